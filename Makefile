@@ -1,0 +1,38 @@
+# The two commands of the quick start: `make demo` and `make test`.
+# Both install (npm ci) when node_modules is missing or older than the lock file.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export NX_DAEMON := false
+export NX_NO_CLOUD := true
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci
+	@touch $@
+
+.PHONY: help install build lint typecheck unit test demo clean
+help:
+	@echo "make demo   simulate a world, run the engine on the embedded store, show what it learned"
+	@echo "make test   lint, type-check and run the whole test suite"
+
+install: node_modules/.package-lock.json
+
+build: install
+	npm run --silent build
+
+lint: install
+	npx eslint .
+	npx prettier --check .
+
+typecheck: install
+	npx tsc -p tsconfig.json --noEmit
+
+unit: build
+	npx jest --ci
+
+test: build lint typecheck unit
+
+demo: build
+	bash tools/demo.sh
+
+clean:
+	rm -rf dist .hirelearn .nx

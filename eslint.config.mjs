@@ -1,0 +1,42 @@
+// Lint: typescript-eslint recommended, Prettier owns formatting, and Nx enforces the
+// dependency direction of ARCHITECTURE.md through project tags.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default [
+  { ignores: ['node_modules', 'dist', '.nx', '.hirelearn', 'libs/proto/src/gen', 'models'] },
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:stats', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:contract', onlyDependOnLibsWithTags: [] },
+            {
+              sourceTag: 'scope:compute',
+              onlyDependOnLibsWithTags: ['scope:stats', 'scope:compute', 'scope:contract'],
+            },
+            { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: ['scope:contract', 'scope:stats'] },
+            { sourceTag: 'scope:store', onlyDependOnLibsWithTags: ['scope:contract'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];

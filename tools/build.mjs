@@ -1,0 +1,17 @@
+// Bundles each app's entry point with esbuild: workspace libs are inlined (tsconfig paths),
+// packages from node_modules stay external so native modules load from their own folders.
+import { build } from 'esbuild';
+
+const entries = { 'apps/cli/main': 'apps/cli/src/main.ts' };
+
+await build({
+  entryPoints: Object.entries(entries).map(([out, entry]) => ({ out, in: entry })),
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
