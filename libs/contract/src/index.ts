@@ -1,0 +1,4 @@
+export * from './event-types';
+export * from './schemas';
+export * from './validate';
+export * from './json-schema';
