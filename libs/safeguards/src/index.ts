@@ -1,0 +1,12 @@
+/**
+ * @hirelearn/safeguards — pure safety checks for the learning engine:
+ * calibration, distribution drift, concept-drift detectors, feedback-loop
+ * stability, the experiment ethics gate and outlier scores.
+ */
+export * from './result';
+
+export * from './calibration/brier';
+export * from './calibration/log-loss';
+export * from './calibration/reliability';
+export * from './calibration/calibration-error';
+export * from './calibration/auc';
