@@ -1,0 +1,6 @@
+/** @hirelearn/stats — pure statistics: regression, tests, intervals, seeded RNG. */
+export * from './status';
+export * from './rng';
+export * from './descriptives';
+export * from './special';
+export * from './distributions';
