@@ -1,0 +1,73 @@
+/**
+ * The document store's contract, shared by every engine. Async throughout so that an
+ * embedded engine (SQLite) and a networked one (MongoDB) fit behind the same calls.
+ */
+
+/** Every stored document has a string `_id`; the store owns `revision` (1 on insert, +1 per replace). */
+export interface StoredDocument {
+  readonly _id: string;
+  readonly revision?: number;
+}
+
+/** A value a filter can compare against: JSON scalars only, so both engines agree on equality. */
+export type FilterScalar = string | number | boolean | null;
+
+/** Operators on one top-level field; several in one object are ANDed (e.g. `$gte` and `$lt`). */
+export interface FieldOperators {
+  readonly $in?: readonly FilterScalar[];
+  readonly $gt?: string | number;
+  readonly $gte?: string | number;
+  readonly $lt?: string | number;
+  readonly $lte?: string | number;
+}
+
+/**
+ * Conditions on top-level fields, all ANDed: a scalar means equality (`null` also matches a
+ * missing field), an object holds operators. Keys are the document's own field names.
+ */
+export type Filter<T extends StoredDocument> = {
+  readonly [K in keyof T & string]?: FilterScalar | FieldOperators;
+} & { readonly [field: string]: FilterScalar | FieldOperators | undefined };
+
+export interface SortOrder {
+  readonly field: string;
+  readonly direction: 1 | -1;
+}
+
+export interface FindOptions {
+  /** Ties (and the whole order when absent) are broken by `_id` ascending, on every engine. */
+  readonly sort?: SortOrder;
+  /** A positive integer. */
+  readonly limit?: number;
+}
+
+export interface CollectionOptions {
+  /** Top-level fields queried often; each gets an index (created if missing, never dropped). */
+  readonly indexes?: readonly string[];
+}
+
+export interface DocumentCollection<T extends StoredDocument> {
+  /** Stores a new document with revision 1; rejects with DuplicateDocumentError on an existing `_id`. */
+  insert(doc: T): Promise<T>;
+  get(id: string): Promise<T | null>;
+  find(filter?: Filter<T>, options?: FindOptions): Promise<T[]>;
+  count(filter?: Filter<T>): Promise<number>;
+  /**
+   * Compare-and-set: replaces the document with `doc._id` only if its stored revision equals
+   * `expectedRevision`, and returns it with the next revision; returns null if the document is
+   * gone or another writer got there first. This is what makes registry promotions atomic.
+   */
+  replaceIf(doc: T, expectedRevision: number): Promise<T | null>;
+  deleteMany(filter: Filter<T>): Promise<number>;
+}
+
+export interface DocumentStore {
+  /** A handle on a collection, created on first use. `name`: a letter, then letters, digits, `_`. */
+  collection<T extends StoredDocument>(
+    name: string,
+    options?: CollectionOptions,
+  ): DocumentCollection<T>;
+  /** Deletes every document, in every collection, whose top-level `user_id` equals userId; returns count. */
+  eraseUser(userId: string): Promise<number>;
+  close(): Promise<void>;
+}
