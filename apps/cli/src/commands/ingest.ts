@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { ingest, type IngestReport } from '@hirelearn/learning-engine';
+import { printFields, printJson, printTable, progressReporter } from '../output';
+import { withEventStore } from '../store-option';
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description(
+      'validate and store events: NDJSON (plain or gzipped), Parquet, folders, globs, - for stdin',
+    )
+    .argument('<paths...>', 'files, folders, globs or - (stdin)')
+    .option('--batch-size <n>', 'events per transaction', (v) => Number.parseInt(v, 10), 20000)
+    .option(
+      '--ghost-after-days <n>',
+      'days of silence after which an application counts as ghosted',
+      Number,
+      30,
+    )
+    .option('--json', 'print the report as JSON')
+    .option('--db <url>', 'store URL (default: HIRELEARN_DB or ./.hirelearn/hirelearn.duckdb)')
+    .action(
+      async (
+        paths: string[],
+        opts: { batchSize: number; ghostAfterDays: number; json?: boolean; db?: string },
+      ) => {
+        const progress = progressReporter('ingest');
+        const report = await withEventStore(opts.db, (store) =>
+          ingest(store, paths, {
+            batch_size: opts.batchSize,
+            facts: { ghost_after_days: opts.ghostAfterDays },
+            onProgress: (p) =>
+              progress.update(
+                `${p.received.toLocaleString()} received, ${p.stored.toLocaleString()} stored, ${p.quarantined} quarantined`,
+              ),
+          }),
+        );
+        progress.done();
+        if (opts.json) printJson(report);
+        else printIngestReport(report);
+      },
+    );
+}
+
+export function printIngestReport(report: IngestReport): void {
+  const rate = report.seconds > 0 ? Math.round(report.received / report.seconds) : report.received;
+  printFields({
+    received: report.received,
+    stored: report.stored,
+    duplicates: report.duplicates,
+    quarantined: report.quarantined,
+    pending: `${report.pending} STATUS_CHANGED waiting for their APPLICATION_CREATED`,
+    released: report.released,
+    'refused (erased users)': report.refused_erased_user,
+    'erased users': report.erased_users,
+    time: `${report.seconds.toFixed(1)} s (${rate.toLocaleString()} events/s)`,
+  });
+  const reasons = Object.entries(report.quarantined_by_reason);
+  if (reasons.length > 0) {
+    process.stdout.write('\nquarantined by reason (see: hirelearn quarantine list)\n');
+    printTable(
+      reasons.map(([reason, count]) => ({ reason, count })),
+      ['reason', 'count'],
+    );
+  }
+}

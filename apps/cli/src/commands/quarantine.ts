@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { CliError } from '../cli-error';
+import { printFields, printJson, printTable } from '../output';
+import { withEventStore } from '../store-option';
+
+export function registerQuarantine(program: Command): void {
+  const q = program
+    .command('quarantine')
+    .description('events that were not stored as valid, with their bytes and reason');
+  q.command('list')
+    .option('--reason <code>', 'only this reason code')
+    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10), 50)
+    .option('--json', 'print as JSON')
+    .option('--db <url>', 'store URL')
+    .action(async (opts: { reason?: string; limit: number; json?: boolean; db?: string }) => {
+      const rows = await withEventStore(opts.db, (s) =>
+        s.quarantineList({ reason: opts.reason, limit: opts.limit }),
+      );
+      if (opts.json) return printJson(rows);
+      printTable(
+        rows.map((r) => ({
+          ...r,
+          id: r.quarantine_id.slice(0, 12),
+          where: `${r.source}:${r.line}`,
+        })),
+        ['id', 'reason', 'message', 'where'],
+      );
+    });
+  q.command('show')
+    .argument('<id>', 'quarantine id or a unique prefix of it')
+    .option('--json', 'print as JSON')
+    .option('--db <url>', 'store URL')
+    .action(async (id: string, opts: { json?: boolean; db?: string }) => {
+      const row = await withEventStore(opts.db, (s) => s.quarantineShow(id));
+      if (!row)
+        throw new CliError(
+          `no single quarantined event matches '${id}'`,
+          'list them with: hirelearn quarantine list',
+        );
+      if (opts.json) return printJson({ ...row, raw: row.raw.toString('utf8') });
+      const { raw, ...fields } = row;
+      printFields(fields);
+      process.stdout.write(`\noriginal bytes:\n${raw.toString('utf8')}\n`);
+    });
+  q.command('export')
+    .requiredOption('--out <file>', 'NDJSON file to write')
+    .option('--db <url>', 'store URL')
+    .action(async (opts: { out: string; db?: string }) => {
+      const n = await withEventStore(opts.db, (s) => s.quarantineExport(opts.out));
+      process.stdout.write(`wrote ${n} quarantined events to ${opts.out}\n`);
+    });
+}

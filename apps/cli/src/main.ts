@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { registerErase } from './commands/erase';
+import { registerIngest } from './commands/ingest';
+import { registerQuarantine } from './commands/quarantine';
+import { registerSchema } from './commands/schema';
+import { registerStatus } from './commands/status';
+import { CliError } from './cli-error';
+
+const program = new Command('hirelearn')
+  .description('learns from a job-search event log what causes interviews and offers')
+  .showHelpAfterError();
+
+registerIngest(program);
+registerStatus(program);
+registerQuarantine(program);
+registerErase(program);
+registerSchema(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  process.stderr.write(`hirelearn: ${e.message}\n`);
+  if (e instanceof CliError && e.fix) process.stderr.write(`  fix: ${e.fix}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,2 @@
+export * from './ingest/ingest';
+export * from './ingest/input-files';

@@ -1,0 +1,407 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { EVENT_STORE_MIGRATIONS } from './migrations';
+import { FACT_TABLES, factsSql, type FactsSettings } from './facts';
+import type { Batch, BatchOutcome, QuarantineRow, StoreStatus } from './types';
+import { parseStoreUrl, type StoreLocation } from './store-url';
+
+/** Batches land in temp tables first (appended in bulk), then move with set-based SQL. */
+const STAGE_TABLES = `
+  CREATE TEMP TABLE stage (event_id VARCHAR, event_type VARCHAR, user_id VARCHAR,
+    application_id VARCHAR, occurred_ms BIGINT, payload VARCHAR, content_hash VARCHAR,
+    source VARCHAR, line BIGINT);
+  CREATE TEMP TABLE q_stage (quarantine_id VARCHAR, event_id VARCHAR, event_type VARCHAR,
+    user_id VARCHAR, reason VARCHAR, field VARCHAR, message VARCHAR, raw BLOB, source VARCHAR,
+    line BIGINT, quarantined_ms BIGINT);`;
+
+/** Stage rows in the column order of `raw_events`. */
+const STAGED_EVENTS = `SELECT event_id, event_type, user_id, application_id,
+  make_timestamp(occurred_ms * 1000) AS occurred_at, payload, content_hash, source, line FROM stage`;
+
+/**
+ * The event log on DuckDB: append-only raw events unique on `event_id`, STATUS_CHANGED events
+ * waiting for their application, quarantine, erasure tombstones, ingest runs and the facts.
+ * Every batch is one transaction, which with idempotent writes makes a re-run after a crash
+ * converge on exactly the clean result.
+ */
+export class EventStore {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly salt: string,
+    readonly location: string,
+  ) {}
+
+  /** Opens (creating if needed) the store a URL names, and applies pending migrations. */
+  static async open(url?: string): Promise<EventStore> {
+    const location = parseStoreUrl(url);
+    const file = fileOf(location);
+    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    await migrate(connection);
+    const salt = await scalar(
+      connection,
+      `SELECT value FROM store_meta WHERE key = 'tombstone_salt'`,
+    );
+    await connection.run(STAGE_TABLES);
+    return new EventStore(instance, connection, String(salt), file);
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  /** The salted hash a tombstone keeps instead of the user id. */
+  userHash(userId: string): string {
+    return createHash('sha256').update(`${this.salt}:${userId}`).digest('hex');
+  }
+
+  async tombstoneHashes(): Promise<Set<string>> {
+    const rows = await this.rows(`SELECT user_hash FROM tombstones`);
+    return new Set(rows.map((r) => String(r.user_hash)));
+  }
+
+  /** Applies one batch atomically; see `BatchOutcome` for what each count means. */
+  async writeBatch(batch: Batch): Promise<BatchOutcome> {
+    const c = this.connection;
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await c.run('DELETE FROM stage');
+      await this.append(
+        'stage',
+        batch.events.map((e) => [
+          e.event_id,
+          e.event_type,
+          e.user_id,
+          e.application_id,
+          e.occurred_at_ms,
+          e.payload,
+          e.content_hash,
+          e.source,
+          e.line,
+        ]),
+      );
+      const seen = await this.rows(`
+        SELECT s.event_id, s.content_hash = coalesce(r.content_hash, p.content_hash) AS same
+        FROM stage s LEFT JOIN raw_events r USING (event_id) LEFT JOIN pending_events p USING (event_id)
+        WHERE r.event_id IS NOT NULL OR p.event_id IS NOT NULL`);
+      const conflictIds = new Set(seen.filter((r) => !r.same).map((r) => String(r.event_id)));
+      await c.run(`DELETE FROM stage WHERE event_id IN (SELECT event_id FROM raw_events)
+                   OR event_id IN (SELECT event_id FROM pending_events)`);
+      const conflicts = batch.events
+        .filter((e) => conflictIds.has(e.event_id))
+        .map((e) => ({
+          event_id: e.event_id,
+          event_type: e.event_type,
+          user_id: e.user_id,
+          reason: 'duplicate_conflict',
+          field: 'event_id',
+          message: `event_id: '${e.event_id}' was already stored with different content; the first version is kept`,
+          raw: Buffer.from(e.payload),
+          source: e.source,
+          line: e.line,
+        }));
+      await c.run(`INSERT OR IGNORE INTO known_applications
+        SELECT application_id, any_value(user_id) FROM stage
+        WHERE event_type = 'APPLICATION_CREATED' GROUP BY application_id`);
+      const orphan = `FROM stage WHERE event_type = 'STATUS_CHANGED'
+        AND application_id NOT IN (SELECT application_id FROM known_applications)`;
+      const pendingAdded = Number(await scalar(c, `SELECT count(*) ${orphan}`));
+      await c.run(`INSERT INTO pending_events ${STAGED_EVENTS} WHERE event_type = 'STATUS_CHANGED'
+        AND application_id NOT IN (SELECT application_id FROM known_applications)`);
+      await c.run(`DELETE ${orphan}`);
+      const stored = Number(await scalar(c, `SELECT count(*) FROM stage`));
+      await c.run(`INSERT INTO raw_events ${STAGED_EVENTS}`);
+      const ready = `FROM pending_events WHERE application_id IN (SELECT application_id FROM known_applications)`;
+      const released = Number(await scalar(c, `SELECT count(*) ${ready}`));
+      await c.run(`INSERT INTO raw_events SELECT * ${ready}`);
+      await c.run(`DELETE ${ready}`);
+      const quarantined = await this.quarantine([...batch.quarantine, ...conflicts]);
+      for (const d of batch.deletions) await this.eraseWithin(d.user_id, d.at_ms);
+      await c.run('COMMIT');
+      return {
+        stored: stored + released,
+        duplicates: seen.length - conflictIds.size,
+        conflicts: conflictIds.size,
+        quarantined,
+        pending_added: pendingAdded,
+        released,
+        erased_users: batch.deletions.length,
+      };
+    } catch (error) {
+      await c.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Erases every row of a user in every table and leaves a tombstone. */
+  async eraseUser(userId: string, atMs = Date.now()): Promise<{ rows_erased: number }> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const rows = await this.eraseWithin(userId, atMs);
+      await this.connection.run('COMMIT');
+      return { rows_erased: rows };
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private async eraseWithin(userId: string, atMs: number): Promise<number> {
+    const quoted = JSON.stringify(userId);
+    const deletes: [string, string, DuckDBValue[]][] = [
+      ['raw_events', 'user_id = $1', [userId]],
+      ['pending_events', 'user_id = $1', [userId]],
+      ['known_applications', 'user_id = $1', [userId]],
+      ['quarantine', 'user_id = $1 OR contains(raw::VARCHAR, $2)', [userId, quoted]],
+      ...FACT_TABLES.map((t): [string, string, DuckDBValue[]] => [t, 'user_id = $1', [userId]]),
+    ];
+    let erased = 0;
+    for (const [table, where, params] of deletes) {
+      if (!(await this.tableExists(table))) continue;
+      const n = await scalar(
+        this.connection,
+        `SELECT count(*) FROM ${table} WHERE ${where}`,
+        params,
+      );
+      await this.connection.run(`DELETE FROM ${table} WHERE ${where}`, params);
+      erased += Number(n);
+    }
+    await this.connection.run(
+      `INSERT OR IGNORE INTO tombstones VALUES ($1, make_timestamp($2::BIGINT * 1000))`,
+      [this.userHash(userId), atMs],
+    );
+    return erased;
+  }
+
+  private async quarantine(entries: Batch['quarantine']): Promise<number> {
+    if (entries.length === 0) return 0;
+    const before = Number(await scalar(this.connection, 'SELECT count(*) FROM quarantine'));
+    const now = Date.now();
+    await this.connection.run('DELETE FROM q_stage');
+    await this.append(
+      'q_stage',
+      entries.map((q) => [
+        quarantineId(q.source, q.line, q.raw),
+        q.event_id,
+        q.event_type,
+        q.user_id,
+        q.reason,
+        q.field,
+        q.message,
+        q.raw,
+        q.source,
+        q.line,
+        now,
+      ]),
+    );
+    await this.connection.run(`INSERT OR IGNORE INTO quarantine
+      SELECT DISTINCT ON (quarantine_id) quarantine_id, event_id, event_type, user_id, reason, field,
+        message, raw, source, line, make_timestamp(quarantined_ms * 1000) FROM q_stage`);
+    return Number(await scalar(this.connection, 'SELECT count(*) FROM quarantine')) - before;
+  }
+
+  /** Rebuilds the facts tables from the event log. */
+  async rebuildFacts(settings: FactsSettings): Promise<Record<string, number>> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      await this.connection.run(factsSql(settings));
+      await this.connection.run('COMMIT');
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+    return this.factCounts();
+  }
+
+  async startRun(runId: string, sources: readonly string[]): Promise<void> {
+    await this.connection.run(
+      `UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'`,
+    );
+    await this.connection.run(
+      `INSERT INTO ingest_runs VALUES ($1, now()::TIMESTAMP, NULL, 'running', $2, NULL)`,
+      [runId, JSON.stringify(sources)],
+    );
+  }
+
+  async finishRun(runId: string, report: unknown): Promise<void> {
+    await this.connection.run(
+      `UPDATE ingest_runs SET status = 'completed', finished_at = now()::TIMESTAMP, report = $2 WHERE run_id = $1`,
+      [runId, JSON.stringify(report)],
+    );
+  }
+
+  async pendingCount(): Promise<number> {
+    return Number(await scalar(this.connection, 'SELECT count(*) FROM pending_events'));
+  }
+
+  async status(): Promise<StoreStatus> {
+    const byType = await this.rows(
+      `SELECT event_type, count(*) AS n FROM raw_events GROUP BY 1 ORDER BY 1`,
+    );
+    const range = (
+      await this.rows(`SELECT min(occurred_at)::VARCHAR AS lo, max(occurred_at)::VARCHAR AS hi,
+      count(DISTINCT user_id) AS users, count(*) AS n FROM raw_events`)
+    )[0];
+    const byReason = await this.rows(
+      `SELECT reason, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 2 DESC`,
+    );
+    const count = async (t: string) =>
+      Number(await scalar(this.connection, `SELECT count(*) FROM ${t}`));
+    return {
+      events: Number(range.n),
+      by_type: Object.fromEntries(byType.map((r) => [String(r.event_type), Number(r.n)])),
+      first_event_at: range.lo === null ? null : `${String(range.lo).replace(' ', 'T')}Z`,
+      last_event_at: range.hi === null ? null : `${String(range.hi).replace(' ', 'T')}Z`,
+      users: Number(range.users),
+      pending: await count('pending_events'),
+      quarantined: await count('quarantine'),
+      quarantine_by_reason: Object.fromEntries(
+        byReason.map((r) => [String(r.reason), Number(r.n)]),
+      ),
+      tombstones: await count('tombstones'),
+      ingest_runs: await count('ingest_runs'),
+      facts: await this.factCounts(),
+    };
+  }
+
+  async quarantineList(
+    options: { reason?: string; limit?: number } = {},
+  ): Promise<QuarantineRow[]> {
+    const rows = await this.rows(
+      `SELECT quarantine_id, event_id, event_type, user_id, reason, field, message, source, line,
+              quarantined_at::VARCHAR AS quarantined_at
+       FROM quarantine WHERE $1::VARCHAR IS NULL OR reason = $1 ORDER BY source, line LIMIT $2`,
+      [options.reason ?? null, options.limit ?? 50],
+    );
+    return rows.map(toQuarantineRow);
+  }
+
+  /** One quarantined event by id (or unique id prefix), with its original bytes. */
+  async quarantineShow(idOrPrefix: string): Promise<(QuarantineRow & { raw: Buffer }) | null> {
+    const rows = await this.connection.runAndReadAll(
+      `SELECT *, quarantined_at::VARCHAR AS quarantined_at FROM quarantine WHERE starts_with(quarantine_id, $1) LIMIT 2`,
+      [idOrPrefix],
+    );
+    const found = rows.getRowObjects();
+    if (found.length !== 1) return null;
+    const raw = found[0].raw as unknown as { bytes: Uint8Array };
+    return { ...toQuarantineRow(found[0]), raw: Buffer.from(raw.bytes) };
+  }
+
+  /** Writes the quarantine as NDJSON (original bytes as UTF-8 text) to a file. */
+  async quarantineExport(file: string): Promise<number> {
+    await this.connection.run(
+      `COPY (SELECT quarantine_id, event_id, event_type, user_id, reason, field, message, source, line,
+                    quarantined_at, decode(raw) AS raw FROM quarantine ORDER BY source, line)
+       TO '${file.replaceAll("'", "''")}' (FORMAT json)`,
+    );
+    return Number(await scalar(this.connection, 'SELECT count(*) FROM quarantine'));
+  }
+
+  /** Runs a read query (for analytics and tests); rows as plain JSON values. */
+  async rows(sql: string, params: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as Record<string, unknown>[];
+  }
+
+  private async factCounts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const t of FACT_TABLES) {
+      if (await this.tableExists(t))
+        counts[t] = Number(await scalar(this.connection, `SELECT count(*) FROM ${t}`));
+    }
+    return counts;
+  }
+
+  private async tableExists(table: string): Promise<boolean> {
+    const n = await scalar(
+      this.connection,
+      `SELECT count(*) FROM duckdb_tables() WHERE table_name = $1 AND NOT temporary`,
+      [table],
+    );
+    return Number(n) > 0;
+  }
+
+  private async append(
+    table: string,
+    rows: readonly (readonly (string | number | null | Uint8Array)[])[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const appender = await this.connection.createAppender(table, 'main', 'temp');
+    for (const row of rows) {
+      for (const v of row) appendValue(appender, v);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+}
+
+type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
+
+function appendValue(appender: Appender, v: string | number | null | Uint8Array): void {
+  if (v === null) appender.appendNull();
+  else if (typeof v === 'string') appender.appendVarchar(v);
+  else if (typeof v === 'number') appender.appendBigInt(BigInt(Math.round(v)));
+  else appender.appendBlob(v);
+}
+
+function fileOf(location: StoreLocation): string {
+  if (location.engine === 'duckdb') return location.path;
+  if (location.engine === 'duckdb-memory') return ':memory:';
+  throw new Error(
+    `the event log runs on the embedded DuckDB engine; '${location.url}' is a MongoDB URL, which holds ` +
+      `model metadata and predictions (documents). Pass --db duckdb:///path.duckdb for event commands.`,
+  );
+}
+
+function quarantineId(source: string, line: number, raw: Uint8Array): string {
+  return createHash('sha256').update(`${source}\n${line}\n`).update(raw).digest('hex');
+}
+
+async function scalar(
+  c: DuckDBConnection,
+  sql: string,
+  params: DuckDBValue[] = [],
+): Promise<unknown> {
+  const reader = await c.runAndReadAll(sql, params);
+  return reader.getRowsJson()[0]?.[0] ?? null;
+}
+
+async function migrate(c: DuckDBConnection): Promise<void> {
+  await c.run(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)`,
+  );
+  const applied = Number(
+    await scalar(c, 'SELECT coalesce(max(version), 0) FROM schema_migrations'),
+  );
+  for (const m of EVENT_STORE_MIGRATIONS.filter((m) => m.version > applied)) {
+    await c.run('BEGIN TRANSACTION');
+    await c.run(m.sql());
+    await c.run(`INSERT INTO schema_migrations VALUES ($1, $2, now()::TIMESTAMP)`, [
+      m.version,
+      m.name,
+    ]);
+    await c.run('COMMIT');
+  }
+}
+
+function toQuarantineRow(r: Record<string, unknown>): QuarantineRow {
+  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    quarantine_id: String(r.quarantine_id),
+    event_id: s(r.event_id),
+    event_type: s(r.event_type),
+    user_id: s(r.user_id),
+    reason: String(r.reason),
+    field: String(r.field),
+    message: String(r.message),
+    source: String(r.source),
+    line: Number(r.line),
+    quarantined_at: String(r.quarantined_at),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './event-store';
+export * from './facts';
+export * from './store-url';
+export * from './types';

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Versioned schema migrations of the event store. Append new versions; never edit an applied
+ * one. Each runs in its own transaction with its row in `schema_migrations`.
+ */
+export const EVENT_STORE_MIGRATIONS: readonly {
+  version: number;
+  name: string;
+  sql: () => string;
+}[] = [
+  {
+    version: 1,
+    name: 'event log, pending, quarantine, tombstones, ingest runs',
+    sql: () => `
+      CREATE TABLE store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+      INSERT INTO store_meta VALUES ('tombstone_salt', '${randomBytes(16).toString('hex')}');
+      CREATE TABLE raw_events (
+        event_id VARCHAR PRIMARY KEY,
+        event_type VARCHAR NOT NULL,
+        user_id VARCHAR,
+        application_id VARCHAR,
+        occurred_at TIMESTAMP NOT NULL,
+        payload VARCHAR NOT NULL,
+        content_hash VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        line BIGINT NOT NULL
+      );
+      CREATE TABLE pending_events AS SELECT * FROM raw_events WITH NO DATA;
+      CREATE TABLE known_applications (application_id VARCHAR PRIMARY KEY, user_id VARCHAR);
+      CREATE TABLE quarantine (
+        quarantine_id VARCHAR PRIMARY KEY,
+        event_id VARCHAR,
+        event_type VARCHAR,
+        user_id VARCHAR,
+        reason VARCHAR NOT NULL,
+        field VARCHAR NOT NULL,
+        message VARCHAR NOT NULL,
+        raw BLOB NOT NULL,
+        source VARCHAR NOT NULL,
+        line BIGINT NOT NULL,
+        quarantined_at TIMESTAMP NOT NULL
+      );
+      CREATE TABLE tombstones (user_hash VARCHAR PRIMARY KEY, erased_at TIMESTAMP NOT NULL);
+      CREATE TABLE ingest_runs (
+        run_id VARCHAR PRIMARY KEY,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        status VARCHAR NOT NULL,
+        sources VARCHAR NOT NULL,
+        report VARCHAR
+      );
+    `,
+  },
+];
