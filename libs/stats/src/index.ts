@@ -4,3 +4,5 @@ export * from './rng';
 export * from './descriptives';
 export * from './special';
 export * from './distributions';
+export * from './linalg';
+export * from './ols';
