@@ -10,3 +10,9 @@ export * from './calibration/log-loss';
 export * from './calibration/reliability';
 export * from './calibration/calibration-error';
 export * from './calibration/auc';
+
+export * from './drift/kolmogorov';
+export * from './drift/ks-test';
+export * from './drift/psi';
+export * from './drift/chi-square';
+export * from './drift/feature-drift';
