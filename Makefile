@@ -20,6 +20,7 @@ build: install
 	npm run --silent build
 
 lint: install
+	npx nx show projects >/dev/null
 	npx eslint .
 	npx prettier --check .
 

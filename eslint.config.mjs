@@ -28,7 +28,7 @@ export default [
             { sourceTag: 'scope:store', onlyDependOnLibsWithTags: ['scope:contract'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
+            { sourceTag: 'scope:ingest', onlyDependOnLibsWithTags: ['scope:contract', 'scope:store'] },
           ],
         },
       ],

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ingest, type IngestReport } from '@hirelearn/learning-engine';
+import { ingest, type IngestReport } from '@hirelearn/ingest';
 import { printFields, printJson, printTable, progressReporter } from '../output';
 import { withEventStore } from '../store-option';
 

@@ -1,2 +1,0 @@
-export * from './ingest/ingest';
-export * from './ingest/input-files';
