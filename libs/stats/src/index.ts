@@ -6,3 +6,4 @@ export * from './special';
 export * from './distributions';
 export * from './linalg';
 export * from './ols';
+export * from './logistic';
