@@ -1,0 +1,173 @@
+import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
+import { DocumentStoreError, DuplicateDocumentError } from './errors';
+import { assertJsonDocument } from './json-document';
+import { assertCollectionName, assertFieldName } from './names';
+import { toMongoFilter, toMongoSort } from './mongo-query';
+import { normalizeFilter, normalizeFindOptions } from './query';
+import { redactUrl } from './store-url';
+import type {
+  CollectionOptions,
+  DocumentCollection,
+  DocumentStore,
+  Filter,
+  FindOptions,
+  StoredDocument,
+} from './types';
+
+/** MongoDB's error code for a unique index violation. */
+const DUPLICATE_KEY = 11000;
+
+/** Collections this store created; other collections in the database are not ours to erase. */
+const OUR_COLLECTION = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
+
+interface MongoDocument {
+  _id: string;
+  revision: number;
+  [field: string]: unknown;
+}
+
+/**
+ * The production engine: documents stored as they are (plus `revision`), one MongoDB
+ * collection per collection. Compare-and-set is a single `findOneAndReplace` on
+ * `{_id, revision}`, which MongoDB applies atomically to one document.
+ */
+export class MongoDocumentStore implements DocumentStore {
+  private readonly collections = new Map<string, MongoCollection<StoredDocument>>();
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {}
+
+  /** Connects and pings, so a wrong URL or unreachable server fails here, not on first use. */
+  static async open(url: string, database: string): Promise<MongoDocumentStore> {
+    const client = new MongoClient(url);
+    try {
+      await client.connect();
+      const db = client.db(database);
+      await db.command({ ping: 1 });
+      return new MongoDocumentStore(client, db);
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      throw new DocumentStoreError(
+        `cannot connect to MongoDB document store '${redactUrl(url)}' (database '${database}'): ` +
+          `${(error as Error).message}; check that the server is running and the URL and credentials are right`,
+        { cause: error },
+      );
+    }
+  }
+
+  collection<T extends StoredDocument>(
+    name: string,
+    options: CollectionOptions = {},
+  ): DocumentCollection<T> {
+    assertCollectionName(name);
+    const indexes = options.indexes ?? [];
+    indexes.forEach((field, i) => assertFieldName(field, `options.indexes[${i}]`));
+    let collection = this.collections.get(name);
+    if (collection === undefined) {
+      collection = new MongoCollection(this.db.collection<MongoDocument>(name), name);
+      this.collections.set(name, collection);
+    }
+    collection.ensureIndexes(indexes.filter((field) => field !== '_id'));
+    return collection as unknown as DocumentCollection<T>;
+  }
+
+  /**
+   * Not one transaction (that would need a replica set); each collection's delete is atomic
+   * and erasure is idempotent, so a failed erase is completed by calling it again.
+   */
+  async eraseUser(userId: string): Promise<number> {
+    if (typeof userId !== 'string' || userId === '') {
+      throw new DocumentStoreError('eraseUser: userId must be a non-empty string');
+    }
+    const infos = await this.db.listCollections({}, { nameOnly: true }).toArray();
+    let erased = 0;
+    for (const { name, type } of infos) {
+      if (type !== 'collection' || !OUR_COLLECTION.test(name)) continue;
+      const result = await this.db.collection(name).deleteMany({ user_id: { $eq: userId } });
+      erased += result.deletedCount;
+    }
+    return erased;
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+class MongoCollection<T extends StoredDocument> implements DocumentCollection<T> {
+  /** Index builds started by `collection()`; every operation waits for them (and their errors). */
+  private ready: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly collection: Collection<MongoDocument>,
+    private readonly name: string,
+  ) {}
+
+  ensureIndexes(fields: readonly string[]): void {
+    if (fields.length === 0) return;
+    const previous = this.ready;
+    const build = Promise.all(fields.map((field) => this.collection.createIndex({ [field]: 1 })));
+    this.ready = Promise.all([previous, build]);
+    // Surfaced by the next operation's `await this.ready`, not as an unhandled rejection.
+    this.ready.catch(() => undefined);
+  }
+
+  async insert(doc: T): Promise<T> {
+    assertJsonDocument(doc);
+    await this.ready;
+    try {
+      await this.collection.insertOne({ ...(doc as object), _id: doc._id, revision: 1 });
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+        throw new DuplicateDocumentError(this.name, doc._id);
+      }
+      throw error;
+    }
+    return { ...doc, revision: 1 };
+  }
+
+  async get(id: string): Promise<T | null> {
+    await this.ready;
+    return fromMongo<T>(await this.collection.findOne({ _id: { $eq: id } }));
+  }
+
+  async find(filter?: Filter<T>, options?: FindOptions): Promise<T[]> {
+    const query = toMongoFilter(normalizeFilter(filter));
+    const { sort, limit } = normalizeFindOptions(options);
+    await this.ready;
+    const cursor = this.collection.find(query).sort(toMongoSort(sort));
+    if (limit !== undefined) cursor.limit(limit);
+    return (await cursor.toArray()).map((doc) => fromMongo<T>(doc) as T);
+  }
+
+  async count(filter?: Filter<T>): Promise<number> {
+    const query = toMongoFilter(normalizeFilter(filter));
+    await this.ready;
+    return this.collection.countDocuments(query);
+  }
+
+  async replaceIf(doc: T, expectedRevision: number): Promise<T | null> {
+    assertJsonDocument(doc);
+    await this.ready;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { _id, revision, ...body } = doc;
+    const replaced = await this.collection.findOneAndReplace(
+      { _id: { $eq: doc._id }, revision: { $eq: expectedRevision } },
+      { ...body, revision: expectedRevision + 1 },
+      { returnDocument: 'after' },
+    );
+    return fromMongo<T>(replaced);
+  }
+
+  async deleteMany(filter: Filter<T>): Promise<number> {
+    const query = toMongoFilter(normalizeFilter(filter));
+    await this.ready;
+    return (await this.collection.deleteMany(query)).deletedCount;
+  }
+}
+
+function fromMongo<T extends StoredDocument>(doc: MongoDocument | null): T | null {
+  return doc === null ? null : (doc as unknown as T);
+}

@@ -1,0 +1,213 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { DocumentStoreError, DuplicateDocumentError } from './errors';
+import { assertJsonDocument } from './json-document';
+import { assertCollectionName, assertFieldName } from './names';
+import { normalizeFilter, normalizeFindOptions } from './query';
+import { migrate } from './sqlite-migrations';
+import { indexExpression, orderByClause, whereClause } from './sqlite-query';
+import type {
+  CollectionOptions,
+  DocumentCollection,
+  DocumentStore,
+  Filter,
+  FindOptions,
+  StoredDocument,
+} from './types';
+
+/** How long a writer waits for another connection's write lock before failing. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+interface Row {
+  readonly id: string;
+  readonly doc: string;
+  readonly revision: number;
+}
+
+/**
+ * The embedded engine: one SQLite file (WAL, so readers never block the writer), one table
+ * per collection. better-sqlite3 is synchronous; the async methods only fit the shared
+ * contract, and the atomicity of compare-and-set comes from SQLite's single-writer lock.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly collections = new Map<string, SqliteCollection<StoredDocument>>();
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly filename: string,
+  ) {}
+
+  /** Opens (creating if needed) the file and brings its schema up to date. */
+  static open(filename: string): SqliteDocumentStore {
+    let db: Database.Database;
+    try {
+      if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+      db = new Database(filename, { timeout: BUSY_TIMEOUT_MS });
+    } catch (error) {
+      throw new DocumentStoreError(
+        `cannot open SQLite document store '${filename}': ${(error as Error).message}; ` +
+          'check that the path is writable',
+        { cause: error },
+      );
+    }
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db, filename);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteDocumentStore(db, filename);
+  }
+
+  collection<T extends StoredDocument>(
+    name: string,
+    options: CollectionOptions = {},
+  ): DocumentCollection<T> {
+    this.assertOpen();
+    assertCollectionName(name);
+    const indexes = options.indexes ?? [];
+    indexes.forEach((field, i) => assertFieldName(field, `options.indexes[${i}]`));
+    const table = tableName(name);
+    this.db.transaction(() => {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
+        id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL CHECK (json_valid(doc)),
+        revision INTEGER NOT NULL CHECK (revision >= 1)
+      ) STRICT`);
+      this.db
+        .prepare('INSERT OR IGNORE INTO document_collections (name, created_at) VALUES (?, ?)')
+        .run(name, new Date().toISOString());
+      for (const field of indexes) {
+        if (field === '_id') continue;
+        const column = field === 'revision' ? 'revision' : indexExpression(field);
+        this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_${name}__${field}" ON ${table} (${column})`);
+      }
+    })();
+    let collection = this.collections.get(name);
+    if (collection === undefined) {
+      collection = new SqliteCollection(this.db, name);
+      this.collections.set(name, collection);
+    }
+    return collection as unknown as DocumentCollection<T>;
+  }
+
+  /** One transaction over every registered collection: erasure is all or nothing. */
+  async eraseUser(userId: string): Promise<number> {
+    this.assertOpen();
+    if (typeof userId !== 'string' || userId === '') {
+      throw new DocumentStoreError('eraseUser: userId must be a non-empty string');
+    }
+    const where = whereClause(normalizeFilter({ user_id: userId }));
+    return this.db.transaction(() => {
+      const names = this.db
+        .prepare('SELECT name FROM document_collections ORDER BY name')
+        .pluck()
+        .all() as string[];
+      let erased = 0;
+      for (const name of names) {
+        erased += this.db
+          .prepare(`DELETE FROM ${tableName(name)} ${where.sql}`)
+          .run(...where.params).changes;
+      }
+      return erased;
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (!this.db.open) {
+      throw new DocumentStoreError(
+        `SQLite document store '${this.filename}' is closed; open a new one with openDocumentStore`,
+      );
+    }
+  }
+}
+
+/** Prefixed so collection tables never collide with the store's own tables. */
+function tableName(collection: string): string {
+  return `"docs_${collection}"`;
+}
+
+class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T> {
+  private readonly table: string;
+  private readonly insertRow: Database.Statement<[string, string]>;
+  private readonly getRow: Database.Statement<[string], Row>;
+  private readonly replaceRow: Database.Statement<[string, string, number]>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly name: string,
+  ) {
+    this.table = tableName(name);
+    this.insertRow = db.prepare(`INSERT INTO ${this.table} (id, doc, revision) VALUES (?, ?, 1)`);
+    this.getRow = db.prepare(`SELECT id, doc, revision FROM ${this.table} WHERE id = ?`);
+    this.replaceRow = db.prepare(
+      `UPDATE ${this.table} SET doc = ?, revision = revision + 1 WHERE id = ? AND revision = ?`,
+    );
+  }
+
+  async insert(doc: T): Promise<T> {
+    assertJsonDocument(doc);
+    try {
+      this.insertRow.run(doc._id, bodyOf(doc));
+    } catch (error) {
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new DuplicateDocumentError(this.name, doc._id);
+      }
+      throw error;
+    }
+    return { ...doc, revision: 1 };
+  }
+
+  async get(id: string): Promise<T | null> {
+    const row = this.getRow.get(id);
+    return row === undefined ? null : fromRow<T>(row);
+  }
+
+  async find(filter?: Filter<T>, options?: FindOptions): Promise<T[]> {
+    const where = whereClause(normalizeFilter(filter));
+    const { sort, limit } = normalizeFindOptions(options);
+    const sql =
+      `SELECT id, doc, revision FROM ${this.table} ${where.sql} ${orderByClause(sort)}` +
+      (limit === undefined ? '' : ` LIMIT ${limit}`);
+    const rows = this.db.prepare<unknown[], Row>(sql).all(...where.params);
+    return rows.map((row) => fromRow<T>(row));
+  }
+
+  async count(filter?: Filter<T>): Promise<number> {
+    const where = whereClause(normalizeFilter(filter));
+    return this.db
+      .prepare<unknown[], number>(`SELECT count(*) FROM ${this.table} ${where.sql}`)
+      .pluck()
+      .get(...where.params) as number;
+  }
+
+  /** One UPDATE guarded by the revision: SQLite's write lock makes it atomic across processes. */
+  async replaceIf(doc: T, expectedRevision: number): Promise<T | null> {
+    assertJsonDocument(doc);
+    const { changes } = this.replaceRow.run(bodyOf(doc), doc._id, expectedRevision);
+    return changes === 1 ? { ...doc, revision: expectedRevision + 1 } : null;
+  }
+
+  async deleteMany(filter: Filter<T>): Promise<number> {
+    const where = whereClause(normalizeFilter(filter));
+    return this.db.prepare(`DELETE FROM ${this.table} ${where.sql}`).run(...where.params).changes;
+  }
+}
+
+/** The JSON body: everything but `_id` and `revision`, which live in their own columns. */
+function bodyOf(doc: StoredDocument): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { _id, revision, ...body } = doc;
+  return JSON.stringify(body);
+}
+
+function fromRow<T extends StoredDocument>(row: Row): T {
+  return { _id: row.id, ...(JSON.parse(row.doc) as object), revision: row.revision } as T;
+}
