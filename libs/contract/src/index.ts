@@ -2,3 +2,4 @@ export * from './event-types';
 export * from './schemas';
 export * from './validate';
 export * from './json-schema';
+export * from './examples';
