@@ -55,4 +55,7 @@ export const educationLevel = z.enum([
 ]);
 
 /** Any JSON value, but the key must be present. */
-export const anyJson = z.custom<unknown>((v) => v !== undefined, { message: 'is required' });
+export const anyJson = z.custom<unknown>((v) => v !== undefined, {
+  message: 'is required',
+  params: { reason: 'missing_field' },
+});

@@ -46,6 +46,9 @@ function reasonOf(issue: z.core.$ZodIssue): InvalidReason {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'missing_field' : 'wrong_type';
+    case 'invalid_value':
+      // zod reports an absent enum as a bad option; for the contract it is a missing field.
+      return issue.input === undefined ? 'missing_field' : 'invalid_value';
     case 'too_small':
     case 'too_big':
       return 'out_of_range';
@@ -64,7 +67,11 @@ function reasonOf(issue: z.core.$ZodIssue): InvalidReason {
 function ruleOf(issue: z.core.$ZodIssue, reason: InvalidReason): string {
   switch (reason) {
     case 'missing_field':
-      return issue.code === 'invalid_type' ? `is required (${issue.expected})` : issue.message;
+      if (issue.code === 'invalid_type') return `is required (${issue.expected})`;
+      if (issue.code === 'invalid_value') {
+        return `is required (one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`;
+      }
+      return issue.message;
     case 'naive_timestamp':
       return `must be an ISO 8601 date-time with an offset such as 'Z' or '+02:00' (got ${describe(issue.input)})`;
     case 'invalid_timestamp':
@@ -103,7 +110,11 @@ export function validateEvent(value: unknown, now: Date = new Date()): Validatio
     const reason = reasonOf(issue);
     return invalid(reason, issue.path.join('.'), ruleOf(issue, reason));
   }
-  const event = parsed.data as HirelearnEvent;
+  // The contract's default: an event without `schema_version` is version 1.
+  const event = {
+    ...parsed.data,
+    schema_version: parsed.data.schema_version ?? 1,
+  } as HirelearnEvent;
   const at = Date.parse(event.timestamp);
   if (at - now.getTime() > MAX_FUTURE_MS) {
     return invalid(
