@@ -16,3 +16,6 @@ export * from './drift/ks-test';
 export * from './drift/psi';
 export * from './drift/chi-square';
 export * from './drift/feature-drift';
+
+export * from './detectors/page-hinkley';
+export * from './detectors/adwin';
