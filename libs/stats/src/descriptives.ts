@@ -9,13 +9,15 @@
  */
 import { assertInput } from './status';
 
+const abs = Math.abs;
+
 /** Sum with Neumaier compensated summation (accurate for long, mixed-magnitude arrays). */
 export function sum(values: readonly number[]): number {
   let s = 0;
   let comp = 0;
   for (const v of values) {
     const t = s + v;
-    comp += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    comp += abs(s) >= abs(v) ? s - t + v : v - t + s;
     s = t;
   }
   return s + comp;

@@ -21,12 +21,16 @@ export interface Rng {
   int(n: number): number;
 }
 
+// Module-level aliases: global lookups are slow inside jest/vm sandboxes and these run per draw.
+const imul = Math.imul;
+const TWO32 = 4294967296;
+
 /** splitmix32 step (a 32-bit variant of Steele, Lea & Flood's SplitMix). */
 function splitmix32(state: { s: number }): number {
   state.s = (state.s + 0x9e3779b9) | 0;
   let z = state.s;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  z = imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = imul(z ^ (z >>> 13), 0xc2b2ae35);
   return (z ^ (z >>> 16)) >>> 0;
 }
 
@@ -35,7 +39,7 @@ export function hashSeed(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = imul(h, 0x01000193);
   }
   return h >>> 0;
 }
@@ -61,8 +65,8 @@ export function createRngFromState(state: readonly [number, number, number, numb
 
   const nextUint32 = (): number => {
     const t = b << 9;
-    let r = Math.imul(b, 5);
-    r = Math.imul((r << 7) | (r >>> 25), 9);
+    let r = imul(b, 5);
+    r = imul((r << 7) | (r >>> 25), 9);
     c ^= a;
     d ^= b;
     b ^= c;
@@ -71,7 +75,7 @@ export function createRngFromState(state: readonly [number, number, number, numb
     d = (d << 11) | (d >>> 21);
     return r >>> 0;
   };
-  const uniform = (): number => nextUint32() / 4294967296;
+  const uniform = (): number => nextUint32() / TWO32;
   const normal = (mean = 0, sd = 1): number => {
     if (spare !== null) {
       const z = spare;
@@ -86,11 +90,11 @@ export function createRngFromState(state: readonly [number, number, number, numb
     return mean + sd * r * Math.cos(2 * Math.PI * u2);
   };
   const int = (n: number): number => {
-    if (!Number.isInteger(n) || n <= 0 || n > 4294967296) {
+    if (!(n > 0 && n <= TWO32 && n % 1 === 0)) {
       throw new RangeError(`Rng.int: n must be an integer in [1, 2^32], got ${n}`);
     }
     // Reject the top partial block so every residue is equally likely.
-    const limit = 4294967296 - (4294967296 % n);
+    const limit = TWO32 - (TWO32 % n);
     let x = nextUint32();
     while (x >= limit) x = nextUint32();
     return x % n;
