@@ -104,9 +104,11 @@ export function validateEvent(value: unknown, now: Date = new Date()): Validatio
   if (USERLESS_EVENT_TYPES.has(type) === false && record.user_id === undefined) {
     return invalid('missing_field', 'user_id', `is required for ${type}`);
   }
-  const parsed = EVENT_SCHEMAS[type].safeParse(value, { reportInput: true });
+  const parsed = EVENT_SCHEMAS[type].safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // Parse again with the offending input attached: only bad events pay for it.
+    const detailed = EVENT_SCHEMAS[type].safeParse(value, { reportInput: true });
+    const issue = (detailed.error ?? parsed.error).issues[0];
     const reason = reasonOf(issue);
     return invalid(reason, issue.path.join('.'), ruleOf(issue, reason));
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { validateLine } from '@hirelearn/contract';
 import type { Batch, QuarantineEntry, StagedEvent } from '@hirelearn/store';
 import type { InputLine } from './read-lines';
@@ -96,10 +95,9 @@ export function classifyLines(
       door.markErased(event.user_id);
       continue;
     }
-    const hash = createHash('sha256').update(bytes).digest('hex');
     const earlier = firstById.get(event.event_id);
     if (earlier !== undefined) {
-      if (earlier === hash) duplicates += 1;
+      if (earlier === text) duplicates += 1;
       else
         quarantine.push({
           event_id: event.event_id,
@@ -114,7 +112,7 @@ export function classifyLines(
         });
       continue;
     }
-    firstById.set(event.event_id, hash);
+    firstById.set(event.event_id, text);
     events.push({
       event_id: event.event_id,
       event_type: event.event_type,
@@ -122,7 +120,6 @@ export function classifyLines(
       application_id: fieldOf(event, 'application_id'),
       occurred_at_ms: Date.parse(event.timestamp),
       payload: text,
-      content_hash: hash,
       source,
       line,
     });

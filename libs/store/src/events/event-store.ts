@@ -10,15 +10,15 @@ import { parseStoreUrl, type StoreLocation } from './store-url';
 /** Batches land in temp tables first (appended in bulk), then move with set-based SQL. */
 const STAGE_TABLES = `
   CREATE TEMP TABLE stage (event_id VARCHAR, event_type VARCHAR, user_id VARCHAR,
-    application_id VARCHAR, occurred_ms BIGINT, payload VARCHAR, content_hash VARCHAR,
-    source VARCHAR, line BIGINT);
+    application_id VARCHAR, occurred_ms BIGINT, payload VARCHAR, source VARCHAR, line BIGINT);
   CREATE TEMP TABLE q_stage (quarantine_id VARCHAR, event_id VARCHAR, event_type VARCHAR,
     user_id VARCHAR, reason VARCHAR, field VARCHAR, message VARCHAR, raw BLOB, source VARCHAR,
     line BIGINT, quarantined_ms BIGINT);`;
 
 /** Stage rows in the column order of `raw_events`. */
 const STAGED_EVENTS = `SELECT event_id, event_type, user_id, application_id,
-  make_timestamp(occurred_ms * 1000) AS occurred_at, payload, content_hash, source, line FROM stage`;
+  make_timestamp(occurred_ms * 1000) AS occurred_at, payload, md5(payload) AS content_hash,
+  source, line FROM stage`;
 
 /**
  * The event log on DuckDB: append-only raw events unique on `event_id`, STATUS_CHANGED events
@@ -80,13 +80,12 @@ export class EventStore {
           e.application_id,
           e.occurred_at_ms,
           e.payload,
-          e.content_hash,
           e.source,
           e.line,
         ]),
       );
       const seen = await this.rows(`
-        SELECT s.event_id, s.content_hash = coalesce(r.content_hash, p.content_hash) AS same
+        SELECT s.event_id, s.payload = coalesce(r.payload, p.payload) AS same
         FROM stage s LEFT JOIN raw_events r USING (event_id) LEFT JOIN pending_events p USING (event_id)
         WHERE r.event_id IS NOT NULL OR p.event_id IS NOT NULL`);
       const conflictIds = new Set(seen.filter((r) => !r.same).map((r) => String(r.event_id)));

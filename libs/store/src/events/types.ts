@@ -8,8 +8,6 @@ export interface StagedEvent {
   readonly occurred_at_ms: number;
   /** The event's line exactly as received. */
   readonly payload: string;
-  /** sha256 of the payload: same id with another hash is a conflicting duplicate. */
-  readonly content_hash: string;
   readonly source: string;
   readonly line: number;
 }
