@@ -19,3 +19,10 @@ export * from './drift/feature-drift';
 
 export * from './detectors/page-hinkley';
 export * from './detectors/adwin';
+
+export * from './feedback/entropy';
+export * from './feedback/trend';
+export * from './feedback/exploration';
+export * from './feedback/feedback-loop';
+
+export * from './ethics/experiment-gate';
