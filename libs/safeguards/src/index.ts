@@ -26,3 +26,6 @@ export * from './feedback/exploration';
 export * from './feedback/feedback-loop';
 
 export * from './ethics/experiment-gate';
+
+export * from './outliers/robust-z';
+export * from './outliers/isolation-forest';
