@@ -76,7 +76,7 @@ export class Adwin {
     this.settings = Object.freeze(s);
   }
 
-  /** Feeds one value; returns true when the window was cut (drift). Non-finite values are skipped. */
+  /** Feeds one value; true when the window was cut (drift). Non-finite values are skipped. */
   update(x: number): boolean {
     if (!isFinite(x)) {
       this._skipped++;

@@ -79,7 +79,7 @@ describe('PageHinkley defaults on seeded Bernoulli(0.2) error streams', () => {
   });
 
   it('cries wolf with the forgetting factor the bounds warn about', () => {
-    // Guard for the doc comment: α = 1 − 1e-4 turns the sum into a bounded AR(1) whose range trips λ.
+    // Guard for the doc comment: α = 1 − 1e-4 makes the sum an AR(1) whose range trips λ.
     const r = quietStreams(() => new PageHinkley({ alpha: 1 - 1e-4 }), 20, 20_000, 0.2, 1000);
     expect(r.streams_with_alarm).toBeGreaterThan(1); // measured: 6
   });

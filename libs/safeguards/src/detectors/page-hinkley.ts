@@ -14,8 +14,8 @@ export interface PageHinkleySettings {
   /**
    * α: forgetting factor applied to the cumulative sum, in (0, 1] (default 1: none).
    * With α < 1 the sum is an AR(1) process around −δ/(1 − α) whose range alone exceeds λ
-   * on long streams (α = 1 − 1e-4 with δ = 0.02, λ = 40 alarmed on 27 of 100 quiet 20k streams), so keep 1
-   * unless λ is re-tuned.
+   * on long streams (α = 1 − 1e-4 with δ = 0.02, λ = 40 alarmed on 27 of 100 quiet 20k
+   * streams), so keep 1 unless λ is re-tuned.
    */
   readonly alpha: number;
   /** No alarm before this many values since the last reset (default 30). */
@@ -75,7 +75,7 @@ export class PageHinkley {
     this.settings = Object.freeze(s);
   }
 
-  /** Feeds one value; returns true when this value triggers a drift alarm. Non-finite values are skipped. */
+  /** Feeds one value; true when it triggers an alarm. Non-finite values are skipped. */
   update(x: number): boolean {
     if (!isFinite(x)) {
       this._skipped++;

@@ -28,7 +28,10 @@ export interface KsTest {
 
 const EXACT_MAX_CELLS = 10_000;
 
-/** Two-sample Kolmogorov-Smirnov test (two-sided). Ties are handled in D; p-values assume continuity. */
+/**
+ * Two-sample Kolmogorov-Smirnov test (two-sided). Ties are handled in D; the p-values
+ * assume continuous data (conservative with ties).
+ */
 export function ksTwoSample(
   reference: readonly number[],
   current: readonly number[],

@@ -18,7 +18,7 @@ export const DEFAULT_EXPLORATION_SETTINGS: ExplorationSettings = Object.freeze({
   saturation: 0.3,
 });
 
-/** Merges and validates exploration settings; the result is frozen. Throws RangeError if invalid. */
+/** Merges and validates exploration settings (frozen result); throws RangeError if invalid. */
 export function explorationSettings(
   settings: Partial<ExplorationSettings> = {},
 ): ExplorationSettings {

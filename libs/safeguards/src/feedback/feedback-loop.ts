@@ -31,7 +31,10 @@ export interface FeedbackLoopStability {
   readonly slope_bits_per_week: number;
   /** Fitted entropy at the first week, Ĥ_first = â + b̂ · w_first. */
   readonly fitted_start_bits: number;
-  /** D = max(0, −b̂ (w_last − w_first) / Ĥ_first): share of starting diversity lost; 0 if Ĥ_first ≤ 0. */
+  /**
+   * D = max(0, −b̂ (w_last − w_first) / Ĥ_first): share of the starting diversity lost
+   * along the trend; 0 when Ĥ_first ≤ 0.
+   */
   readonly relative_decline: number;
   /** D > tolerance. */
   readonly declining: boolean;

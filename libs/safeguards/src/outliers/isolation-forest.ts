@@ -55,7 +55,7 @@ export interface IsolationScores {
 
 const EULER_GAMMA = 0.5772156649015329;
 
-/** Harmonic number H(i): exact sum for small i, the asymptotic series ln i + γ + 1/(2i) − 1/(12i²) beyond. */
+/** Harmonic number H(i): exact sum up to 1000, then ln i + γ + 1/(2i) − 1/(12i²). */
 function harmonic(i: number): number {
   if (i <= 0) return 0;
   if (i <= 1000) {

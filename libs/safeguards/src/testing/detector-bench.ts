@@ -42,7 +42,7 @@ export interface ShiftStreamResult {
   readonly p90_delay: number;
 }
 
-/** Runs `streams` Bernoulli streams shifting p0 → p1 at `shiftAt` (1-based alarm times > shiftAt count). */
+/** Runs Bernoulli streams shifting p0 → p1 at `shiftAt`; alarms at 1-based times > shiftAt count. */
 export function shiftStreams(
   make: () => StreamDetector,
   streams: number,
