@@ -1,0 +1,79 @@
+/** Checks on `CausalData` shared by every estimator; problems come back as reasons, not throws. */
+import { CausalData, CausalStatus } from './types';
+
+export interface DataCheck {
+  readonly status: CausalStatus;
+  readonly reasons: readonly string[];
+  readonly n: number;
+  readonly n_treated: number;
+  readonly n_control: number;
+}
+
+function finite(values: readonly number[]): boolean {
+  return values.every((v) => Number.isFinite(v));
+}
+
+/** Lengths, finiteness and (when `binary`) a 0/1 treatment with enough units in each arm. */
+export function checkData(data: CausalData, binary: boolean, minPerArm: number): DataCheck {
+  const n = data.outcome.length;
+  const t = data.treatment;
+  const nTreated = t.filter((v) => v !== 0).length;
+  const base = { n, n_treated: nTreated, n_control: t.length - nTreated };
+  const bad = (status: CausalStatus, reason: string): DataCheck => ({
+    ...base,
+    status,
+    reasons: [reason],
+  });
+  if (t.length !== n) return bad('invalid_input', `treatment has ${t.length} values, outcome ${n}`);
+  for (const [name, col] of Object.entries(data.covariates)) {
+    if (col.length !== n)
+      return bad('invalid_input', `covariate ${name} has ${col.length} values, outcome ${n}`);
+    if (!finite(col)) return bad('invalid_input', `covariate ${name} has non-finite values`);
+  }
+  if (data.clusters !== undefined && data.clusters.length !== n) {
+    return bad('invalid_input', `clusters has ${data.clusters.length} ids, outcome ${n}`);
+  }
+  if (!finite(data.outcome) || !finite(t)) {
+    return bad('invalid_input', 'outcome or treatment has non-finite values');
+  }
+  if (binary && !t.every((v) => v === 0 || v === 1)) {
+    return bad('invalid_input', 'treatment must be 0/1 for this estimator');
+  }
+  if (binary && nTreated === 0) return bad('no_treated', 'no unit is treated');
+  if (binary && nTreated === n) return bad('no_control', 'every unit is treated: no control group');
+  if (binary && Math.min(nTreated, n - nTreated) < minPerArm) {
+    return bad(
+      'insufficient_data',
+      `need >= ${minPerArm} units per arm (treated ${nTreated}, control ${n - nTreated})`,
+    );
+  }
+  if (!binary && n < 3) return bad('insufficient_data', `need >= 3 units, got ${n}`);
+  return { ...base, status: 'ok', reasons: [] };
+}
+
+/** Covariate rows in the key order of `covariates`, optionally prefixed by a 1 (intercept). */
+export function covariateRows(data: CausalData, intercept: boolean): number[][] {
+  const cols = Object.values(data.covariates);
+  return data.outcome.map((_, i) => {
+    const row = cols.map((c) => c[i]);
+    return intercept ? [1, ...row] : row;
+  });
+}
+
+/** The rows `index` of every column of `data` (used for trimming, subsets and resamples). */
+export function subsetData<D extends CausalData>(data: D, index: readonly number[]): D {
+  const pick = <T>(col: readonly T[]): T[] => index.map((i) => col[i]);
+  const pickAll = (cols: Readonly<Record<string, readonly number[]>>): Record<string, number[]> =>
+    Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, pick(v)]));
+  const out: CausalData & { instruments?: Record<string, number[]> } = {
+    ...data,
+    outcome: pick(data.outcome),
+    treatment: pick(data.treatment),
+    covariates: pickAll(data.covariates),
+    ...(data.clusters !== undefined ? { clusters: pick(data.clusters) } : {}),
+  };
+  const instruments = (data as { instruments?: Readonly<Record<string, readonly number[]>> })
+    .instruments;
+  if (instruments !== undefined) out.instruments = pickAll(instruments);
+  return out as D;
+}

@@ -1,0 +1,40 @@
+/**
+ * Estimation settings, frozen, with the defaults the spec and the literature use. Pass a
+ * partial object to `causalSettings` to override; estimators never read literals.
+ */
+import { deepFreeze } from './freeze';
+
+export interface CausalSettings {
+  /** Two-sided level of confidence intervals and tests. */
+  readonly alpha: number;
+  /** Ridge penalty of the propensity logistic regression (0 = plain maximum likelihood). */
+  readonly propensity_lambda: number;
+  /** Propensity bounds of the overlap region (Crump et al. 2009 use [0.1, 0.9]; we default to [0.05, 0.95]). */
+  readonly overlap_bounds: readonly [number, number];
+  /** Minimum share of units inside `overlap_bounds` for overlap to count as OK. */
+  readonly min_overlap_share: number;
+  /** When true, IPW and AIPW drop units outside `overlap_bounds` before estimating. */
+  readonly trim: boolean;
+  /** Matching caliper in standard deviations of the logit propensity (Austin 2011: 0.2). */
+  readonly caliper_sd: number;
+  /** Minimum units per arm for any estimate. */
+  readonly min_per_arm: number;
+  /** First-stage F below which an instrument is weak (Staiger & Stock 1997). */
+  readonly weak_instrument_f: number;
+}
+
+export const DEFAULT_CAUSAL_SETTINGS: CausalSettings = deepFreeze({
+  alpha: 0.05,
+  propensity_lambda: 0,
+  overlap_bounds: [0.05, 0.95] as const,
+  min_overlap_share: 0.9,
+  trim: false,
+  caliper_sd: 0.2,
+  min_per_arm: 2,
+  weak_instrument_f: 10,
+});
+
+/** Frozen settings: the defaults overridden by `overrides`. */
+export function causalSettings(overrides: Partial<CausalSettings> = {}): CausalSettings {
+  return deepFreeze({ ...DEFAULT_CAUSAL_SETTINGS, ...overrides });
+}
