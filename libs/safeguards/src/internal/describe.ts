@@ -1,11 +1,5 @@
 /** Small descriptive helpers shared by the safeguards (local on purpose: no @hirelearn/stats). */
 
-export function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
 /** Ascending copy. */
 export function sortedCopy(values: readonly number[]): number[] {
   return Array.from(Float64Array.from(values).sort());
