@@ -9,3 +9,5 @@ export * from './balance';
 export * from './naive';
 export * from './ipw';
 export * from './aipw';
+export * from './matching';
+export * from './iv';
