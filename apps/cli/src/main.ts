@@ -3,6 +3,7 @@ import { registerErase } from './commands/erase';
 import { registerIngest } from './commands/ingest';
 import { registerQuarantine } from './commands/quarantine';
 import { registerSchema } from './commands/schema';
+import { registerSimulate } from './commands/simulate';
 import { registerStatus } from './commands/status';
 import { CliError } from './cli-error';
 
@@ -15,6 +16,7 @@ registerStatus(program);
 registerQuarantine(program);
 registerErase(program);
 registerSchema(program);
+registerSimulate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));

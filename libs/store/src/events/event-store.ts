@@ -85,8 +85,10 @@ export class EventStore {
         ]),
       );
       const seen = await this.rows(`
-        SELECT s.event_id, s.payload = coalesce(r.payload, p.payload) AS same
-        FROM stage s LEFT JOIN raw_events r USING (event_id) LEFT JOIN pending_events p USING (event_id)
+        SELECT s.event_id, md5(s.payload) = coalesce(r.content_hash, p.content_hash) AS same
+        FROM stage s
+        LEFT JOIN (SELECT event_id, content_hash FROM raw_events) r USING (event_id)
+        LEFT JOIN (SELECT event_id, content_hash FROM pending_events) p USING (event_id)
         WHERE r.event_id IS NOT NULL OR p.event_id IS NOT NULL`);
       const conflictIds = new Set(seen.filter((r) => !r.same).map((r) => String(r.event_id)));
       await c.run(`DELETE FROM stage WHERE event_id IN (SELECT event_id FROM raw_events)

@@ -14,9 +14,64 @@ export const FACT_TABLES = [
   'resume_versions',
 ] as const;
 
-const num = (path: string) => `TRY_CAST((j->>'${path}') AS DOUBLE)`;
-const str = (path: string) => `(j->>'${path}')`;
-const strings = (path: string) => `coalesce(from_json(j->'${path}', '["VARCHAR"]'), [])`;
+/**
+ * The shapes the facts read from payloads. `json_transform` parses each payload once into a
+ * typed struct; extracting paths one by one would parse it again for every field.
+ */
+const SHAPES = {
+  application: {
+    job_id: 'VARCHAR',
+    resume_version_id: 'VARCHAR',
+    context: {
+      strategy_mode: 'VARCHAR',
+      fit_score: 'DOUBLE',
+      fit_components: {
+        technical: 'DOUBLE',
+        seniority: 'DOUBLE',
+        experience: 'DOUBLE',
+        signal: 'DOUBLE',
+      },
+      category: 'VARCHAR',
+      job_characteristics: {
+        title: 'VARCHAR',
+        company: 'VARCHAR',
+        seniority: 'VARCHAR',
+        location: 'VARCHAR',
+        industry: 'VARCHAR',
+        company_size: 'VARCHAR',
+        company_stage: 'VARCHAR',
+      },
+      resume_score: 'DOUBLE',
+      tailoring_applied: 'BOOLEAN',
+    },
+  },
+  status: { outcome: { status: 'VARCHAR', days_to_response: 'DOUBLE' } },
+  profile: {
+    profile: {
+      years_experience: 'DOUBLE',
+      seniority: 'VARCHAR',
+      target_roles: ['VARCHAR'],
+      industries: ['VARCHAR'],
+      locations: ['VARCHAR'],
+      education_level: 'VARCHAR',
+      work_arrangement_preference: 'VARCHAR',
+      salary_target: 'DOUBLE',
+    },
+    consent: { market_insights: 'BOOLEAN', personalization: 'BOOLEAN' },
+  },
+  opt_out: { scope: 'VARCHAR' },
+  resume: {
+    resume_version_id: 'VARCHAR',
+    before_score: 'DOUBLE',
+    after_score: 'DOUBLE',
+    user_accepted: 'BOOLEAN',
+    suggested_by_system: 'BOOLEAN',
+    edit_types: ['VARCHAR'],
+  },
+} as const;
+
+const parsed = (shape: keyof typeof SHAPES) =>
+  `json_transform(payload, '${JSON.stringify(SHAPES[shape])}')`;
 
 /**
  * SQL that rebuilds the facts from the event log. "Ever reached" comes from the whole status
@@ -28,7 +83,7 @@ export function factsSql(settings: FactsSettings): string {
   return `
   CREATE OR REPLACE TABLE applications AS
   WITH app AS (
-    SELECT application_id, user_id, event_type, occurred_at, payload::JSON AS j FROM raw_events
+    SELECT application_id, user_id, event_type, occurred_at, ${parsed('application')} AS j FROM raw_events
     WHERE event_type IN ('APPLICATION_CREATED', 'APPLICATION_SUBMITTED')),
   times AS (
     SELECT application_id,
@@ -39,9 +94,9 @@ export function factsSql(settings: FactsSettings): string {
     SELECT DISTINCT ON (application_id) application_id, user_id, j FROM app
     ORDER BY application_id, event_type = 'APPLICATION_SUBMITTED' DESC, occurred_at DESC),
   st AS (
-    SELECT application_id, occurred_at, (payload::JSON->>'$.outcome.status') AS status,
-      TRY_CAST((payload::JSON->>'$.outcome.days_to_response') AS DOUBLE) AS days
-    FROM raw_events WHERE event_type = 'STATUS_CHANGED'),
+    SELECT application_id, occurred_at, j.outcome.status AS status, j.outcome.days_to_response AS days
+    FROM (SELECT application_id, occurred_at, ${parsed('status')} AS j FROM raw_events
+          WHERE event_type = 'STATUS_CHANGED')),
   reached AS (
     SELECT application_id,
       min(occurred_at) FILTER (WHERE status = 'interview') AS interview_at,
@@ -52,24 +107,24 @@ export function factsSql(settings: FactsSettings): string {
       arg_max(status, occurred_at) AS last_status
     FROM st GROUP BY 1),
   as_of AS (SELECT max(occurred_at) AS t FROM raw_events)
-  SELECT c.application_id, c.user_id, ${str('$.job_id')} AS job_id,
-    ${str('$.resume_version_id')} AS resume_version_id,
-    ${str('$.context.strategy_mode')} AS strategy_mode,
-    ${num('$.context.fit_score')} AS fit_score,
-    ${num('$.context.fit_components.technical')} AS fit_technical,
-    ${num('$.context.fit_components.seniority')} AS fit_seniority,
-    ${num('$.context.fit_components.experience')} AS fit_experience,
-    ${num('$.context.fit_components.signal')} AS fit_signal,
-    ${str('$.context.category')} AS category,
-    ${str('$.context.job_characteristics.title')} AS job_title,
-    ${str('$.context.job_characteristics.company')} AS company,
-    ${str('$.context.job_characteristics.seniority')} AS job_seniority,
-    ${str('$.context.job_characteristics.location')} AS job_location,
-    ${str('$.context.job_characteristics.industry')} AS industry,
-    ${str('$.context.job_characteristics.company_size')} AS company_size,
-    ${str('$.context.job_characteristics.company_stage')} AS company_stage,
-    ${num('$.context.resume_score')} AS resume_score,
-    TRY_CAST((j->>'$.context.tailoring_applied') AS BOOLEAN) AS tailoring_applied,
+  SELECT c.application_id, c.user_id, j.job_id AS job_id,
+    j.resume_version_id AS resume_version_id,
+    j.context.strategy_mode AS strategy_mode,
+    j.context.fit_score AS fit_score,
+    j.context.fit_components.technical AS fit_technical,
+    j.context.fit_components.seniority AS fit_seniority,
+    j.context.fit_components.experience AS fit_experience,
+    j.context.fit_components.signal AS fit_signal,
+    j.context.category AS category,
+    j.context.job_characteristics.title AS job_title,
+    j.context.job_characteristics.company AS company,
+    j.context.job_characteristics.seniority AS job_seniority,
+    j.context.job_characteristics.location AS job_location,
+    j.context.job_characteristics.industry AS industry,
+    j.context.job_characteristics.company_size AS company_size,
+    j.context.job_characteristics.company_stage AS company_stage,
+    j.context.resume_score AS resume_score,
+    j.context.tailoring_applied AS tailoring_applied,
     t.created_at, t.submitted_at,
     isodow(t.submitted_at) AS submit_weekday,
     hour(t.submitted_at) AS submit_hour,
@@ -89,26 +144,26 @@ export function factsSql(settings: FactsSettings): string {
 
   CREATE OR REPLACE TABLE users AS
   WITH p AS (
-    SELECT user_id, occurred_at, event_id, payload::JSON AS j FROM raw_events
+    SELECT user_id, occurred_at, event_id, ${parsed('profile')} AS j FROM raw_events
     WHERE event_type = 'USER_PROFILE_UPDATED'),
   opt AS (
     SELECT user_id,
       min(occurred_at) FILTER (WHERE scope IN ('market_insights', 'all')) AS market_insights_at,
       min(occurred_at) FILTER (WHERE scope IN ('personalization', 'all')) AS personalization_at
-    FROM (SELECT user_id, occurred_at, (payload::JSON->>'$.scope') AS scope FROM raw_events
+    FROM (SELECT user_id, occurred_at, ${parsed('opt_out')}.scope AS scope FROM raw_events
           WHERE event_type = 'USER_OPTED_OUT') GROUP BY 1)
   SELECT p.user_id, p.occurred_at AS valid_from,
     lead(p.occurred_at) OVER (PARTITION BY p.user_id ORDER BY p.occurred_at, p.event_id) AS valid_to,
-    ${num('$.profile.years_experience')} AS years_experience,
-    ${str('$.profile.seniority')} AS seniority,
-    ${strings('$.profile.target_roles')} AS target_roles,
-    ${strings('$.profile.industries')} AS industries,
-    ${strings('$.profile.locations')} AS locations,
-    ${str('$.profile.education_level')} AS education_level,
-    ${str('$.profile.work_arrangement_preference')} AS work_arrangement_preference,
-    ${num('$.profile.salary_target')} AS salary_target,
-    coalesce(TRY_CAST((j->>'$.consent.market_insights') AS BOOLEAN), true) AS consent_market_insights,
-    coalesce(TRY_CAST((j->>'$.consent.personalization') AS BOOLEAN), true) AS consent_personalization,
+    j.profile.years_experience AS years_experience,
+    j.profile.seniority AS seniority,
+    coalesce(j.profile.target_roles, []) AS target_roles,
+    coalesce(j.profile.industries, []) AS industries,
+    coalesce(j.profile.locations, []) AS locations,
+    j.profile.education_level AS education_level,
+    j.profile.work_arrangement_preference AS work_arrangement_preference,
+    j.profile.salary_target AS salary_target,
+    coalesce(j.consent.market_insights, true) AS consent_market_insights,
+    coalesce(j.consent.personalization, true) AS consent_personalization,
     opt.market_insights_at AS opted_out_market_insights_at,
     opt.personalization_at AS opted_out_personalization_at
   FROM p LEFT JOIN opt USING (user_id)
@@ -122,18 +177,17 @@ export function factsSql(settings: FactsSettings): string {
 
   CREATE OR REPLACE TABLE resume_versions AS
   WITH r AS (
-    SELECT user_id, occurred_at, event_type, payload::JSON AS j FROM raw_events
+    SELECT user_id, occurred_at, event_type, ${parsed('resume')} AS j FROM raw_events
     WHERE event_type IN ('RESUME_REWRITTEN', 'SCORE_CHANGED', 'RESUME_SNAPSHOT')),
   accepted AS (
-    SELECT *, CASE WHEN coalesce(TRY_CAST((j->>'$.user_accepted') AS BOOLEAN), true)
-                   THEN ${strings('$.edit_types')} ELSE [] END AS edits,
-      coalesce(TRY_CAST((j->>'$.suggested_by_system') AS BOOLEAN), false) AS suggested
+    SELECT *, CASE WHEN coalesce(j.user_accepted, true) THEN coalesce(j.edit_types, []) ELSE [] END AS edits,
+      coalesce(j.suggested_by_system, false) AS suggested
     FROM r),
   v AS (
-    SELECT user_id, ${str('$.resume_version_id')} AS resume_version_id,
+    SELECT user_id, j.resume_version_id AS resume_version_id,
       min(occurred_at) AS created_at,
-      arg_min(${num('$.before_score')}, occurred_at) FILTER (WHERE event_type <> 'RESUME_SNAPSHOT') AS before_score,
-      arg_max(${num('$.after_score')}, occurred_at) FILTER (WHERE event_type <> 'RESUME_SNAPSHOT') AS after_score,
+      arg_min(j.before_score, occurred_at) FILTER (WHERE event_type <> 'RESUME_SNAPSHOT') AS before_score,
+      arg_max(j.after_score, occurred_at) FILTER (WHERE event_type <> 'RESUME_SNAPSHOT') AS after_score,
       list_sort(list_distinct(flatten(list(edits)))) AS edit_types_added,
       list_sort(list_distinct(flatten(list(CASE WHEN suggested THEN edits ELSE [] END)))) AS suggested_edit_types_added
     FROM accepted GROUP BY 1, 2)
