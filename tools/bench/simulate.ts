@@ -6,6 +6,7 @@
  * baseline measured in the same process: JSON.stringify of as many events of similar size
  * written to a file, the floor any NDJSON producer pays. Goal: under 30 s and 1 GB.
  */
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -57,12 +58,12 @@ async function baseline(dir: string, count: number, bytes: number): Promise<numb
     };
     chunk.push(JSON.stringify(event));
     if (chunk.length === 2000) {
-      if (!out.write(chunk.join('\n') + '\n')) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk.join('\n') + '\n')) await once(out, 'drain');
       chunk = [];
     }
   }
   out.write(chunk.join('\n') + '\n');
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return (performance.now() - started) / 1000;
 }
 

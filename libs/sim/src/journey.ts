@@ -164,14 +164,10 @@ export class UserJourney {
       this.suggest(u.suggestions[this.nextSuggestion++].editType, t);
       gap();
     }
-    const editRate =
-      s.strategy.dailyEditRate[this.mode] * Math.exp(s.behaviour.editOrganisation * u.organisation);
-    if (rng.chance(editRate)) {
-      const types = this.chooseEditTypes();
-      if (types.length > 0) {
-        this.edit(types, false, t);
-        gap();
-      }
+    const types = this.spontaneousEditTypes();
+    if (types.length > 0) {
+      this.edit(types, false, t);
+      gap();
     }
     const weekday = weekdayOf(dayStart);
     const count = rng.poisson(
@@ -269,21 +265,27 @@ export class UserJourney {
     this.edit([type], true, at + MINUTE_MS);
   }
 
-  /** Spontaneous edits: which types a user reaches for depends on hidden traits. */
-  private chooseEditTypes(): EditType[] {
+  /**
+   * Spontaneous edits: each type not yet carried has its own daily hazard, the mode's edit
+   * rate times exp(base + a*organisation + b*skill). Hidden traits thus decide who takes
+   * which edit: the confounding the truths are about.
+   */
+  private spontaneousEditTypes(): EditType[] {
+    const s = this.ctx.settings;
     const u = this.user;
-    const available = EDIT_TYPES.filter((t) => (this.carried & editBit(t)) === 0);
-    const weight = (t: EditType) => {
-      const p = this.ctx.settings.edits.types[t].propensity;
-      return Math.exp(p.base + p.organisation * u.organisation + p.skill * u.skill);
-    };
+    const rate =
+      s.strategy.dailyEditRate[this.mode] * Math.exp(s.behaviour.editOrganisation * u.organisation);
     const chosen: EditType[] = [];
-    if (available.length === 0) return chosen;
-    const first = available[this.rng.weightedIndex(available.map(weight))];
-    chosen.push(first);
-    const rest = available.filter((t) => t !== first);
-    if (rest.length > 0 && this.rng.chance(this.ctx.settings.edits.secondTypeRate)) {
-      chosen.push(rest[this.rng.weightedIndex(rest.map(weight))]);
+    for (const type of EDIT_TYPES) {
+      if ((this.carried & editBit(type)) !== 0) continue;
+      const p = s.edits.types[type].propensity;
+      if (
+        this.rng.chance(
+          rate * Math.exp(p.base + p.organisation * u.organisation + p.skill * u.skill),
+        )
+      ) {
+        chosen.push(type);
+      }
     }
     return chosen;
   }

@@ -16,7 +16,7 @@ export interface EditEffect {
   readonly onlyRoles?: readonly Role[];
   /** Points the edit adds to the resume score (the scorer's view, not the hiring market's). */
   readonly scoreIncrement: number;
-  /** Log-weight of picking this type in a spontaneous edit: a + b*organisation + c*skill. */
+  /** Log-multiplier of this type's daily edit hazard: base + a*organisation + b*skill. */
   readonly propensity: {
     readonly base: number;
     readonly organisation: number;
@@ -113,7 +113,6 @@ export interface SimSettings {
   readonly edits: {
     readonly types: Readonly<Record<EditType, EditEffect>>;
     readonly scoreNoise: number;
-    readonly secondTypeRate: number;
   };
   readonly suggestions: {
     /** Each user is assigned a suggestion of each edit type with this probability. */
@@ -198,7 +197,7 @@ const BASE: Omit<SimSettings, 'startDate'> = {
     improveThreshold: 60,
     aggressiveThreshold: 80,
     dailyApplyRate: { IMPROVE_RESUME_FIRST: 0.12, BALANCED: 0.3, APPLY_AGGRESSIVELY: 0.5 },
-    dailyEditRate: { IMPROVE_RESUME_FIRST: 0.015, BALANCED: 0.004, APPLY_AGGRESSIVELY: 0.002 },
+    dailyEditRate: { IMPROVE_RESUME_FIRST: 0.005, BALANCED: 0.0015, APPLY_AGGRESSIVELY: 0.0008 },
   },
   fit: {
     currentWeights: { technical: 0.4, seniority: 0.2, experience: 0.2, signal: 0.2 },
@@ -239,16 +238,15 @@ const BASE: Omit<SimSettings, 'startDate'> = {
       reorganized_sections: {
         effect: 0,
         scoreIncrement: 0,
-        propensity: { base: 0, organisation: 1.4, skill: 0.5 },
+        propensity: { base: -1.2, organisation: 1.4, skill: 0.5 },
       },
       strengthened_action_verbs: {
         effect: 0.03,
         scoreIncrement: 3,
-        propensity: { base: 0, organisation: 0, skill: 1.5 },
+        propensity: { base: -1.1, organisation: 0, skill: 1.5 },
       },
     },
     scoreNoise: 1.5,
-    secondTypeRate: 0.3,
   },
   suggestions: { assignmentRate: 0.4, withinDays: 45, acceptRate: 0.65, editedRate: 0.2 },
   behaviour: {
