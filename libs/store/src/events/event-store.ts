@@ -123,6 +123,8 @@ export class EventStore {
       await c.run(`DELETE ${ready}`);
       const quarantined = await this.quarantine([...batch.quarantine, ...conflicts]);
       for (const d of batch.deletions) await this.eraseWithin(d.user_id, d.at_ms);
+      // Staged rows must not outlive their batch: an erasure would miss them.
+      await c.run('DELETE FROM stage; DELETE FROM q_stage');
       await c.run('COMMIT');
       return {
         stored: stored + released,
@@ -158,7 +160,12 @@ export class EventStore {
       ['raw_events', 'user_id = $1', [userId]],
       ['pending_events', 'user_id = $1', [userId]],
       ['known_applications', 'user_id = $1', [userId]],
-      ['quarantine', 'user_id = $1 OR contains(raw::VARCHAR, $2)', [userId, quoted]],
+      // A BLOB cast to VARCHAR escapes bytes (`"` becomes \x22): escape the needle the same way.
+      [
+        'quarantine',
+        'user_id = $1 OR contains(raw::VARCHAR, encode($2)::VARCHAR)',
+        [userId, quoted],
+      ],
       ...FACT_TABLES.map((t): [string, string, DuckDBValue[]] => [t, 'user_id = $1', [userId]]),
     ];
     let erased = 0;
