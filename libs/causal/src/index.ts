@@ -11,3 +11,4 @@ export * from './ipw';
 export * from './aipw';
 export * from './matching';
 export * from './iv';
+export * from './refuters';

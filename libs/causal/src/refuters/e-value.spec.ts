@@ -1,0 +1,51 @@
+import { makeEffect } from '../effect';
+import { eValue, eValueOfInterval, eValueRefuter } from './e-value';
+
+describe('eValue (VanderWeele & Ding 2017)', () => {
+  it('reproduces the paper: RR 3.9 → 7.26, CI limit 1.8 → 3.0', () => {
+    expect(eValue(3.9)).toBeCloseTo(7.26, 2);
+    expect(eValue(1.8)).toBeCloseTo(3, 12);
+    expect(eValueOfInterval(1.8, 8.6)).toBeCloseTo(3, 12);
+  });
+
+  it('protective ratios use 1/RR; a CI containing 1 gives 1', () => {
+    expect(eValue(0.5)).toBeCloseTo(2 + Math.SQRT2, 12);
+    expect(eValue(1)).toBe(1);
+    expect(eValueOfInterval(0.8, 1.3)).toBe(1);
+    expect(eValueOfInterval(0.2, 0.5)).toBeCloseTo(eValue(2), 12);
+    expect(eValue(0)).toBeNaN();
+  });
+});
+
+describe('eValueRefuter', () => {
+  const effect = (estimate: number, se: number) =>
+    makeEffect(
+      {
+        method: 'aipw',
+        estimand: 'ATE',
+        estimate,
+        std_error: se,
+        n: 100,
+        n_treated: 50,
+        n_control: 50,
+        status: 'ok',
+        reasons: [],
+      },
+      0.05,
+    );
+
+  it('converts a risk difference to a risk ratio with the baseline risk', () => {
+    // τ = 0.1 on p₀ = 0.2 → RR 1.5 → E = 1.5 + √0.75.
+    const r = eValueRefuter(effect(0.1, 0.01), 0.2);
+    expect(r.name).toBe('e_value');
+    expect(r.values.risk_ratio).toBeCloseTo(1.5, 12);
+    expect(r.values.e_value).toBeCloseTo(1.5 + Math.sqrt(0.75), 12);
+    expect(r.passed).toBe(true);
+  });
+
+  it('fails when the CI crosses the null (E-value 1)', () => {
+    const r = eValueRefuter(effect(0.01, 0.02), 0.2);
+    expect(r.values.e_value_ci).toBe(1);
+    expect(r.passed).toBe(false);
+  });
+});
