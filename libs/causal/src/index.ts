@@ -12,3 +12,5 @@ export * from './aipw';
 export * from './matching';
 export * from './iv';
 export * from './refuters';
+export * from './q-values';
+export * from './grading';
