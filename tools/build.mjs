@@ -2,7 +2,11 @@
 // packages from node_modules stay external so native modules load from their own folders.
 import { build } from 'esbuild';
 
-const entries = { 'apps/cli/main': 'apps/cli/src/main.ts' };
+const entries = {
+  'apps/cli/main': 'apps/cli/src/main.ts',
+  // Loaded by the CLI's ingest as worker threads, from the folder of main.js.
+  'apps/cli/validate-worker': 'libs/ingest/src/validate-worker.ts',
+};
 
 await build({
   entryPoints: Object.entries(entries).map(([out, entry]) => ({ out, in: entry })),

@@ -1,6 +1,5 @@
-import { validateLine } from '@hirelearn/contract';
 import type { Batch, QuarantineEntry, StagedEvent } from '@hirelearn/store';
-import type { InputLine } from './read-lines';
+import type { ValidatedLine } from './validate-lines';
 
 /** What the door decides for a batch of lines before anything is written. */
 export interface ClassifiedBatch extends Batch {
@@ -12,28 +11,18 @@ export interface ClassifiedBatch extends Batch {
 }
 
 export interface DoorState {
-  /** Hashes of erased users (tombstones); grows as deletion requests pass. */
+  /** Whether a user was erased (a tombstone exists); grows as deletion requests pass. */
   readonly isErased: (userId: string) => boolean;
   readonly markErased: (userId: string) => void;
-  /** Ingest start: the reference for "more than a day in the future". */
-  readonly now: Date;
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function fieldOf(value: unknown, key: string): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = (value as Record<string, unknown>)[key];
-  return typeof v === 'string' ? v : null;
 }
 
 /**
- * Validates a batch of lines against the contract and sorts them into events to store,
- * quarantine entries (with their original bytes and a reason naming the field and the rule),
- * deletion requests and refusals. One bad line never affects the others.
+ * The stateful half of the door, run in input order: refuses events of erased users, turns
+ * deletion requests into erasures, and settles repeats within the batch (identical: a
+ * duplicate; different content: quarantined as a conflict). One bad line never affects others.
  */
 export function classifyLines(
-  lines: readonly InputLine[],
+  validated: readonly ValidatedLine[],
   source: string,
   door: DoorState,
 ): ClassifiedBatch {
@@ -44,91 +33,55 @@ export function classifyLines(
   let duplicates = 0;
   let refused = 0;
 
-  for (const { bytes, line } of lines) {
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      quarantine.push({
-        event_id: null,
-        event_type: null,
-        user_id: null,
-        reason: 'invalid_encoding',
-        field: '',
-        message: 'not valid UTF-8 text',
-        raw: Buffer.from(bytes),
-        source,
-        line,
-      });
-      continue;
-    }
-    const result = validateLine(text, door.now);
-    if (!result.ok) {
-      let parsed: unknown = null;
-      if (result.reason !== 'invalid_json') parsed = JSON.parse(text);
-      const userId = fieldOf(parsed, 'user_id');
-      if (userId !== null && door.isErased(userId)) {
-        refused += 1;
-        continue;
-      }
-      quarantine.push({
-        event_id: fieldOf(parsed, 'event_id'),
-        event_type: fieldOf(parsed, 'event_type'),
-        user_id: userId,
-        reason: result.reason,
-        field: result.field,
-        message: result.message,
-        raw: Buffer.from(bytes),
-        source,
-        line,
-      });
-      continue;
-    }
-    const event = result.event;
-    const userId = fieldOf(event, 'user_id');
-    if (userId !== null && door.isErased(userId)) {
+  for (const v of validated) {
+    if (v.user_id !== null && door.isErased(v.user_id)) {
       refused += 1;
       continue;
     }
-    if (event.event_type === 'USER_DELETION_REQUESTED') {
-      deletions.push({ user_id: event.user_id, at_ms: Date.parse(event.timestamp) });
-      door.markErased(event.user_id);
+    if (!v.ok) {
+      const { ok: _ok, bytes, line, ...why } = v;
+      quarantine.push({ ...why, raw: bytes, source, line });
       continue;
     }
-    const earlier = firstById.get(event.event_id);
+    if (v.event_type === 'USER_DELETION_REQUESTED' && v.user_id !== null) {
+      deletions.push({ user_id: v.user_id, at_ms: v.occurred_at_ms });
+      door.markErased(v.user_id);
+      continue;
+    }
+    const earlier = firstById.get(v.event_id);
     if (earlier !== undefined) {
-      if (earlier === text) duplicates += 1;
+      if (earlier === v.text) duplicates += 1;
       else
         quarantine.push({
-          event_id: event.event_id,
-          event_type: event.event_type,
-          user_id: userId,
+          event_id: v.event_id,
+          event_type: v.event_type,
+          user_id: v.user_id,
           reason: 'duplicate_conflict',
           field: 'event_id',
-          message: `event_id: '${event.event_id}' appears earlier in this input with different content; the first version is kept`,
-          raw: Buffer.from(bytes),
+          message: `event_id: '${v.event_id}' appears earlier in this input with different content; the first version is kept`,
+          raw: Buffer.from(v.text),
           source,
-          line,
+          line: v.line,
         });
       continue;
     }
-    firstById.set(event.event_id, text);
+    firstById.set(v.event_id, v.text);
     events.push({
-      event_id: event.event_id,
-      event_type: event.event_type,
-      user_id: userId,
-      application_id: fieldOf(event, 'application_id'),
-      occurred_at_ms: Date.parse(event.timestamp),
-      payload: text,
+      event_id: v.event_id,
+      event_type: v.event_type,
+      user_id: v.user_id,
+      application_id: v.application_id,
+      occurred_at_ms: v.occurred_at_ms,
+      payload: v.text,
       source,
-      line,
+      line: v.line,
     });
   }
   return {
     events,
     quarantine,
     deletions,
-    received: lines.length,
+    received: validated.length,
     duplicates_in_batch: duplicates,
     refused,
   };

@@ -1,2 +1,3 @@
 export * from './ingest';
 export * from './input-files';
+export * from './validator-pool';

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { DEFAULT_FACTS_SETTINGS, type EventStore, type FactsSettings } from '@hirelearn/store';
 import { classifyLines } from './classify';
+import { inThreadValidator, type LineValidator } from './validator-pool';
+import type { ValidatedLine } from './validate-lines';
 import { expandInputs } from './input-files';
 import { readInputLines, type InputLine } from './read-lines';
 
@@ -39,6 +41,8 @@ export interface IngestOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Reference time for the future-timestamp rule (defaults to now). */
   readonly now?: Date;
+  /** Where lines are validated (default: this thread; the CLI uses worker threads). */
+  readonly validator?: LineValidator;
 }
 
 /**
@@ -57,53 +61,56 @@ export async function ingest(
   const batchSize = options.batch_size ?? 20_000;
   const erased = await store.tombstoneHashes();
   const door = {
-    now: options.now ?? new Date(),
     isErased: (u: string) => erased.size > 0 && erased.has(store.userHash(u)),
     markErased: (u: string) => void erased.add(store.userHash(u)),
   };
-  const totals = {
-    received: 0,
-    stored: 0,
-    duplicates: 0,
-    quarantined: 0,
-    released: 0,
-    refused: 0,
-    erased: 0,
-  };
+  const nowMs = (options.now ?? new Date()).getTime();
+  const validator = options.validator ?? inThreadValidator;
+  const totals = { received: 0, stored: 0, duplicates: 0, released: 0, refused: 0, erased: 0 };
   const byReason: Record<string, number> = {};
   await store.startRun(runId, files);
 
-  for (const file of files) {
-    const source = file === '-' ? 'stdin' : path.resolve(file);
-    const flush = async (lines: InputLine[]) => {
-      const batch = classifyLines(lines, source, door);
-      const outcome = await store.writeBatch(batch);
-      totals.received += batch.received;
-      totals.stored += outcome.stored;
-      totals.duplicates += batch.duplicates_in_batch + outcome.duplicates;
-      totals.quarantined += outcome.quarantined;
-      totals.released += outcome.released;
-      totals.refused += batch.refused;
-      totals.erased += outcome.erased_users;
-      for (const q of batch.quarantine) byReason[q.reason] = (byReason[q.reason] ?? 0) + 1;
-      if (outcome.conflicts > 0)
-        byReason.duplicate_conflict = (byReason.duplicate_conflict ?? 0) + outcome.conflicts;
-      options.onProgress?.({
-        source,
-        received: totals.received,
-        stored: totals.stored,
-        quarantined: totals.quarantined,
-      });
-    };
-    let lines: InputLine[] = [];
-    for await (const line of readInputLines(file)) {
-      lines.push(line);
-      if (lines.length >= batchSize) {
-        await flush(lines);
-        lines = [];
+  // Batches are validated ahead (in parallel when the validator has threads) and written in
+  // input order, one transaction each; at most `ahead` batches wait, so memory stays flat.
+  const ahead = 3;
+  const waiting: Promise<{ validated: ValidatedLine[]; source: string }>[] = [];
+  const writeNext = async () => {
+    const { validated, source } = await (waiting.shift() as (typeof waiting)[number]);
+    const batch = classifyLines(validated, source, door);
+    const outcome = await store.writeBatch(batch);
+    totals.received += batch.received;
+    totals.stored += outcome.stored;
+    totals.duplicates += batch.duplicates_in_batch + outcome.duplicates;
+    totals.released += outcome.released;
+    totals.refused += batch.refused;
+    totals.erased += outcome.erased_users;
+    for (const q of batch.quarantine) byReason[q.reason] = (byReason[q.reason] ?? 0) + 1;
+    if (outcome.conflicts > 0)
+      byReason.duplicate_conflict = (byReason.duplicate_conflict ?? 0) + outcome.conflicts;
+    const quarantined = Object.values(byReason).reduce((a, b) => a + b, 0);
+    options.onProgress?.({ source, received: totals.received, stored: totals.stored, quarantined });
+  };
+  const submit = async (lines: InputLine[], source: string) => {
+    waiting.push(validator.validate(lines, nowMs).then((validated) => ({ validated, source })));
+    if (waiting.length > ahead) await writeNext();
+  };
+
+  try {
+    for (const file of files) {
+      const source = file === '-' ? 'stdin' : path.resolve(file);
+      let lines: InputLine[] = [];
+      for await (const line of readInputLines(file)) {
+        lines.push(line);
+        if (lines.length >= batchSize) {
+          await submit(lines, source);
+          lines = [];
+        }
       }
+      if (lines.length > 0) await submit(lines, source);
     }
-    if (lines.length > 0) await flush(lines);
+    while (waiting.length > 0) await writeNext();
+  } finally {
+    await validator.close();
   }
 
   const facts = await store.rebuildFacts(options.facts ?? DEFAULT_FACTS_SETTINGS);

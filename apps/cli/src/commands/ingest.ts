@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import type { Command } from 'commander';
-import { ingest, type IngestReport } from '@hirelearn/ingest';
+import { ingest, workerValidator, type IngestReport } from '@hirelearn/ingest';
 import { printFields, printJson, printTable, progressReporter } from '../output';
 import { withEventStore } from '../store-option';
 
@@ -17,17 +19,30 @@ export function registerIngest(program: Command): void {
       Number,
       30,
     )
+    .option(
+      '--threads <n>',
+      'worker threads validating events (0: validate on the main thread)',
+      (v) => Number.parseInt(v, 10),
+      availableParallelism(),
+    )
     .option('--json', 'print the report as JSON')
     .option('--db <url>', 'store URL (default: HIRELEARN_DB or ./.hirelearn/hirelearn.duckdb)')
     .action(
       async (
         paths: string[],
-        opts: { batchSize: number; ghostAfterDays: number; json?: boolean; db?: string },
+        opts: {
+          batchSize: number;
+          ghostAfterDays: number;
+          threads: number;
+          json?: boolean;
+          db?: string;
+        },
       ) => {
         const progress = progressReporter('ingest');
         const report = await withEventStore(opts.db, (store) =>
           ingest(store, paths, {
             batch_size: opts.batchSize,
+            validator: workerValidator(path.join(__dirname, 'validate-worker.js'), opts.threads),
             facts: { ghost_after_days: opts.ghostAfterDays },
             onProgress: (p) =>
               progress.update(

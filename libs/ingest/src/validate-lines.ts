@@ -1,0 +1,86 @@
+import { validateLine } from '@hirelearn/contract';
+import type { InputLine } from './read-lines';
+
+/**
+ * The stateless half of the door: one line decoded and checked against the contract. It needs
+ * nothing but the line, so batches of it can run on worker threads in parallel.
+ */
+export type ValidatedLine =
+  | {
+      readonly ok: true;
+      readonly line: number;
+      readonly text: string;
+      readonly event_id: string;
+      readonly event_type: string;
+      readonly user_id: string | null;
+      readonly application_id: string | null;
+      readonly occurred_at_ms: number;
+    }
+  | {
+      readonly ok: false;
+      readonly line: number;
+      readonly bytes: Uint8Array;
+      readonly event_id: string | null;
+      readonly event_type: string | null;
+      readonly user_id: string | null;
+      readonly reason: string;
+      readonly field: string;
+      readonly message: string;
+    };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function fieldOf(value: unknown, key: string): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = (value as Record<string, unknown>)[key];
+  return typeof v === 'string' ? v : null;
+}
+
+/** Validates each line; `nowMs` is the reference for the future-timestamp rule. */
+export function validateLines(lines: readonly InputLine[], nowMs: number): ValidatedLine[] {
+  const now = new Date(nowMs);
+  return lines.map(({ bytes, line }): ValidatedLine => {
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return {
+        ok: false,
+        line,
+        bytes: Uint8Array.from(bytes),
+        event_id: null,
+        event_type: null,
+        user_id: null,
+        reason: 'invalid_encoding',
+        field: '',
+        message: 'not valid UTF-8 text',
+      };
+    }
+    const result = validateLine(text, now);
+    if (!result.ok) {
+      const parsed: unknown = result.reason === 'invalid_json' ? null : JSON.parse(text);
+      return {
+        ok: false,
+        line,
+        bytes: Uint8Array.from(bytes),
+        event_id: fieldOf(parsed, 'event_id'),
+        event_type: fieldOf(parsed, 'event_type'),
+        user_id: fieldOf(parsed, 'user_id'),
+        reason: result.reason,
+        field: result.field,
+        message: result.message,
+      };
+    }
+    const event = result.event;
+    return {
+      ok: true,
+      line,
+      text,
+      event_id: event.event_id,
+      event_type: event.event_type,
+      user_id: fieldOf(event, 'user_id'),
+      application_id: fieldOf(event, 'application_id'),
+      occurred_at_ms: Date.parse(event.timestamp),
+    };
+  });
+}

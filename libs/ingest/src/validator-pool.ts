@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { InputLine } from './read-lines';
+import { validateLines, type ValidatedLine } from './validate-lines';
+
+/** Validates batches of lines; implementations may run them in parallel. */
+export interface LineValidator {
+  validate(lines: readonly InputLine[], nowMs: number): Promise<ValidatedLine[]>;
+  close(): Promise<void>;
+}
+
+/** Validation on the calling thread. */
+export const inThreadValidator: LineValidator = {
+  validate: async (lines, nowMs) => validateLines(lines, nowMs),
+  close: async () => undefined,
+};
+
+/** A batch as one buffer plus line ends: lines are views into 1 MB read chunks, and posting
+ * a view would copy its whole chunk. */
+export interface PackedLines {
+  readonly buffer: Uint8Array;
+  readonly ends: Uint32Array;
+  readonly numbers: Uint32Array;
+}
+
+export function packLines(lines: readonly InputLine[]): PackedLines {
+  const buffer = Buffer.allocUnsafeSlow(lines.reduce((n, l) => n + l.bytes.length, 0));
+  const ends = new Uint32Array(lines.length);
+  const numbers = new Uint32Array(lines.length);
+  let at = 0;
+  lines.forEach((l, i) => {
+    buffer.set(l.bytes, at);
+    at += l.bytes.length;
+    ends[i] = at;
+    numbers[i] = l.line;
+  });
+  return { buffer, ends, numbers };
+}
+
+export function unpackLines({ buffer, ends, numbers }: PackedLines): InputLine[] {
+  const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return Array.from(ends, (end, i) => ({
+    bytes: bytes.subarray(i === 0 ? 0 : ends[i - 1], end),
+    line: numbers[i],
+  }));
+}
+
+interface Job {
+  readonly resolve: (v: ValidatedLine[]) => void;
+  readonly reject: (e: Error) => void;
+}
+
+/**
+ * Validation on worker threads running `workerScript` (the built `validate-worker.js`). Batches
+ * go round-robin; each worker answers its batches in order, so results come back in order per
+ * worker and every caller gets its own batch's answer. Falls back to the calling thread when
+ * the script is missing (running from source, e.g. under jest).
+ */
+export function workerValidator(workerScript: string, threads: number): LineValidator {
+  if (threads < 1 || !existsSync(workerScript)) return inThreadValidator;
+  const workers = Array.from({ length: threads }, () => {
+    const worker = new Worker(workerScript);
+    const queue: Job[] = [];
+    worker.on('message', (result: ValidatedLine[]) => queue.shift()?.resolve(result));
+    worker.on('error', (error) => {
+      for (const job of queue.splice(0)) job.reject(error);
+    });
+    return { worker, queue };
+  });
+  let next = 0;
+  return {
+    validate(lines, nowMs) {
+      const w = workers[next++ % workers.length];
+      return new Promise((resolve, reject) => {
+        w.queue.push({ resolve, reject });
+        const packed = packLines(lines);
+        w.worker.postMessage({ ...packed, nowMs }, [packed.buffer.buffer as ArrayBuffer]);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
