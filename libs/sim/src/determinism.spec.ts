@@ -38,3 +38,11 @@ describe('simulated world: determinism', () => {
     }
   });
 });
+
+describe('simulated world: edge settings', () => {
+  it('still plants every bad kind in a world too small to apply anywhere', () => {
+    const world = simulateWorld(smallWorldSettings({ users: 1, months: 1, bad: 1 }));
+    expect(world.truth.mess.bad).toHaveLength(10);
+    expect(world.lines.length).toBe(world.truth.counts.lines);
+  });
+});

@@ -15,7 +15,7 @@ import type { Schedule } from './schedule';
 import type { SimSettings } from './settings';
 import { DAY_MS, HOUR_MS, MINUTE_MS, hourOf, iso, weekdayOf } from './time';
 import type { SimUser } from './users';
-import { EDIT_TYPES, type EditType, type Role, type StrategyMode } from './vocabulary';
+import { EDIT_TYPES, REMOTE, type EditType, type Role, type StrategyMode } from './vocabulary';
 
 /** One application as the simulator knows it, hidden parts included (in-memory worlds only). */
 export interface ApplicationTruth {
@@ -207,9 +207,9 @@ export class UserJourney {
     const profile = {
       ...u.profile,
       salary_target: (u.profile.salary_target ?? 80000) + this.rng.int(-2, 4) * 5000,
-      locations: u.profile.locations.includes('Remote')
+      locations: u.profile.locations.includes(REMOTE)
         ? u.profile.locations
-        : [...u.profile.locations, 'Remote'],
+        : [...u.profile.locations, REMOTE],
     };
     this.emit<'USER_PROFILE_UPDATED'>(
       {

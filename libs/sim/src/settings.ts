@@ -83,7 +83,9 @@ export interface SimSettings {
     readonly improveThreshold: number;
     /** resume_score at or above this: APPLY_AGGRESSIVELY (no planted jump here: a placebo). */
     readonly aggressiveThreshold: number;
+    /** Mean applications per active day by mode (times the user's hidden activity level). */
     readonly dailyApplyRate: Readonly<Record<StrategyMode, number>>;
+    /** Daily hazard of spontaneously making each edit type not yet carried, by mode. */
     readonly dailyEditRate: Readonly<Record<StrategyMode, number>>;
   };
   readonly fit: {

@@ -9,7 +9,7 @@ export interface SimWorld {
   readonly settings: SimSettings;
   /** The lines of events.ndjson exactly as `writeWorld` writes them (mess included). */
   readonly lines: readonly string[];
-  /** Every valid event once (no duplicates, no bad lines), in the order it entered the file. */
+  /** Every valid event once (no duplicates, no bad lines), in time order (before the local shuffle). */
   readonly events: readonly HirelearnEvent[];
   /** Hidden per-application truth (true probability, treatments), erasure requests excluded. */
   readonly applications: readonly ApplicationTruth[];

@@ -16,6 +16,26 @@ import { DAY_MS, daysBetween, iso } from './time';
 import { buildTruth, type SimTruth } from './truth';
 import { makeUser } from './users';
 
+/** A valid application event used only when the world produced none (tiny settings). */
+function placeholderApplication(userId: string, at: number): HirelearnEvent {
+  return {
+    event_id: 'ev-placeholder-application',
+    event_type: 'APPLICATION_SUBMITTED',
+    user_id: userId,
+    timestamp: iso(at),
+    application_id: 'app-placeholder',
+    job_id: 'job-placeholder',
+    resume_version_id: 'rv-placeholder',
+    context: {
+      strategy_mode: 'BALANCED',
+      fit_score: 50,
+      category: 'target',
+      resume_score: 60,
+      tailoring_applied: false,
+    },
+  };
+}
+
 interface Timed {
   readonly at: number;
   readonly seq: number;
@@ -23,7 +43,7 @@ interface Timed {
 }
 
 export interface WorldRunHooks {
-  /** Every valid event, once, in file order of entry (before duplication and disorder). */
+  /** Every valid event, once, in time order (before duplication and local disorder). */
   readonly onEvent?: (event: HirelearnEvent) => void;
   /** Every application of a user who did not ask for erasure, with its hidden truth. */
   readonly onApplication?: (row: ApplicationTruth) => void;
@@ -106,6 +126,11 @@ export class WorldRun {
   /** Drains the writer, plants any bad line still owed, and returns the truth. */
   finish(): SimTruth {
     this.writer.finish();
+    if (this.badPlan.length > 0 && !this.writer.lastOf('APPLICATION_SUBMITTED')) {
+      // A world too small to apply anywhere still owes its bad lines: give them a template.
+      this.writer.push(placeholderApplication(this.journeys[0].user.id, this.startMs));
+      this.writer.finish();
+    }
     this.plantBad(Number.POSITIVE_INFINITY);
     // Every counted application contributes once to each treatment's sums.
     const applications = this.effects.effect('experiment_variant').n_applications;
@@ -137,6 +162,7 @@ export class WorldRun {
     bucket.push({ at, seq: this.seq++, event });
   }
 
+  /** Writes the planted bad lines due by `upToDay`, cut from events already in the file. */
   private plantBad(upToDay: number): void {
     const submitted = this.writer.lastOf('APPLICATION_SUBMITTED');
     if (!submitted) return;
