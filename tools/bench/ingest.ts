@@ -21,15 +21,47 @@ function applicationEvents(i: number): string[] {
     fit_score: 40 + (i % 60),
     fit_components: { technical: 60, seniority: 55, experience: 70, signal: 40 },
     category: ['reach', 'target', 'safety'][i % 3],
-    job_characteristics: { title: 'Data Engineer', company: `Company ${i % 900}`, seniority: 'mid', location: 'Berlin', industry: 'software', company_size: '201-500' },
+    job_characteristics: {
+      title: 'Data Engineer',
+      company: `Company ${i % 900}`,
+      seniority: 'mid',
+      location: 'Berlin',
+      industry: 'software',
+      company_size: '201-500',
+    },
     resume_score: 50 + (i % 50),
     tailoring_applied: i % 2 === 0,
   };
-  const base = { user_id: user, application_id: app, job_id: `j${i}`, resume_version_id: `r${i % 7000}` };
+  const base = {
+    user_id: user,
+    application_id: app,
+    job_id: `j${i}`,
+    resume_version_id: `r${i % 7000}`,
+  };
   return [
-    JSON.stringify({ event_id: `c${i}`, event_type: 'APPLICATION_CREATED', timestamp: `2026-02-${String(day).padStart(2, '0')}T09:00:00Z`, ...base, context }),
-    JSON.stringify({ event_id: `s${i}`, event_type: 'APPLICATION_SUBMITTED', timestamp: `2026-02-${String(day).padStart(2, '0')}T10:00:00Z`, ...base, context }),
-    JSON.stringify({ event_id: `x${i}`, event_type: 'STATUS_CHANGED', timestamp: `2026-03-${String(day).padStart(2, '0')}T10:00:00Z`, user_id: user, application_id: app, job_id: `j${i}`, outcome: { status: i % 4 === 0 ? 'interview' : 'rejected', days_to_response: 7 } }),
+    JSON.stringify({
+      event_id: `c${i}`,
+      event_type: 'APPLICATION_CREATED',
+      timestamp: `2026-02-${String(day).padStart(2, '0')}T09:00:00Z`,
+      ...base,
+      context,
+    }),
+    JSON.stringify({
+      event_id: `s${i}`,
+      event_type: 'APPLICATION_SUBMITTED',
+      timestamp: `2026-02-${String(day).padStart(2, '0')}T10:00:00Z`,
+      ...base,
+      context,
+    }),
+    JSON.stringify({
+      event_id: `x${i}`,
+      event_type: 'STATUS_CHANGED',
+      timestamp: `2026-03-${String(day).padStart(2, '0')}T10:00:00Z`,
+      user_id: user,
+      application_id: app,
+      job_id: `j${i}`,
+      outcome: { status: i % 4 === 0 ? 'interview' : 'rejected', days_to_response: 7 },
+    }),
   ];
 }
 
@@ -42,7 +74,10 @@ function writeFile(file: string, events: number): void {
 async function parseOnly(file: string): Promise<number> {
   const started = process.hrtime.bigint();
   let n = 0;
-  const rl = createInterface({ input: createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  const rl = createInterface({
+    input: createReadStream(file, { highWaterMark: 1 << 20 }),
+    crlfDelay: Infinity,
+  });
   for await (const line of rl) {
     if (line.length > 0) {
       JSON.parse(line);
@@ -53,7 +88,10 @@ async function parseOnly(file: string): Promise<number> {
 }
 
 /** Runs an ingest while sampling RSS; returns the rate and the peak RSS growth in MB. */
-async function ingestRun(file: string, db: string): Promise<{ rate: number; peakMb: number; seconds: number }> {
+async function ingestRun(
+  file: string,
+  db: string,
+): Promise<{ rate: number; peakMb: number; seconds: number }> {
   const base = process.memoryUsage().rss;
   let peak = base;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
@@ -62,7 +100,11 @@ async function ingestRun(file: string, db: string): Promise<{ rate: number; peak
   await store.close();
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { rate: report.received / report.seconds, peakMb: (peak - base) / 2 ** 20, seconds: report.seconds };
+  return {
+    rate: report.received / report.seconds,
+    peakMb: (peak - base) / 2 ** 20,
+    seconds: report.seconds,
+  };
 }
 
 async function main(): Promise<void> {
@@ -78,12 +120,20 @@ async function main(): Promise<void> {
     const one = await ingestRun(small, path.join(dir, 'a.duckdb'));
     const four = await ingestRun(large, path.join(dir, 'b.duckdb'));
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-    console.log(`file 1x: ${events.toLocaleString('en-US')} events, ${mb(small)} MB; 4x: ${mb(large)} MB`);
+    console.log(
+      `file 1x: ${events.toLocaleString('en-US')} events, ${mb(small)} MB; 4x: ${mb(large)} MB`,
+    );
     console.log(`parse-only (read lines + JSON.parse):   ${fmt(parseRate)} events/s`);
-    console.log(`validated and stored (1x):              ${fmt(one.rate)} events/s (${one.seconds.toFixed(1)} s)`);
-    console.log(`validated and stored (4x):              ${fmt(four.rate)} events/s (${four.seconds.toFixed(1)} s)`);
+    console.log(
+      `validated and stored (1x):              ${fmt(one.rate)} events/s (${one.seconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `validated and stored (4x):              ${fmt(four.rate)} events/s (${four.seconds.toFixed(1)} s)`,
+    );
     console.log(`ratio stored / parse-only:              ${(one.rate / parseRate).toFixed(2)}`);
-    console.log(`peak RSS growth 1x: ${one.peakMb.toFixed(0)} MB, 4x: ${four.peakMb.toFixed(0)} MB (ratio ${(four.peakMb / one.peakMb).toFixed(2)})`);
+    console.log(
+      `peak RSS growth 1x: ${one.peakMb.toFixed(0)} MB, 4x: ${four.peakMb.toFixed(0)} MB (ratio ${(four.peakMb / one.peakMb).toFixed(2)})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
