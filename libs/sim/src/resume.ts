@@ -71,10 +71,7 @@ export class ResumeDraft {
         });
       }
       this.roles.push({
-        title:
-          i === 0
-            ? `${user.profile.seniority === 'mid' ? '' : capitalise(user.profile.seniority) + ' '}${this.role}`.trim()
-            : this.role,
+        title: i === 0 ? this.headline() : this.role,
         company: rng.pick(pastCompanies).name,
         start: yearMonth(start),
         end: end === null ? null : yearMonth(end),
@@ -138,7 +135,7 @@ export class ResumeDraft {
       ? ` Contact: ${u.firstName.toLowerCase()}.${asciiName(u.lastName)}@example.com, +1 415 555 ${String(1000 + u.index).slice(-4)}.`
       : '';
     return {
-      summary: `${capitalise(u.profile.seniority)} ${this.role} with ${u.years} years of experience in ${u.profile.industries.join(' and ')}.${contact}`,
+      summary: `${this.headline()} with ${u.years} years of experience in ${u.profile.industries.join(' and ')}.${contact}`,
       skills,
       roles: this.roles.map((r) => ({
         title: r.title,
@@ -151,6 +148,12 @@ export class ResumeDraft {
       certifications: [...this.certifications],
       page_count: this.reorganized || bulletCount <= 8 ? 1 : 2,
     };
+  }
+
+  /** "Senior Data Engineer", or just the role at mid level. */
+  private headline(): string {
+    const level = this.user.profile.seniority;
+    return level === 'mid' ? this.role : `${capitalise(level)} ${this.role}`;
   }
 
   private metric(): string {
