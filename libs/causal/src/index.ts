@@ -14,3 +14,5 @@ export * from './iv';
 export * from './refuters';
 export * from './q-values';
 export * from './grading';
+export * from './identify';
+export * from './analyze';

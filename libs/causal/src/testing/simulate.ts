@@ -74,3 +74,29 @@ export function simulateIv(options: IvOptions): IvData {
   }
   return { outcome: y, treatment: d, covariates: { w }, instruments: { z } };
 }
+
+/**
+ * `simulateConfounded` plus a randomized binary instrument z ~ Bernoulli(½) that shifts the
+ * treatment: logit P(T = 1 | x, z) = −2 + 3x + 1.5z. The outcome does not depend on z, so
+ * 2SLS with z (adjusting for x) and adjustment for x target the same constant effect.
+ */
+export function simulateConfoundedWithInstrument(options: ConfoundedOptions): {
+  data: CausalData;
+  instruments: { z: number[] };
+} {
+  const rng = createRng(options.seed);
+  const x: number[] = [];
+  const z: number[] = [];
+  const t: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < options.n; i++) {
+    const xi = rng.uniform();
+    const zi = rng.uniform() < 0.5 ? 1 : 0;
+    const ti = rng.uniform() < sigmoid(-2 + 3 * xi + 1.5 * zi) ? 1 : 0;
+    x.push(xi);
+    z.push(zi);
+    t.push(ti);
+    y.push(rng.uniform() < 0.2 + 0.4 * xi + options.effect * ti ? 1 : 0);
+  }
+  return { data: { outcome: y, treatment: t, covariates: { x } }, instruments: { z } };
+}

@@ -1,0 +1,140 @@
+/**
+ * The pipeline model → identify → estimate → refute for one causal question, and grading
+ * over a family of questions (q-values need the whole family).
+ *
+ *   analyzeEffect: identification; propensity, overlap and IPW balance; AIPW (primary, ATE),
+ *     Hajek IPW (ATE, ATT), PS matching (ATT), naive difference, and 2SLS when instruments
+ *     exist; refuters run on the primary estimate (E-value when the outcome is 0/1, with the
+ *     control-arm mean as baseline risk).
+ *   gradeAnalyses: BH q-values over the primaries, then `gradeEffect` for each.
+ */
+import { aipw } from './aipw';
+import { balanceTable, BalanceTable } from './balance';
+import { deepFreeze } from './freeze';
+import { ConfidenceGrade, DEFAULT_GRADING_SETTINGS, gradeEffect, GradingSettings } from './grading';
+import { CausalQuestion, identify, Identification } from './identify';
+import { ipw, ipwWeights } from './ipw';
+import { iv2sls, IvEffect } from './iv';
+import { psMatching } from './matching';
+import { naiveDifference } from './naive';
+import { checkOverlap, OverlapCheck } from './overlap';
+import { fitPropensity } from './propensity';
+import { withQValues } from './q-values';
+import { refuteAll } from './refuters/refute';
+import { DEFAULT_REFUTER_SETTINGS, RefuterSettings } from './refuters/settings';
+import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
+import { CausalData, EffectEstimate, Refutation } from './types';
+
+export interface CausalAnalysis {
+  readonly treatment_name: string;
+  readonly outcome_name: string;
+  readonly identification: Identification;
+  readonly overlap: OverlapCheck | null;
+  readonly balance: BalanceTable | null;
+  /** The estimate refuted and graded (AIPW for a binary treatment, else 2SLS). */
+  readonly primary: EffectEstimate;
+  readonly estimates: readonly EffectEstimate[];
+  readonly iv: IvEffect | null;
+  readonly refutations: readonly Refutation[];
+}
+
+export interface GradedAnalysis extends CausalAnalysis {
+  readonly grade: ConfidenceGrade;
+}
+
+export interface AnalyzeOptions {
+  readonly settings?: CausalSettings;
+  readonly refuters?: RefuterSettings;
+}
+
+/** Runs identification, every applicable estimator and the refuters for one question. */
+export function analyzeEffect(
+  question: CausalQuestion,
+  options: AnalyzeOptions = {},
+): CausalAnalysis {
+  const s = options.settings ?? DEFAULT_CAUSAL_SETTINGS;
+  const rs = options.refuters ?? DEFAULT_REFUTER_SETTINGS;
+  const data = question.data;
+  const identification = identify(question);
+  const iv =
+    question.instruments !== undefined && identification.strategies.includes('iv')
+      ? iv2sls({ ...data, instruments: question.instruments }, s)
+      : null;
+  let overlap: OverlapCheck | null = null;
+  let balance: BalanceTable | null = null;
+  const estimates: EffectEstimate[] = [];
+  let primary: EffectEstimate | null = iv;
+  let estimator = (d: CausalData): EffectEstimate =>
+    iv2sls({ ...d, instruments: question.instruments ?? {} }, s);
+  if (identification.binary_treatment) {
+    const model = fitPropensity(data, s);
+    if (model.status === 'ok') {
+      overlap = checkOverlap(model.scores, data.treatment, s);
+      balance = balanceTable(data, ipwWeights(model.scores, data.treatment, 'ATE'));
+    }
+    estimator = (d) => aipw(d, s);
+    primary = estimator(data);
+    estimates.push(
+      primary,
+      ipw(data, 'ATE', s),
+      ipw(data, 'ATT', s),
+      psMatching(data, s),
+      naiveDifference(data, s),
+    );
+  }
+  if (iv !== null) estimates.push(iv);
+  if (primary === null) {
+    // Neither strategy applies (continuous treatment without instruments): report why via 2SLS.
+    primary = iv2sls({ ...data, instruments: {} }, s);
+    estimates.push(primary);
+  }
+  const binaryOutcome = data.outcome.every((v) => v === 0 || v === 1);
+  const controls = data.outcome.filter((_, i) => data.treatment[i] === 0);
+  const baseline = controls.reduce((a, b) => a + b, 0) / controls.length;
+  const refutations =
+    primary.status === 'ok'
+      ? refuteAll(data, estimator, primary, {
+          settings: rs,
+          ...(binaryOutcome && identification.binary_treatment ? { baseline_risk: baseline } : {}),
+        })
+      : [];
+  return deepFreeze({
+    treatment_name: question.treatment_name,
+    outcome_name: question.outcome_name,
+    identification,
+    overlap,
+    balance,
+    primary,
+    estimates,
+    iv,
+    refutations,
+  });
+}
+
+/** Fills q-values over the family's primary estimates, then grades each analysis. */
+export function gradeAnalyses(
+  analyses: readonly CausalAnalysis[],
+  settings: GradingSettings = DEFAULT_GRADING_SETTINGS,
+): GradedAnalysis[] {
+  const primaries = withQValues(analyses.map((a) => a.primary));
+  return deepFreeze(
+    analyses.map((a, i) => {
+      const primary = primaries[i];
+      const crossCheck =
+        a.iv !== null && a.iv !== a.primary
+          ? { effect: a.iv, first_stage_f: a.iv.first_stage_f }
+          : null;
+      const grade = gradeEffect(
+        {
+          effect: primary,
+          overlap: a.overlap,
+          balance: a.balance,
+          refutations: a.refutations,
+          iv: crossCheck,
+        },
+        settings,
+      );
+      return { ...a, primary, grade };
+    }),
+  );
+}
