@@ -16,3 +16,4 @@ export * from './q-values';
 export * from './grading';
 export * from './identify';
 export * from './analyze';
+export * from './did';

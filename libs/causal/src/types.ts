@@ -32,7 +32,15 @@ export type CausalStatus =
 
 export type Estimand = 'ATE' | 'ATT' | 'LATE';
 
-export type EffectMethod = 'naive_difference' | 'ps_matching' | 'ipw_hajek' | 'aipw' | 'iv_2sls';
+export type EffectMethod =
+  | 'naive_difference'
+  | 'ps_matching'
+  | 'ipw_hajek'
+  | 'aipw'
+  | 'iv_2sls'
+  | 'did_2x2'
+  | 'did_twfe'
+  | 'rd_local_linear';
 
 /**
  * An estimated causal effect (the spec's `CausalEffect`). `ci` is the two-sided (1 − α)

@@ -100,3 +100,53 @@ export function simulateConfoundedWithInstrument(options: ConfoundedOptions): {
   }
   return { data: { outcome: y, treatment: t, covariates: { x } }, instruments: { z } };
 }
+
+export interface PanelOptions {
+  readonly units: number;
+  readonly periods: number;
+  readonly seed: number;
+  readonly effect: number;
+  /** First treated period of the treated group (a second cohort starts one later if staggered). */
+  readonly start: number;
+  readonly staggered?: boolean;
+}
+
+/**
+ * Panel with selection on levels: unit effect α_i ~ N(0, 1), the treated group is the units
+ * with α_i + N(0, 1) > 0 (so treated units have higher levels), period effects λ_t = 0.3 t,
+ * Y_it = α_i + λ_t + effect·D_it + N(0, 0.5²), D_it = 1 for treated units from `start` on.
+ * Pooled OLS of Y on D is biased by the level difference; DiD/TWFE are not.
+ */
+export function simulatePanel(options: PanelOptions): {
+  outcome: number[];
+  treated: number[];
+  unit: number[];
+  time: number[];
+  group: number[];
+  post: number[];
+} {
+  const rng = createRng(options.seed);
+  const out = {
+    outcome: [] as number[],
+    treated: [] as number[],
+    unit: [] as number[],
+    time: [] as number[],
+    group: [] as number[],
+    post: [] as number[],
+  };
+  for (let u = 0; u < options.units; u++) {
+    const alpha = rng.normal();
+    const isTreated = alpha + rng.normal() > 0 ? 1 : 0;
+    const start = options.staggered && u % 2 === 1 ? options.start + 1 : options.start;
+    for (let t = 0; t < options.periods; t++) {
+      const d = isTreated && t >= start ? 1 : 0;
+      out.outcome.push(alpha + 0.3 * t + options.effect * d + rng.normal(0, 0.5));
+      out.treated.push(d);
+      out.unit.push(u);
+      out.time.push(t);
+      out.group.push(isTreated);
+      out.post.push(t >= options.start ? 1 : 0);
+    }
+  }
+  return out;
+}
