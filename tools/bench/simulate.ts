@@ -23,10 +23,15 @@ function mb(bytes: number): string {
 }
 
 /** Stringifies and writes `count` events shaped like an APPLICATION_SUBMITTED of `bytes`. */
-async function baseline(dir: string, count: number, bytes: number): Promise<number> {
+async function baseline(
+  dir: string,
+  count: number,
+  bytes: number,
+): Promise<{ wall: number; cpu: number }> {
   const pad = 'x'.repeat(Math.max(0, bytes - 560));
   const out = createWriteStream(join(dir, 'baseline.ndjson'));
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   let chunk: string[] = [];
   for (let i = 0; i < count; i++) {
     const event = {
@@ -64,7 +69,8 @@ async function baseline(dir: string, count: number, bytes: number): Promise<numb
   }
   out.write(chunk.join('\n') + '\n');
   await new Promise<void>((resolve) => out.end(() => resolve()));
-  return (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: (performance.now() - started) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
 async function main(): Promise<void> {
@@ -82,21 +88,22 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const size = (await stat(result.path)).size;
   const avgBytes = Math.round(size / result.events);
-  const baseSeconds = await baseline(dir, result.events, avgBytes);
-  const maxRss = process.resourceUsage().maxRSS * 1024;
+  const base = await baseline(dir, result.events, avgBytes);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const rss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   console.log(`simulate ${users} users x ${months} months -> ${dir}`);
-  console.log(
-    `  time        ${seconds.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s cpu`,
-  );
+  console.log(`  time        ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s cpu`);
   console.log(`  events      ${result.events} lines, ${mb(size)} (${avgBytes} B/line)`);
   console.log(`  throughput  ${Math.round(result.events / seconds)} events/s`);
-  console.log(`  peak RSS    ${mb(Math.max(peakRss, maxRss))}`);
+  console.log(`  peak RSS    ${mb(rss)}`);
   console.log(
-    `  baseline    ${baseSeconds.toFixed(2)} s to JSON.stringify + write ${result.events} events of ${avgBytes} B`,
+    `  baseline    JSON.stringify + write of ${result.events} events of ${avgBytes} B: ${base.wall.toFixed(2)} s wall, ${base.cpu.toFixed(2)} s cpu`,
   );
-  console.log(`  ratio       ${(seconds / baseSeconds).toFixed(1)}x the baseline`);
   console.log(
-    `  goal        ${seconds < 30 ? 'met' : 'MISSED'}: < 30 s; ${Math.max(peakRss, maxRss) < 1024 ** 3 ? 'met' : 'MISSED'}: < 1 GB`,
+    `  ratio       ${(seconds / base.wall).toFixed(1)}x wall, ${(cpuSeconds / base.cpu).toFixed(1)}x cpu (cpu is steadier on a shared machine)`,
+  );
+  console.log(
+    `  goal        ${seconds < 30 ? 'met' : 'MISSED'}: < 30 s; ${rss < 1024 ** 3 ? 'met' : 'MISSED'}: < 1 GB`,
   );
   if (!process.argv.includes('--keep')) await rm(dir, { recursive: true, force: true });
 }

@@ -84,7 +84,7 @@ export class UserJourney {
   private suggestionCount = 0;
   private readonly interviewTimes: number[] = [];
   private readonly recentApps: number[] = [];
-  private readonly applied = new Set<string>();
+  private readonly applied = new Set<number>();
   private nextSuggestion = 0;
   private done = false;
   readonly shownSuggestions: EditType[] = [];
@@ -392,14 +392,14 @@ export class UserJourney {
     const candidates: { job: Job; components: FitComponents; fit: number }[] = [];
     for (let i = 0; i < 6; i++) {
       const job = open[Math.floor(rng.uniform() * open.length)];
-      if (this.applied.has(job.id) || candidates.some((c) => c.job === job)) continue;
+      if (this.applied.has(job.seq) || candidates.some((c) => c.job === job)) continue;
       const components = this.components(job);
       candidates.push({ job, components, fit: reportedFitScore(s, components) });
     }
     if (candidates.length === 0) return;
     const { job, components, fit } =
       candidates[rng.weightedIndex(candidates.map((c) => Math.exp(c.fit / 12)))];
-    this.applied.add(job.id);
+    this.applied.add(job.seq);
     const tailored = rng.chance(
       sigmoid(s.behaviour.tailoring.base + s.behaviour.tailoring.organisation * u.organisation),
     );

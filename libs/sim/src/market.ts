@@ -32,6 +32,8 @@ export interface Company {
 
 export interface Job {
   readonly id: string;
+  /** Posting number, 1-based: a cheap key for "already applied" sets. */
+  readonly seq: number;
   readonly role: Role;
   readonly level: Level;
   readonly levelIndex: number;
@@ -162,6 +164,7 @@ export class Market {
     const base = LEVEL_SALARY[levelIndex] * (0.9 + 0.2 * rng.uniform());
     const job: Job = {
       id,
+      seq: this.jobCount,
       role,
       level,
       levelIndex,
