@@ -17,3 +17,5 @@ export * from './grading';
 export * from './identify';
 export * from './analyze';
 export * from './did';
+export * from './rd-bandwidth';
+export * from './rd';

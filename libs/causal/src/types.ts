@@ -30,7 +30,8 @@ export type CausalStatus =
   | 'no_matches'
   | 'not_converged';
 
-export type Estimand = 'ATE' | 'ATT' | 'LATE';
+/** LATE: instrumental variables (compliers); ATE_at_cutoff: sharp regression discontinuity. */
+export type Estimand = 'ATE' | 'ATT' | 'LATE' | 'ATE_at_cutoff';
 
 export type EffectMethod =
   | 'naive_difference'
