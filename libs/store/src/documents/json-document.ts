@@ -1,4 +1,5 @@
 import { InvalidDocumentError } from './errors';
+import type { StoredDocument } from './types';
 
 /**
  * Checks that a document is plain JSON data: strings, finite numbers, booleans, null, arrays
@@ -47,4 +48,10 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return `a ${value.constructor?.name ?? 'object'}`;
   return typeof value;
+}
+
+/** The document without `_id` and `revision`, the two fields the store itself keeps. */
+export function bodyOf(doc: StoredDocument): Record<string, unknown> {
+  const { _id, revision, ...body } = doc as StoredDocument & Record<string, unknown>;
+  return body;
 }

@@ -1,6 +1,6 @@
 import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
 import { DocumentStoreError, DuplicateDocumentError } from './errors';
-import { assertJsonDocument } from './json-document';
+import { assertJsonDocument, bodyOf } from './json-document';
 import { assertCollectionName, assertFieldName } from './names';
 import { toMongoFilter, toMongoSort } from './mongo-query';
 import { normalizeFilter, normalizeFindOptions } from './query';
@@ -41,14 +41,15 @@ export class MongoDocumentStore implements DocumentStore {
 
   /** Connects and pings, so a wrong URL or unreachable server fails here, not on first use. */
   static async open(url: string, database: string): Promise<MongoDocumentStore> {
-    const client = new MongoClient(url);
+    let client: MongoClient | undefined;
     try {
+      client = new MongoClient(url);
       await client.connect();
       const db = client.db(database);
       await db.command({ ping: 1 });
       return new MongoDocumentStore(client, db);
     } catch (error) {
-      await client.close().catch(() => undefined);
+      await client?.close().catch(() => undefined);
       throw new DocumentStoreError(
         `cannot connect to MongoDB document store '${redactUrl(url)}' (database '${database}'): ` +
           `${(error as Error).message}; check that the server is running and the URL and credentials are right`,
@@ -151,11 +152,9 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
   async replaceIf(doc: T, expectedRevision: number): Promise<T | null> {
     assertJsonDocument(doc);
     await this.ready;
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { _id, revision, ...body } = doc;
     const replaced = await this.collection.findOneAndReplace(
       { _id: { $eq: doc._id }, revision: { $eq: expectedRevision } },
-      { ...body, revision: expectedRevision + 1 },
+      { ...bodyOf(doc), revision: expectedRevision + 1 },
       { returnDocument: 'after' },
     );
     return fromMongo<T>(replaced);

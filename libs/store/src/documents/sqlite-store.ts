@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DocumentStoreError, DuplicateDocumentError } from './errors';
-import { assertJsonDocument } from './json-document';
+import { assertJsonDocument, bodyOf } from './json-document';
 import { assertCollectionName, assertFieldName } from './names';
 import { normalizeFilter, normalizeFindOptions } from './query';
 import { migrate } from './sqlite-migrations';
@@ -155,7 +155,7 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
   async insert(doc: T): Promise<T> {
     assertJsonDocument(doc);
     try {
-      this.insertRow.run(doc._id, bodyOf(doc));
+      this.insertRow.run(doc._id, JSON.stringify(bodyOf(doc)));
     } catch (error) {
       if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new DuplicateDocumentError(this.name, doc._id);
@@ -191,7 +191,7 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
   /** One UPDATE guarded by the revision: SQLite's write lock makes it atomic across processes. */
   async replaceIf(doc: T, expectedRevision: number): Promise<T | null> {
     assertJsonDocument(doc);
-    const { changes } = this.replaceRow.run(bodyOf(doc), doc._id, expectedRevision);
+    const { changes } = this.replaceRow.run(JSON.stringify(bodyOf(doc)), doc._id, expectedRevision);
     return changes === 1 ? { ...doc, revision: expectedRevision + 1 } : null;
   }
 
@@ -199,13 +199,6 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
     const where = whereClause(normalizeFilter(filter));
     return this.db.prepare(`DELETE FROM ${this.table} ${where.sql}`).run(...where.params).changes;
   }
-}
-
-/** The JSON body: everything but `_id` and `revision`, which live in their own columns. */
-function bodyOf(doc: StoredDocument): string {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { _id, revision, ...body } = doc;
-  return JSON.stringify(body);
 }
 
 function fromRow<T extends StoredDocument>(row: Row): T {
