@@ -17,6 +17,19 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, hourOf, iso, weekdayOf } from './time';
 import type { SimUser } from './users';
 import { EDIT_TYPES, REMOTE, type EditType, type Role, type StrategyMode } from './vocabulary';
 
+/**
+ * An event's own fields, without the envelope the journey fills in. The contract's objects
+ * are loose (an index signature for unknown fields), which would make `Omit` accept
+ * anything; dropping the index signature keeps every emitted body checked.
+ */
+type EventBody<T extends HirelearnEvent['event_type']> = Omit<
+  KnownFields<EventOf<T>>,
+  'event_id' | 'user_id' | 'timestamp'
+>;
+type KnownFields<E> = {
+  [K in keyof E as string extends K ? never : number extends K ? never : K]: E[K];
+};
+
 /** One application as the simulator knows it, hidden parts included (in-memory worlds only). */
 export interface ApplicationTruth {
   readonly application_id: string;
@@ -524,13 +537,11 @@ export class UserJourney {
     return `rv-${this.user.id.slice(5)}-${String(this.version).padStart(3, '0')}`;
   }
 
-  private emit<T extends HirelearnEvent['event_type']>(
-    body: Omit<EventOf<T>, 'event_id' | 'user_id' | 'timestamp'>,
-    at: number,
-  ): void {
+  private emit<T extends HirelearnEvent['event_type']>(body: EventBody<T>, at: number): void {
     const event = {
       event_id: `ev-${this.user.id.slice(5)}-${String(++this.seq).padStart(5, '0')}`,
-      event_type: body.event_type,
+      // Named first so every line starts with its id and type; the spread repeats it.
+      event_type: (body as { readonly event_type: T }).event_type,
       user_id: this.user.id,
       timestamp: iso(at),
       ...body,

@@ -2,13 +2,16 @@ import { clip, round1 } from './rng';
 import type { FitWeights, SimSettings } from './settings';
 import { EDIT_TYPES, ROLES, type EditType, type Role, type StrategyMode } from './vocabulary';
 
-/** The four observed fit components, each 0-100. */
-export interface FitComponents {
+/**
+ * The four observed fit components, each 0-100. A type alias rather than an interface so
+ * it fits the contract's loose `fit_components` object as is.
+ */
+export type FitComponents = {
   readonly technical: number;
   readonly seniority: number;
   readonly experience: number;
   readonly signal: number;
-}
+};
 
 /** Everything the true interview chance of one application depends on. */
 export interface ApplicationState {
