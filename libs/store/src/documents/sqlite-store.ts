@@ -157,7 +157,7 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
     try {
       this.insertRow.run(doc._id, JSON.stringify(bodyOf(doc)));
     } catch (error) {
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new DuplicateDocumentError(this.name, doc._id);
       }
       throw error;
@@ -203,4 +203,14 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
 
 function fromRow<T extends StoredDocument>(row: Row): T {
   return { _id: row.id, ...(JSON.parse(row.doc) as object), revision: row.revision } as T;
+}
+
+/**
+ * The SQLite result code of an error. Read by property, not `instanceof SqliteError`: the
+ * native addon keeps the error class of the first module instance that loaded it, so under
+ * jest (one module registry per test file, one addon per process) `instanceof` can fail.
+ */
+function sqliteCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
 }
