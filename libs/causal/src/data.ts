@@ -36,6 +36,7 @@ export function checkData(data: CausalData, binary: boolean, minPerArm: number):
   if (!finite(data.outcome) || !finite(t)) {
     return bad('invalid_input', 'outcome or treatment has non-finite values');
   }
+  if (n === 0) return bad('insufficient_data', 'no units');
   if (binary && !t.every((v) => v === 0 || v === 1)) {
     return bad('invalid_input', 'treatment must be 0/1 for this estimator');
   }

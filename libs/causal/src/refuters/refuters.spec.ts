@@ -90,3 +90,14 @@ describe('null effect with confounding', () => {
     expect(placeboTreatment(data, (d) => ipw(d)).passed).toBe(true);
   });
 });
+
+describe('seeding', () => {
+  it('the same seed gives the same refutations; another seed other draws', () => {
+    const data = simulateConfounded({ n: 400, seed: 44, effect: 0.1 });
+    const est = aipw(data);
+    const a = refuteAll(data, aipw, est, { settings: refuterSettings({ seed: 7 }) });
+    expect(refuteAll(data, aipw, est, { settings: refuterSettings({ seed: 7 }) })).toEqual(a);
+    const b = refuteAll(data, aipw, est, { settings: refuterSettings({ seed: 8 }) });
+    expect(b[0].values.placebo_estimate).not.toBe(a[0].values.placebo_estimate);
+  });
+});
