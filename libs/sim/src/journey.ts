@@ -11,6 +11,9 @@ import {
 } from './outcome-model';
 import { ResumeDraft } from './resume';
 import { SimRng, clip, round1, sigmoid, streamSeed } from './rng';
+import { GAPS, REJECTION_REASONS, REWRITE_TYPE, SUGGESTION_TEXT } from './edit-copy';
+import { measureFit } from './fit-components';
+import { recruiterResponses } from './recruiter';
 import type { Schedule } from './schedule';
 import type { SimSettings } from './settings';
 import { DAY_MS, HOUR_MS, MINUTE_MS, hourOf, iso, weekdayOf } from './time';
@@ -55,29 +58,6 @@ export interface JourneyContext {
   readonly effects: EffectAccumulator;
   readonly onApplication?: (row: ApplicationTruth) => void;
 }
-
-const REJECTION_REASONS = ['not_relevant', 'too_much_work', 'prefer_my_wording', 'already_done'];
-const SUGGESTION_TEXT: Record<EditType, string> = {
-  added_metrics_to_bullets: 'Quantify the impact of your bullets (%, $, users).',
-  strengthened_action_verbs: "Start bullets with strong action verbs instead of 'worked on'.",
-  added_certifications: 'List the certifications relevant to your target role.',
-  reorganized_sections: 'Move skills above experience and tighten the layout to one page.',
-  added_keywords: 'Add the keywords that appear in the job descriptions you target.',
-};
-const REWRITE_TYPE: Record<EditType, 'bullet' | 'summary' | 'section'> = {
-  added_metrics_to_bullets: 'bullet',
-  strengthened_action_verbs: 'bullet',
-  added_certifications: 'section',
-  reorganized_sections: 'section',
-  added_keywords: 'summary',
-};
-const GAPS: Record<EditType, string> = {
-  added_metrics_to_bullets: 'quantified_impact',
-  strengthened_action_verbs: 'weak_language',
-  added_certifications: 'missing_credentials',
-  reorganized_sections: 'layout',
-  added_keywords: 'keyword_coverage',
-};
 
 /**
  * One job seeker's life in the world, advanced a day at a time: onboarding, resume edits
@@ -377,23 +357,6 @@ export class UserJourney {
     );
   }
 
-  private components(job: Job): FitComponents {
-    const rng = this.rng;
-    const core = this.draft.coreSkills;
-    const overlap = job.skills.filter((x) => core.includes(x)).length / job.skills.length;
-    const u = this.user;
-    return {
-      technical: round1(clip(30 + 60 * overlap + rng.normal(0, 8), 0, 100)),
-      seniority: round1(
-        clip(95 - 30 * Math.abs(u.levelIndex - job.levelIndex) + rng.normal(0, 5), 0, 100),
-      ),
-      experience: round1(
-        clip(100 - 8 * Math.abs(u.years - job.requiredYears) + rng.normal(0, 6), 0, 100),
-      ),
-      signal: round1(clip(50 + 18 * job.company.heat + rng.normal(0, 8), 0, 100)),
-    };
-  }
-
   /** Picks a job among a few open ones (better reported fit is more attractive), applies. */
   private apply(at: number): void {
     const s = this.ctx.settings;
@@ -406,7 +369,7 @@ export class UserJourney {
     for (let i = 0; i < 6; i++) {
       const job = open[Math.floor(rng.uniform() * open.length)];
       if (this.applied.has(job.seq) || candidates.some((c) => c.job === job)) continue;
-      const components = this.components(job);
+      const components = measureFit(this.rng, this.user, this.draft.coreSkills, job);
       candidates.push({ job, components, fit: reportedFitScore(s, components) });
     }
     if (candidates.length === 0) return;
@@ -492,13 +455,13 @@ export class UserJourney {
     submittedAt: number,
     interviewed: boolean,
   ): void {
-    const o = this.ctx.settings.outcome;
-    const rng = this.rng;
-    const status = (
-      status: 'interview' | 'offer' | 'rejected',
-      days: number,
-      responseType: string,
-    ) => {
+    const responses = recruiterResponses(
+      this.rng,
+      this.ctx.settings.outcome,
+      this.user.skill,
+      interviewed,
+    );
+    for (const { status, days, responseType } of responses) {
       const at = submittedAt + days * DAY_MS;
       if (this.user.deletionAt !== null && at >= this.user.deletionAt) return;
       if (status === 'interview') this.interviewTimes.push(at);
@@ -514,21 +477,6 @@ export class UserJourney {
           },
         },
         at,
-      );
-    };
-    if (interviewed) {
-      const first = 2 + rng.exponential(7);
-      status('interview', first, rng.chance(0.6) ? 'recruiter_email' : 'recruiter_call');
-      const r = rng.uniform();
-      const offer = clip(o.offerRate * (1 + 0.3 * this.user.skill), 0.05, 0.8);
-      if (r < offer) status('offer', first + 7 + rng.exponential(10), 'recruiter_call');
-      else if (r < offer + o.ghostAfterInterviewRate) return;
-      else status('rejected', first + 5 + rng.exponential(8), 'recruiter_email');
-    } else if (rng.chance(o.rejectionRate)) {
-      status(
-        'rejected',
-        3 + rng.exponential(12),
-        rng.chance(0.7) ? 'automated_email' : 'recruiter_email',
       );
     }
   }
