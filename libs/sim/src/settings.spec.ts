@@ -47,3 +47,16 @@ describe('defaultSimSettings', () => {
     ).toThrow(/trueWeights/);
   });
 });
+
+describe('defaultSimSettings: market change point', () => {
+  it('sits halfway through the window unless placed explicitly', () => {
+    expect(defaultSimSettings({ months: 12 }).market.changePoint.atMonth).toBe(6);
+    expect(defaultSimSettings({ months: 4 }).market.changePoint.atMonth).toBe(2);
+    const placed = defaultSimSettings({ months: 4, market: { changePoint: { atMonth: 3 } } });
+    expect(placed.market.changePoint).toEqual({
+      role: 'Data Scientist',
+      atMonth: 3,
+      multiplier: 0.5,
+    });
+  });
+});

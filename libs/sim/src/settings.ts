@@ -68,7 +68,7 @@ export interface SimSettings {
     readonly roleShares: Readonly<Record<Role, number>>;
     /** Yearly seasonality of postings: 1 + amplitude * cos(2 pi (dayOfYear - peak) / 365.25). */
     readonly seasonality: { readonly amplitude: number; readonly peakDayOfYear: number };
-    /** One role's demand is multiplied by `multiplier` from `atMonth` months after the start. */
+    /** One role's demand is multiplied by `multiplier` from `atMonth` months after the start (default: half the window). */
     readonly changePoint: {
       readonly role: Role;
       readonly atMonth: number;
@@ -306,7 +306,11 @@ export function defaultSimSettings(overrides: SimSettingsOverrides = {}): SimSet
     endDate = end.toISOString().replace('.000Z', 'Z');
   }
   startDate ??= monthsBefore(endDate, merged.months);
-  const settings: SimSettings = { ...merged, startDate, endDate };
+  // The change point sits halfway through the window unless placed explicitly.
+  const atMonth =
+    overrides.market?.changePoint?.atMonth ?? Math.max(1, Math.floor(merged.months / 2));
+  const market = { ...merged.market, changePoint: { ...merged.market.changePoint, atMonth } };
+  const settings: SimSettings = { ...merged, market, startDate, endDate };
   checkSettings(settings);
   return deepFreeze(settings);
 }
