@@ -1,6 +1,6 @@
 import type { Document } from 'mongodb';
 import type { Condition } from './query';
-import type { SortOrder } from './types';
+import type { DocumentSort } from './types';
 
 /**
  * Translates validated conditions into a MongoDB query. Pure, so it is unit-tested without a
@@ -20,7 +20,7 @@ export function toMongoFilter(conditions: readonly Condition[]): Document {
 }
 
 /** The sort document, with `_id` as the tie-breaker as on every engine. */
-export function toMongoSort(sort: SortOrder | undefined): Record<string, 1 | -1> {
+export function toMongoSort(sort: DocumentSort | undefined): Record<string, 1 | -1> {
   if (sort === undefined) return { _id: 1 };
   if (sort.field === '_id') return { _id: sort.direction };
   return { [sort.field]: sort.direction, _id: 1 };

@@ -6,11 +6,11 @@ import { toMongoFilter, toMongoSort } from './mongo-query';
 import { normalizeFilter, normalizeFindOptions } from './query';
 import { redactUrl } from './store-url';
 import type {
-  CollectionOptions,
+  DocumentCollectionOptions,
   DocumentCollection,
   DocumentStore,
-  Filter,
-  FindOptions,
+  DocumentFilter,
+  DocumentFindOptions,
   StoredDocument,
 } from './types';
 
@@ -60,7 +60,7 @@ export class MongoDocumentStore implements DocumentStore {
 
   collection<T extends StoredDocument>(
     name: string,
-    options: CollectionOptions = {},
+    options: DocumentCollectionOptions = {},
   ): DocumentCollection<T> {
     assertCollectionName(name);
     const indexes = options.indexes ?? [];
@@ -106,8 +106,13 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
     private readonly name: string,
   ) {}
 
-  ensureIndexes(fields: readonly string[]): void {
+  /** Fields whose index build has been requested, so repeated `collection()` calls send nothing. */
+  private readonly indexed = new Set<string>();
+
+  ensureIndexes(requested: readonly string[]): void {
+    const fields = requested.filter((field) => !this.indexed.has(field));
     if (fields.length === 0) return;
+    fields.forEach((field) => this.indexed.add(field));
     const previous = this.ready;
     const build = Promise.all(fields.map((field) => this.collection.createIndex({ [field]: 1 })));
     this.ready = Promise.all([previous, build]);
@@ -134,7 +139,7 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
     return fromMongo<T>(await this.collection.findOne({ _id: { $eq: id } }));
   }
 
-  async find(filter?: Filter<T>, options?: FindOptions): Promise<T[]> {
+  async find(filter?: DocumentFilter<T>, options?: DocumentFindOptions): Promise<T[]> {
     const query = toMongoFilter(normalizeFilter(filter));
     const { sort, limit } = normalizeFindOptions(options);
     await this.ready;
@@ -143,7 +148,7 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
     return (await cursor.toArray()).map((doc) => fromMongo<T>(doc) as T);
   }
 
-  async count(filter?: Filter<T>): Promise<number> {
+  async count(filter?: DocumentFilter<T>): Promise<number> {
     const query = toMongoFilter(normalizeFilter(filter));
     await this.ready;
     return this.collection.countDocuments(query);
@@ -160,7 +165,7 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
     return fromMongo<T>(replaced);
   }
 
-  async deleteMany(filter: Filter<T>): Promise<number> {
+  async deleteMany(filter: DocumentFilter<T>): Promise<number> {
     const query = toMongoFilter(normalizeFilter(filter));
     await this.ready;
     return (await this.collection.deleteMany(query)).deletedCount;

@@ -1,6 +1,6 @@
 import { InvalidQueryError } from './errors';
 import { assertFieldName } from './names';
-import type { FilterScalar, FindOptions, SortOrder } from './types';
+import type { DocumentFilterValue, DocumentFindOptions, DocumentSort } from './types';
 
 /**
  * Filters and find options checked and reduced to a small engine-neutral form. Each engine
@@ -8,14 +8,14 @@ import type { FilterScalar, FindOptions, SortOrder } from './types';
  * paths) can never reach an engine by accident, and both engines see the same rules.
  */
 export type Condition =
-  | { readonly field: string; readonly op: 'eq'; readonly value: FilterScalar }
-  | { readonly field: string; readonly op: 'in'; readonly values: readonly FilterScalar[] }
+  | { readonly field: string; readonly op: 'eq'; readonly value: DocumentFilterValue }
+  | { readonly field: string; readonly op: 'in'; readonly values: readonly DocumentFilterValue[] }
   | { readonly field: string; readonly op: RangeOp; readonly value: string | number };
 
 export type RangeOp = 'gt' | 'gte' | 'lt' | 'lte';
 
 export interface NormalizedFind {
-  readonly sort?: SortOrder;
+  readonly sort?: DocumentSort;
   readonly limit?: number;
 }
 
@@ -90,7 +90,7 @@ function operatorConditions(
 }
 
 /** Validates sort and limit. */
-export function normalizeFindOptions(options: FindOptions | undefined): NormalizedFind {
+export function normalizeFindOptions(options: DocumentFindOptions | undefined): NormalizedFind {
   if (options === undefined) return {};
   const { sort, limit } = options;
   if (sort !== undefined) {
@@ -111,7 +111,7 @@ export function normalizeFindOptions(options: FindOptions | undefined): Normaliz
   return { sort, limit };
 }
 
-function isScalar(value: unknown): value is FilterScalar {
+function isScalar(value: unknown): value is DocumentFilterValue {
   return (
     value === null ||
     typeof value === 'string' ||
@@ -120,7 +120,7 @@ function isScalar(value: unknown): value is FilterScalar {
   );
 }
 
-function checkScalar(value: FilterScalar, path: string): FilterScalar {
+function checkScalar(value: DocumentFilterValue, path: string): DocumentFilterValue {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new InvalidQueryError(path, `must be a finite number (got ${value})`);
   }

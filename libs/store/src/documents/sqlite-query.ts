@@ -1,5 +1,5 @@
 import type { Condition } from './query';
-import type { FilterScalar, SortOrder } from './types';
+import type { DocumentFilterValue, DocumentSort } from './types';
 
 /**
  * Translates validated conditions into SQL over a collection table
@@ -62,7 +62,7 @@ function conditionSql(condition: Condition): SqlFragment {
   }
 }
 
-function compareSql(field: FieldSql, operator: string, value: FilterScalar): SqlFragment {
+function compareSql(field: FieldSql, operator: string, value: DocumentFilterValue): SqlFragment {
   if (value === null) return { sql: `${field.value} IS NULL`, params: [] };
   if (typeof value === 'boolean') return { sql: `${field.type} = '${value}'`, params: [] };
   const types = typeof value === 'string' ? "= 'text'" : `IN ${NUMBER_TYPES}`;
@@ -70,7 +70,7 @@ function compareSql(field: FieldSql, operator: string, value: FilterScalar): Sql
 }
 
 /** `$in` matches if any alternative does; grouped by type so each group keeps its type guard. */
-function inSql(field: FieldSql, values: readonly FilterScalar[]): SqlFragment {
+function inSql(field: FieldSql, values: readonly DocumentFilterValue[]): SqlFragment {
   const strings = values.filter((value): value is string => typeof value === 'string');
   const numbers = values.filter((value): value is number => typeof value === 'number');
   const booleans = values.filter((value): value is boolean => typeof value === 'boolean');
@@ -98,7 +98,7 @@ function typedIn(field: FieldSql, typeTest: string, values: readonly (string | n
 }
 
 /** `ORDER BY` with `_id` as the tie-breaker, so equal keys come back in a stable order. */
-export function orderByClause(sort: SortOrder | undefined): string {
+export function orderByClause(sort: DocumentSort | undefined): string {
   if (sort === undefined || sort.field === '_id') {
     return `ORDER BY id ${sort?.direction === -1 ? 'DESC' : 'ASC'}`;
   }

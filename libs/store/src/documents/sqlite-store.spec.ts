@@ -74,6 +74,7 @@ describe('SQLite collections', () => {
       user_id: 'u1',
       created_at: '2026-01-01',
     } as StoredDocument);
+    store.collection('predictions', { indexes: ['user_id', 'model'] });
     await store.close();
     const { registered, indexes, plan } = inspect((db) => ({
       registered: db.prepare('SELECT name FROM document_collections').pluck().all(),
@@ -93,7 +94,11 @@ describe('SQLite collections', () => {
         .join('\n'),
     }));
     expect(registered).toEqual(['predictions']);
-    expect(indexes).toEqual(['ix_predictions__created_at', 'ix_predictions__user_id']);
+    expect(indexes).toEqual([
+      'ix_predictions__created_at',
+      'ix_predictions__model',
+      'ix_predictions__user_id',
+    ]);
     expect(plan).toContain('USING INDEX ix_predictions__user_id');
   });
 

@@ -8,11 +8,11 @@ import { normalizeFilter, normalizeFindOptions } from './query';
 import { migrate } from './sqlite-migrations';
 import { indexExpression, orderByClause, whereClause } from './sqlite-query';
 import type {
-  CollectionOptions,
+  DocumentCollectionOptions,
   DocumentCollection,
   DocumentStore,
-  Filter,
-  FindOptions,
+  DocumentFilter,
+  DocumentFindOptions,
   StoredDocument,
 } from './types';
 
@@ -64,12 +64,18 @@ export class SqliteDocumentStore implements DocumentStore {
 
   collection<T extends StoredDocument>(
     name: string,
-    options: CollectionOptions = {},
+    options: DocumentCollectionOptions = {},
   ): DocumentCollection<T> {
     this.assertOpen();
     assertCollectionName(name);
     const indexes = options.indexes ?? [];
     indexes.forEach((field, i) => assertFieldName(field, `options.indexes[${i}]`));
+    let collection = this.collections.get(name);
+    const missing = indexes.filter((field) => field !== '_id' && !collection?.indexes.has(field));
+    if (collection !== undefined && missing.length === 0) {
+      return collection as unknown as DocumentCollection<T>;
+    }
+    // DDL takes the write lock, so it runs only the first time a handle or an index is asked for.
     const table = tableName(name);
     this.db.transaction(() => {
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
@@ -80,17 +86,16 @@ export class SqliteDocumentStore implements DocumentStore {
       this.db
         .prepare('INSERT OR IGNORE INTO document_collections (name, created_at) VALUES (?, ?)')
         .run(name, new Date().toISOString());
-      for (const field of indexes) {
-        if (field === '_id') continue;
+      for (const field of missing) {
         const column = field === 'revision' ? 'revision' : indexExpression(field);
         this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_${name}__${field}" ON ${table} (${column})`);
       }
     })();
-    let collection = this.collections.get(name);
     if (collection === undefined) {
       collection = new SqliteCollection(this.db, name);
       this.collections.set(name, collection);
     }
+    missing.forEach((field) => collection.indexes.add(field));
     return collection as unknown as DocumentCollection<T>;
   }
 
@@ -135,6 +140,8 @@ function tableName(collection: string): string {
 }
 
 class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T> {
+  /** Fields known to be indexed, so repeated `collection()` calls skip the DDL. */
+  readonly indexes = new Set<string>();
   private readonly table: string;
   private readonly insertRow: Database.Statement<[string, string]>;
   private readonly getRow: Database.Statement<[string], Row>;
@@ -170,7 +177,7 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
     return row === undefined ? null : fromRow<T>(row);
   }
 
-  async find(filter?: Filter<T>, options?: FindOptions): Promise<T[]> {
+  async find(filter?: DocumentFilter<T>, options?: DocumentFindOptions): Promise<T[]> {
     const where = whereClause(normalizeFilter(filter));
     const { sort, limit } = normalizeFindOptions(options);
     const sql =
@@ -180,7 +187,7 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
     return rows.map((row) => fromRow<T>(row));
   }
 
-  async count(filter?: Filter<T>): Promise<number> {
+  async count(filter?: DocumentFilter<T>): Promise<number> {
     const where = whereClause(normalizeFilter(filter));
     return this.db
       .prepare<unknown[], number>(`SELECT count(*) FROM ${this.table} ${where.sql}`)
@@ -195,7 +202,7 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
     return changes === 1 ? { ...doc, revision: expectedRevision + 1 } : null;
   }
 
-  async deleteMany(filter: Filter<T>): Promise<number> {
+  async deleteMany(filter: DocumentFilter<T>): Promise<number> {
     const where = whereClause(normalizeFilter(filter));
     return this.db.prepare(`DELETE FROM ${this.table} ${where.sql}`).run(...where.params).changes;
   }

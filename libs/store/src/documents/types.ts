@@ -10,11 +10,11 @@ export interface StoredDocument {
 }
 
 /** A value a filter can compare against: JSON scalars only, so both engines agree on equality. */
-export type FilterScalar = string | number | boolean | null;
+export type DocumentFilterValue = string | number | boolean | null;
 
 /** Operators on one top-level field; several in one object are ANDed (e.g. `$gte` and `$lt`). */
-export interface FieldOperators {
-  readonly $in?: readonly FilterScalar[];
+export interface DocumentFilterOperators {
+  readonly $in?: readonly DocumentFilterValue[];
   readonly $gt?: string | number;
   readonly $gte?: string | number;
   readonly $lt?: string | number;
@@ -25,23 +25,23 @@ export interface FieldOperators {
  * Conditions on top-level fields, all ANDed: a scalar means equality (`null` also matches a
  * missing field), an object holds operators. Keys are the document's own field names.
  */
-export type Filter<T extends StoredDocument> = {
-  readonly [K in keyof T & string]?: FilterScalar | FieldOperators;
-} & { readonly [field: string]: FilterScalar | FieldOperators | undefined };
+export type DocumentFilter<T extends StoredDocument> = {
+  readonly [K in keyof T & string]?: DocumentFilterValue | DocumentFilterOperators;
+} & { readonly [field: string]: DocumentFilterValue | DocumentFilterOperators | undefined };
 
-export interface SortOrder {
+export interface DocumentSort {
   readonly field: string;
   readonly direction: 1 | -1;
 }
 
-export interface FindOptions {
+export interface DocumentFindOptions {
   /** Ties (and the whole order when absent) are broken by `_id` ascending, on every engine. */
-  readonly sort?: SortOrder;
+  readonly sort?: DocumentSort;
   /** A positive integer. */
   readonly limit?: number;
 }
 
-export interface CollectionOptions {
+export interface DocumentCollectionOptions {
   /** Top-level fields queried often; each gets an index (created if missing, never dropped). */
   readonly indexes?: readonly string[];
 }
@@ -50,22 +50,22 @@ export interface DocumentCollection<T extends StoredDocument> {
   /** Stores a new document with revision 1; rejects with DuplicateDocumentError on an existing `_id`. */
   insert(doc: T): Promise<T>;
   get(id: string): Promise<T | null>;
-  find(filter?: Filter<T>, options?: FindOptions): Promise<T[]>;
-  count(filter?: Filter<T>): Promise<number>;
+  find(filter?: DocumentFilter<T>, options?: DocumentFindOptions): Promise<T[]>;
+  count(filter?: DocumentFilter<T>): Promise<number>;
   /**
    * Compare-and-set: replaces the document with `doc._id` only if its stored revision equals
    * `expectedRevision`, and returns it with the next revision; returns null if the document is
    * gone or another writer got there first. This is what makes registry promotions atomic.
    */
   replaceIf(doc: T, expectedRevision: number): Promise<T | null>;
-  deleteMany(filter: Filter<T>): Promise<number>;
+  deleteMany(filter: DocumentFilter<T>): Promise<number>;
 }
 
 export interface DocumentStore {
   /** A handle on a collection, created on first use. `name`: a letter, then letters, digits, `_`. */
   collection<T extends StoredDocument>(
     name: string,
-    options?: CollectionOptions,
+    options?: DocumentCollectionOptions,
   ): DocumentCollection<T>;
   /** Deletes every document, in every collection, whose top-level `user_id` equals userId; returns count. */
   eraseUser(userId: string): Promise<number>;
