@@ -81,3 +81,33 @@ describe('analyzeEffect + gradeAnalyses', () => {
     expect(JSON.parse(JSON.stringify(graded[0].grade))).toEqual(graded[0].grade);
   });
 });
+
+describe('analyzeEffect with a continuous treatment', () => {
+  const d = simulateIv({ n: 1000, seed: 53, effect: 1, strength: 1 });
+
+  it('uses 2SLS as the primary estimate and refutes it', () => {
+    const a = analyzeEffect({
+      treatment_name: 'd',
+      outcome_name: 'y',
+      data: d,
+      instruments: d.instruments,
+    });
+    expect(a.identification.strategies).toEqual(['iv']);
+    expect(a.primary.method).toBe('iv_2sls');
+    expect(a.primary.ci[0]).toBeLessThanOrEqual(1);
+    expect(a.primary.ci[1]).toBeGreaterThanOrEqual(1);
+    expect(a.refutations.map((r) => r.name)).toEqual([
+      'placebo_treatment',
+      'random_common_cause',
+      'data_subset',
+    ]);
+    expect(a.overlap).toBeNull();
+  });
+
+  it('without instruments nothing identifies the effect: invalid_input with the reason', () => {
+    const a = analyzeEffect({ treatment_name: 'd', outcome_name: 'y', data: d });
+    expect(a.primary.status).toBe('invalid_input');
+    expect(a.primary.reasons[0]).toMatch(/needs an instrument/);
+    expect(a.refutations).toEqual([]);
+  });
+});

@@ -10,6 +10,8 @@
  */
 import { aipw } from './aipw';
 import { balanceTable, BalanceTable } from './balance';
+import { checkData } from './data';
+import { failedEffect } from './effect';
 import { deepFreeze } from './freeze';
 import { ConfidenceGrade, DEFAULT_GRADING_SETTINGS, gradeEffect, GradingSettings } from './grading';
 import { CausalQuestion, identify, Identification } from './identify';
@@ -23,7 +25,7 @@ import { withQValues } from './q-values';
 import { refuteAll } from './refuters/refute';
 import { DEFAULT_REFUTER_SETTINGS, RefuterSettings } from './refuters/settings';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
-import { CausalData, EffectEstimate, Refutation } from './types';
+import { CausalData, EffectEstimate, IvData, Refutation } from './types';
 
 export interface CausalAnalysis {
   readonly treatment_name: string;
@@ -47,6 +49,58 @@ export interface AnalyzeOptions {
   readonly refuters?: RefuterSettings;
 }
 
+interface Branch {
+  readonly overlap: OverlapCheck | null;
+  readonly balance: BalanceTable | null;
+  readonly primary: EffectEstimate;
+  readonly estimates: readonly EffectEstimate[];
+  readonly estimator: (d: CausalData) => EffectEstimate;
+}
+
+/** Backdoor adjustment for a binary treatment: diagnostics, AIPW as primary, the others beside it. */
+function adjustment(data: CausalData, s: CausalSettings): Branch {
+  const model = fitPropensity(data, s);
+  const ok = model.status === 'ok';
+  const estimator = (d: CausalData): EffectEstimate => aipw(d, s);
+  const primary = estimator(data);
+  return {
+    overlap: ok ? checkOverlap(model.scores, data.treatment, s) : null,
+    balance: ok ? balanceTable(data, ipwWeights(model.scores, data.treatment, 'ATE')) : null,
+    primary,
+    estimates: [
+      primary,
+      ipw(data, 'ATE', s),
+      ipw(data, 'ATT', s),
+      psMatching(data, s),
+      naiveDifference(data, s),
+    ],
+    estimator,
+  };
+}
+
+/** Instrumental variables only (continuous treatment): 2SLS is the primary estimate. */
+function instrumentsOnly(data: IvData, iv: IvEffect | null, s: CausalSettings): Branch {
+  const primary: EffectEstimate =
+    iv ??
+    failedEffect(
+      'iv_2sls',
+      'LATE',
+      {
+        ...checkData(data, false, s.min_per_arm),
+        status: 'invalid_input',
+        reasons: ['a continuous treatment needs an instrument: no identification strategy applies'],
+      },
+      s.alpha,
+    );
+  return {
+    overlap: null,
+    balance: null,
+    primary,
+    estimates: [primary],
+    estimator: (d) => iv2sls({ ...d, instruments: data.instruments }, s),
+  };
+}
+
 /** Runs identification, every applicable estimator and the refuters for one question. */
 export function analyzeEffect(
   question: CausalQuestion,
@@ -56,44 +110,20 @@ export function analyzeEffect(
   const rs = options.refuters ?? DEFAULT_REFUTER_SETTINGS;
   const data = question.data;
   const identification = identify(question);
-  const iv =
-    question.instruments !== undefined && identification.strategies.includes('iv')
-      ? iv2sls({ ...data, instruments: question.instruments }, s)
-      : null;
-  let overlap: OverlapCheck | null = null;
-  let balance: BalanceTable | null = null;
-  const estimates: EffectEstimate[] = [];
-  let primary: EffectEstimate | null = iv;
-  let estimator = (d: CausalData): EffectEstimate =>
-    iv2sls({ ...d, instruments: question.instruments ?? {} }, s);
-  if (identification.binary_treatment) {
-    const model = fitPropensity(data, s);
-    if (model.status === 'ok') {
-      overlap = checkOverlap(model.scores, data.treatment, s);
-      balance = balanceTable(data, ipwWeights(model.scores, data.treatment, 'ATE'));
-    }
-    estimator = (d) => aipw(d, s);
-    primary = estimator(data);
-    estimates.push(
-      primary,
-      ipw(data, 'ATE', s),
-      ipw(data, 'ATT', s),
-      psMatching(data, s),
-      naiveDifference(data, s),
-    );
-  }
-  if (iv !== null) estimates.push(iv);
-  if (primary === null) {
-    // Neither strategy applies (continuous treatment without instruments): report why via 2SLS.
-    primary = iv2sls({ ...data, instruments: {} }, s);
-    estimates.push(primary);
-  }
+  const ivData: IvData = { ...data, instruments: question.instruments ?? {} };
+  const iv = identification.strategies.includes('iv') ? iv2sls(ivData, s) : null;
+  const branch = identification.binary_treatment
+    ? adjustment(data, s)
+    : instrumentsOnly(ivData, iv, s);
+  const estimates =
+    identification.binary_treatment && iv !== null ? [...branch.estimates, iv] : branch.estimates;
+  const primary = branch.primary;
   const binaryOutcome = data.outcome.every((v) => v === 0 || v === 1);
   const controls = data.outcome.filter((_, i) => data.treatment[i] === 0);
   const baseline = controls.reduce((a, b) => a + b, 0) / controls.length;
   const refutations =
     primary.status === 'ok'
-      ? refuteAll(data, estimator, primary, {
+      ? refuteAll(ivData, branch.estimator, primary, {
           settings: rs,
           ...(binaryOutcome && identification.binary_treatment ? { baseline_risk: baseline } : {}),
         })
@@ -102,8 +132,8 @@ export function analyzeEffect(
     treatment_name: question.treatment_name,
     outcome_name: question.outcome_name,
     identification,
-    overlap,
-    balance,
+    overlap: branch.overlap,
+    balance: branch.balance,
     primary,
     estimates,
     iv,
