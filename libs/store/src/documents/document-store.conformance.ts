@@ -37,7 +37,7 @@ const ids = (docs: readonly StoredDocument[]) => docs.map((doc) => doc._id);
 export function describeDocumentStoreConformance(
   name: string,
   open: () => Promise<DocumentStore>,
-  options: ConformanceOptions,
+  options: ConformanceOptions = { sharedStorage: true },
 ): void {
   describe(`DocumentStore conformance: ${name}`, () => {
     let store: DocumentStore;

@@ -98,16 +98,19 @@ export class MongoDocumentStore implements DocumentStore {
 }
 
 class MongoCollection<T extends StoredDocument> implements DocumentCollection<T> {
-  /** Index builds started by `collection()`; every operation waits for them (and their errors). */
+  /**
+   * Index builds started by `collection()`; every operation waits for them. A failed build
+   * fails every later operation on this handle: an index the code declared must not go
+   * missing silently.
+   */
   private ready: Promise<unknown> = Promise.resolve();
+  /** Fields whose index build has been requested, so repeated `collection()` calls send nothing. */
+  private readonly indexed = new Set<string>();
 
   constructor(
     private readonly collection: Collection<MongoDocument>,
     private readonly name: string,
   ) {}
-
-  /** Fields whose index build has been requested, so repeated `collection()` calls send nothing. */
-  private readonly indexed = new Set<string>();
 
   ensureIndexes(requested: readonly string[]): void {
     const fields = requested.filter((field) => !this.indexed.has(field));

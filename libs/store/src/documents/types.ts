@@ -23,7 +23,10 @@ export interface DocumentFilterOperators {
 
 /**
  * Conditions on top-level fields, all ANDed: a scalar means equality (`null` also matches a
- * missing field), an object holds operators. Keys are the document's own field names.
+ * missing field), an object holds operators. Comparisons are type-strict on every engine
+ * (`1` never equals `'1'`; `$gt: 5` sees only numbers). Filter and sort on scalar-valued
+ * fields: on an array MongoDB matches elements and SQLite does not, and the engines order
+ * mixed-type values differently.
  */
 export type DocumentFilter<T extends StoredDocument> = {
   readonly [K in keyof T & string]?: DocumentFilterValue | DocumentFilterOperators;
