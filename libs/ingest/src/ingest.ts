@@ -55,6 +55,21 @@ export async function ingest(
   inputs: readonly string[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
+  try {
+    return await ingestInputs(store, inputs, options);
+  } catch (error) {
+    // A bad input fails before the batches start: the validator's worker threads would
+    // otherwise keep the process alive. Closing twice is harmless.
+    await options.validator?.close();
+    throw error;
+  }
+}
+
+async function ingestInputs(
+  store: EventStore,
+  inputs: readonly string[],
+  options: IngestOptions,
+): Promise<IngestReport> {
   const started = Date.now();
   const files = expandInputs(inputs);
   const runId = randomUUID();
