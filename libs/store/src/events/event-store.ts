@@ -301,11 +301,15 @@ export class EventStore {
     return { ...toQuarantineRow(found[0]), raw: Buffer.from(raw.bytes) };
   }
 
-  /** Writes the quarantine as NDJSON (original bytes as UTF-8 text) to a file. */
+  /**
+   * Writes the quarantine as NDJSON to a file: `raw` holds the original bytes as text (null
+   * when they are not UTF-8), `raw_base64` always holds them exactly.
+   */
   async quarantineExport(file: string): Promise<number> {
     await this.connection.run(
       `COPY (SELECT quarantine_id, event_id, event_type, user_id, reason, field, message, source, line,
-                    quarantined_at, decode(raw) AS raw FROM quarantine ORDER BY source, line)
+                    quarantined_at, try(decode(raw)) AS raw, base64(raw) AS raw_base64
+                    FROM quarantine ORDER BY source, line)
        TO '${file.replaceAll("'", "''")}' (FORMAT json)`,
     );
     return Number(await scalar(this.connection, 'SELECT count(*) FROM quarantine'));
