@@ -21,9 +21,16 @@ export interface CliResult {
 }
 
 /** Runs the built CLI to completion. */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  input?: string,
+): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
+    input,
+    // A hung CLI fails the test instead of blocking the suite.
+    timeout: 120_000,
     env: { ...process.env, ...env },
     maxBuffer: 64 << 20,
   });
