@@ -3,14 +3,14 @@
  * store, next to the parse-only rate of the same file in the same run (read lines and
  * JSON.parse, nothing else), and peak memory at 1x and 4x the file size.
  *
- *   npx tsx tools/bench/ingest.ts [events=200000]
+ *   make build && npx tsx tools/bench/ingest.ts [events=200000]
  */
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { EventStore } from '@hirelearn/store';
-import { ingest } from '@hirelearn/ingest';
+import { ingest, workerValidator } from '@hirelearn/ingest';
 
 function applicationEvents(i: number): string[] {
   const user = `u${i % 5000}`;
@@ -96,7 +96,9 @@ async function ingestRun(
   let peak = base;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const store = await EventStore.open(`duckdb://${db}`);
-  const report = await ingest(store, [file]);
+  // The CLI's validator: worker threads running the built worker (make build), else in-thread.
+  const validator = workerValidator(path.resolve('dist/apps/cli/validate-worker.js'), 2);
+  const report = await ingest(store, [file], { validator });
   await store.close();
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);

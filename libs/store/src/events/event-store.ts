@@ -39,7 +39,10 @@ export class EventStore {
     const location = parseStoreUrl(url);
     const file = fileOf(location);
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file);
+    // A bounded buffer pool keeps memory flat however large the log grows; DuckDB spills.
+    const instance = await DuckDBInstance.create(file, {
+      memory_limit: process.env.HIRELEARN_DUCKDB_MEMORY ?? '1GB',
+    });
     const connection = await instance.connect();
     await migrate(connection);
     const salt = await scalar(
