@@ -196,6 +196,12 @@ export const UserProfileUpdated = z.looseObject({
   protected_attributes: z.record(z.string(), z.string()).optional(),
 });
 
+/**
+ * Fields whose `null` is a value rather than an absence (a role's `end`: null = current job).
+ * Columnar formats such as Parquet cannot tell absent from null, so readers keep these nulls.
+ */
+export const NULLABLE_FIELD_NAMES: ReadonlySet<string> = new Set(['end']);
+
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
 
 export const ResumeSnapshot = z.looseObject({

@@ -453,6 +453,46 @@ describe('order and formats', () => {
     );
   });
 
+  it("Parquet keeps a role's null end (a current job) while dropping absent fields", async () => {
+    const snapshot = (id: string, end: string | null) =>
+      JSON.stringify({
+        event_id: id,
+        event_type: 'RESUME_SNAPSHOT',
+        user_id: 'u1',
+        timestamp: '2025-03-01T10:00:00Z',
+        resume_version_id: `rv-${id}`,
+        resume: {
+          summary: 'Engineer',
+          skills: ['sql'],
+          certifications: [],
+          page_count: 1,
+          education: [],
+          roles: [
+            {
+              title: 'Engineer',
+              company: 'Acme',
+              start: '2020-01',
+              end,
+              bullets: ['Built things'],
+            },
+          ],
+        },
+      });
+    const ndjson = writeLines('snapshots.ndjson', [
+      snapshot('s1', null),
+      snapshot('s2', '2024-06'),
+    ]);
+    const parquet = path.join(dir, 'snapshots.parquet');
+    const duck = await DuckDBInstance.create(':memory:');
+    const c = await duck.connect();
+    await c.run(`COPY (SELECT * FROM read_json('${ndjson}', timestampformat='%d##%m'))
+                 TO '${parquet}' (FORMAT parquet)`);
+    c.closeSync();
+    duck.closeSync();
+    const store = await openStore();
+    expect(await run(store, [parquet])).toMatchObject({ received: 2, stored: 2, quarantined: 0 });
+  });
+
   it('a missing input names the problem and what to give instead', async () => {
     const store = await openStore();
     await expect(run(store, [path.join(dir, 'nope.ndjson')])).rejects.toThrow(

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { NULLABLE_FIELD_NAMES } from '@hirelearn/contract';
 
 /** One record of an input: its exact bytes and where it came from. */
 export interface InputLine {
@@ -58,13 +59,16 @@ async function* splitLines(stream: Readable): AsyncGenerator<InputLine> {
   if (carry && carry.length > 0) yield { bytes: carry, line: line + 1 };
 }
 
-/** Parquet nulls mean "absent": they are dropped so optional fields validate as missing. */
+/**
+ * Parquet nulls mean "absent": they are dropped so optional fields validate as missing, except
+ * in the contract's nullable fields, where null is a value.
+ */
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([, v]) => v !== null)
+      .filter(([k, v]) => v !== null || NULLABLE_FIELD_NAMES.has(k))
       .map(([k, v]) => [k, withoutNulls(v)]),
   );
 }
