@@ -29,3 +29,5 @@ export * from './ethics/experiment-gate';
 
 export * from './outliers/robust-z';
 export * from './outliers/isolation-forest';
+
+export * from './privacy';

@@ -1,0 +1,4 @@
+export * from './scrub';
+export * from './anonymize';
+export * from './k-anonymity';
+export * from './audit';
