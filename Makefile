@@ -9,7 +9,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci
 	@touch $@
 
-.PHONY: help install build lint typecheck unit test demo clean
+.PHONY: help install build lint typecheck unit test demo clean proto
 help:
 	@echo "make demo   simulate a world, run the engine on the embedded store, show what it learned"
 	@echo "make test   lint, type-check and run the whole test suite"
@@ -34,6 +34,11 @@ test: build lint typecheck unit
 
 demo: build
 	bash tools/demo.sh
+
+# Regenerates libs/proto/src/gen from proto/ (ts-proto through buf; nothing else to install).
+proto: install
+	npx buf lint
+	npx buf generate
 
 clean:
 	rm -rf dist .hirelearn .nx
