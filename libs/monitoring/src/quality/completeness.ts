@@ -1,0 +1,69 @@
+import { exampleIds, type QualityFinding, type QualityScope, type SqlSource } from './finding';
+import type { DataQualitySettings } from './settings';
+import { pct } from './temporal';
+
+/**
+ * Capture and completeness against the spec's targets (capture > 99%, completeness > 95%).
+ * Capture is the share of received events of a type that were stored rather than
+ * quarantined: below target, the engine is learning from a biased sample, so it is critical.
+ * Completeness is the share of stored events carrying an optional field the engine learns
+ * from; below target the estimates that need it lose power, a warning.
+ */
+export async function checkCompleteness(
+  source: SqlSource,
+  scope: QualityScope,
+  settings: DataQualitySettings,
+): Promise<QualityFinding[]> {
+  const findings: QualityFinding[] = [];
+  const capture = await source.rows(
+    `WITH stored AS (
+       SELECT event_type, count(*) AS n FROM raw_events WHERE occurred_at >= $1::TIMESTAMP GROUP BY 1),
+     quarantined AS (
+       SELECT coalesce(event_type, '*') AS event_type, count(*) AS n,
+         (list(coalesce(event_id, quarantine_id) ORDER BY quarantine_id))[1:$2] AS examples
+       FROM quarantine WHERE quarantined_at >= $1::TIMESTAMP GROUP BY 1)
+     SELECT event_type, coalesce(s.n, 0) AS stored, q.n AS quarantined, q.examples
+     FROM quarantined q LEFT JOIN stored s USING (event_type) ORDER BY event_type`,
+    [scope.since, settings.max_examples],
+  );
+  for (const row of capture) {
+    const stored = Number(row.stored);
+    const lost = Number(row.quarantined);
+    const rate = stored / (stored + lost);
+    if (rate >= settings.capture_target) continue;
+    findings.push({
+      severity: 'critical',
+      rule: 'capture_below_target',
+      event_type: String(row.event_type),
+      count: lost,
+      examples: exampleIds(row.examples),
+      message: `${pct(rate)} of ${row.event_type} events captured (${lost} quarantined); target > ${pct(settings.capture_target)}`,
+    });
+  }
+
+  for (const field of settings.completeness_fields) {
+    const [row] = await source.rows(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE v IS NULL) AS missing,
+         (list(event_id ORDER BY event_id) FILTER (WHERE v IS NULL))[1:$3] AS examples
+       FROM (SELECT event_id, j, nullif(json_extract(j, $4), 'null'::JSON) AS v
+             FROM (SELECT event_id, payload::JSON AS j FROM raw_events
+                   WHERE event_type = $1 AND occurred_at >= $2::TIMESTAMP))
+       WHERE ${field.when ?? 'true'}`,
+      [field.event_type, scope.since, settings.max_examples, field.path],
+    );
+    const n = Number(row?.n ?? 0);
+    const missing = Number(row?.missing ?? 0);
+    if (n === 0 || missing === 0) continue;
+    const rate = 1 - missing / n;
+    if (rate >= settings.completeness_target) continue;
+    findings.push({
+      severity: 'warning',
+      rule: 'completeness_below_target',
+      event_type: field.event_type,
+      count: missing,
+      examples: exampleIds(row.examples),
+      message: `${field.path} present in ${pct(rate)} of ${n} ${field.event_type} events; target > ${pct(settings.completeness_target)}`,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,61 @@
+/** How bad a data-quality finding is: `critical` blocks the nightly run from publishing. */
+export type FindingSeverity = 'info' | 'warning' | 'critical';
+
+/** One data-quality problem found in the event store (spec 15.1). */
+export interface QualityFinding {
+  readonly severity: FindingSeverity;
+  /** Stable rule code, e.g. `status_before_creation`. */
+  readonly rule: string;
+  /** The event type the rule looked at (or `*` for the whole log). */
+  readonly event_type: string;
+  /** Events (or days, for volume rules) that broke the rule. */
+  readonly count: number;
+  /** Up to `max_examples` event ids a person can look up. */
+  readonly examples: readonly string[];
+  readonly message: string;
+}
+
+/** What `checkDataQuality` found, worst first. */
+export interface DataQualityReport {
+  readonly status: 'ok' | 'empty_store';
+  /** Lower bound of the checked events (ISO), null for the whole log. */
+  readonly since: string | null;
+  /** Newest event time in the store: the report's "now", so a replay gives the same report. */
+  readonly as_of: string | null;
+  readonly checked_events: number;
+  readonly critical: number;
+  readonly warnings: number;
+  readonly findings: readonly QualityFinding[];
+}
+
+/** The read side of the event store the checks need (EventStore satisfies it). */
+export interface SqlSource {
+  rows(
+    sql: string,
+    params?: (string | number | boolean | null)[],
+  ): Promise<Record<string, unknown>[]>;
+}
+
+/** The event window a check looks at. */
+export interface QualityScope {
+  /** `YYYY-MM-DD HH:MM:SS` lower bound on `occurred_at`. */
+  readonly since: string;
+}
+
+const SEVERITY_ORDER: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Worst first, then by rule and event type, so reports are stable. */
+export function sortFindings(findings: readonly QualityFinding[]): QualityFinding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule) ||
+      a.event_type.localeCompare(b.event_type) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** DuckDB list → example ids (JSON arrays come back as arrays of strings). */
+export function exampleIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}

@@ -1,0 +1,78 @@
+/** A field whose presence is measured, as a JSON path inside the payload of one event type. */
+export interface CompletenessField {
+  readonly event_type: string;
+  /** JSONPath as DuckDB reads it, e.g. `$.context.fit_components`. */
+  readonly path: string;
+  /** Only events matching this SQL condition on the payload `j` (JSON) count; e.g. not ghosted. */
+  readonly when?: string;
+}
+
+/** Thresholds of the data-quality checks (spec 15.1); frozen defaults below. */
+export interface DataQualitySettings {
+  /** Share of events broken by a temporal or referential rule above which it is critical. */
+  readonly critical_share: number;
+  /** Capture target: stored / (stored + quarantined) per event type must exceed this. */
+  readonly capture_target: number;
+  /** Completeness target per measured field. */
+  readonly completeness_target: number;
+  /** Fields whose completeness is measured (required fields are enforced at ingest). */
+  readonly completeness_fields: readonly CompletenessField[];
+  /** A STATUS_CHANGED still pending this many days after the newest event is a finding. */
+  readonly pending_after_days: number;
+  /** Same-weekday days compared with each day for volume anomalies. */
+  readonly volume_reference_weeks: number;
+  /** Fewest same-weekday reference days before a day is judged. */
+  readonly volume_min_reference: number;
+  /** |robust z| at or above which a day's volume is a warning / critical. */
+  readonly volume_warning_z: number;
+  readonly volume_critical_z: number;
+  /** Event types not judged by volume: batch feeds on their own calendar. */
+  readonly volume_exempt_types: readonly string[];
+  /** Changes smaller than this many events are never flagged (low counts are noisy). */
+  readonly volume_min_change: number;
+  /** Without `since`, the outlier score looks at this many days before the newest event. */
+  readonly recent_days: number;
+  /** Isolation-forest score at or above which a recent application is an outlier. */
+  readonly outlier_score: number;
+  /** Reference applications the forest is fitted on (the newest before the recent window). */
+  readonly outlier_reference_size: number;
+  readonly outlier_seed: number;
+  readonly max_examples: number;
+}
+
+export const DEFAULT_DATA_QUALITY_SETTINGS: DataQualitySettings = Object.freeze({
+  critical_share: 0.01,
+  capture_target: 0.99,
+  completeness_target: 0.95,
+  completeness_fields: Object.freeze([
+    { event_type: 'APPLICATION_SUBMITTED', path: '$.context.fit_components' },
+    { event_type: 'APPLICATION_SUBMITTED', path: '$.context.job_characteristics.industry' },
+    { event_type: 'APPLICATION_SUBMITTED', path: '$.context.job_characteristics.company_size' },
+    { event_type: 'APPLICATION_CREATED', path: '$.context.fit_components' },
+    {
+      event_type: 'STATUS_CHANGED',
+      path: '$.outcome.days_to_response',
+      when: `j->>'$.outcome.status' <> 'ghosted'`,
+    },
+    { event_type: 'RESUME_REWRITTEN', path: '$.edit_types' },
+    { event_type: 'USER_PROFILE_UPDATED', path: '$.profile.years_experience' },
+  ]),
+  pending_after_days: 7,
+  volume_reference_weeks: 8,
+  volume_min_reference: 4,
+  volume_warning_z: 4,
+  volume_critical_z: 8,
+  volume_min_change: 20,
+  volume_exempt_types: Object.freeze(['COMPANY_SIGNAL']),
+  recent_days: 7,
+  outlier_score: 0.7,
+  outlier_reference_size: 2000,
+  outlier_seed: 17,
+  max_examples: 5,
+});
+
+export function dataQualitySettings(
+  overrides: Partial<DataQualitySettings> = {},
+): DataQualitySettings {
+  return Object.freeze({ ...DEFAULT_DATA_QUALITY_SETTINGS, ...overrides });
+}
