@@ -1,0 +1,76 @@
+/**
+ * The per-user performance query: one row per user, every count of `UserPerformance` that
+ * the applications fact holds, for applications submitted in [$1, $2). Outcomes count only
+ * when reached before the period's end; ghosting is silence for `ghost_after_days` measured
+ * at the earlier of the period's end and the newest event in the store.
+ */
+export function performanceSql(ghostAfterDays: number, oneUser: boolean): string {
+  const ghost = Math.round(ghostAfterDays);
+  return `
+  WITH bounds AS (
+    SELECT $1::TIMESTAMP AS p_start, $2::TIMESTAMP AS p_end,
+      least($2::TIMESTAMP, (SELECT max(occurred_at) FROM raw_events)) AS as_of),
+  a AS (
+    SELECT user_id, category, days_to_first_response,
+      coalesce(interview_at < p_end, false) OR coalesce(offer_at < p_end, false) AS iv,
+      coalesce(offer_at < p_end, false) AS off,
+      coalesce(rejected_at < p_end, false) AS rej,
+      coalesce(least(interview_at, offer_at, rejected_at) < p_end, false) AS responded,
+      coalesce(least(interview_at, offer_at, rejected_at) < as_of, false) AS responded_as_of,
+      coalesce(submitted_at, created_at) AS applied_at, ghosted, as_of,
+      as_of >= (SELECT max(occurred_at) FROM raw_events) AS at_store_end
+    FROM applications, bounds
+    WHERE coalesce(submitted_at, created_at) >= p_start AND coalesce(submitted_at, created_at) < p_end
+      ${oneUser ? 'AND user_id = $3' : ''})
+  SELECT user_id,
+    count(*)::INTEGER AS total_applications,
+    count(*) FILTER (WHERE category = 'reach')::INTEGER AS reach,
+    count(*) FILTER (WHERE category = 'target')::INTEGER AS target,
+    count(*) FILTER (WHERE category = 'safety')::INTEGER AS safety,
+    count(*) FILTER (WHERE iv)::INTEGER AS interview_requests,
+    count(*) FILTER (WHERE off)::INTEGER AS offers,
+    count(*) FILTER (WHERE rej)::INTEGER AS rejections,
+    count(*) FILTER (WHERE NOT responded_as_of AND (
+      applied_at + INTERVAL ${ghost} DAY <= as_of OR (ghosted AND at_store_end)))::INTEGER AS ghosted,
+    avg(days_to_first_response) FILTER (WHERE responded) AS avg_days_to_response,
+    min(days_to_first_response) FILTER (WHERE responded) AS fastest_response_days
+  FROM a GROUP BY user_id ORDER BY user_id`;
+}
+
+/** Applications and interviews by strategy mode, for one user and period. */
+export const BY_MODE_SQL = `
+  SELECT strategy_mode AS mode, count(*)::INTEGER AS n,
+    count(*) FILTER (WHERE coalesce(interview_at < $2::TIMESTAMP, false)
+      OR coalesce(offer_at < $2::TIMESTAMP, false))::INTEGER AS interviews
+  FROM applications
+  WHERE user_id = $3 AND coalesce(submitted_at, created_at) >= $1::TIMESTAMP
+    AND coalesce(submitted_at, created_at) < $2::TIMESTAMP
+  GROUP BY 1 ORDER BY n DESC, mode`;
+
+/**
+ * Resume score at the first and last observation in the period (rewrites' before/after scores,
+ * score changes, and the score each application was sent with), and rewrites accepted and
+ * rejected. A rejected rewrite's after-score never became the resume; a rejected rewrite
+ * suggestion is a rejected rewrite too (it never produced a RESUME_REWRITTEN).
+ */
+export const RESUME_SQL = `
+  WITH ev AS (
+    SELECT occurred_at AS t, event_type,
+      TRY_CAST(json_extract_string(payload, '$.before_score') AS DOUBLE) AS before_score,
+      TRY_CAST(json_extract_string(payload, '$.after_score') AS DOUBLE) AS after_score,
+      coalesce(TRY_CAST(json_extract_string(payload, '$.user_accepted') AS BOOLEAN), true) AS accepted,
+      json_extract_string(payload, '$.suggestion_type') AS suggestion_type
+    FROM raw_events
+    WHERE user_id = $3 AND occurred_at >= $1::TIMESTAMP AND occurred_at < $2::TIMESTAMP
+      AND event_type IN ('RESUME_REWRITTEN', 'SCORE_CHANGED', 'SUGGESTION_REJECTED')),
+  obs AS (
+    SELECT t, 0 AS ord, before_score AS s FROM ev WHERE event_type <> 'SUGGESTION_REJECTED'
+    UNION ALL SELECT t, 1, after_score FROM ev WHERE event_type <> 'SUGGESTION_REJECTED' AND accepted
+    UNION ALL SELECT created_at, 0, resume_score FROM applications
+      WHERE user_id = $3 AND created_at >= $1::TIMESTAMP AND created_at < $2::TIMESTAMP)
+  SELECT
+    (SELECT arg_min(s, t + ord * INTERVAL 1 MICROSECOND) FROM obs WHERE s IS NOT NULL) AS score_start,
+    (SELECT arg_max(s, t + ord * INTERVAL 1 MICROSECOND) FROM obs WHERE s IS NOT NULL) AS score_current,
+    (SELECT count(*) FROM ev WHERE event_type = 'RESUME_REWRITTEN' AND accepted)::INTEGER AS accepted,
+    (SELECT count(*) FROM ev WHERE (event_type = 'RESUME_REWRITTEN' AND NOT accepted)
+      OR (event_type = 'SUGGESTION_REJECTED' AND suggestion_type = 'rewrite'))::INTEGER AS rejected`;

@@ -1,0 +1,26 @@
+/**
+ * What analytics needs from the engine: run a read query and get plain rows back. The event
+ * store (`EventStore`) is one; a bench can pass a bare DuckDB connection.
+ */
+export interface SqlSource {
+  rows(
+    sql: string,
+    params?: (string | number | boolean | null)[],
+  ): Promise<Record<string, unknown>[]>;
+}
+
+/**
+ * Users left out of every cross-user result: opted out of market insights (or of all), or a
+ * profile that withheld the consent. Conservative: once out, out for the whole history.
+ */
+export const OPTED_OUT_USERS = `
+  SELECT user_id FROM users GROUP BY user_id
+  HAVING max(opted_out_market_insights_at) IS NOT NULL OR NOT bool_and(consent_market_insights)`;
+
+/** The latest profile of each user. */
+export const LATEST_PROFILE = `SELECT * FROM users WHERE valid_to IS NULL`;
+
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+export const numOrNull = (v: unknown): number | null =>
+  v === null || v === undefined ? null : Number(v);
+export const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
