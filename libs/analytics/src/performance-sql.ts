@@ -1,8 +1,9 @@
 /**
  * The per-user performance query: one row per user, every count of `UserPerformance` that
  * the applications fact holds, for applications submitted in [$1, $2). Outcomes count only
- * when reached before the period's end; ghosting is silence for `ghost_after_days` measured
- * at the earlier of the period's end and the newest event in the store.
+ * when reached before the period's end; ghosting is a ghosted event before the end, or silence for
+ * `ghost_after_days` measured at the earlier of the period's end and the newest event in the
+ * store (so a replay gives the same answer as the facts).
  */
 export function performanceSql(ghostAfterDays: number, oneUser: boolean): string {
   const ghost = Math.round(ghostAfterDays);
@@ -10,6 +11,11 @@ export function performanceSql(ghostAfterDays: number, oneUser: boolean): string
   WITH bounds AS (
     SELECT $1::TIMESTAMP AS p_start, $2::TIMESTAMP AS p_end,
       least($2::TIMESTAMP, (SELECT max(occurred_at) FROM raw_events)) AS as_of),
+  explicit_ghost AS (
+    SELECT application_id, min(occurred_at) AS ghosted_at FROM raw_events
+    WHERE event_type = 'STATUS_CHANGED' AND ${oneUser ? 'user_id = $3 AND ' : ''}
+      json_extract_string(payload, '$.outcome.status') = 'ghosted'
+    GROUP BY 1),
   a AS (
     SELECT user_id, category, days_to_first_response,
       coalesce(interview_at < p_end, false) OR coalesce(offer_at < p_end, false) AS iv,
@@ -17,9 +23,9 @@ export function performanceSql(ghostAfterDays: number, oneUser: boolean): string
       coalesce(rejected_at < p_end, false) AS rej,
       coalesce(least(interview_at, offer_at, rejected_at) < p_end, false) AS responded,
       coalesce(least(interview_at, offer_at, rejected_at) < as_of, false) AS responded_as_of,
-      coalesce(submitted_at, created_at) AS applied_at, ghosted, as_of,
-      as_of >= (SELECT max(occurred_at) FROM raw_events) AS at_store_end
-    FROM applications, bounds
+      coalesce(submitted_at, created_at) AS applied_at, as_of,
+      coalesce(g.ghosted_at < as_of, false) AS ghosted_by_event
+    FROM applications LEFT JOIN explicit_ghost g USING (application_id), bounds
     WHERE coalesce(submitted_at, created_at) >= p_start AND coalesce(submitted_at, created_at) < p_end
       ${oneUser ? 'AND user_id = $3' : ''})
   SELECT user_id,
@@ -31,7 +37,7 @@ export function performanceSql(ghostAfterDays: number, oneUser: boolean): string
     count(*) FILTER (WHERE off)::INTEGER AS offers,
     count(*) FILTER (WHERE rej)::INTEGER AS rejections,
     count(*) FILTER (WHERE NOT responded_as_of AND (
-      applied_at + INTERVAL ${ghost} DAY <= as_of OR (ghosted AND at_store_end)))::INTEGER AS ghosted,
+      applied_at + INTERVAL ${ghost} DAY <= as_of OR ghosted_by_event))::INTEGER AS ghosted,
     avg(days_to_first_response) FILTER (WHERE responded) AS avg_days_to_response,
     min(days_to_first_response) FILTER (WHERE responded) AS fastest_response_days
   FROM a GROUP BY user_id ORDER BY user_id`;
