@@ -17,3 +17,5 @@ export {
   type MessageFns,
 } from './gen/hirelearn/v1/registry';
 export { protobufFileName as predictionProtoFile } from './gen/hirelearn/v1/prediction';
+export * from './errors';
+export * from './grpc-status';

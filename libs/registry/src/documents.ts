@@ -1,0 +1,89 @@
+import type { DocumentCollection, DocumentStore, StoredDocument } from '@hirelearn/store';
+import type { ArtifactRef, DataWindow, Stage, StageTransition } from './types';
+
+/**
+ * How the registry lays itself out in the document store. The per-model document is the one
+ * source of truth for stages: every change is one compare-and-set on it (`replaceIf`), so two
+ * concurrent changes of one model cannot both win. Version documents are written once; the
+ * transitions and the new version a change records ride in the model document's `journal`
+ * and are copied to their collections right after (and again by anyone who finds them
+ * missing), so a crash between the two writes loses nothing.
+ */
+export interface ModelDoc extends StoredDocument {
+  readonly model: string;
+  readonly created_at: string;
+  readonly latest_version: number;
+  /** Stage of every version, keyed by the version number as a string. */
+  readonly stages: Readonly<Record<string, Stage>>;
+  /** Versions that were in production before the current one, oldest first (for rollback). */
+  readonly production_history: readonly number[];
+  readonly transition_count: number;
+  readonly journal: Journal;
+}
+
+export interface Journal {
+  readonly version: VersionDoc | null;
+  readonly transitions: readonly TransitionDoc[];
+}
+
+/** A version's lineage, immutable once written; its stage lives in the model document. */
+export interface VersionDoc extends StoredDocument {
+  readonly model: string;
+  readonly version: number;
+  readonly artifact: ArtifactRef;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly training_data_window: DataWindow;
+  readonly seed: number;
+  readonly code_version: string;
+  readonly settings_hash: string;
+  readonly registered_by: string;
+  readonly registered_at: string;
+  readonly description: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export type TransitionDoc = StoredDocument & StageTransition;
+
+export const versionId = (model: string, version: number): string => `${model}@${version}`;
+/** Zero-padded so that `_id` order is sequence order. */
+export const transitionId = (model: string, sequence: number): string =>
+  `${model}#${String(sequence).padStart(10, '0')}`;
+
+export interface RegistryCollections {
+  readonly models: DocumentCollection<ModelDoc>;
+  readonly versions: DocumentCollection<VersionDoc>;
+  readonly transitions: DocumentCollection<TransitionDoc>;
+}
+
+export function registryCollections(documents: DocumentStore): RegistryCollections {
+  return {
+    models: documents.collection<ModelDoc>('models'),
+    versions: documents.collection<VersionDoc>('model_versions', { indexes: ['model'] }),
+    transitions: documents.collection<TransitionDoc>('model_transitions', {
+      indexes: ['model', 'sequence'],
+    }),
+  };
+}
+
+/** Inserts a document; one already there (a journal replayed twice) is fine. */
+export async function insertOnce<T extends StoredDocument>(
+  collection: DocumentCollection<T>,
+  doc: T,
+): Promise<void> {
+  try {
+    await collection.insert(doc);
+  } catch (error) {
+    // By name: under jest each test file has its own copy of the store's error classes.
+    if ((error as Error).name !== 'DuplicateDocumentError') throw error;
+  }
+}
+
+/** Copies a model document's journal to the collections unless it is already there. */
+export async function flushJournal(c: RegistryCollections, doc: ModelDoc): Promise<void> {
+  const { version, transitions } = doc.journal;
+  const last = transitions[transitions.length - 1];
+  if (last === undefined && version === null) return;
+  if (last !== undefined && (await c.transitions.get(last._id)) !== null) return;
+  if (version !== null) await insertOnce(c.versions, version);
+  for (const t of transitions) await insertOnce(c.transitions, t);
+}
