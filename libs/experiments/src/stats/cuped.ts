@@ -73,7 +73,8 @@ export function cupedCompare(
   const vt = at.v / treatment.n;
   const w = welchFromSummaries(ac.mean, vc, control.n, at.mean, vt, treatment.n, alpha);
   const unadjusted = c.vy / control.n + t.vy / treatment.n;
-  const rel = c.my !== 0 ? relativeLift(c.my, vc, c.my + (at.mean - ac.mean), vt, alpha) : null;
+  const rel =
+    c.my !== 0 ? relativeLift(c.my, vc, c.my + (at.mean - ac.mean), vt, alpha, w.df) : null;
   return {
     status: 'ok',
     reason: '',
@@ -84,6 +85,8 @@ export function cupedCompare(
     absolute_ci: w.ci,
     relative_lift: rel ? rel.lift : NaN,
     relative_ci: rel ? rel.ci : [NaN, NaN],
+    relative_se: rel ? rel.se : NaN,
+    relative_p_value: rel ? rel.p_value : NaN,
     statistic: w.t,
     df: w.df,
     p_value: w.p_value,

@@ -9,7 +9,13 @@
  *     se_r² = σ_t²/(n_t μ_c²) + μ_t² σ_c²/(n_c μ_c⁴)
  *   (Casella & Berger §5.5.4; GrowthBook's frequentist engine) and a normal interval.
  */
-import { normalQuantile, tQuantile, tTwoSided, twoProportionZTest } from '@hirelearn/stats';
+import {
+  normalQuantile,
+  normalTwoSided,
+  tQuantile,
+  tTwoSided,
+  twoProportionZTest,
+} from '@hirelearn/stats';
 import { momentMean, momentVariance, VariantMoments } from './moments';
 
 const { sqrt } = Math;
@@ -30,6 +36,9 @@ export interface FrequentistComparison {
   /** μ_t/μ_c − 1. */
   readonly relative_lift: number;
   readonly relative_ci: readonly [number, number];
+  /** Delta-method standard error of the relative lift and its two-sided p-value (t, Welch df). */
+  readonly relative_se: number;
+  readonly relative_p_value: number;
   /** z or t. */
   readonly statistic: number;
   /** Welch df; Infinity for the z test. */
@@ -48,21 +57,39 @@ export function metricVariance(kind: MetricKind, m: VariantMoments): number {
   return momentVariance(m.sum, m.sum_sq, m.n);
 }
 
-/** Delta-method relative lift and its (1 − alpha) normal interval. */
+/**
+ * Delta-method relative lift with a (1 − alpha) interval and two-sided p-value: t with `df`
+ * degrees of freedom (Welch's, as gbstats), or normal when df is Infinity.
+ */
 export function relativeLift(
   controlMean: number,
   controlVarOverN: number,
   treatmentMean: number,
   treatmentVarOverN: number,
   alpha: number,
-): { readonly lift: number; readonly se: number; readonly ci: readonly [number, number] } {
+  df = Infinity,
+): {
+  readonly lift: number;
+  readonly se: number;
+  readonly ci: readonly [number, number];
+  readonly p_value: number;
+} {
   const mc = controlMean;
   const lift = treatmentMean / mc - 1;
   const se = sqrt(
     treatmentVarOverN / (mc * mc) + (treatmentMean * treatmentMean * controlVarOverN) / mc ** 4,
   );
-  const z = normalQuantile(1 - alpha / 2);
-  return { lift, se, ci: [lift - z * se, lift + z * se] };
+  const finite = Number.isFinite(df);
+  const q = finite ? tQuantile(1 - alpha / 2, df) : normalQuantile(1 - alpha / 2);
+  const p = finite ? tTwoSided(lift / se, df) : normalTwoSided(lift / se);
+  return { lift, se, ci: [lift - q * se, lift + q * se], p_value: p };
+}
+
+/** Welch–Satterthwaite degrees of freedom from the variances of the two means. */
+export function welchDf(vcOverN: number, nc: number, vtOverN: number, nt: number): number {
+  return (
+    (vcOverN + vtOverN) ** 2 / ((vcOverN * vcOverN) / (nc - 1) + (vtOverN * vtOverN) / (nt - 1))
+  );
 }
 
 /**
@@ -112,6 +139,8 @@ export function compareVariants(
     absolute_ci: NAN_PAIR,
     relative_lift: mt / mc - 1,
     relative_ci: NAN_PAIR,
+    relative_se: NaN,
+    relative_p_value: NaN,
     statistic: NaN,
     df: NaN,
     p_value: NaN,
@@ -151,9 +180,7 @@ export function compareVariants(
     absCi = w.ci;
   }
   const rel =
-    mc !== 0
-      ? relativeLift(mc, vc, mt, vt, alpha)
-      : { lift: NaN, ci: NAN_PAIR as readonly [number, number] };
+    mc !== 0 ? relativeLift(mc, vc, mt, vt, alpha, welchDf(vc, control.n, vt, treatment.n)) : null;
   return {
     ...base,
     status: mc !== 0 ? 'ok' : 'zero_control_mean',
@@ -163,7 +190,9 @@ export function compareVariants(
     p_value: p,
     se,
     absolute_ci: absCi,
-    relative_lift: rel.lift,
-    relative_ci: rel.ci,
+    relative_lift: rel ? rel.lift : NaN,
+    relative_ci: rel ? rel.ci : NAN_PAIR,
+    relative_se: rel ? rel.se : NaN,
+    relative_p_value: rel ? rel.p_value : NaN,
   };
 }

@@ -21,7 +21,25 @@ export const DEFAULT_SEQUENTIAL_SETTINGS: SequentialSettings = Object.freeze({
   tuning_sample_size: 5000,
 });
 
-/** Half-width of the always-valid interval for μ_t − μ_c. */
+/**
+ * Half-width of the always-valid interval of an estimate whose variance is `variance` after
+ * `totalN` users (s² = variance · N); works for the absolute and the relative lift alike.
+ */
+export function confidenceSequenceHalfWidthFromVariance(
+  variance: number,
+  totalN: number,
+  settings: Partial<SequentialSettings> = {},
+): number {
+  const s = { ...DEFAULT_SEQUENTIAL_SETTINGS, ...settings };
+  const n = totalN;
+  const s2 = variance * n;
+  const la = -2 * log(s.alpha);
+  const rho2 = (la + log(la + 1)) / s.tuning_sample_size;
+  const nr = n * rho2;
+  return sqrt(s2) * sqrt(((2 * (nr + 1)) / (n * n * rho2)) * log(sqrt(nr + 1) / s.alpha));
+}
+
+/** Half-width of the always-valid interval for μ_t − μ_c from per-user variances. */
 export function confidenceSequenceHalfWidth(
   controlVariance: number,
   controlN: number,
@@ -29,13 +47,11 @@ export function confidenceSequenceHalfWidth(
   treatmentN: number,
   settings: Partial<SequentialSettings> = {},
 ): number {
-  const s = { ...DEFAULT_SEQUENTIAL_SETTINGS, ...settings };
-  const n = controlN + treatmentN;
-  const s2 = (controlVariance * n) / controlN + (treatmentVariance * n) / treatmentN;
-  const la = -2 * log(s.alpha);
-  const rho2 = (la + log(la + 1)) / s.tuning_sample_size;
-  const nr = n * rho2;
-  return sqrt(s2) * sqrt(((2 * (nr + 1)) / (n * n * rho2)) * log(sqrt(nr + 1) / s.alpha));
+  return confidenceSequenceHalfWidthFromVariance(
+    controlVariance / controlN + treatmentVariance / treatmentN,
+    controlN + treatmentN,
+    settings,
+  );
 }
 
 export interface SequentialResult {
