@@ -8,3 +8,7 @@ export * from './period';
 export * from './rate';
 export * from './sql';
 export * from './user-performance';
+export * from './user-patterns';
+export * from './segments';
+export * from './market';
+export * from './fairness';
