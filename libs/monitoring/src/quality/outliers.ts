@@ -14,8 +14,8 @@ const FEATURES = `coalesce(payload->>'$.context.fit_score', '0')::DOUBLE,
 
 /**
  * An isolation-forest outlier score for recent submissions: the forest is fitted on the
- * submissions just before the recent window (what "normal" looked like) and scores the
- * recent ones; scores near 1 are isolated in few splits. Valid events can still be strange
+ * submissions just before the recent window (what "normal" looked like) plus the recent ones,
+ * and scores the recent ones; scores near 1 are isolated in few splits. Valid events can still be strange
  * (a fit score of 100 with every component 0), which schema checks cannot see. An outlier is
  * information for a person, not a defect: `info`, or a `warning` when more than 5% are.
  */
@@ -38,7 +38,9 @@ export async function checkOutliers(
     [eventType, recentFrom, settings.outlier_reference_size],
   );
   const rows = (r: Record<string, unknown>[]) => r.map((x) => (x.x as unknown[]).map(Number));
-  const fitRows = reference.length >= 50 ? rows(reference) : rows(recent);
+  // Fitted on the reference and the recent rows together, as isolation forests are: a point
+  // outside the reference's range is then isolated by the splits its own presence allows.
+  const fitRows = [...rows(reference), ...rows(recent)];
   const fit = fitIsolationForest(fitRows, { seed: settings.outlier_seed });
   if (fit.status !== 'ok') return [];
   const scored = scoreIsolationForest(fit.model, rows(recent));

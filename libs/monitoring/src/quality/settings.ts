@@ -65,7 +65,7 @@ export const DEFAULT_DATA_QUALITY_SETTINGS: DataQualitySettings = Object.freeze(
   volume_min_change: 20,
   volume_exempt_types: Object.freeze(['COMPANY_SIGNAL']),
   recent_days: 7,
-  outlier_score: 0.7,
+  outlier_score: 0.65,
   outlier_reference_size: 2000,
   outlier_seed: 17,
   max_examples: 5,

@@ -110,7 +110,13 @@ export async function checkVolume(
  */
 function robustZ(value: number, reference: readonly number[]): { z: number; median: number } {
   const r = robustZScores([value], { reference });
-  const median = r.status === 'ok' ? r.median : [...reference].sort((a, b) => a - b)[0];
+  const median = r.status === 'ok' ? r.median : medianOf(reference);
   const scale = max(r.status === 'ok' ? r.scale : 0, sqrt(max(1, median)));
   return { z: (value - median) / scale, median };
+}
+
+function medianOf(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }

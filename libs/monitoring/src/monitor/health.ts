@@ -1,0 +1,165 @@
+import {
+  brierScore,
+  calibrationError,
+  featureDriftReport,
+  type FeatureColumns,
+  logLoss,
+  rocAuc,
+} from '@hirelearn/safeguards';
+import type { CriticalReason, FeatureDriftSummary, ModelHealth, MonitoredVersion } from './types';
+import type { MonitorSettings } from './settings';
+
+/** One logged prediction joined with its application's outcome and features. */
+export interface ScoredRecord {
+  readonly t: number;
+  readonly p: number;
+  readonly y: 0 | 1 | null;
+  readonly features: Readonly<Record<string, number | string | null>>;
+}
+
+const { abs, floor } = Math;
+const DAY_MS = 86_400_000;
+
+/** Feature columns of records, nulls left out; a column of mixed kinds keeps its majority. */
+export function featureColumns(
+  records: readonly ScoredRecord[],
+  features: readonly string[],
+): FeatureColumns {
+  const columns: Record<string, number[] | string[]> = {};
+  for (const f of features) {
+    const nums: number[] = [];
+    const strs: string[] = [];
+    for (const r of records) {
+      const v = r.features[f];
+      if (typeof v === 'number') nums.push(v);
+      else if (typeof v === 'string') strs.push(v);
+    }
+    if (nums.length > 0 || strs.length > 0) columns[f] = nums.length >= strs.length ? nums : strs;
+  }
+  return columns;
+}
+
+/**
+ * The health of one version over one window: calibration and discrimination on the labelled
+ * predictions, drift of the features of every prediction against the reference, and the
+ * concept-drift detections that fall in the window. A window with fewer than `min_labelled`
+ * labels is `insufficient_data` and never critical (too few outcomes to judge).
+ */
+export function windowHealth(args: {
+  readonly version: MonitoredVersion;
+  readonly start: number;
+  readonly end: number;
+  readonly records: readonly ScoredRecord[];
+  readonly reference: FeatureColumns | null;
+  readonly referenceKind: 'training' | 'first_window';
+  readonly pageHinkley: readonly number[];
+  readonly adwin: readonly number[];
+  readonly conceptDrift: boolean;
+  readonly settings: MonitorSettings;
+}): ModelHealth {
+  const { version, start, end, records, settings } = args;
+  const labelled = records.filter((r) => r.y !== null);
+  const p = labelled.map((r) => r.p);
+  const y = labelled.map((r) => r.y as number);
+  const enough = labelled.length >= settings.min_labelled;
+  const cal = enough ? calibrationError(p, y, { bins: settings.ece_bins }) : null;
+  const brier = enough ? brierScore(p, y) : null;
+  const ll = enough ? logLoss(p, y) : null;
+  const auc = enough ? rocAuc(p, y) : null;
+
+  let drift: FeatureDriftSummary[] = [];
+  let drifted: string[] = [];
+  if (args.reference && records.length > 0) {
+    const report = featureDriftReport(args.reference, featureColumns(records, settings.features), {
+      alpha: settings.drift_alpha,
+    });
+    if (report.status === 'ok') {
+      drifted = [...report.drifted];
+      drift = report.features.map((f) =>
+        f.status === 'ok'
+          ? {
+              feature: f.feature,
+              status: 'ok',
+              test: f.test,
+              statistic: f.statistic,
+              p_value: f.p_value,
+              psi: f.psi,
+              drifted: f.drifted,
+            }
+          : {
+              feature: f.feature,
+              status: 'degenerate',
+              test: null,
+              statistic: null,
+              p_value: null,
+              psi: null,
+              drifted: false,
+            },
+      );
+    }
+  }
+
+  const inWindow = (times: readonly number[]) =>
+    times.filter((t) => t >= start && t < end).map((t) => new Date(t).toISOString());
+  const ph = inWindow(args.pageHinkley);
+  const ad = inWindow(args.adwin);
+
+  const critical: CriticalReason[] = [];
+  if (enough) {
+    if (cal?.status === 'ok' && cal.ece > settings.ece_critical)
+      critical.push('ece_above_threshold');
+    if (drifted.length >= settings.drifted_features_critical) critical.push('features_drifted');
+    const hit =
+      settings.concept_drift_rule === 'page_hinkley'
+        ? ph.length > 0
+        : settings.concept_drift_rule === 'adwin'
+          ? ad.length > 0
+          : ph.length > 0 || ad.length > 0;
+    if (args.conceptDrift && hit) critical.push('concept_drift');
+  }
+
+  const byDay = new Map<number, { n: number; sum: number }>();
+  for (const r of labelled) {
+    const d = floor(r.t / DAY_MS);
+    const cell = byDay.get(d) ?? { n: 0, sum: 0 };
+    cell.n++;
+    cell.sum += abs(r.y! - r.p);
+    byDay.set(d, cell);
+  }
+  const mean = (xs: readonly number[]) =>
+    xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+
+  return Object.freeze({
+    _id: `${version.model}@${version.version}@${new Date(start).toISOString()}`,
+    model: version.model,
+    version: version.version,
+    stage: version.stage,
+    window_start: new Date(start).toISOString(),
+    window_end: new Date(end).toISOString(),
+    status: enough ? 'ok' : 'insufficient_data',
+    n_predictions: records.length,
+    n_labelled: labelled.length,
+    positive_rate: mean(y),
+    mean_predicted: mean(p),
+    ece: cal?.status === 'ok' ? cal.ece : null,
+    mce: cal?.status === 'ok' ? cal.mce : null,
+    brier: brier?.status === 'ok' ? brier.brier : null,
+    log_loss: ll?.status === 'ok' ? ll.log_loss : null,
+    auc: auc?.status === 'ok' ? auc.auc : null,
+    auc_ci: auc?.status === 'ok' ? ([auc.ci_lower, auc.ci_upper] as const) : null,
+    reliability: cal?.status === 'ok' ? cal.bins : [],
+    drift_reference: args.referenceKind,
+    drift,
+    drifted_features: drifted,
+    page_hinkley_detections: ph,
+    adwin_detections: ad,
+    error_by_day: [...byDay.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([d, c]) => ({
+        day: new Date(d * DAY_MS).toISOString().slice(0, 10),
+        n: c.n,
+        mean_error: c.sum / c.n,
+      })),
+    critical,
+  });
+}

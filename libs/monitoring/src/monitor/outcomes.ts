@@ -1,0 +1,48 @@
+import type { SqlSource } from '../quality/finding';
+
+/** The outcome and monitored features of one application, from the facts. */
+export interface ApplicationOutcome {
+  /** 1 = reached an interview, 0 = closed without one, null = no outcome yet. */
+  readonly y: 0 | 1 | null;
+  readonly features: Readonly<Record<string, number | string | null>>;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Outcomes that have arrived, by application id: "ever reached interview" from the facts
+ * (a later rejection never erases it). An application submitted less than
+ * `labelAfterDays` before the newest event has no label yet, whatever its status: quick
+ * answers arrive first, so labelling young applications by what has arrived would inflate
+ * the positive rate of recent windows and fake a calibration drift.
+ */
+export async function loadOutcomes(
+  source: SqlSource,
+  features: readonly string[],
+  labelAfterDays: number,
+): Promise<Map<string, ApplicationOutcome>> {
+  for (const f of features) {
+    if (!IDENTIFIER.test(f)) throw new RangeError(`not a column name: ${f}`);
+  }
+  const cols = features.map((f) => `, ${f}`).join('');
+  const rows = await source.rows(
+    `SELECT application_id,
+       CASE WHEN coalesce(submitted_at, created_at) > (SELECT max(occurred_at) FROM raw_events) - to_days($1::INTEGER) THEN NULL
+         WHEN reached_interview THEN 1 WHEN final_status <> 'pending' THEN 0 END AS y${cols}
+     FROM applications`,
+    [labelAfterDays],
+  );
+  const out = new Map<string, ApplicationOutcome>();
+  for (const r of rows) {
+    const values: Record<string, number | string | null> = {};
+    for (const f of features) {
+      const v = r[f];
+      values[f] = v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
+    }
+    out.set(String(r.application_id), {
+      y: r.y === null || r.y === undefined ? null : Number(r.y) === 1 ? 1 : 0,
+      features: values,
+    });
+  }
+  return out;
+}
