@@ -14,6 +14,7 @@ export * from './stats/sequential';
 export * from './stats/power';
 export * from './assignment/feature-json';
 export * from './assignment/assigner';
+export * from './assignment/opt-outs';
 export * from './analysis/metrics';
 export * from './analysis/results';
 export * from './analysis/sufficient-stats';
