@@ -136,7 +136,7 @@ export function learnFitWeights(
   const train = trainIdx.map((i) => usable[i]);
   const test = testIdx.map((i) => usable[i]);
   const cats = [...new Set(train.map((r) => r.category ?? 'unknown'))].sort().slice(1);
-  const names = [
+  const allNames = [
     'intercept',
     ...FIT_COMPONENTS,
     'seniority_match',
@@ -146,7 +146,7 @@ export function learnFitWeights(
   const scored = train.filter((r) => typeof r.resume_score === 'number');
   const meanScore =
     scored.reduce((a, r) => a + (r.resume_score as number), 0) / (scored.length || 1);
-  const X = train.map((r) => {
+  const full = train.map((r) => {
     const c = components(r) as FitWeights;
     return [
       1,
@@ -158,6 +158,13 @@ export function learnFitWeights(
       ...cats.map((k) => ((r.category ?? 'unknown') === k ? 1 : 0)),
     ];
   });
+  // Controls that never vary in the training data carry no information and would make the
+  // design singular; the intercept and the four components always stay.
+  const keep = allNames
+    .map((_, j) => j)
+    .filter((j) => j <= FIT_COMPONENTS.length || full.some((x) => x[j] !== full[0][j]));
+  const names = keep.map((j) => allNames[j]);
+  const X = full.map((x) => keep.map((j) => x[j]));
   const y = train.map((r) => (r.reached_interview ? 1 : 0));
   if (y.every((v) => v === y[0])) {
     return { status: 'constant_outcome', reason: `every training label is ${y[0]}` };
