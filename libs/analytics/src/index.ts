@@ -12,3 +12,4 @@ export * from './user-patterns';
 export * from './segments';
 export * from './market';
 export * from './fairness';
+export * from './export';

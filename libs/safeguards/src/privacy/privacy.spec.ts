@@ -25,6 +25,7 @@ describe('scrubText', () => {
     expect(kinds('+44 20 7946 0958')).toEqual(['phone']);
     expect(kinds('020.7946.0958')).toEqual(['phone']);
     expect(kinds('from 2019-03-01 grew revenue 35% to 120000 users in 2021')).toEqual([]);
+    expect(kinds('{"rate":0.15384615384615385,"avg":129856.6739606127}')).toEqual([]);
   });
   it('scrubs every string of a nested value', () => {
     expect(scrubDeep({ a: ['x@y.io'], b: { c: 'call 555 123 4567' }, n: 3 })).toEqual({

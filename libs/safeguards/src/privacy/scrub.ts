@@ -23,6 +23,8 @@ export const PHONE_PATTERN =
   /(?<![\w.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){6,14}(?![\w-])/g;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A decimal number (0.1234567890): one dot, digits on both sides, nothing else. */
+const DECIMAL = /^\d+\.\d+$/;
 
 /** The placeholder a scrubbed span becomes. */
 export const REDACTED: Readonly<Record<PersonalDataKind, string>> = Object.freeze({
@@ -41,7 +43,8 @@ export interface PersonalDataMatch {
 
 function isPhone(candidate: string): boolean {
   const digits = candidate.replace(/\D/g, '');
-  return digits.length >= 7 && digits.length <= 15 && !ISO_DATE.test(candidate.trim());
+  const t = candidate.trim();
+  return digits.length >= 7 && digits.length <= 15 && !ISO_DATE.test(t) && !DECIMAL.test(t);
 }
 
 /** Every e-mail address, URL and phone number in `text`, in order of position. */
