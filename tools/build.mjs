@@ -6,6 +6,7 @@ const entries = {
   'apps/cli/main': 'apps/cli/src/main.ts',
   // Loaded by the CLI's ingest as worker threads, from the folder of main.js.
   'apps/cli/validate-worker': 'libs/ingest/src/validate-worker.ts',
+  'apps/registry/main': 'apps/registry/src/main.ts',
 };
 
 await build({

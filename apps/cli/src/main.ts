@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { registerErase } from './commands/erase';
 import { registerIngest } from './commands/ingest';
+import { registerModels } from './commands/models';
 import { registerQuarantine } from './commands/quarantine';
 import { registerSchema } from './commands/schema';
+import { registerServe } from './commands/serve';
 import { registerSimulate } from './commands/simulate';
 import { registerStatus } from './commands/status';
 import { CliError } from './cli-error';
@@ -17,6 +19,8 @@ registerQuarantine(program);
 registerErase(program);
 registerSchema(program);
 registerSimulate(program);
+registerModels(program);
+registerServe(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));

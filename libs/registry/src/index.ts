@@ -2,3 +2,17 @@ export * from './types';
 export { registrySettings, DEFAULT_ARTIFACTS_DIR, type RegistrySettings } from './settings';
 export { Registry, type RegistryOptions } from './registry';
 export { sha256Hex } from './artifact-store';
+export {
+  createRegistryServer,
+  startRegistryServer,
+  registryChannelOptions,
+  type RunningServer,
+} from './grpc/server';
+export { RegistryGrpcClient, type RegistryClientOptions } from './grpc/client';
+export {
+  registryServiceSettings,
+  serveRegistry,
+  defaultDocumentsUrl,
+  DEFAULT_REGISTRY_PORT,
+  type RegistryServiceSettings,
+} from './service';

@@ -1,0 +1,196 @@
+import {
+  credentials,
+  Metadata,
+  type CallOptions,
+  type ClientReadableStream,
+  type ServiceError,
+} from '@grpc/grpc-js';
+import * as pb from '@hirelearn/proto';
+import { fromGrpcError, IntegrityError, isServiceError, UnavailableError } from '@hirelearn/proto';
+import { sha256Hex } from '../artifact-store';
+import type {
+  ChangeBy,
+  ModelVersion,
+  RegisterVersionInput,
+  Stage,
+  StageChange,
+  StageTransition,
+  Watch,
+  WatchEvent,
+} from '../types';
+import {
+  modelVersionFromPb,
+  registrationToPb,
+  stageChangeFromPb,
+  stageToPb,
+  transitionFromPb,
+  watchEventFromPb,
+} from './convert';
+
+export interface RegistryClientOptions {
+  /** Deadline of each unary call; default 30 s. */
+  readonly deadline_ms?: number;
+  /** Largest message accepted (artifacts travel in one); default 257 MiB. */
+  readonly max_message_bytes?: number;
+}
+
+type Unary<Req, Res> = (
+  request: Req,
+  metadata: Metadata,
+  options: Partial<CallOptions>,
+  callback: (error: ServiceError | null, response: Res) => void,
+) => unknown;
+
+/**
+ * The registry over gRPC with the in-process Registry's calls and types, so a service can
+ * use either. Failed calls reject with the same HirelearnError classes the registry throws.
+ */
+export class RegistryGrpcClient {
+  private readonly client: pb.RegistryClient;
+  private readonly deadlineMs: number;
+
+  constructor(address: string, options: RegistryClientOptions = {}) {
+    const max = options.max_message_bytes ?? 257 * 1024 * 1024;
+    this.client = new pb.RegistryClient(address, credentials.createInsecure(), {
+      'grpc.max_receive_message_length': max,
+      'grpc.max_send_message_length': max,
+    });
+    this.deadlineMs = options.deadline_ms ?? 30_000;
+  }
+
+  private call<Req, Res>(method: Unary<Req, Res>, request: Req): Promise<Res> {
+    return new Promise((resolve, reject) => {
+      method.call(
+        this.client,
+        request,
+        new Metadata(),
+        { deadline: Date.now() + this.deadlineMs },
+        (error: ServiceError | null, response: Res) =>
+          error ? reject(isServiceError(error) ? fromGrpcError(error) : error) : resolve(response),
+      );
+    });
+  }
+
+  async register(input: RegisterVersionInput): Promise<ModelVersion> {
+    const r = await this.call(this.client.registerVersion, registrationToPb(input));
+    return versionOf(r);
+  }
+
+  async get(model: string, version: number): Promise<ModelVersion> {
+    const r = await this.call(this.client.getVersion, { model, version, stage: 0 });
+    return versionOf(r);
+  }
+
+  /** The production version, or null when none is. */
+  async production(model: string): Promise<ModelVersion | null> {
+    try {
+      const r = await this.call(this.client.getVersion, {
+        model,
+        version: 0,
+        stage: pb.Stage.STAGE_PRODUCTION,
+      });
+      return versionOf(r);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  async list(filter: { model?: string; stage?: Stage } = {}): Promise<ModelVersion[]> {
+    const r = await this.call(this.client.listVersions, {
+      model: filter.model ?? '',
+      stage: filter.stage ? stageToPb(filter.stage) : pb.Stage.STAGE_UNSPECIFIED,
+    });
+    return r.versions.map(modelVersionFromPb);
+  }
+
+  async promote(
+    model: string,
+    version: number,
+    change: ChangeBy & { readonly to_stage?: 'production' | 'shadow' },
+  ): Promise<StageChange> {
+    const r = await this.call(this.client.promote, {
+      model,
+      version,
+      to_stage: stageToPb(change.to_stage ?? 'production'),
+      by: change.by,
+      reason: change.reason,
+    });
+    return stageChangeFromPb(r);
+  }
+
+  async rollback(model: string, change: ChangeBy & { readonly to?: number }): Promise<StageChange> {
+    const r = await this.call(this.client.rollback, {
+      model,
+      to_version: change.to ?? 0,
+      by: change.by,
+      reason: change.reason,
+    });
+    return stageChangeFromPb(r);
+  }
+
+  async archive(model: string, version: number, change: ChangeBy): Promise<StageChange> {
+    const r = await this.call(this.client.archive, { model, version, ...change });
+    return stageChangeFromPb(r);
+  }
+
+  async transitions(model: string, version?: number): Promise<StageTransition[]> {
+    const r = await this.call(this.client.listTransitions, { model, version: version ?? 0 });
+    return r.transitions.map(transitionFromPb);
+  }
+
+  /**
+   * A version and its artifact's bytes (version 0: the production version), verified again
+   * here against the registered sha256 so bytes damaged on the way are refused too.
+   */
+  async fetchArtifact(
+    model: string,
+    version = 0,
+  ): Promise<{ version: ModelVersion; content: Buffer }> {
+    const r = await this.call(this.client.fetchArtifact, {
+      model,
+      version,
+      stage: version > 0 ? pb.Stage.STAGE_UNSPECIFIED : pb.Stage.STAGE_PRODUCTION,
+    });
+    const v = versionOf(r);
+    const actual = sha256Hex(r.content);
+    if (actual !== v.artifact.sha256)
+      throw new IntegrityError(
+        `artifact of ${model}@${v.version} arrived with sha256 ${actual}, registered as ${v.artifact.sha256}`,
+      );
+    return { version: v, content: r.content };
+  }
+
+  /** Streams the model's stage changes until closed; a broken stream reports to onError. */
+  watch(
+    model: string,
+    onChange: (event: WatchEvent) => void,
+    options: { send_current?: boolean; onError?: (error: unknown) => void } = {},
+  ): Watch {
+    const stream: ClientReadableStream<pb.WatchEvent> = this.client.watch({
+      model,
+      send_current: options.send_current ?? false,
+    });
+    let closed = false;
+    stream.on('data', (e: pb.WatchEvent) => onChange(watchEventFromPb(e)));
+    stream.on('error', (error: ServiceError) => {
+      if (!closed) options.onError?.(fromGrpcError(error));
+    });
+    return {
+      close: () => {
+        closed = true;
+        stream.cancel();
+      },
+    };
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
+
+/** The version a reply carries; a reply without one is a broken server. */
+function versionOf(reply: { version?: pb.ModelVersion }): ModelVersion {
+  if (!reply.version) throw new UnavailableError('the registry replied without a version');
+  return modelVersionFromPb(reply.version);
+}

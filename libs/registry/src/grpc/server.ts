@@ -1,0 +1,172 @@
+import {
+  Server,
+  ServerCredentials,
+  type ServerWritableStream,
+  type ServiceError,
+  type handleUnaryCall,
+} from '@grpc/grpc-js';
+import * as pb from '@hirelearn/proto';
+import { InvalidArgumentError, NotFoundError, toGrpcError } from '@hirelearn/proto';
+import type { Registry } from '../registry';
+import type { ModelVersion } from '../types';
+import {
+  modelVersionToPb,
+  registrationFromPb,
+  stageChangeToPb,
+  stageFromPb,
+  transitionToPb,
+  watchEventToPb,
+} from './convert';
+
+/** A unary handler from an async function; any rejection goes out as its gRPC status. */
+function unary<Req, Res>(fn: (request: Req) => Promise<Res>): handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    fn(call.request).then(
+      (response) => callback(null, response),
+      (error: unknown) => callback(toGrpcError(error) as ServiceError, null),
+    );
+  };
+}
+
+/** The version a GetVersionRequest names: by number, else the newest of the stage. */
+async function resolveVersion(registry: Registry, r: pb.GetVersionRequest): Promise<ModelVersion> {
+  if (r.version > 0) return registry.get(r.model, r.version);
+  const stage = stageFromPb(r.stage, 'stage');
+  if (!stage) throw new InvalidArgumentError('version: give a version number or a stage');
+  if (stage === 'production') {
+    const v = await registry.production(r.model);
+    if (!v) throw new NotFoundError(`${r.model} has no version in production`);
+    return v;
+  }
+  const all = await registry.list({ model: r.model, stage });
+  const newest = all[all.length - 1];
+  if (!newest) throw new NotFoundError(`${r.model} has no version in ${stage}`);
+  return newest;
+}
+
+/**
+ * The Registry service's handlers over an in-process registry, and `endStreams` to end the
+ * open Watch streams (they never end by themselves) before a server shuts down.
+ */
+export function createRegistryServer(registry: Registry): {
+  service: typeof pb.RegistryService;
+  implementation: pb.RegistryServer;
+  endStreams: () => void;
+} {
+  const streams = new Set<() => void>();
+  const implementation: pb.RegistryServer = {
+    registerVersion: unary(async (r: pb.RegisterVersionRequest) => ({
+      version: modelVersionToPb(await registry.register(registrationFromPb(r))),
+    })),
+    getVersion: unary(async (r: pb.GetVersionRequest) => ({
+      version: modelVersionToPb(await resolveVersion(registry, r)),
+    })),
+    listVersions: unary(async (r: pb.ListVersionsRequest) => ({
+      versions: (
+        await registry.list({
+          model: r.model || undefined,
+          stage: stageFromPb(r.stage, 'stage'),
+        })
+      ).map(modelVersionToPb),
+    })),
+    promote: unary(async (r: pb.PromoteRequest) => {
+      const to = stageFromPb(r.to_stage, 'to_stage') ?? 'production';
+      if (to !== 'production' && to !== 'shadow')
+        throw new InvalidArgumentError(`to_stage: promote to production or shadow, not ${to}`);
+      return stageChangeToPb(
+        await registry.promote(r.model, r.version, { by: r.by, reason: r.reason, to_stage: to }),
+      );
+    }),
+    rollback: unary(async (r: pb.RollbackRequest) =>
+      stageChangeToPb(
+        await registry.rollback(r.model, {
+          by: r.by,
+          reason: r.reason,
+          to: r.to_version > 0 ? r.to_version : undefined,
+        }),
+      ),
+    ),
+    archive: unary(async (r: pb.ArchiveRequest) =>
+      stageChangeToPb(await registry.archive(r.model, r.version, { by: r.by, reason: r.reason })),
+    ),
+    listTransitions: unary(async (r: pb.ListTransitionsRequest) => ({
+      transitions: (await registry.transitions(r.model, r.version > 0 ? r.version : undefined)).map(
+        transitionToPb,
+      ),
+    })),
+    fetchArtifact: unary(async (r: pb.GetVersionRequest) => {
+      const version = await resolveVersion(registry, r);
+      return { version: modelVersionToPb(version), content: await registry.loadArtifact(version) };
+    }),
+    watch: (call: ServerWritableStream<pb.WatchRequest, pb.WatchEvent>) => {
+      try {
+        const w = registry.watch(call.request.model, (e) => call.write(watchEventToPb(e)), {
+          send_current: call.request.send_current,
+          onError: (error) => call.emit('error', toGrpcError(error)),
+        });
+        const end = (): void => {
+          w.close();
+          streams.delete(finish);
+        };
+        const finish = (): void => {
+          end();
+          call.end();
+        };
+        streams.add(finish);
+        call.on('cancelled', end);
+        call.on('close', end);
+      } catch (error) {
+        call.emit('error', toGrpcError(error));
+      }
+    },
+  };
+  return {
+    service: pb.RegistryService,
+    implementation,
+    endStreams: () => {
+      for (const finish of [...streams]) finish();
+    },
+  };
+}
+
+/** Message size limits that let an artifact of the registry's maximum size through. */
+export function registryChannelOptions(registry: Registry): Record<string, number> {
+  const max = registry.settings.max_artifact_bytes + 1024 * 1024;
+  return { 'grpc.max_receive_message_length': max, 'grpc.max_send_message_length': max };
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  readonly port: number;
+  /** `host:port` to give clients. */
+  readonly address: string;
+  /** Stops accepting calls, ends open streams, stops the registry's watches. */
+  shutdown(): Promise<void>;
+}
+
+/** Starts a gRPC server with the registry on host:port (port 0: any free port). */
+export async function startRegistryServer(
+  registry: Registry,
+  options: { host?: string; port?: number } = {},
+): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const server = new Server(registryChannelOptions(registry));
+  const { service, implementation, endStreams } = createRegistryServer(registry);
+  server.addService(service, implementation);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (e, p) =>
+      e ? reject(e) : resolve(p),
+    ),
+  );
+  return {
+    server,
+    port,
+    address: `${host}:${port}`,
+    shutdown: () =>
+      new Promise<void>((resolve) => {
+        endStreams();
+        registry.close();
+        server.tryShutdown(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,60 @@
+import { join, resolve } from 'node:path';
+import { openDocumentStore } from '@hirelearn/store';
+import { Registry } from './registry';
+import { startRegistryServer, type RunningServer } from './grpc/server';
+
+/** Settings of a registry service, read from the environment once by its app. */
+export interface RegistryServiceSettings {
+  /** Document store URL (`sqlite:///abs/path.sqlite`, `mongodb://...`). */
+  readonly documents_url: string;
+  readonly artifacts_dir: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+/** The document store the registry uses when none is named: `<cwd>/.hirelearn/documents.sqlite`. */
+export function defaultDocumentsUrl(cwd = process.cwd()): string {
+  return `sqlite://${join(resolve(cwd), '.hirelearn', 'documents.sqlite')}`;
+}
+
+export const DEFAULT_REGISTRY_PORT = 50051;
+
+/**
+ * Reads HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS, HIRELEARN_REGISTRY_HOST and
+ * HIRELEARN_REGISTRY_PORT; `overrides` (command-line options) win over the environment.
+ */
+export function registryServiceSettings(
+  env: NodeJS.ProcessEnv,
+  overrides: Partial<RegistryServiceSettings> = {},
+): RegistryServiceSettings {
+  const port = overrides.port ?? Number(env.HIRELEARN_REGISTRY_PORT ?? DEFAULT_REGISTRY_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`HIRELEARN_REGISTRY_PORT: ${port} is not a port (0-65535)`);
+  return Object.freeze({
+    documents_url: overrides.documents_url ?? env.HIRELEARN_DOCUMENTS ?? defaultDocumentsUrl(),
+    artifacts_dir: resolve(
+      overrides.artifacts_dir ?? env.HIRELEARN_ARTIFACTS ?? './.hirelearn/artifacts',
+    ),
+    host: overrides.host ?? env.HIRELEARN_REGISTRY_HOST ?? '127.0.0.1',
+    port,
+  });
+}
+
+/** Opens the store and the registry and serves it; `shutdown` closes all three. */
+export async function serveRegistry(settings: RegistryServiceSettings): Promise<RunningServer> {
+  const documents = await openDocumentStore(settings.documents_url);
+  try {
+    const registry = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });
+    const running = await startRegistryServer(registry, settings);
+    return {
+      ...running,
+      shutdown: async () => {
+        await running.shutdown();
+        await documents.close();
+      },
+    };
+  } catch (error) {
+    await documents.close();
+    throw error;
+  }
+}
