@@ -1,7 +1,11 @@
 import { Command } from 'commander';
+import { registerAnalytics } from './commands/analytics';
 import { registerErase } from './commands/erase';
+import { registerFairness } from './commands/fairness';
+import { registerExperiments } from './commands/experiments';
 import { registerIngest } from './commands/ingest';
 import { registerModels } from './commands/models';
+import { registerPrivacy } from './commands/privacy';
 import { registerQuarantine } from './commands/quarantine';
 import { registerSchema } from './commands/schema';
 import { registerServe } from './commands/serve';
@@ -19,8 +23,12 @@ registerQuarantine(program);
 registerErase(program);
 registerSchema(program);
 registerSimulate(program);
+registerAnalytics(program);
+registerPrivacy(program);
+registerFairness(program);
 registerModels(program);
 registerServe(program);
+registerExperiments(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));

@@ -60,7 +60,7 @@ describe('Assigner (GrowthBook SDK bucketing)', () => {
       expect(ours.value).toEqual(r.value);
       const inline = gb.run({
         key: e.experiment_id,
-        variations: e.variants.map((v) => v.variant_id),
+        variations: e.variants.map((v) => v.variant_id) as [string, string, ...string[]],
         weights: e.variants.map((v) => v.allocation),
         coverage: e.coverage,
         seed: e.seed,
