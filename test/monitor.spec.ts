@@ -5,6 +5,11 @@ import {
   runMonitor,
   type MonitorRun,
 } from '@hirelearn/monitoring';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { registryTarget } from '@hirelearn/monitoring';
+import { Registry } from '@hirelearn/registry';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { InMemoryRegistry } from '../libs/monitoring/src/testing/in-memory-registry';
 import { buildMonitorWorld, type MonitorWorld } from '../libs/monitoring/src/testing/monitor-world';
@@ -91,6 +96,60 @@ describe('the drift monitor on a world whose hiring market turns mid-way', () =>
     expect(first >= world.change_at).toBe(true);
     // Detected within three weeks of the turn.
     expect(Date.parse(first) - Date.parse(world.change_at)).toBeLessThan(21 * 86_400_000);
+  });
+});
+
+describe('the drift monitor with the real registry', () => {
+  it('rolls production back to the previous version and records the evidence as the reason', async () => {
+    const world = await buildMonitorWorld({ users: 120, months: 6, seed: 9, interviewBoost: 0.6 });
+    const documents = await openDocumentStore('sqlite::memory:');
+    const registry = await Registry.open({
+      documents,
+      artifactsDir: mkdtempSync(path.join(tmpdir(), 'hl-monitor-artifacts-')),
+    });
+    const model = 'interview-likelihood';
+    for (const v of [1, 2]) {
+      await registry.register({
+        model,
+        content: new TextEncoder().encode(`{"version":${v}}`),
+        format: 'json_params',
+        metrics: {},
+        training_data_window: { start: '2025-07-01T00:00:00Z', end: world.change_at },
+        seed: v,
+        code_version: 'test',
+        settings_hash: 'test',
+        registered_by: 'test',
+      });
+      await registry.promote(model, v, { by: 'test', reason: `serve v${v}` });
+    }
+    const predictions = predictionsCollection(documents);
+    for (const p of world.predictions) await predictions.insert(p);
+    const run = await runMonitor({
+      events: world.store,
+      documents,
+      registry: registryTarget(registry),
+    });
+    expect(run.versions).toHaveLength(1);
+    expect(run.versions[0]).toMatchObject({
+      version: 2,
+      stage: 'production',
+      rollback: 'requested',
+    });
+    expect((await registry.production(model))?.version).toBe(1);
+    const last = (await registry.transitions(model)).at(-1)!;
+    expect(last).toMatchObject({ version: 1, to_stage: 'production', by: 'drift-monitor' });
+    expect(last.reason).toBe(run.versions[0].evidence);
+    // Version 1 now serves and has no predictions yet: nothing more to roll back.
+    const second = await runMonitor({
+      events: world.store,
+      documents,
+      registry: registryTarget(registry),
+    });
+    expect(second.versions).toEqual([
+      expect.objectContaining({ version: 1, windows: 0, rollback: 'not_needed' }),
+    ]);
+    await world.store.close();
+    await documents.close();
   });
 });
 

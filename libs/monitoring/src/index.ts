@@ -12,3 +12,5 @@ export * from './monitor/outcomes';
 export * from './monitor/concept-drift';
 export * from './monitor/health';
 export * from './monitor/run-monitor';
+export * from './monitor/report-html';
+export * from './monitor/registry-target';
