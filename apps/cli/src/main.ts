@@ -5,12 +5,15 @@ import { registerFairness } from './commands/fairness';
 import { registerExperiments } from './commands/experiments';
 import { registerIngest } from './commands/ingest';
 import { registerModels } from './commands/models';
+import { registerMonitor } from './commands/monitor';
 import { registerPrivacy } from './commands/privacy';
+import { registerQuality } from './commands/quality';
 import { registerQuarantine } from './commands/quarantine';
 import { registerSchema } from './commands/schema';
 import { registerServe } from './commands/serve';
 import { registerSimulate } from './commands/simulate';
 import { registerStatus } from './commands/status';
+import { registerTrain } from './commands/train';
 import { CliError } from './cli-error';
 
 const program = new Command('hirelearn')
@@ -27,8 +30,11 @@ registerAnalytics(program);
 registerPrivacy(program);
 registerFairness(program);
 registerModels(program);
+registerTrain(program);
 registerServe(program);
 registerExperiments(program);
+registerQuality(program);
+registerMonitor(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));

@@ -1,1 +1,2 @@
 export * from './training-data';
+export * from './training';
