@@ -1,0 +1,139 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import {
+  modelHealthCollection,
+  registryTarget,
+  renderHealthReport,
+  runMonitor,
+  type ModelHealth,
+} from '@hirelearn/monitoring';
+import { Registry } from '@hirelearn/registry';
+import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { CliError } from '../cli-error';
+import { printJson, printTable } from '../output';
+import { withEventStore } from '../store-option';
+
+interface DocumentOpts {
+  documents?: string;
+  artifacts?: string;
+  json?: boolean;
+}
+
+/** `--documents`, else HIRELEARN_DOCUMENTS, else the embedded `./.hirelearn/documents.sqlite`. */
+function documentsUrl(opts: DocumentOpts): string {
+  return (
+    opts.documents ??
+    process.env.HIRELEARN_DOCUMENTS ??
+    `sqlite://${join(resolve(process.cwd()), '.hirelearn', 'documents.sqlite')}`
+  );
+}
+
+async function withDocuments<T>(
+  opts: DocumentOpts,
+  work: (docs: DocumentStore) => Promise<T>,
+): Promise<T> {
+  const docs = await openDocumentStore(documentsUrl(opts));
+  try {
+    return await work(docs);
+  } finally {
+    await docs.close();
+  }
+}
+
+/** `hirelearn monitor run | report MODEL`: calibration and drift of served models. */
+export function registerMonitor(program: Command): void {
+  const monitor = program
+    .command('monitor')
+    .description('calibration and drift of served models; rollback on critical findings');
+
+  monitor
+    .command('run')
+    .description(
+      'score every shadow and production version against the outcomes that have arrived; store ModelHealth per window; roll back critical production versions',
+    )
+    .option('--json', 'print JSON')
+    .option('--db <url>', 'event store URL (default HIRELEARN_DB or ./.hirelearn/hirelearn.duckdb)')
+    .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
+    .option('--artifacts <dir>', 'artifact folder of the registry (default HIRELEARN_ARTIFACTS)')
+    .action(async (opts: DocumentOpts & { db?: string }) => {
+      const run = await withEventStore(opts.db, (events) =>
+        withDocuments(opts, async (documents) => {
+          const registry = await Registry.open({
+            documents,
+            artifactsDir: opts.artifacts ?? process.env.HIRELEARN_ARTIFACTS,
+          });
+          return runMonitor({ events, documents, registry: registryTarget(registry) });
+        }),
+      );
+      if (opts.json) printJson(run);
+      else if (run.versions.length === 0) {
+        process.stdout.write('no model version in shadow or production\n');
+      } else {
+        printTable(
+          run.versions.map((v) => ({ ...v, evidence: v.evidence ?? '' })),
+          ['model', 'version', 'stage', 'windows', 'critical_windows', 'rollback', 'evidence'],
+        );
+      }
+    });
+
+  monitor
+    .command('report <model>')
+    .description(
+      'the stored health of a model version per window; --html writes an offline report with charts',
+    )
+    .option('--version <n>', 'model version (default: the newest with reports)')
+    .option('--html <file>', 'write an HTML report with inline SVG charts')
+    .option('--json', 'print JSON')
+    .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
+    .action(async (model: string, opts: DocumentOpts & { version?: string; html?: string }) => {
+      const health = await withDocuments(opts, (docs) =>
+        modelHealthCollection(docs).find(
+          { model },
+          { sort: { field: 'window_start', direction: 1 } },
+        ),
+      );
+      if (health.length === 0) {
+        throw new CliError(
+          `no health reports for model '${model}'`,
+          'run `hirelearn monitor run` after predictions and outcomes have been logged',
+        );
+      }
+      const version = opts.version ?? newestVersion(health);
+      const chosen = health.filter((h) => String(h.version) === String(version));
+      if (chosen.length === 0) {
+        throw new CliError(
+          `no health reports for ${model} version ${version}`,
+          `versions with reports: ${[...new Set(health.map((h) => String(h.version)))].join(', ')}`,
+        );
+      }
+      if (opts.html) {
+        writeFileSync(opts.html, renderHealthReport(chosen));
+        if (!opts.json) process.stderr.write(`wrote ${opts.html}\n`);
+      }
+      if (opts.json) printJson({ model, version: chosen[0].version, windows: chosen });
+      else {
+        printTable(
+          chosen.map((h) => ({
+            from: h.window_start.slice(0, 10),
+            to: h.window_end.slice(0, 10),
+            status: h.status,
+            outcomes: h.n_labelled,
+            ece: h.ece?.toFixed(3),
+            brier: h.brier?.toFixed(3),
+            auc: h.auc?.toFixed(3),
+            drifted: h.drifted_features.join(','),
+            critical: h.critical.join(','),
+          })),
+          ['from', 'to', 'status', 'outcomes', 'ece', 'brier', 'auc', 'drifted', 'critical'],
+        );
+      }
+    });
+}
+
+function newestVersion(health: readonly ModelHealth[]): string | number {
+  return health.reduce(
+    (best, h) => (Number(h.version) > Number(best) ? h.version : best),
+    health[0].version,
+  );
+}
