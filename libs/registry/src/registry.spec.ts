@@ -162,6 +162,30 @@ describe('Registry', () => {
     }
   });
 
+  it('refuses a change decided on a production version that is no longer there', async () => {
+    const r = await open();
+    for (const t of ['a', 'b', 'c']) await r.register(input('m', t));
+    await expect(r.promote('m', 1, { ...by('x'), expected_production: 2 })).rejects.toThrow(
+      /has no version in production, not the expected 2/,
+    );
+    await r.promote('m', 1, { ...by('none yet'), expected_production: null });
+    await r.promote('m', 2, { ...by('on 1'), expected_production: 1 });
+    // Seen 1, but 2 serves now: the first decision loses whatever the timing.
+    await expect(
+      r.promote('m', 3, { ...by('late'), expected_production: 1 }),
+    ).rejects.toMatchObject({
+      code: 'aborted',
+      message: expect.stringMatching(/version 2 in production, not the expected 1/),
+    });
+    await expect(r.rollback('m', { ...by('late'), expected_production: 1 })).rejects.toMatchObject({
+      code: 'aborted',
+    });
+    expect(
+      (await r.rollback('m', { ...by('drift'), expected_production: 2 })).version.version,
+    ).toBe(1);
+    expect((await r.transitions('m')).some((t) => t.reason === 'late')).toBe(false);
+  });
+
   it('gives concurrent registrations distinct numbers', async () => {
     const [a, b] = [await open(), await open()];
     const all = await Promise.all(

@@ -20,6 +20,7 @@ import {
 import { registrySettings, type RegistrySettings } from './settings';
 import type {
   ChangeBy,
+  GuardedChange,
   ModelVersion,
   RegisterVersionInput,
   Stage,
@@ -223,12 +224,13 @@ export class Registry {
   async promote(
     model: string,
     version: number,
-    change: ChangeBy & { readonly to_stage?: 'production' | 'shadow' },
+    change: GuardedChange & { readonly to_stage?: 'production' | 'shadow' },
   ): Promise<StageChange> {
     checkVersionNumber(version);
     checkChangeBy(change);
     const to = change.to_stage ?? 'production';
     return this.change(model, change, (doc) => {
+      checkExpectedProduction(doc, change);
       const from = stageOf(doc, version);
       if (from === 'archived')
         throw new FailedPreconditionError(
@@ -252,10 +254,14 @@ export class Registry {
    * the current one goes back to candidate. Rolling back twice goes further back, never
    * forth.
    */
-  async rollback(model: string, change: ChangeBy & { readonly to?: number }): Promise<StageChange> {
+  async rollback(
+    model: string,
+    change: GuardedChange & { readonly to?: number },
+  ): Promise<StageChange> {
     checkChangeBy(change);
     if (change.to !== undefined) checkVersionNumber(change.to, 'to');
     return this.change(model, change, (doc) => {
+      checkExpectedProduction(doc, change);
       const current = productionOf(doc);
       const history = doc.production_history.filter(
         (v) => v !== current && doc.stages[String(v)] !== 'archived',
@@ -501,6 +507,17 @@ function stageOf(doc: ModelDoc, version: number): Stage {
       `model '${doc.model}' has no version ${version} (versions 1-${doc.latest_version})`,
     );
   return stage;
+}
+
+function checkExpectedProduction(doc: ModelDoc, change: GuardedChange): void {
+  const expected = change.expected_production;
+  if (expected === undefined) return;
+  const current = productionOf(doc);
+  if (current !== expected)
+    throw new ConflictError(
+      `${doc.model} has ${current === null ? 'no version' : `version ${current}`} in production, ` +
+        `not the expected ${expected === null ? 'none' : expected}; nothing was changed`,
+    );
 }
 
 function productionOf(doc: ModelDoc): number | null {

@@ -76,6 +76,16 @@ export interface ChangeBy {
   readonly reason: string;
 }
 
+/**
+ * A promotion or rollback decided on a known state: with `expected_production` set, the
+ * change is refused (ConflictError) unless that version (null: none) is in production when
+ * it is made, so two people (or a person and the drift monitor) acting on the same state
+ * cannot both win, however their calls interleave.
+ */
+export interface GuardedChange extends ChangeBy {
+  readonly expected_production?: number | null;
+}
+
 /** The version after a stage change and every transition the change recorded. */
 export interface StageChange {
   readonly version: ModelVersion;

@@ -60,6 +60,16 @@ const changeOptions = (c: Command): Command =>
     .option('--by <who>', 'who makes the change (default: the user name)', userInfo().username)
     .requiredOption('--reason <why>', 'why the change is made (recorded)');
 
+/** `--if-production N`: refuse unless N (0: none) is in production when the change is made. */
+const guardOption = (c: Command): Command =>
+  c.option(
+    '--if-production <version>',
+    'only if this version (0: none) is in production at that moment',
+    int('--if-production'),
+  );
+const expected = (v: number | undefined): number | null | undefined =>
+  v === undefined ? undefined : v === 0 ? null : v;
+
 const int = (name: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isSafeInteger(n)) throw new CliError(`${name}: '${v}' is not an integer`);
@@ -213,8 +223,7 @@ export function registerModels(program: Command): void {
   });
 
   changeOptions(
-    models
-      .command('promote')
+    guardOption(models.command('promote'))
       .description('move a version to production (the current one goes back to candidate)')
       .argument('<model>', 'model name')
       .argument('<version>', 'version number', int('version'))
@@ -223,13 +232,14 @@ export function registerModels(program: Command): void {
     async (
       model: string,
       version: number,
-      opts: StoreOpts & { by: string; reason: string; shadow?: boolean },
+      opts: StoreOpts & { by: string; reason: string; shadow?: boolean; ifProduction?: number },
     ) => {
       const change = await withRegistry(opts, (r) =>
         r.promote(model, version, {
           by: opts.by,
           reason: opts.reason,
           to_stage: opts.shadow ? 'shadow' : 'production',
+          expected_production: expected(opts.ifProduction),
         }),
       );
       printChange(change, opts.json);
@@ -237,17 +247,26 @@ export function registerModels(program: Command): void {
   );
 
   changeOptions(
-    models
-      .command('rollback')
+    guardOption(models.command('rollback'))
       .description('put the previous production version (or --to N) back in production')
       .argument('<model>', 'model name')
       .option('--to <version>', 'this version instead of the previous one', int('--to')),
-  ).action(async (model: string, opts: StoreOpts & { by: string; reason: string; to?: number }) => {
-    const change = await withRegistry(opts, (r) =>
-      r.rollback(model, { by: opts.by, reason: opts.reason, to: opts.to }),
-    );
-    printChange(change, opts.json);
-  });
+  ).action(
+    async (
+      model: string,
+      opts: StoreOpts & { by: string; reason: string; to?: number; ifProduction?: number },
+    ) => {
+      const change = await withRegistry(opts, (r) =>
+        r.rollback(model, {
+          by: opts.by,
+          reason: opts.reason,
+          to: opts.to,
+          expected_production: expected(opts.ifProduction),
+        }),
+      );
+      printChange(change, opts.json);
+    },
+  );
 
   changeOptions(
     models

@@ -10,6 +10,7 @@ import { fromGrpcError, IntegrityError, isServiceError, UnavailableError } from 
 import { sha256Hex } from '../artifact-store';
 import type {
   ChangeBy,
+  GuardedChange,
   ModelVersion,
   RegisterVersionInput,
   Stage,
@@ -107,7 +108,7 @@ export class RegistryGrpcClient {
   async promote(
     model: string,
     version: number,
-    change: ChangeBy & { readonly to_stage?: 'production' | 'shadow' },
+    change: GuardedChange & { readonly to_stage?: 'production' | 'shadow' },
   ): Promise<StageChange> {
     const r = await this.call(this.client.promote, {
       model,
@@ -115,16 +116,21 @@ export class RegistryGrpcClient {
       to_stage: stageToPb(change.to_stage ?? 'production'),
       by: change.by,
       reason: change.reason,
+      expected_production: expectedToPb(change.expected_production),
     });
     return stageChangeFromPb(r);
   }
 
-  async rollback(model: string, change: ChangeBy & { readonly to?: number }): Promise<StageChange> {
+  async rollback(
+    model: string,
+    change: GuardedChange & { readonly to?: number },
+  ): Promise<StageChange> {
     const r = await this.call(this.client.rollback, {
       model,
       to_version: change.to ?? 0,
       by: change.by,
       reason: change.reason,
+      expected_production: expectedToPb(change.expected_production),
     });
     return stageChangeFromPb(r);
   }
@@ -194,3 +200,7 @@ function versionOf(reply: { version?: pb.ModelVersion }): ModelVersion {
   if (!reply.version) throw new UnavailableError('the registry replied without a version');
   return modelVersionFromPb(reply.version);
 }
+
+/** `expected_production` on the wire: absent for no check, 0 for "none in production". */
+const expectedToPb = (v: number | null | undefined): number | undefined =>
+  v === undefined ? undefined : (v ?? 0);

@@ -28,6 +28,10 @@ function unary<Req, Res>(fn: (request: Req) => Promise<Res>): handleUnaryCall<Re
   };
 }
 
+/** The wire's `expected_production` (absent: no check; 0: none in production). */
+const expectedProduction = (v: number | undefined): number | null | undefined =>
+  v === undefined ? undefined : v === 0 ? null : v;
+
 /** The version a GetVersionRequest names: by number, else the newest of the stage. */
 async function resolveVersion(registry: Registry, r: pb.GetVersionRequest): Promise<ModelVersion> {
   if (r.version > 0) return registry.get(r.model, r.version);
@@ -74,7 +78,12 @@ export function createRegistryServer(registry: Registry): {
       if (to !== 'production' && to !== 'shadow')
         throw new InvalidArgumentError(`to_stage: promote to production or shadow, not ${to}`);
       return stageChangeToPb(
-        await registry.promote(r.model, r.version, { by: r.by, reason: r.reason, to_stage: to }),
+        await registry.promote(r.model, r.version, {
+          by: r.by,
+          reason: r.reason,
+          to_stage: to,
+          expected_production: expectedProduction(r.expected_production),
+        }),
       );
     }),
     rollback: unary(async (r: pb.RollbackRequest) =>
@@ -83,6 +92,7 @@ export function createRegistryServer(registry: Registry): {
           by: r.by,
           reason: r.reason,
           to: r.to_version > 0 ? r.to_version : undefined,
+          expected_production: expectedProduction(r.expected_production),
         }),
       ),
     ),

@@ -255,6 +255,11 @@ export interface PromoteRequest {
   to_stage: Stage;
   by: string;
   reason: string;
+  /**
+   * When set, the change is refused (ABORTED) unless this version is in production at the
+   * moment of the change (0: unless none is): the caller's decision was made on that state.
+   */
+  expected_production?: number | undefined;
 }
 
 /** The version after the change and every transition the change recorded. */
@@ -269,6 +274,8 @@ export interface RollbackRequest {
   to_version: number;
   by: string;
   reason: string;
+  /** As in PromoteRequest: roll back only if this version is still the one in production. */
+  expected_production?: number | undefined;
 }
 
 export interface ArchiveRequest {
@@ -2150,7 +2157,7 @@ export const ListVersionsResponse: MessageFns<ListVersionsResponse> = {
 };
 
 function createBasePromoteRequest(): PromoteRequest {
-  return { model: "", version: 0, to_stage: 0, by: "", reason: "" };
+  return { model: "", version: 0, to_stage: 0, by: "", reason: "", expected_production: undefined };
 }
 
 export const PromoteRequest: MessageFns<PromoteRequest> = {
@@ -2169,6 +2176,9 @@ export const PromoteRequest: MessageFns<PromoteRequest> = {
     }
     if (message.reason !== "") {
       writer.uint32(42).string(message.reason);
+    }
+    if (message.expected_production !== undefined) {
+      writer.uint32(48).int32(message.expected_production);
     }
     return writer;
   },
@@ -2226,6 +2236,14 @@ export const PromoteRequest: MessageFns<PromoteRequest> = {
             message.reason = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.expected_production = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2249,6 +2267,11 @@ export const PromoteRequest: MessageFns<PromoteRequest> = {
         : 0,
       by: isSet(object.by) ? globalThis.String(object.by) : "",
       reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      expected_production: isSet(object.expectedProduction)
+        ? globalThis.Number(object.expectedProduction)
+        : isSet(object.expected_production)
+        ? globalThis.Number(object.expected_production)
+        : undefined,
     };
   },
 
@@ -2269,6 +2292,9 @@ export const PromoteRequest: MessageFns<PromoteRequest> = {
     if (message.reason !== "") {
       obj.reason = message.reason;
     }
+    if (message.expected_production !== undefined) {
+      obj.expectedProduction = Math.round(message.expected_production);
+    }
     return obj;
   },
 
@@ -2282,6 +2308,7 @@ export const PromoteRequest: MessageFns<PromoteRequest> = {
     message.to_stage = object.to_stage ?? 0;
     message.by = object.by ?? "";
     message.reason = object.reason ?? "";
+    message.expected_production = object.expected_production ?? undefined;
     return message;
   },
 };
@@ -2376,7 +2403,7 @@ export const StageChangeResponse: MessageFns<StageChangeResponse> = {
 };
 
 function createBaseRollbackRequest(): RollbackRequest {
-  return { model: "", to_version: 0, by: "", reason: "" };
+  return { model: "", to_version: 0, by: "", reason: "", expected_production: undefined };
 }
 
 export const RollbackRequest: MessageFns<RollbackRequest> = {
@@ -2392,6 +2419,9 @@ export const RollbackRequest: MessageFns<RollbackRequest> = {
     }
     if (message.reason !== "") {
       writer.uint32(34).string(message.reason);
+    }
+    if (message.expected_production !== undefined) {
+      writer.uint32(40).int32(message.expected_production);
     }
     return writer;
   },
@@ -2441,6 +2471,14 @@ export const RollbackRequest: MessageFns<RollbackRequest> = {
             message.reason = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.expected_production = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2463,6 +2501,11 @@ export const RollbackRequest: MessageFns<RollbackRequest> = {
         : 0,
       by: isSet(object.by) ? globalThis.String(object.by) : "",
       reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      expected_production: isSet(object.expectedProduction)
+        ? globalThis.Number(object.expectedProduction)
+        : isSet(object.expected_production)
+        ? globalThis.Number(object.expected_production)
+        : undefined,
     };
   },
 
@@ -2480,6 +2523,9 @@ export const RollbackRequest: MessageFns<RollbackRequest> = {
     if (message.reason !== "") {
       obj.reason = message.reason;
     }
+    if (message.expected_production !== undefined) {
+      obj.expectedProduction = Math.round(message.expected_production);
+    }
     return obj;
   },
 
@@ -2492,6 +2538,7 @@ export const RollbackRequest: MessageFns<RollbackRequest> = {
     message.to_version = object.to_version ?? 0;
     message.by = object.by ?? "";
     message.reason = object.reason ?? "";
+    message.expected_production = object.expected_production ?? undefined;
     return message;
   },
 };

@@ -1,0 +1,217 @@
+/**
+ * The registry app started as its own process on loopback, called over gRPC: register,
+ * promote, rollback; concurrent promotions; Watch; a corrupted artifact; the CLI writing to
+ * the same store while the server watches it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  RegistryGrpcClient,
+  sha256Hex,
+  type RegisterVersionInput,
+  type WatchEvent,
+} from '@hirelearn/registry';
+import { runCli } from './support/cli';
+
+const APP = resolve(__dirname, '../dist/apps/registry/main.js');
+
+const input = (text: string): RegisterVersionInput => ({
+  model: 'ensemble',
+  content: Buffer.from(text),
+  format: 'onnx',
+  metrics: { log_loss: 0.51 },
+  training_data_window: { start: '2026-01-01T00:00:00Z', end: '2026-06-30T00:00:00Z' },
+  seed: 42,
+  code_version: 'deadbeef',
+  settings_hash: 'cafe',
+  registered_by: 'trainer',
+});
+const by = (reason: string) => ({ by: 'ops', reason });
+
+/** Starts the built registry app on a free port and resolves with its address. */
+function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; address: string }> {
+  const child = spawn(process.execPath, [APP], {
+    env: { ...process.env, ...env, HIRELEARN_REGISTRY_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((res, rej) => {
+    let out = '';
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) res({ child, address: m[1] });
+    });
+    child.on('exit', (code) => rej(new Error(`registry exited ${code}: ${err}`)));
+  });
+}
+
+/** Resolves when the predicate holds (checked every 5 ms), rejects after ms. */
+function until(predicate: () => boolean, ms = 5000): Promise<void> {
+  return new Promise((res, rej) => {
+    const start = Date.now();
+    const t = setInterval(() => {
+      if (predicate()) {
+        clearInterval(t);
+        res();
+      } else if (Date.now() - start > ms) {
+        clearInterval(t);
+        rej(new Error('timed out'));
+      }
+    }, 5);
+  });
+}
+
+describe('registry over gRPC (the registry app on loopback)', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let app: ChildProcess;
+  let a: RegistryGrpcClient;
+  let b: RegistryGrpcClient;
+
+  beforeAll(async () => {
+    if (!existsSync(APP))
+      throw new Error(`${APP} is missing: run 'make build' (or 'npm run build') first`);
+    dir = mkdtempSync(join(tmpdir(), 'hirelearn-registry-grpc-'));
+    env = {
+      HIRELEARN_DOCUMENTS: `sqlite://${join(dir, 'documents.sqlite')}`,
+      HIRELEARN_ARTIFACTS: join(dir, 'artifacts'),
+    };
+    const started = await startApp(env);
+    app = started.child;
+    a = new RegistryGrpcClient(started.address, { deadline_ms: 10_000 });
+    b = new RegistryGrpcClient(started.address, { deadline_ms: 10_000 });
+  });
+
+  afterAll(async () => {
+    a?.close();
+    b?.close();
+    if (app && app.exitCode === null) {
+      const exited = new Promise((res) => app.once('exit', res));
+      app.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('registers, promotes and rolls back, with the audit trail', async () => {
+    const v1 = await a.register(input('model one'));
+    const v2 = await a.register(input('model two'));
+    expect([v1.version, v2.version]).toEqual([1, 2]);
+    expect(v2).toMatchObject({
+      stage: 'candidate',
+      seed: 42,
+      artifact: { format: 'onnx', sha256: sha256Hex(Buffer.from('model two')) },
+    });
+    expect(await a.production('ensemble')).toBeNull();
+    await a.promote('ensemble', 1, by('first'));
+    const p = await a.promote('ensemble', 2, by('lower log loss'));
+    expect(p.transitions.map((t) => [t.version, t.from_stage, t.to_stage])).toEqual([
+      [1, 'production', 'candidate'],
+      [2, 'candidate', 'production'],
+    ]);
+    const fetched = await b.fetchArtifact('ensemble');
+    expect(fetched.version.version).toBe(2);
+    expect(fetched.content.toString()).toBe('model two');
+
+    const back = await b.rollback('ensemble', by('calibration drift'));
+    expect(back.version).toMatchObject({ version: 1, stage: 'production' });
+    expect((await a.production('ensemble'))?.version).toBe(1);
+    expect((await a.get('ensemble', 2)).stage).toBe('candidate');
+    const trail = await a.transitions('ensemble');
+    expect(trail.slice(-2).map((t) => [t.version, t.to_stage, t.by, t.reason])).toEqual([
+      [2, 'candidate', 'ops', 'calibration drift'],
+      [1, 'production', 'ops', 'calibration drift'],
+    ]);
+    expect(trail[0]).toMatchObject({ from_stage: null, to_stage: 'candidate', by: 'trainer' });
+  });
+
+  it('sends errors as the same classes, with gRPC status codes', async () => {
+    await expect(a.get('nope', 1)).rejects.toMatchObject({
+      name: 'NotFoundError',
+      code: 'not_found',
+    });
+    await expect(a.promote('ensemble', 1, { by: 'ops', reason: '' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^reason: /),
+    });
+    await expect(a.archive('ensemble', 1, by('x'))).rejects.toMatchObject({
+      name: 'FailedPreconditionError',
+    });
+  });
+
+  it('resolves concurrent promotions to one winner', async () => {
+    const v3 = await a.register(input('model three'));
+    for (let round = 0; round < 5; round++) {
+      // Two engineers look at the registry, see the same production version, and each
+      // promote their own candidate on that basis, at the same moment, from two connections.
+      const [seenA, seenB] = await Promise.all([
+        a.production('ensemble'),
+        b.production('ensemble'),
+      ]);
+      const results = await Promise.allSettled([
+        a.promote('ensemble', 2, {
+          ...by(`a${round}`),
+          expected_production: seenA?.version ?? null,
+        }),
+        b.promote('ensemble', v3.version, {
+          ...by(`b${round}`),
+          expected_production: seenB?.version ?? null,
+        }),
+      ]);
+      const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      expect(won).toHaveLength(1);
+      expect(lost[0]).toMatchObject({ name: 'ConflictError', code: 'aborted' });
+      const production = await a.list({ model: 'ensemble', stage: 'production' });
+      expect(production.map((v) => v.version)).toEqual([won[0].version.version]);
+      await a.rollback('ensemble', { ...by('reset'), to: 1 });
+    }
+    // The trail holds the winners' transitions only: 5 promotions and 5 resets, 2 moves each.
+    const trail = await a.transitions('ensemble');
+    expect(trail.filter((t) => /^[ab]\d$/.test(t.reason))).toHaveLength(10);
+  });
+
+  it('streams a promotion to a watcher, including one made by the CLI on the same store', async () => {
+    const events: WatchEvent[] = [];
+    const w = b.watch('ensemble', (e) => events.push(e), { send_current: true });
+    await until(() => events.length >= 1);
+    expect(events[0]).toMatchObject({ transition: null, production: { version: 1 } });
+
+    await a.promote('ensemble', 2, by('watched'));
+    await until(() => events.some((e) => e.transition?.reason === 'watched'));
+    expect(events[events.length - 1]).toMatchObject({
+      transition: { version: 2, from_stage: 'candidate', to_stage: 'production' },
+      production: { version: 2 },
+    });
+
+    // Another process (the CLI) writes the same store; the server's watch polls it.
+    const cli = runCli(
+      ['models', 'rollback', 'ensemble', '--by', 'cli', '--reason', 'from cli'],
+      env,
+    );
+    expect(cli.stderr).toBe('');
+    await until(() =>
+      events.some((e) => e.transition?.by === 'cli' && e.production?.version === 1),
+    );
+    w.close();
+  });
+
+  it('refuses a corrupted artifact with a clear error', async () => {
+    const v = await a.get('ensemble', 1);
+    writeFileSync(fileURLToPath(v.artifact.uri), 'tampered bytes');
+    await expect(a.fetchArtifact('ensemble', 1)).rejects.toMatchObject({
+      name: 'IntegrityError',
+      code: 'data_loss',
+      message: expect.stringMatching(
+        /ensemble@1 is corrupted: .* hashes to sha256 [0-9a-f]{64}, registered as [0-9a-f]{64}; refusing to load it/,
+      ),
+    });
+    // The other versions are still served.
+    expect((await a.fetchArtifact('ensemble', 2)).content.toString()).toBe('model two');
+  });
+});
