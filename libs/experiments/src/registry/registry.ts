@@ -40,7 +40,6 @@ function fail(
 }
 
 function strip(doc: ExperimentDocument): Experiment {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { _id, revision, ...rest } = doc;
   return rest;
 }
