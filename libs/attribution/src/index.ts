@@ -1,0 +1,8 @@
+/** @hirelearn/attribution — the causal studies hirelearn runs nightly on its own event log. */
+export * from './vocabulary';
+export * from './settings';
+export * from './sql';
+export * from './table';
+export * from './treatments';
+export * from './effect';
+export * from './run';

@@ -1,0 +1,109 @@
+/**
+ * The one query behind every study: DuckDB joins each submitted application to the resume
+ * version it used, the user's profile, the user's randomized suggestions and the user's earlier
+ * outcomes, and returns only numeric analysis columns (one row per application).
+ *
+ * Why each covariate is pre-treatment:
+ *   - profile (years, seniority, education): the user's first profile, set at signup;
+ *   - initial_score: the score of the user's first resume version, before any edit;
+ *   - fit components, job seniority and category: properties of the job chosen;
+ *   - prior_rate: interviews of the user's applications whose interview came before this
+ *     submission, shrunk toward the base rate (a proxy of the hidden skill);
+ *   - resume_score and the strategy mode are set by the resume the application used, so they
+ *     are pre-treatment for tailoring and timing but NOT for edits (an edit moves them).
+ */
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+const SENIORITY = [
+  'intern',
+  'junior',
+  'mid',
+  'senior',
+  'staff',
+  'principal',
+  'manager',
+  'director',
+  'executive',
+];
+const EDUCATION = ['none', 'high_school', 'associate', 'bachelor', 'master', 'phd'];
+
+/** `list_position` of a value in a fixed vocabulary, as an ordinal (0 when unknown). */
+const ordinal = (expr: string, vocabulary: readonly string[]) =>
+  `coalesce(list_position([${vocabulary.map(q).join(', ')}], ${expr}), 0)::DOUBLE`;
+
+/** Prior-rate shrinkage: (interviews + k·base) / (applications + k). */
+export const PRIOR_STRENGTH = 5;
+
+/** The edit types present in the log, as the events spell them. */
+export const EDIT_TYPES_SQL = `
+  SELECT DISTINCT t AS edit_type FROM (SELECT unnest(edit_types) AS t FROM resume_versions)
+  WHERE t IS NOT NULL ORDER BY 1`;
+
+/** SQL returning the analysis columns for the given edit types. */
+export function analysisSql(editTypes: readonly string[]): string {
+  const edits = editTypes
+    .map((t) => `list_contains(coalesce(rv.edit_types, []), ${q(t)})::DOUBLE AS "edit:${t}"`)
+    .join(',\n    ');
+  const suggested = editTypes
+    .map((t) => `coalesce(list_contains(sg.types, ${q(t)}), false)::DOUBLE AS "suggested:${t}"`)
+    .join(',\n    ');
+  return `
+  WITH a AS (
+    SELECT * FROM applications WHERE submitted_at IS NOT NULL AND resume_score IS NOT NULL),
+  base AS (SELECT avg(reached_interview::DOUBLE) AS rate FROM a),
+  prof AS (
+    SELECT DISTINCT ON (user_id) user_id, years_experience, seniority, education_level
+    FROM users ORDER BY user_id, valid_from),
+  first_score AS (
+    SELECT DISTINCT ON (user_id) user_id, resume_score AS initial_score
+    FROM a ORDER BY user_id, submitted_at, application_id),
+  first_edit AS (
+    SELECT DISTINCT ON (user_id) user_id, before_score
+    FROM resume_versions WHERE before_score IS NOT NULL ORDER BY user_id, created_at),
+  sg AS (
+    SELECT user_id, list(DISTINCT coalesce(payload->>'$.edit_type',
+                                           payload->>'$.suggested_content.edit_type')) AS types
+    FROM raw_events
+    WHERE event_type IN ('SUGGESTION_ACCEPTED', 'SUGGESTION_EDITED', 'SUGGESTION_REJECTED')
+    GROUP BY 1),
+  prior AS (
+    SELECT a.application_id,
+      count(p.application_id)::DOUBLE AS prior_apps,
+      count(p.application_id) FILTER (WHERE p.interview_at < a.submitted_at)::DOUBLE AS prior_interviews
+    FROM a LEFT JOIN a p ON p.user_id = a.user_id AND p.submitted_at < a.submitted_at
+    GROUP BY 1)
+  SELECT a.application_id, a.user_id,
+    strftime(a.submitted_at, '%Y-%m-%dT%H:%M:%SZ') AS submitted_at,
+    a.reached_interview::DOUBLE AS reached_interview,
+    coalesce(a.tailoring_applied, false)::DOUBLE AS tailoring_applied,
+    a.submit_weekday::DOUBLE AS submit_weekday,
+    a.submit_hour::DOUBLE AS submit_hour,
+    ${edits},
+    ${suggested},
+    a.resume_score::DOUBLE AS resume_score,
+    (a.strategy_mode = 'BALANCED')::DOUBLE AS mode_balanced,
+    (a.strategy_mode = 'APPLY_AGGRESSIVELY')::DOUBLE AS mode_aggressive,
+    coalesce(fe.before_score, fs.initial_score)::DOUBLE AS initial_score,
+    coalesce(a.fit_technical, 0)::DOUBLE AS fit_technical,
+    coalesce(a.fit_seniority, 0)::DOUBLE AS fit_seniority,
+    coalesce(a.fit_experience, 0)::DOUBLE AS fit_experience,
+    coalesce(a.fit_signal, 0)::DOUBLE AS fit_signal,
+    (a.category = 'reach')::DOUBLE AS category_reach,
+    (a.category = 'safety')::DOUBLE AS category_safety,
+    ${ordinal('a.job_seniority', SENIORITY)} AS job_seniority,
+    coalesce(pf.years_experience, 0)::DOUBLE AS years_experience,
+    ${ordinal('pf.seniority', SENIORITY)} AS seniority,
+    ${ordinal('pf.education_level', EDUCATION)} AS education,
+    ln(1 + pr.prior_apps) AS log_prior_apps,
+    (pr.prior_interviews + ${PRIOR_STRENGTH} * base.rate) / (pr.prior_apps + ${PRIOR_STRENGTH}) AS prior_rate
+  FROM a
+  CROSS JOIN base
+  JOIN prior pr USING (application_id)
+  LEFT JOIN resume_versions rv ON rv.user_id = a.user_id AND rv.resume_version_id = a.resume_version_id
+  LEFT JOIN prof pf ON pf.user_id = a.user_id
+  LEFT JOIN first_score fs ON fs.user_id = a.user_id
+  LEFT JOIN first_edit fe ON fe.user_id = a.user_id
+  LEFT JOIN sg ON sg.user_id = a.user_id
+  ORDER BY a.application_id`;
+}

@@ -1,0 +1,36 @@
+/**
+ * Loads the analysis table from the event store: DuckDB does the joins and aggregation, and
+ * only the per-application numeric columns come back, stored column-wise.
+ */
+import type { EventStore } from '@hirelearn/store';
+import { analysisSql, EDIT_TYPES_SQL } from './sql';
+
+/** One row per submitted application; every analysis column is numeric. */
+export interface AnalysisTable {
+  readonly n: number;
+  readonly application_ids: readonly string[];
+  readonly user_ids: readonly string[];
+  readonly submitted_at: readonly string[];
+  readonly edit_types: readonly string[];
+  readonly columns: Readonly<Record<string, readonly number[]>>;
+}
+
+const TEXT_COLUMNS = new Set(['application_id', 'user_id', 'submitted_at']);
+
+/** Reads the facts into an `AnalysisTable` (empty when the store has no applications). */
+export async function loadAnalysisTable(store: EventStore): Promise<AnalysisTable> {
+  const types = await store.rows(EDIT_TYPES_SQL);
+  const editTypes = types.map((r) => String(r.edit_type));
+  const rows = await store.rows(analysisSql(editTypes));
+  const names = rows.length > 0 ? Object.keys(rows[0]).filter((k) => !TEXT_COLUMNS.has(k)) : [];
+  const columns: Record<string, number[]> = {};
+  for (const name of names) columns[name] = rows.map((r) => Number(r[name] ?? NaN));
+  return Object.freeze({
+    n: rows.length,
+    application_ids: rows.map((r) => String(r.application_id)),
+    user_ids: rows.map((r) => String(r.user_id)),
+    submitted_at: rows.map((r) => String(r.submitted_at)),
+    edit_types: editTypes,
+    columns: Object.freeze(columns),
+  });
+}
