@@ -14,7 +14,7 @@ import {
   type RegisterVersionInput,
   type WatchEvent,
 } from '@hirelearn/registry';
-import { runCli } from './support/cli';
+import { CLI, runCli } from './support/cli';
 
 const APP = resolve(__dirname, '../dist/apps/registry/main.js');
 
@@ -31,9 +31,12 @@ const input = (text: string): RegisterVersionInput => ({
 });
 const by = (reason: string) => ({ by: 'ops', reason });
 
-/** Starts the built registry app on a free port and resolves with its address. */
-function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; address: string }> {
-  const child = spawn(process.execPath, [APP], {
+/** Starts the built registry app (or `args` of a built script) on a free port; resolves with its address. */
+function startApp(
+  env: NodeJS.ProcessEnv,
+  args: readonly string[] = [APP],
+): Promise<{ child: ChildProcess; address: string }> {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, HIRELEARN_REGISTRY_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -213,5 +216,19 @@ describe('registry over gRPC (the registry app on loopback)', () => {
     });
     // The other versions are still served.
     expect((await a.fetchArtifact('ensemble', 2)).content.toString()).toBe('model two');
+  });
+
+  it('is also served by `hirelearn serve registry`, on the same store', async () => {
+    const served = await startApp(env, [CLI, 'serve', 'registry', '--port', '0']);
+    const c = new RegistryGrpcClient(served.address, { deadline_ms: 10_000 });
+    try {
+      expect((await c.list({ model: 'ensemble' })).map((v) => v.version)).toEqual([1, 2, 3]);
+      expect((await c.production('ensemble'))?.version).toBe(1);
+    } finally {
+      c.close();
+      const exited = new Promise<number | null>((res) => served.child.once('exit', res));
+      served.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
   });
 });

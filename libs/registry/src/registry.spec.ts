@@ -21,7 +21,17 @@ const input = (model: string, text: string, extra: Partial<RegisterVersionInput>
 });
 const by = (reason: string) => ({ by: 'grace', reason });
 
-describe('Registry', () => {
+/**
+ * The same suite on every document store engine: the embedded SQLite always, MongoDB when
+ * MONGODB_URI names a scratch database (its registry collections are emptied before each test).
+ */
+const mongoUri = process.env['MONGODB_URI'];
+const engines: readonly (readonly [string, string | undefined])[] = [
+  ['SQLite', undefined],
+  ...(mongoUri ? [['MongoDB', mongoUri] as const] : []),
+];
+
+describe.each(engines)('Registry on %s', (_engine, engineUrl) => {
   let dir: string;
   let url: string;
   const stores: DocumentStore[] = [];
@@ -42,9 +52,15 @@ describe('Registry', () => {
     return r;
   }
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hirelearn-registry-'));
-    url = `sqlite://${join(dir, 'documents.sqlite')}`;
+    url = engineUrl ?? `sqlite://${join(dir, 'documents.sqlite')}`;
+    if (engineUrl) {
+      const scratch = await openDocumentStore(engineUrl);
+      for (const c of ['models', 'model_versions', 'model_transitions'])
+        await scratch.collection(c).deleteMany({});
+      await scratch.close();
+    }
   });
 
   afterEach(async () => {
