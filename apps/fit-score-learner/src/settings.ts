@@ -1,0 +1,8 @@
+import { DEFAULT_FIT_SCORE_PORT, modelServiceSettings } from '@hirelearn/services';
+
+/** Read from the environment once (HIRELEARN_REGISTRY_ADDRESS, HIRELEARN_DOCUMENTS, HIRELEARN_FIT_SCORE_PORT, ...). */
+export const settings = modelServiceSettings(
+  process.env,
+  'HIRELEARN_FIT_SCORE_PORT',
+  DEFAULT_FIT_SCORE_PORT,
+);

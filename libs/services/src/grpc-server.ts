@@ -1,0 +1,63 @@
+import {
+  Server,
+  ServerCredentials,
+  type handleUnaryCall,
+  type ServiceDefinition,
+  type ServiceError,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import { toGrpcError } from '@hirelearn/proto';
+
+/** A unary handler from a function; any throw or rejection goes out as its gRPC status. */
+export function unary<Req, Res>(
+  fn: (request: Req) => Res | Promise<Res>,
+): handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    Promise.resolve()
+      .then(() => fn(call.request))
+      .then(
+        (response) => callback(null, response),
+        (error: unknown) => callback(toGrpcError(error) as ServiceError, null),
+      );
+  };
+}
+
+export interface ServiceBinding {
+  readonly service: ServiceDefinition;
+  readonly implementation: UntypedServiceImplementation;
+}
+
+export interface RunningService {
+  readonly port: number;
+  /** `host:port` to give clients. */
+  readonly address: string;
+  shutdown(): Promise<void>;
+}
+
+/** Serves the bindings on host:port (port 0: any free port). */
+export async function startGrpcServer(
+  bindings: readonly ServiceBinding[],
+  options: { host?: string; port?: number; onShutdown?: () => Promise<void> | void } = {},
+): Promise<RunningService> {
+  const host = options.host ?? '127.0.0.1';
+  const server = new Server();
+  for (const b of bindings) server.addService(b.service, b.implementation);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (e, p) =>
+      e ? reject(e) : resolve(p),
+    ),
+  );
+  return {
+    port,
+    address: `${host}:${port}`,
+    shutdown: () =>
+      new Promise<void>((resolve) => {
+        server.tryShutdown(() => {
+          Promise.resolve(options.onShutdown?.()).then(
+            () => resolve(),
+            () => resolve(),
+          );
+        });
+      }),
+  };
+}

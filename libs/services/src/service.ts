@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { defaultDocumentsUrl, Registry, RegistryGrpcClient } from '@hirelearn/registry';
+import { openDocumentStore } from '@hirelearn/store';
+import { ensemblePredictorBindings, servedEnsemble } from './ensemble-service';
+import { fitScoreBindings, servedFitWeights } from './fit-score-service';
+import { startGrpcServer, type RunningService } from './grpc-server';
+import { PredictionLog } from './prediction-log';
+import { registryClientView, registryView, type RegistryView } from './served-model';
+
+/** Settings of a model service, read from the environment once by its app. */
+export interface ModelServiceSettings {
+  /** `host:port` of the registry service; null: open the registry in-process. */
+  readonly registry_address: string | null;
+  /** Document store of the prediction log (and of the in-process registry). */
+  readonly documents_url: string;
+  readonly artifacts_dir: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+export const DEFAULT_ENSEMBLE_PORT = 50052;
+export const DEFAULT_FIT_SCORE_PORT = 50053;
+
+/**
+ * Reads HIRELEARN_REGISTRY_ADDRESS, HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS,
+ * HIRELEARN_SERVICE_HOST and `portVariable`; `overrides` (command-line options) win.
+ */
+export function modelServiceSettings(
+  env: NodeJS.ProcessEnv,
+  portVariable: string,
+  defaultPort: number,
+  overrides: Partial<ModelServiceSettings> = {},
+): ModelServiceSettings {
+  const port = overrides.port ?? Number(env[portVariable] ?? defaultPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`${portVariable}: ${port} is not a port (0-65535)`);
+  }
+  return Object.freeze({
+    registry_address:
+      overrides.registry_address !== undefined
+        ? overrides.registry_address
+        : (env.HIRELEARN_REGISTRY_ADDRESS ?? null),
+    documents_url: overrides.documents_url ?? env.HIRELEARN_DOCUMENTS ?? defaultDocumentsUrl(),
+    artifacts_dir: resolve(
+      overrides.artifacts_dir ?? env.HIRELEARN_ARTIFACTS ?? './.hirelearn/artifacts',
+    ),
+    host: overrides.host ?? env.HIRELEARN_SERVICE_HOST ?? '127.0.0.1',
+    port,
+  });
+}
+
+/** The service's registry: the gRPC service when an address is set, else in-process. */
+async function openRegistry(
+  settings: ModelServiceSettings,
+  documents: Awaited<ReturnType<typeof openDocumentStore>>,
+): Promise<{ view: RegistryView; close: () => void }> {
+  if (settings.registry_address) {
+    const client = new RegistryGrpcClient(settings.registry_address);
+    return { view: registryClientView(client), close: () => client.close() };
+  }
+  const registry = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });
+  return { view: registryView(registry), close: () => registry.close() };
+}
+
+/** Serves PredictInterview and the Inference calls for the ensemble in production. */
+export async function serveEnsemblePredictor(
+  settings: ModelServiceSettings,
+): Promise<RunningService> {
+  const documents = await openDocumentStore(settings.documents_url);
+  const registry = await openRegistry(settings, documents);
+  const served = servedEnsemble(registry.view);
+  const log = new PredictionLog(documents);
+  await served.start();
+  return startGrpcServer(ensemblePredictorBindings(served, log), {
+    ...settings,
+    onShutdown: async () => {
+      served.stop();
+      registry.close();
+      await log.flush();
+      await documents.close();
+    },
+  });
+}
+
+/** Serves ScoreFit and the Inference calls for the fit weights in production. */
+export async function serveFitScoreLearner(
+  settings: ModelServiceSettings,
+): Promise<RunningService> {
+  const documents = await openDocumentStore(settings.documents_url);
+  const registry = await openRegistry(settings, documents);
+  const served = servedFitWeights(registry.view);
+  await served.start();
+  return startGrpcServer(fitScoreBindings(served), {
+    ...settings,
+    onShutdown: async () => {
+      served.stop();
+      registry.close();
+      await documents.close();
+    },
+  });
+}
