@@ -16,7 +16,7 @@ import {
   RegistryGrpcClient,
   startRegistryServer,
   type RegisterVersionInput,
-} from '@hirelearn/registry';
+} from '../src';
 
 const ops = Number(process.argv[2] ?? 300);
 const by = { by: 'bench', reason: 'bench' };
