@@ -72,10 +72,7 @@ export async function allUserPerformance(
   period: Period,
   settings: AnalyticsSettings = DEFAULT_ANALYTICS_SETTINGS,
 ): Promise<UserPerformanceRow[]> {
-  const rows = await db.rows(performanceSql(settings.ghost_after_days, false), [
-    period.start,
-    period.end,
-  ]);
+  const rows = await db.rows(performanceSql(settings.ghost_after_days, period, false));
   return rows.map(toRow);
 }
 
@@ -87,7 +84,7 @@ export async function userPerformance(
   settings: AnalyticsSettings = DEFAULT_ANALYTICS_SETTINGS,
 ): Promise<UserPerformance> {
   const params = [period.start, period.end, userId];
-  const [main] = await db.rows(performanceSql(settings.ghost_after_days, true), params);
+  const [main] = await db.rows(performanceSql(settings.ghost_after_days, period, true), [userId]);
   const modes = await db.rows(BY_MODE_SQL, params);
   const [resume] = await db.rows(RESUME_SQL, params);
   const p = toRow(main ?? { user_id: userId });
