@@ -47,7 +47,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'hirelearn-exp-cli-'));
   db = `duckdb://${path.join(dir, 'events.duckdb')}`;
   documents = `sqlite://${path.join(dir, 'documents.sqlite')}`;
-  const sim = runCli(['simulate', '--users', '300', '--months', '4', '--seed', '5', '--out', dir]);
+  const sim = runCli(['simulate', '--users', '250', '--months', '3', '--seed', '5', '--out', dir]);
   expect(sim.code).toBe(0);
   expect(runCli(['ingest', path.join(dir, 'events.ndjson'), '--db', db]).code).toBe(0);
 });
@@ -78,7 +78,7 @@ describe('hirelearn experiments', () => {
       srm: { mismatch: boolean };
       metrics: { metric_id: string }[];
     };
-    expect(r.sample_size).toBeGreaterThan(250);
+    expect(r.sample_size).toBeGreaterThan(200);
     expect(r.srm.mismatch).toBe(false);
     expect(r.metrics.map((m) => m.metric_id)).toEqual([
       'interview_rate',

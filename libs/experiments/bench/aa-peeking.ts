@@ -4,7 +4,7 @@
  *
  *   npx tsx libs/experiments/bench/aa-peeking.ts [reps=1000] [looks=20] [users_per_look=100]
  */
-import { confidenceSequence } from '@hirelearn/experiments';
+import { confidenceSequence } from '../src';
 import { createRng } from '@hirelearn/stats';
 
 const reps = Number(process.argv[2] ?? 1000);

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { analyzeFromStore, Assigner, Experiment } from '@hirelearn/experiments';
+import { analyzeFromStore, Assigner, Experiment } from '../src';
 import { EventStore } from '@hirelearn/store';
 
 const ids = Number(process.argv[2] ?? 1_000_000);
