@@ -1,0 +1,306 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { credentials, type ServiceError } from '@grpc/grpc-js';
+import { ingest } from '@hirelearn/ingest';
+import { fitScore, loadEnsemble, type FitScoreArtifact } from '@hirelearn/ml';
+import * as pb from '@hirelearn/proto';
+import {
+  Registry,
+  RegistryGrpcClient,
+  startRegistryServer,
+  type RunningServer,
+} from '@hirelearn/registry';
+import {
+  ensemblePredictorBindings,
+  fitScoreBindings,
+  PREDICTIONS_COLLECTION,
+  PredictionLog,
+  registerRun,
+  registryClientView,
+  servedEnsemble,
+  servedFitWeights,
+  startGrpcServer,
+  trainModel,
+  type PredictionRecord,
+  type RunningService,
+  type TrainingRun,
+} from '@hirelearn/services';
+import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
+import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
+
+/**
+ * The registry and both model services on loopback, called over gRPC: predictions, a
+ * promotion while a client keeps calling, a rollback, a corrupted artifact refused.
+ */
+
+type Callback = (e: ServiceError | null, r: unknown) => void;
+/** One unary call by method name, typed by its response (the generated methods are overloaded). */
+function rpc<Res>(client: object, method: string, req: unknown): Promise<Res> {
+  const fn = (client as Record<string, (req: unknown, cb: Callback) => unknown>)[method];
+  return new Promise((resolve, reject) =>
+    fn.call(client, req, (e, r) => (e ? reject(e) : resolve(r as Res))),
+  );
+}
+
+const who = { by: 'test', reason: 'cross-app test' };
+
+describe('prediction services over gRPC', () => {
+  let dir: string;
+  let registryDocs: DocumentStore;
+  let serviceDocs: DocumentStore;
+  let registry: Registry;
+  let registryServer: RunningServer;
+  let registryClients: RegistryGrpcClient[];
+  let predictor: RunningService;
+  let fitScorer: RunningService;
+  let log: PredictionLog;
+  let ensembleRuns: TrainingRun[];
+  let fitRuns: TrainingRun[];
+  let applications: pb.ApplicationFeatures[];
+  let predictorClient: pb.InterviewPredictorClient;
+  let fitClient: pb.FitScorerClient;
+  let predictorInference: pb.InferenceClient;
+  let fitInference: pb.InferenceClient;
+  let fitServed: ReturnType<typeof servedFitWeights>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'hl-services-'));
+    const world = simulateWorld(defaultSimSettings({ users: 120, months: 4, seed: 3 }));
+    const file = path.join(dir, 'events.ndjson');
+    writeFileSync(file, world.lines.join('\n'));
+    const store = await EventStore.open('duckdb::memory:');
+    try {
+      await ingest(store, [file]);
+      ensembleRuns = [];
+      fitRuns = [];
+      for (const seed of [1, 2]) {
+        const e = await trainModel(store, 'ensemble', seed);
+        const f = await trainModel(store, 'fit-score', seed);
+        if (e.status !== 'ok' || f.status !== 'ok') throw new Error('training failed');
+        ensembleRuns.push(e);
+        fitRuns.push(f);
+      }
+      const rows = await store.rows(`SELECT * FROM applications ORDER BY application_id LIMIT 200`);
+      applications = rows.map((r) =>
+        pb.ApplicationFeatures.fromPartial({
+          application_id: String(r.application_id),
+          user_id: String(r.user_id),
+          strategy_mode: String(r.strategy_mode),
+          fit_components: {
+            technical: Number(r.fit_technical),
+            seniority: Number(r.fit_seniority),
+            experience: Number(r.fit_experience),
+            signal: Number(r.fit_signal),
+          },
+          category: String(r.category),
+          job: { seniority: String(r.job_seniority) },
+          resume_score: Number(r.resume_score),
+          tailoring_applied: Boolean(r.tailoring_applied),
+        }),
+      );
+    } finally {
+      await store.close();
+    }
+    registryDocs = await openDocumentStore(`sqlite://${path.join(dir, 'registry.sqlite')}`);
+    registry = await Registry.open({
+      documents: registryDocs,
+      artifactsDir: path.join(dir, 'artifacts'),
+      settings: { watch_poll_ms: 50 },
+    });
+    for (const run of [...ensembleRuns, ...fitRuns]) {
+      await registerRun(registry, run, { by: 'test', code_version: 'test' });
+    }
+    await registry.promote('ensemble', 1, who);
+    await registry.promote('fit-score', 1, who);
+    registryServer = await startRegistryServer(registry);
+
+    serviceDocs = await openDocumentStore(`sqlite://${path.join(dir, 'services.sqlite')}`);
+    registryClients = [
+      new RegistryGrpcClient(registryServer.address),
+      new RegistryGrpcClient(registryServer.address),
+    ];
+    const ensembleServed = servedEnsemble(registryClientView(registryClients[0]));
+    fitServed = servedFitWeights(registryClientView(registryClients[1]));
+    await Promise.all([ensembleServed.start(), fitServed.start()]);
+    log = new PredictionLog(serviceDocs);
+    predictor = await startGrpcServer(ensemblePredictorBindings(ensembleServed, log), {
+      onShutdown: () => ensembleServed.stop(),
+    });
+    fitScorer = await startGrpcServer(fitScoreBindings(fitServed), {
+      onShutdown: () => fitServed.stop(),
+    });
+    const insecure = credentials.createInsecure();
+    predictorClient = new pb.InterviewPredictorClient(predictor.address, insecure);
+    predictorInference = new pb.InferenceClient(predictor.address, insecure);
+    fitClient = new pb.FitScorerClient(fitScorer.address, insecure);
+    fitInference = new pb.InferenceClient(fitScorer.address, insecure);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of [predictorClient, predictorInference, fitClient, fitInference]) c?.close();
+    await predictor?.shutdown();
+    await fitScorer?.shutdown();
+    registryClients?.forEach((c) => c.close());
+    await registryServer?.shutdown();
+    await log?.flush();
+    await serviceDocs?.close();
+    await registryDocs?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const predict = (apps: pb.ApplicationFeatures[]) =>
+    rpc<pb.PredictInterviewResponse>(predictorClient, 'predictInterview', { applications: apps });
+
+  it('answers the Open Inference Protocol readiness and metadata calls', async () => {
+    const live = await rpc<pb.ServerLiveResponse>(predictorInference, 'serverLive', {});
+    const ready = await rpc<pb.ServerReadyResponse>(predictorInference, 'serverReady', {});
+    expect(live.live && ready.ready).toBe(true);
+    const at1 = await rpc<pb.ModelReadyResponse>(predictorInference, 'modelReady', {
+      name: 'ensemble',
+      version: '1',
+    });
+    const at2 = await rpc<pb.ModelReadyResponse>(predictorInference, 'modelReady', {
+      name: 'ensemble',
+      version: '2',
+    });
+    expect([at1.ready, at2.ready]).toEqual([true, false]);
+    const meta = await rpc<pb.ModelMetadataResponse>(predictorInference, 'modelMetadata', {
+      name: 'ensemble',
+      version: '',
+    });
+    expect(meta.versions).toEqual(['1']);
+    expect(meta.platform).toBe('json_params');
+    expect(meta.outputs[0].name).toBe('probability');
+    await expect(
+      rpc<pb.ModelMetadataResponse>(predictorInference, 'modelMetadata', {
+        name: 'nope',
+        version: '',
+      }),
+    ).rejects.toMatchObject({ code: 5 });
+  });
+
+  it('predicts over gRPC exactly as in process, and logs every prediction', async () => {
+    const inProcess = loadEnsemble(ensembleRuns[0].artifact);
+    const one = await predict(applications.slice(0, 1));
+    expect(one.predictions).toHaveLength(1);
+    const batch = await predict(applications.slice(0, 100));
+    expect(batch.predictions.map((p) => p.application_id)).toEqual(
+      applications.slice(0, 100).map((a) => a.application_id),
+    );
+    const direct = inProcess.predict({
+      fit_technical: applications[5].fit_components?.technical ?? null,
+      fit_seniority: applications[5].fit_components?.seniority ?? null,
+      fit_experience: applications[5].fit_components?.experience ?? null,
+      fit_signal: applications[5].fit_components?.signal ?? null,
+      category: applications[5].category,
+      resume_score: applications[5].resume_score,
+      tailoring_applied: applications[5].tailoring_applied,
+      job_seniority: applications[5].job?.seniority ?? null,
+      user_seniority: null,
+      strategy_mode: applications[5].strategy_mode,
+    });
+    expect(batch.predictions[5].probability).toBeCloseTo(direct.probability, 12);
+    expect(batch.predictions[5].individual_predictions.map((p) => p.model)).toEqual([
+      'logistic',
+      'boosted_trees',
+      'neural_net',
+    ]);
+    expect(batch.predictions[5].model_version).toBe(1);
+    await log.flush();
+    const logged = await serviceDocs
+      .collection<PredictionRecord>(PREDICTIONS_COLLECTION)
+      .find({ application_id: applications[5].application_id });
+    expect(logged.length).toBeGreaterThanOrEqual(1);
+    const rec = logged[0];
+    expect(rec).toMatchObject({ model: 'ensemble', version: 1, user_id: applications[5].user_id });
+    expect(rec.inputs_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Date(rec.predicted_at).toISOString()).toBe(rec.predicted_at);
+    expect(rec.probability).toBeCloseTo(batch.predictions[5].probability, 12);
+  });
+
+  it('switches to a promoted version without a failed call, and a rollback restores the old one', async () => {
+    const seen: number[] = [];
+    let failures = 0;
+    let stop = false;
+    const client = (async () => {
+      while (!stop) {
+        try {
+          const r = await predict(applications.slice(0, 20));
+          seen.push(r.predictions[0].model_version);
+        } catch {
+          failures += 1;
+        }
+      }
+    })();
+    const until = async (v: number) => {
+      const start = Date.now();
+      while (seen[seen.length - 1] !== v) {
+        if (Date.now() - start > 10_000) throw new Error(`version ${v} never served`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await until(1);
+    await registry.promote('ensemble', 2, who);
+    await until(2);
+    await registry.rollback('ensemble', who);
+    await until(1);
+    stop = true;
+    await client;
+    expect(failures).toBe(0);
+    // Versions change only at the two switches: 1…1 2…2 1…1.
+    const switches = seen.filter((v, i) => i > 0 && v !== seen[i - 1]).length;
+    expect(switches).toBe(2);
+  });
+
+  it('scores candidate jobs with the fit weights in production', async () => {
+    const job = {
+      job_id: 'j1',
+      components: { technical: 80, seniority: 60, experience: 70, signal: 50 },
+      category: 'target',
+      seniority_match: true,
+    };
+    const r = await rpc<pb.ScoreFitResponse>(fitClient, 'scoreFit', { user_id: 'u', jobs: [job] });
+    const weights = (JSON.parse(fitRuns[0].artifact) as FitScoreArtifact).weights;
+    expect(r.weights_version).toBe('fit-score@1');
+    expect(r.scores[0].fit_score).toBeCloseTo(fitScore(weights, job.components), 10);
+    expect(r.weights?.technical).toBeCloseTo(weights.technical, 12);
+    await expect(
+      rpc<pb.ScoreFitResponse>(fitClient, 'scoreFit', {
+        user_id: 'u',
+        jobs: [{ ...job, components: undefined }],
+      }),
+    ).rejects.toMatchObject({ code: 3 });
+  });
+
+  it('refuses a corrupted artifact with a clear error and keeps serving the last good version', async () => {
+    const bad = await registerRun(registry, fitRuns[1], { by: 'test', code_version: 'test' });
+    const file = path.join(dir, 'artifacts', bad.artifact.sha256.slice(0, 2), bad.artifact.sha256);
+    // The same bytes as version 2 are stored once (content-addressed): corrupt that file.
+    chmodSync(file, 0o644);
+    writeFileSync(file, '{"format":"hirelearn.fit-weights/v1","weights":{}}');
+    await registry.promote('fit-score', bad.version, who);
+    const start = Date.now();
+    while (!fitServed.lastError && Date.now() - start < 10_000) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(fitServed.lastError?.message).toMatch(/sha256/);
+    const r = await rpc<pb.ScoreFitResponse>(fitClient, 'scoreFit', {
+      user_id: 'u',
+      jobs: [
+        {
+          job_id: 'j',
+          components: { technical: 1, seniority: 1, experience: 1, signal: 1 },
+          category: '',
+          seniority_match: false,
+        },
+      ],
+    });
+    expect(r.weights_version).toBe('fit-score@1');
+    const ready = await rpc<pb.ModelReadyResponse>(fitInference, 'modelReady', {
+      name: 'fit-score',
+      version: String(bad.version),
+    });
+    expect(ready.ready).toBe(false);
+  });
+});
