@@ -7,6 +7,7 @@ const entries = {
   // Loaded by the CLI's ingest as worker threads, from the folder of main.js.
   'apps/cli/validate-worker': 'libs/ingest/src/validate-worker.ts',
   'apps/registry/main': 'apps/registry/src/main.ts',
+  'apps/drift-monitor/main': 'apps/drift-monitor/src/main.ts',
 };
 
 await build({

@@ -14,3 +14,4 @@ export * from './monitor/health';
 export * from './monitor/run-monitor';
 export * from './monitor/report-html';
 export * from './monitor/registry-target';
+export * from './monitor/job';

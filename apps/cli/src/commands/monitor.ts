@@ -3,16 +3,14 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   modelHealthCollection,
-  registryTarget,
   renderHealthReport,
-  runMonitor,
+  runMonitorJob,
   type ModelHealth,
 } from '@hirelearn/monitoring';
-import { Registry } from '@hirelearn/registry';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { CliError } from '../cli-error';
 import { printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { storeUrl } from '../store-option';
 
 interface DocumentOpts {
   documents?: string;
@@ -57,15 +55,13 @@ export function registerMonitor(program: Command): void {
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .option('--artifacts <dir>', 'artifact folder of the registry (default HIRELEARN_ARTIFACTS)')
     .action(async (opts: DocumentOpts & { db?: string }) => {
-      const run = await withEventStore(opts.db, (events) =>
-        withDocuments(opts, async (documents) => {
-          const registry = await Registry.open({
-            documents,
-            artifactsDir: opts.artifacts ?? process.env.HIRELEARN_ARTIFACTS,
-          });
-          return runMonitor({ events, documents, registry: registryTarget(registry) });
-        }),
-      );
+      const run = await runMonitorJob({
+        db_url: storeUrl(opts.db),
+        documents_url: documentsUrl(opts),
+        artifacts_dir: opts.artifacts ?? process.env.HIRELEARN_ARTIFACTS,
+        every_minutes: 60,
+        once: true,
+      });
       if (opts.json) printJson(run);
       else if (run.versions.length === 0) {
         process.stdout.write('no model version in shadow or production\n');

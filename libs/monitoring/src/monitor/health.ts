@@ -20,6 +20,15 @@ export interface ScoredRecord {
 const { abs, floor } = Math;
 const DAY_MS = 86_400_000;
 
+/** Every k-th element so that at most `max` remain (deterministic, spread over the window). */
+export function strided<T>(values: readonly T[], max: number): readonly T[] {
+  if (values.length <= max) return values;
+  const step = values.length / max;
+  const out: T[] = new Array(max);
+  for (let i = 0; i < max; i++) out[i] = values[floor(i * step)];
+  return out;
+}
+
 /** Feature columns of records, nulls left out; a column of mixed kinds keeps its majority. */
 export function featureColumns(
   records: readonly ScoredRecord[],
@@ -65,7 +74,8 @@ export function windowHealth(args: {
   const cal = enough ? calibrationError(p, y, { bins: settings.ece_bins }) : null;
   const brier = enough ? brierScore(p, y) : null;
   const ll = enough ? logLoss(p, y) : null;
-  const auc = enough ? rocAuc(p, y) : null;
+  const cap = settings.max_rows_per_test;
+  const auc = enough ? rocAuc(strided(p, cap), strided(y, cap)) : null;
 
   let drift: FeatureDriftSummary[] = [];
   let drifted: string[] = [];

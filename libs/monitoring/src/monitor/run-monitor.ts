@@ -1,7 +1,7 @@
 import type { DocumentCollection, DocumentStore } from '@hirelearn/store';
 import type { SqlSource } from '../quality/finding';
 import { detectConceptDrift } from './concept-drift';
-import { featureColumns, type ScoredRecord, windowHealth } from './health';
+import { featureColumns, type ScoredRecord, strided, windowHealth } from './health';
 import { loadOutcomes, type ApplicationOutcome } from './outcomes';
 import { DEFAULT_MONITOR_SETTINGS, type MonitorSettings } from './settings';
 import type {
@@ -80,8 +80,20 @@ export function scoreVersion(
     const o = outcomes.get(row.application_id);
     records.push({ t, p: row.probability, y: o?.y ?? null, features: o?.features ?? {} });
   }
-  if (records.length === 0) return [];
   records.sort((a, b) => a.t - b.t);
+  return scoreRecords(version, records, settings);
+}
+
+/**
+ * The windows of predictions already joined with their outcomes, in time order (the bench
+ * calls this directly on millions of rows).
+ */
+export function scoreRecords(
+  version: MonitoredVersion,
+  records: readonly ScoredRecord[],
+  settings: MonitorSettings = DEFAULT_MONITOR_SETTINGS,
+): ModelHealth[] {
+  if (records.length === 0) return [];
   const labelled = records.filter((r) => r.y !== null);
   const drift = detectConceptDrift(
     labelled.map((r) => abs((r.y as number) - r.p)),
@@ -104,7 +116,9 @@ export function scoreVersion(
     while (hi < records.length && records[hi].t < end) hi++;
     const inWindow = records.slice(lo, hi);
     if (inWindow.length === 0) continue;
-    if (reference === null) reference = featureColumns(inWindow, settings.features);
+    if (reference === null) {
+      reference = featureColumns(strided(inWindow, settings.max_rows_per_test), settings.features);
+    }
     out.push(
       windowHealth({
         version,

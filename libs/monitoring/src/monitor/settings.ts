@@ -25,6 +25,12 @@ export interface MonitorSettings {
   readonly ece_critical: number;
   readonly drifted_features_critical: number;
   readonly drift_alpha: number;
+  /**
+   * AUC and the drift tests run on an evenly strided sample of at most this many rows per
+   * window: their cost grows as n log n, and past a few hundred thousand rows a KS test flags
+   * differences nobody cares about anyway. ECE, Brier and log loss always use every row.
+   */
+  readonly max_rows_per_test: number;
   readonly features: readonly string[];
   readonly page_hinkley: Partial<PageHinkleySettings>;
   readonly adwin: Partial<AdwinSettings>;
@@ -47,6 +53,7 @@ export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = Object.freeze({
   ece_critical: 0.2,
   drifted_features_critical: 3,
   drift_alpha: 0.05,
+  max_rows_per_test: 200_000,
   features: DEFAULT_MONITOR_FEATURES,
   page_hinkley: Object.freeze({}),
   adwin: Object.freeze({}),

@@ -1,0 +1,56 @@
+import { join, resolve } from 'node:path';
+import { Registry } from '@hirelearn/registry';
+import { EventStore, openDocumentStore } from '@hirelearn/store';
+import { registryTarget } from './registry-target';
+import { runMonitor } from './run-monitor';
+import { DEFAULT_MONITOR_SETTINGS, type MonitorSettings } from './settings';
+import type { MonitorRun } from './types';
+
+/** Where one scheduled monitoring pass reads and writes; from the environment once. */
+export interface MonitorJobSettings {
+  /** Event store URL; undefined = the store's embedded default. */
+  readonly db_url: string | undefined;
+  readonly documents_url: string;
+  readonly artifacts_dir: string | undefined;
+  /** Minutes between passes. */
+  readonly every_minutes: number;
+  /** Run one pass and exit (cron-style scheduling outside the process). */
+  readonly once: boolean;
+}
+
+export function monitorJobSettings(
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): MonitorJobSettings {
+  const every = Number(env.HIRELEARN_MONITOR_EVERY_MINUTES ?? 60);
+  if (!(every > 0)) {
+    throw new RangeError(`HIRELEARN_MONITOR_EVERY_MINUTES must be > 0, got ${every}`);
+  }
+  return Object.freeze({
+    db_url: env.HIRELEARN_DB,
+    documents_url:
+      env.HIRELEARN_DOCUMENTS ?? `sqlite://${join(resolve(cwd), '.hirelearn', 'documents.sqlite')}`,
+    artifacts_dir: env.HIRELEARN_ARTIFACTS,
+    every_minutes: every,
+    once: env.HIRELEARN_MONITOR_ONCE === '1' || env.HIRELEARN_MONITOR_ONCE === 'true',
+  });
+}
+
+/** One pass on the stores the settings name, opened for the pass and closed after it. */
+export async function runMonitorJob(
+  job: MonitorJobSettings,
+  settings: MonitorSettings = DEFAULT_MONITOR_SETTINGS,
+): Promise<MonitorRun> {
+  const events = await EventStore.open(job.db_url);
+  try {
+    const documents = await openDocumentStore(job.documents_url);
+    try {
+      const registry = await Registry.open({ documents, artifactsDir: job.artifacts_dir });
+      return await runMonitor({ events, documents, registry: registryTarget(registry) }, settings);
+    } finally {
+      await documents.close();
+    }
+  } finally {
+    await events.close();
+  }
+}
