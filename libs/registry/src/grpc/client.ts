@@ -1,6 +1,7 @@
 import {
   credentials,
   Metadata,
+  status,
   type CallOptions,
   type ClientReadableStream,
   type ServiceError,
@@ -167,25 +168,51 @@ export class RegistryGrpcClient {
     return { version: v, content: r.content };
   }
 
-  /** Streams the model's stage changes until closed; a broken stream reports to onError. */
+  /**
+   * Streams the model's stage changes until closed. When the stream ends or the server is
+   * unreachable, it reopens after `reconnect_ms` (default 1 s; 0: never) asking for the
+   * current production version first, so a watcher never misses the version that serves.
+   * Errors go to onError (an unreachable server on every failed attempt).
+   */
   watch(
     model: string,
     onChange: (event: WatchEvent) => void,
-    options: { send_current?: boolean; onError?: (error: unknown) => void } = {},
+    options: {
+      send_current?: boolean;
+      onError?: (error: unknown) => void;
+      reconnect_ms?: number;
+    } = {},
   ): Watch {
-    const stream: ClientReadableStream<pb.WatchEvent> = this.client.watch({
-      model,
-      send_current: options.send_current ?? false,
-    });
+    const reconnectMs = options.reconnect_ms ?? 1000;
     let closed = false;
-    stream.on('data', (e: pb.WatchEvent) => onChange(watchEventFromPb(e)));
-    stream.on('error', (error: ServiceError) => {
-      if (!closed) options.onError?.(fromGrpcError(error));
-    });
+    let stream: ClientReadableStream<pb.WatchEvent> | null = null;
+    let timer: NodeJS.Timeout | null = null;
+    const open = (sendCurrent: boolean): void => {
+      let retried = false;
+      const retry = (): void => {
+        if (closed || retried || reconnectMs <= 0) return;
+        retried = true;
+        timer = setTimeout(() => open(true), reconnectMs);
+        timer.unref();
+      };
+      const s = this.client.watch({ model, send_current: sendCurrent });
+      stream = s;
+      s.on('data', (e: pb.WatchEvent) => onChange(watchEventFromPb(e)));
+      s.on('error', (error: ServiceError) => {
+        if (!closed) options.onError?.(fromGrpcError(error));
+      });
+      // The final status says why the stream stopped: ended by the server or unreachable
+      // is worth another try; a refusal (a bad model name) is not.
+      s.on('status', ({ code }: { code: status }) => {
+        if (code === status.OK || code === status.UNAVAILABLE) retry();
+      });
+    };
+    open(options.send_current ?? false);
     return {
       close: () => {
         closed = true;
-        stream.cancel();
+        if (timer) clearTimeout(timer);
+        stream?.cancel();
       },
     };
   }
