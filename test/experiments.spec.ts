@@ -61,7 +61,46 @@ beforeAll(async () => {
   writeFileSync(file, world.lines.join('\n'));
   store = await EventStore.open('duckdb::memory:');
   await ingest(store, [file]);
+  await addLateExposures();
 });
+
+/**
+ * A second experiment whose users are exposed half-way through the world, so they have a
+ * pre-period for CUPED; three users are exposed to both variants.
+ */
+const LATE = 'exp-late';
+async function addLateExposures(): Promise<void> {
+  const [range] = await store.rows(
+    `SELECT epoch_ms(min(occurred_at)) AS lo, epoch_ms(max(occurred_at)) AS hi FROM raw_events`,
+  );
+  const mid = (Number(range.lo) + Number(range.hi)) / 2;
+  const users = await store.rows(`SELECT DISTINCT user_id FROM applications ORDER BY 1`);
+  const lines = users.map((u, i) =>
+    JSON.stringify({
+      event_id: `late-${i}`,
+      event_type: 'EXPERIMENT_EXPOSURE',
+      user_id: u.user_id,
+      timestamp: new Date(mid + i * 60_000).toISOString(),
+      experiment_id: LATE,
+      variant_id: i % 2 === 0 ? 'control' : 'treatment',
+    }),
+  );
+  for (let i = 0; i < 3; i++) {
+    lines.push(
+      JSON.stringify({
+        event_id: `late-dup-${i}`,
+        event_type: 'EXPERIMENT_EXPOSURE',
+        user_id: users[i].user_id,
+        timestamp: new Date(mid + 86_400_000).toISOString(),
+        experiment_id: LATE,
+        variant_id: i % 2 === 0 ? 'treatment' : 'control',
+      }),
+    );
+  }
+  const file = path.join(dir, 'late.ndjson');
+  writeFileSync(file, lines.join('\n'));
+  await ingest(store, [file]);
+}
 afterAll(async () => {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
@@ -78,7 +117,9 @@ describe('experiments on the simulated world', () => {
     expect(data.status).toBe('ok');
     const exposures = await store.rows(
       `SELECT user_id, min(occurred_at) AS t, min(json_extract_string(payload, '$.variant_id')) AS v
-       FROM raw_events WHERE event_type = 'EXPERIMENT_EXPOSURE' GROUP BY user_id`,
+       FROM raw_events WHERE event_type = 'EXPERIMENT_EXPOSURE'
+         AND json_extract_string(payload, '$.experiment_id') = ? GROUP BY user_id`,
+      [experiment.experiment_id],
     );
     const apps = await store.rows(
       `SELECT user_id, coalesce(submitted_at, created_at) AS t, reached_interview FROM applications`,
@@ -139,6 +180,55 @@ describe('experiments on the simulated world', () => {
     expect(r.status).toBe('sample_ratio_mismatch');
     expect(r.srm?.p_value).toBeLessThan(0.001);
     expect(r.decision_blocked_by.length).toBeGreaterThan(0);
+  });
+
+  it('pulls the pre-period moments for CUPED and leaves out users exposed to two variants', async () => {
+    const late: Experiment = {
+      ...experiment,
+      experiment_id: LATE,
+      variants: [
+        { variant_id: 'control', value: 0, allocation: 0.5 },
+        { variant_id: 'treatment', value: 1, allocation: 0.5 },
+      ],
+    };
+    const data = await pullSufficientStats(store, LATE, experimentMetrics(late), 60);
+    expect(data.multiple_exposures).toBe(3);
+    const exposures = await store.rows(
+      `SELECT user_id, epoch_ms(min(occurred_at)) AS t, min(json_extract_string(payload, '$.variant_id')) AS v
+       FROM raw_events WHERE event_type = 'EXPERIMENT_EXPOSURE'
+         AND json_extract_string(payload, '$.experiment_id') = ? GROUP BY user_id
+       HAVING count(DISTINCT json_extract_string(payload, '$.variant_id')) = 1`,
+      [LATE],
+    );
+    const apps = await store.rows(
+      `SELECT user_id, epoch_ms(coalesce(submitted_at, created_at)) AS t, reached_interview FROM applications`,
+    );
+    const expected: Record<string, { x: number; xx: number; xy: number; y: number }> = {};
+    for (const e of exposures) {
+      const t = Number(e.t);
+      const mine = apps.filter((a) => a.user_id === e.user_id && a.reached_interview === true);
+      const y = mine.filter((a) => Number(a.t) >= t).length;
+      const x = mine.filter((a) => Number(a.t) < t && Number(a.t) >= t - 60 * 86_400_000).length;
+      const acc = (expected[String(e.v)] ??= { x: 0, xx: 0, xy: 0, y: 0 });
+      acc.x += x;
+      acc.xx += x * x;
+      acc.xy += x * y;
+      acc.y += y;
+    }
+    for (const mo of data.moments.interviews) {
+      expect(mo.sum).toBe(expected[mo.variant_id].y);
+      expect(mo.pre).toEqual({
+        sum: expected[mo.variant_id].x,
+        sum_sq: expected[mo.variant_id].xx,
+        sum_xy: expected[mo.variant_id].xy,
+      });
+    }
+    expect(expected.control.x).toBeGreaterThan(0);
+    const r = await analyzeFromStore(store, late);
+    const interviews = r.metrics.find((m) => m.metric_id === 'interviews');
+    expect(interviews?.cuped?.status).toBe('ok');
+    expect(interviews?.primary).toBe('cuped');
+    expect(interviews?.cuped?.variance_reduction).toBeGreaterThan(0);
   });
 
   it('reports a status, not an exception, for an experiment without exposures', async () => {
