@@ -135,6 +135,9 @@ describe.each(engines)('Registry on %s', (_engine, engineUrl) => {
     await r.archive('m', 2, by('superseded'));
     await expect(r.promote('m', 2, by('x'))).rejects.toThrow(/archived/);
     await expect(r.promote('m', 3, by('x'))).rejects.toThrow(/already production/);
+    await expect(r.promote('m', 3, { ...by('x'), to_stage: 'shadow' })).rejects.toThrow(
+      /m@3 is in production; promote or roll back/,
+    );
 
     const trail = await r.transitions('m');
     expect(trail.map((t) => t.sequence)).toEqual(trail.map((_, i) => i + 1));

@@ -237,6 +237,10 @@ export class Registry {
           `${model}@${version} is archived; register it again to serve it`,
         );
       if (from === to) throw new FailedPreconditionError(`${model}@${version} is already ${to}`);
+      if (from === 'production')
+        throw new FailedPreconditionError(
+          `${model}@${version} is in production; promote or roll back to another version first`,
+        );
       const current = productionOf(doc);
       const moves: Move[] = [];
       let history = doc.production_history;
