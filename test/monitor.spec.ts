@@ -38,7 +38,7 @@ describe('the drift monitor on a world whose hiring market turns mid-way', () =>
   let result: Awaited<ReturnType<typeof monitorOn>>;
 
   beforeAll(async () => {
-    world = await buildMonitorWorld({ users: 200, months: 6, seed: 5, interviewBoost: 0.6 });
+    world = await buildMonitorWorld({ users: 150, months: 6, seed: 5, interviewBoost: 0.6 });
     result = await monitorOn(world);
   });
   afterAll(async () => {
@@ -101,7 +101,7 @@ describe('the drift monitor on a world whose hiring market turns mid-way', () =>
 
 describe('the drift monitor with the real registry', () => {
   it('rolls production back to the previous version and records the evidence as the reason', async () => {
-    const world = await buildMonitorWorld({ users: 120, months: 6, seed: 9, interviewBoost: 0.6 });
+    const world = await buildMonitorWorld({ users: 100, months: 6, seed: 9, interviewBoost: 0.6 });
     const documents = await openDocumentStore('sqlite::memory:');
     const registry = await Registry.open({
       documents,
@@ -158,7 +158,7 @@ describe('the drift monitor on a world that does not change', () => {
   let result: Awaited<ReturnType<typeof monitorOn>>;
 
   beforeAll(async () => {
-    world = await buildMonitorWorld({ users: 200, months: 6, seed: 5, interviewBoost: 0 });
+    world = await buildMonitorWorld({ users: 150, months: 6, seed: 5, interviewBoost: 0 });
     result = await monitorOn(world);
   });
   afterAll(async () => {

@@ -1,0 +1,98 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { EventStore, openDocumentStore } from '@hirelearn/store';
+import { modelHealthCollection, scoreVersion } from '@hirelearn/monitoring';
+import { requireBuiltCli, runCli } from './support/cli';
+
+/** `hirelearn quality` and `hirelearn monitor` through the built CLI. */
+describe('hirelearn quality and monitor (built CLI)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hl-monitor-cli-'));
+  const db = `duckdb://${path.join(dir, 'events.duckdb')}`;
+  const env = {
+    HIRELEARN_DOCUMENTS: `sqlite://${path.join(dir, 'documents.sqlite')}`,
+    HIRELEARN_ARTIFACTS: path.join(dir, 'artifacts'),
+  };
+
+  beforeAll(() => {
+    requireBuiltCli();
+    const sim = runCli(['simulate', '--users', '60', '--months', '3', '--seed', '2', '--out', dir]);
+    expect(sim.code).toBe(0);
+    const ing = runCli(['ingest', path.join(dir, 'events.ndjson'), '--db', db]);
+    expect(ing.code).toBe(0);
+  });
+
+  it('prints a findings list as JSON, nothing critical on a clean simulated log', () => {
+    const r = runCli(['quality', '--json', '--db', db, '--fail-on-critical']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.status).toBe('ok');
+    expect(Array.isArray(report.findings)).toBe(true);
+    expect(report.critical).toBe(0);
+    expect(report.checked_events).toBeGreaterThan(1000);
+  });
+
+  it('refuses a --since that is not a date, saying how to fix it', () => {
+    const r = runCli(['quality', '--since', 'yesterday-ish', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("--since 'yesterday-ish' is not a date");
+    expect(r.stderr).toContain('fix:');
+  });
+
+  it('runs the monitor with no served model and reports nothing to do', () => {
+    const r = runCli(['monitor', 'run', '--json', '--db', db], env);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ status: 'ok', versions: [], health_reports: 0 });
+  });
+
+  it('writes the stored health of a model as JSON and as an offline HTML report', async () => {
+    // Health reports as the monitor stores them, for a constant forecast on this world.
+    const store = await EventStore.open(db);
+    const apps = await store.rows(
+      `SELECT application_id, strftime(submitted_at, '%Y-%m-%dT%H:%M:%SZ') AS at FROM applications
+       WHERE submitted_at IS NOT NULL ORDER BY application_id`,
+    );
+    const outcomes = new Map(
+      (
+        await store.rows(
+          `SELECT application_id, CASE WHEN reached_interview THEN 1 ELSE 0 END AS y FROM applications`,
+        )
+      ).map((r) => [String(r.application_id), { y: Number(r.y) as 0 | 1, features: {} }]),
+    );
+    await store.close();
+    const health = scoreVersion(
+      { model: 'demo', version: 1, stage: 'production' },
+      apps.map((a, i) => ({
+        _id: `p${i}`,
+        model: 'demo',
+        version: 1,
+        user_id: 'u',
+        application_id: String(a.application_id),
+        inputs_hash: 'h',
+        probability: 0.9,
+        predicted_at: String(a.at),
+      })),
+      outcomes,
+    );
+    const docs = await openDocumentStore(env.HIRELEARN_DOCUMENTS);
+    for (const h of health) await modelHealthCollection(docs).insert(h);
+    await docs.close();
+
+    const html = path.join(dir, 'report.html');
+    const r = runCli(['monitor', 'report', 'demo', '--json', '--html', html], env);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.windows).toHaveLength(health.length);
+    expect(
+      out.windows.some((w: { critical: string[] }) => w.critical.includes('ece_above_threshold')),
+    ).toBe(true);
+    expect(existsSync(html)).toBe(true);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<svg');
+    expect(page).not.toContain('<script');
+
+    const missing = runCli(['monitor', 'report', 'nope'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no health reports for model 'nope'");
+  });
+});
