@@ -9,3 +9,6 @@ export * from './models/boosted-trees';
 export * from './models/neural-net';
 export * from './ensemble';
 export * from './fit-score';
+export * from './onnx/export';
+export * from './onnx/onnx-scorer';
+export { ModelProto as OnnxModelProto } from './onnx/onnx-proto';

@@ -1,0 +1,36 @@
+import * as ort from 'onnxruntime-node';
+
+/**
+ * Scores encoded feature rows with an ONNX model on onnxruntime-node's CPU provider. Made
+ * once per model version (session creation parses and optimizes the graph); `score` is safe
+ * to call concurrently.
+ */
+export class OnnxScorer {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    private readonly input: string,
+    private readonly output: string,
+  ) {}
+
+  static async create(bytes: Uint8Array): Promise<OnnxScorer> {
+    const session = await ort.InferenceSession.create(bytes, { executionProviders: ['cpu'] });
+    return new OnnxScorer(session, session.inputNames[0], session.outputNames[0]);
+  }
+
+  /** One probability per row (float32 arithmetic inside the runtime). */
+  async score(X: readonly (readonly number[])[]): Promise<number[]> {
+    const k = X[0]?.length ?? 0;
+    // A plain array: the runtime makes its own Float32Array. One made here fails the
+    // runtime's instanceof check when the caller runs in another realm (jest's sandbox).
+    const data: number[] = [];
+    for (const x of X) for (let j = 0; j < k; j++) data.push(x[j]);
+    const result = await this.session.run({
+      [this.input]: new ort.Tensor('float32', data, [X.length, k]),
+    });
+    return Array.from(result[this.output].data as ArrayLike<number>);
+  }
+
+  release(): Promise<void> {
+    return this.session.release();
+  }
+}
