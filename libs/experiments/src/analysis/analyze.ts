@@ -10,7 +10,7 @@ import { ExperimentSettings, experimentSettings } from '../settings';
 import { bayesianCompare } from '../stats/bayesian';
 import { cupedCompare } from '../stats/cuped';
 import { compareVariants, metricVariance } from '../stats/frequentist';
-import { confidenceSequence } from '../stats/sequential';
+import { confidenceSequence, confidenceSequenceHalfWidthFromVariance } from '../stats/sequential';
 import { sampleRatioMismatch } from '../stats/srm';
 import { Experiment } from '../types';
 import { metricDefinition, MetricDefinition } from './metrics';
@@ -55,6 +55,11 @@ function compareMetric(
       t.n,
       { ...s.sequential_settings, alpha: s.alpha },
     );
+    const relHalf = confidenceSequenceHalfWidthFromVariance(
+      unadjusted.relative_se ** 2,
+      control.n + t.n,
+      { ...s.sequential_settings, alpha: s.alpha },
+    );
     return [
       {
         metric_id: m.metric_id,
@@ -71,6 +76,10 @@ function compareMetric(
           seed: `${s.seed}/${e.experiment_id}/${m.metric_id}/${v.variant_id}`,
         }),
         sequential,
+        sequential_relative_ci: [
+          unadjusted.relative_lift - relHalf,
+          unadjusted.relative_lift + relHalf,
+        ],
       } satisfies Draft,
     ];
   });

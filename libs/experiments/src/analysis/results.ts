@@ -28,6 +28,8 @@ export interface MetricComparison {
   readonly bayesian: BayesianResult;
   /** Always-valid interval of the unadjusted difference: safe to look at every night. */
   readonly sequential: SequentialResult;
+  /** Always-valid interval of the relative lift (gbstats' sequential interval). */
+  readonly sequential_relative_ci: readonly [number, number];
   /** Primary p-value corrected across every metric and treatment of the experiment. */
   readonly p_value_adjusted: number;
   /** Significant by the decision rule (sequential interval, or the corrected p-value). */

@@ -135,6 +135,28 @@ describe('Assigner (GrowthBook SDK bucketing)', () => {
     done.destroy();
   });
 
+  it('a model version can be the treatment: object values pass through unchanged', () => {
+    const model = runningExperiment({
+      experiment_id: 'exp-model',
+      component: 'model:interview_likelihood',
+      parameter: 'version',
+      variants: [
+        { variant_id: 'production', value: { model: 'interview', version: 3 }, allocation: 0.5 },
+        { variant_id: 'shadow', value: { model: 'interview', version: 4 }, allocation: 0.5 },
+      ],
+    });
+    const a = new Assigner([model]);
+    const seen = new Set<number>();
+    for (const id of ids.slice(0, 200)) {
+      const r = a.assign('exp-model', id);
+      const version = (r.value as { version: number }).version;
+      seen.add(version);
+      expect(version).toBe(r.variant_id === 'shadow' ? 4 : 3);
+    }
+    expect([...seen].sort()).toEqual([3, 4]);
+    a.destroy();
+  });
+
   it('exports the running rule with hash version 2, seed, coverage, weights and the opt-out condition', () => {
     const rule = featureDefinition(e).rules?.[0];
     expect(rule).toMatchObject({
