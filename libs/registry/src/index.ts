@@ -1,6 +1,7 @@
 export * from './types';
 export { registrySettings, DEFAULT_ARTIFACTS_DIR, type RegistrySettings } from './settings';
 export { Registry, type RegistryOptions } from './registry';
+export type { WatchOptions } from './watcher';
 export { sha256Hex } from './artifact-store';
 export {
   createRegistryServer,

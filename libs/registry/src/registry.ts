@@ -18,6 +18,7 @@ import {
   type VersionDoc,
 } from './documents';
 import { registrySettings, type RegistrySettings } from './settings';
+import { ModelWatcher, type WatchOptions, type WatchSource } from './watcher';
 import type {
   ChangeBy,
   GuardedChange,
@@ -320,109 +321,31 @@ export class Registry {
    * the same store (polled every `watch_poll_ms`; changes made through this registry are
    * seen at once). With `send_current`, first sends the production version as it is.
    */
-  watch(
-    model: string,
-    onChange: (event: WatchEvent) => void,
-    options: { send_current?: boolean; onError?: (error: unknown) => void } = {},
-  ): Watch {
+  watch(model: string, onChange: (event: WatchEvent) => void, options: WatchOptions = {}): Watch {
     checkModelName(model);
-    let lastSequence: number | null = null;
-    let lastRevision = -1;
-    let running = false;
-    let again = false;
-    let closed = false;
-    const tick = async (): Promise<void> => {
-      if (closed) return;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      try {
-        do {
-          again = false;
-          await this.poll(model, onChange, {
-            first: lastSequence === null,
-            sendCurrent: options.send_current === true,
-            lastSequence: lastSequence ?? 0,
-            lastRevision,
-            update: (seq, rev) => {
-              lastSequence = seq;
-              lastRevision = rev;
-            },
-            closed: () => closed,
-          });
-        } while (again && !closed);
-      } catch (error) {
-        options.onError?.(error);
-      } finally {
-        running = false;
-      }
+    const source: WatchSource = {
+      collections: this.c,
+      productionOf: (doc) => this.productionVersion(doc),
+      toModelVersion,
+      toTransition,
     };
-    const onLocal = (): void => void tick();
-    this.changes.on(model, onLocal);
-    const timer = setInterval(onLocal, this.settings.watch_poll_ms);
+    const check = (): void => void watcher.check();
+    const timer = setInterval(check, this.settings.watch_poll_ms);
     timer.unref();
-    const handle: Watch = {
-      close: () => {
-        closed = true;
-        clearInterval(timer);
-        this.changes.off(model, onLocal);
-        this.watches.delete(handle);
-      },
-    };
-    this.watches.add(handle);
-    void tick();
-    return handle;
+    const watcher = new ModelWatcher(source, model, onChange, options, () => {
+      clearInterval(timer);
+      this.changes.off(model, check);
+      this.watches.delete(watcher);
+    });
+    this.changes.on(model, check);
+    this.watches.add(watcher);
+    check();
+    return watcher;
   }
 
   /** Stops every watch; the document store stays open (its owner closes it). */
   close(): void {
     for (const w of [...this.watches]) w.close();
-  }
-
-  private async poll(
-    model: string,
-    onChange: (event: WatchEvent) => void,
-    s: {
-      first: boolean;
-      sendCurrent: boolean;
-      lastSequence: number;
-      lastRevision: number;
-      update: (sequence: number, revision: number) => void;
-      closed: () => boolean;
-    },
-  ): Promise<void> {
-    const doc = await this.c.models.get(model);
-    if (s.first) {
-      // A model not registered yet: every transition it will have is news.
-      if (doc) await flushJournal(this.c, doc);
-      s.update(doc ? doc.transition_count : 0, doc ? (doc.revision ?? 0) : -1);
-      if (s.sendCurrent) {
-        const production = doc ? await this.productionVersion(doc) : null;
-        if (!s.closed()) safeCall(onChange, { transition: null, version: production, production });
-      }
-      return;
-    }
-    if (!doc || doc.revision === s.lastRevision) return;
-    await flushJournal(this.c, doc);
-    const rows = await this.c.transitions.find(
-      { model, sequence: { $gt: s.lastSequence } },
-      { sort: { field: 'sequence', direction: 1 } },
-    );
-    const production = await this.productionVersion(doc);
-    for (const row of rows) {
-      if (s.closed()) return;
-      const stage = doc.stages[String(row.version)];
-      const versionDoc = await this.c.versions.get(versionId(model, row.version));
-      s.update(row.sequence, doc.revision ?? 0);
-      safeCall(onChange, {
-        transition: toTransition(row),
-        version: versionDoc && stage ? toModelVersion(versionDoc, stage) : null,
-        production,
-      });
-    }
-    s.update(Math.max(s.lastSequence, rows[rows.length - 1]?.sequence ?? 0), doc.revision ?? 0);
   }
 
   private async productionVersion(doc: ModelDoc): Promise<ModelVersion | null> {
@@ -537,12 +460,4 @@ function toModelVersion(doc: VersionDoc, stage: Stage): ModelVersion {
 function toTransition(doc: TransitionDoc): StageTransition {
   const { _id, revision: _revision, ...rest } = doc;
   return Object.freeze(rest);
-}
-
-function safeCall(onChange: (event: WatchEvent) => void, event: WatchEvent): void {
-  try {
-    onChange(Object.freeze(event));
-  } catch {
-    // A failing listener must not stop the watch; it sees the next change again.
-  }
 }

@@ -1,0 +1,112 @@
+import {
+  flushJournal,
+  versionId,
+  type ModelDoc,
+  type RegistryCollections,
+  type TransitionDoc,
+  type VersionDoc,
+} from './documents';
+import type { ModelVersion, Stage, StageTransition, Watch, WatchEvent } from './types';
+
+/** What a watcher reads through the registry. */
+export interface WatchSource {
+  readonly collections: RegistryCollections;
+  productionOf(doc: ModelDoc): Promise<ModelVersion | null>;
+  toModelVersion(doc: VersionDoc, stage: Stage): ModelVersion;
+  toTransition(doc: TransitionDoc): StageTransition;
+}
+
+export interface WatchOptions {
+  readonly send_current?: boolean;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Follows one model's transitions: a check reads the model document (cheap) and, when its
+ * revision moved, the transitions after the last one delivered, in order. Checks run one at
+ * a time; a check asked for while one runs runs right after it, so no change is missed.
+ */
+export class ModelWatcher implements Watch {
+  private lastSequence: number | null = null;
+  private lastRevision = -1;
+  private running = false;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    private readonly source: WatchSource,
+    private readonly model: string,
+    private readonly onChange: (event: WatchEvent) => void,
+    private readonly options: WatchOptions,
+    private readonly onClose: () => void,
+  ) {}
+
+  /** Looks for changes now (or right after the check that is running). */
+  async check(): Promise<void> {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        await this.poll();
+      } while (this.again && !this.closed);
+    } catch (error) {
+      this.options.onError?.(error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose();
+  }
+
+  private async poll(): Promise<void> {
+    const c = this.source.collections;
+    const doc = await c.models.get(this.model);
+    if (this.lastSequence === null) {
+      // A model not registered yet: every transition it will have is news.
+      if (doc) await flushJournal(c, doc);
+      this.lastSequence = doc ? doc.transition_count : 0;
+      this.lastRevision = doc ? (doc.revision ?? 0) : -1;
+      if (this.options.send_current) {
+        const production = doc ? await this.source.productionOf(doc) : null;
+        this.emit({ transition: null, version: production, production });
+      }
+      return;
+    }
+    if (!doc || doc.revision === this.lastRevision) return;
+    await flushJournal(c, doc);
+    const rows = await c.transitions.find(
+      { model: this.model, sequence: { $gt: this.lastSequence } },
+      { sort: { field: 'sequence', direction: 1 } },
+    );
+    const production = await this.source.productionOf(doc);
+    for (const row of rows) {
+      const stage = doc.stages[String(row.version)];
+      const versionDoc = await c.versions.get(versionId(this.model, row.version));
+      this.lastSequence = row.sequence;
+      this.emit({
+        transition: this.source.toTransition(row),
+        version: versionDoc && stage ? this.source.toModelVersion(versionDoc, stage) : null,
+        production,
+      });
+    }
+    this.lastRevision = doc.revision ?? 0;
+  }
+
+  private emit(event: WatchEvent): void {
+    if (this.closed) return;
+    try {
+      this.onChange(Object.freeze(event));
+    } catch {
+      // A failing listener must not stop the watch.
+    }
+  }
+}
