@@ -9,44 +9,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyzeFromStore, Assigner, Experiment } from '../src';
+import { runningExperiment } from '../src/testing/fixtures';
 import { EventStore } from '@hirelearn/store';
 
 const ids = Number(process.argv[2] ?? 1_000_000);
 const exposures = Number(process.argv[3] ?? 10_000_000);
 const users = Math.max(1, Math.floor(exposures / 10));
 
-const experiment: Experiment = {
+const experiment: Experiment = runningExperiment({
   experiment_id: 'exp-bench',
-  name: 'bench',
-  hypothesis: 'bench',
-  component: 'strategy_engine',
-  parameter: 'threshold',
-  variants: [
-    { variant_id: 'control', value: 70, allocation: 0.5 },
-    { variant_id: 'lower', value: 60, allocation: 0.5 },
-  ],
-  success_metric: 'interviews',
-  guardrail_metrics: ['ghosted_rate', 'applications'],
-  minimum_sample_size: 200,
-  maximum_duration_days: 30,
-  status: 'running',
-  created_at: '2026-01-01T00:00:00Z',
-  started_at: '2026-01-01T00:00:00Z',
-  ended_at: null,
   seed: 'exp-bench',
-  hash_version: 2,
   coverage: 1,
-  namespace: null,
-  ethics: {
-    job_recommendation_change: 0,
-    user_effort_change: 0,
-    expected_benefit: 0.1,
-    has_opt_out_path: true,
-    has_rollback_plan: true,
-  },
-  outcome: null,
-  shipped_variant: null,
-};
+});
 
 async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
   const t0 = process.hrtime.bigint();

@@ -12,6 +12,7 @@ export * from './stats/cuped';
 export * from './stats/srm';
 export * from './stats/sequential';
 export * from './stats/power';
+export * from './stats/aa-peeking';
 export * from './assignment/feature-json';
 export * from './assignment/assigner';
 export * from './assignment/opt-outs';
