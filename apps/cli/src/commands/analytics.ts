@@ -261,7 +261,11 @@ function registerExport(analytics: Command): void {
     .description(
       'write the cross-user exports (segments, market, shared resume phrases) to a folder',
     )
-    .requiredOption('--out <dir>', 'folder to write')
+    .option(
+      '--out <dir>',
+      'folder to write (where privacy audit looks by default)',
+      '.hirelearn/exports',
+    )
     .option('--period <period>', 'period of the market view', 'all')
     .option('--k <n>', 'minimum distinct users behind a shown cell (default 10)')
     .option('--db <url>', 'store URL')
