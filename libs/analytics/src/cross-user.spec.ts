@@ -1,4 +1,5 @@
 import type { EventStore } from '@hirelearn/store';
+import { resumePhrases } from './export';
 import { fairnessAudit } from './fairness';
 import { marketInsights } from './market';
 import { ALL_TIME } from './period';
@@ -171,6 +172,19 @@ describe('cross-user analytics (known answers)', () => {
         { industry: 'saas', postings: 1, share: 0.5 },
       ]);
       expect(m.user_count).toBe(4); // s1..s4 applied on 03-03
+    });
+  });
+
+  describe('resumePhrases', () => {
+    it('exports only phrases k users share, scrubbed', async () => {
+      const r = await resumePhrases(store, settings);
+      expect(r.phrases.map((p) => [p.kind, p.phrase, p.user_count])).toEqual([
+        ['bullet', 'Built pipelines, see [url]', 4],
+        ['skill', 'Python', 4],
+        ['skill', 'SQL', 3],
+      ]);
+      // The phone bullets (one per user) and Rust (s1 alone) are below k.
+      expect(r.suppressed_cells).toBe(5);
     });
   });
 

@@ -95,6 +95,31 @@ export function crossUserWorld(): object[] {
       edit_type: 'added_keywords',
       rejection_reason: 'too_much_work',
     }),
+    ...['s1', 's2', 's3', 's4'].map((u) =>
+      event('RESUME_SNAPSHOT', day('2025-02-15'), {
+        user_id: u,
+        resume_version_id: `rv-${u}-1`,
+        resume: {
+          summary: `Data engineer. Contact: ${u}@mail.example.com`,
+          skills: ['Python', u === 's1' ? 'Rust' : 'SQL'],
+          roles: [
+            {
+              title: 'Data Engineer',
+              company: `Employer of ${u}`,
+              start: '2020-01',
+              end: null,
+              bullets: [
+                'Built pipelines, see https://blog.example.org/post',
+                `Reach me at +1 415 555 01${u.slice(1)}0`,
+              ],
+            },
+          ],
+          education: [],
+          certifications: [],
+          page_count: 1,
+        },
+      }),
+    ),
     event('JOB_POSTED', day('2025-03-01'), {
       job_id: 'j1',
       title: 'Data Engineer',
