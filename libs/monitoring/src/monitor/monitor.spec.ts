@@ -1,6 +1,7 @@
 import { createRng } from '@hirelearn/stats';
 import { detectConceptDrift } from './concept-drift';
 import type { ApplicationOutcome } from './outcomes';
+import { strided } from './health';
 import { renderHealthReport } from './report-html';
 import { describeEvidence, scoreVersion } from './run-monitor';
 import { DEFAULT_MONITOR_SETTINGS, monitorSettings } from './settings';
@@ -86,6 +87,16 @@ describe('scoreVersion', () => {
     expect(w.drift_reference).toBe('training');
     expect(w.drifted_features).toEqual(['category', 'fit_score', 'resume_score']);
     expect(w.critical).toEqual(['features_drifted']);
+  });
+
+  it('samples evenly for AUC and drift past max_rows_per_test, and never for ECE or Brier', () => {
+    expect(strided([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 5)).toEqual([0, 2, 4, 6, 8]);
+    expect(strided([1, 2], 5)).toEqual([1, 2]);
+    const { logged, outcomes } = fixture(28, 20, 0.6);
+    const [w] = scoreVersion(version, logged, outcomes, monitorSettings({ max_rows_per_test: 50 }));
+    expect(w.n_labelled).toBe(560);
+    expect(w.ece).toBeCloseTo(0.3, 12);
+    expect(w.auc).toBe(0.5);
   });
 
   it('leaves predictions without an outcome unlabelled', () => {
