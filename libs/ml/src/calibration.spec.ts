@@ -19,7 +19,7 @@ describe('calibration', () => {
     const rng = createRng(3);
     const raw: number[] = [];
     const y: number[] = [];
-    for (let i = 0; i < 20000; i++) {
+    for (let i = 0; i < 8000; i++) {
       const z = rng.normal(0, 1.5);
       raw.push(sigmoid(z));
       y.push(rng.uniform() < sigmoid(0.5 * z - 0.7) ? 1 : 0);
@@ -54,7 +54,7 @@ describe('stacking', () => {
     const rng = createRng(5);
     const P: number[][] = [];
     const y: number[] = [];
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 3000; i++) {
       const truth = sigmoid(rng.normal(-1, 1.2));
       P.push([truth, rng.uniform()]);
       y.push(rng.uniform() < truth ? 1 : 0);

@@ -42,7 +42,7 @@ export interface EnsembleSettings {
 
 export const DEFAULT_ENSEMBLE: EnsembleSettings = Object.freeze({
   seed: 1,
-  split: Object.freeze({ train: 0.6, stack: 0.1, calibrate: 0.1, test: 0.2 }),
+  split: Object.freeze({ train: 0.5, stack: 0.15, calibrate: 0.15, test: 0.2 }),
   logistic: {},
   trees: {},
   network: {},

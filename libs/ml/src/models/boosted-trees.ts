@@ -27,11 +27,11 @@ export interface BoostedTreesSettings {
 }
 
 export const DEFAULT_BOOSTED_TREES: BoostedTreesSettings = Object.freeze({
-  trees: 120,
-  depth: 3,
-  learningRate: 0.08,
+  trees: 150,
+  depth: 2,
+  learningRate: 0.05,
   l2: 1,
-  minChildWeight: 5,
+  minChildWeight: 20,
   subsample: 0.8,
   maxBins: 32,
   seed: 1,
