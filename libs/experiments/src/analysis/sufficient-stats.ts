@@ -37,15 +37,15 @@ export function sufficientStatsSql(metrics: readonly MetricDefinition[], preDays
   const days = Math.max(0, Math.floor(preDays));
   return `WITH exposures AS (
     SELECT user_id, min(occurred_at) AS exposed_at, min(variant_id) AS variant_id,
-      count(DISTINCT variant_id) AS n_variants
-    FROM (SELECT user_id, occurred_at,
-            json_extract_string(payload, '$.experiment_id') AS experiment_id,
-            json_extract_string(payload, '$.variant_id') AS variant_id
-          FROM raw_events WHERE event_type = 'EXPERIMENT_EXPOSURE')
+      min(variant_id) = max(variant_id) AS single
+    FROM (SELECT user_id, occurred_at, j.experiment_id AS experiment_id, j.variant_id AS variant_id
+          FROM (SELECT user_id, occurred_at,
+                  json_transform(payload, '{"experiment_id":"VARCHAR","variant_id":"VARCHAR"}') AS j
+                FROM raw_events WHERE event_type = 'EXPERIMENT_EXPOSURE'))
     WHERE experiment_id = $1
     GROUP BY user_id),
   per_user AS (
-    SELECT e.user_id, CASE WHEN e.n_variants = 1 THEN e.variant_id END AS variant_id,
+    SELECT e.user_id, CASE WHEN e.single THEN e.variant_id END AS variant_id,
       count(a.application_id) FILTER (WHERE a.t >= e.exposed_at) AS post_apps,
       count(a.application_id) FILTER (WHERE a.t >= e.exposed_at AND a.reached_interview) AS post_interviews,
       count(a.application_id) FILTER (WHERE a.t >= e.exposed_at AND a.reached_offer) AS post_offers,
@@ -58,7 +58,7 @@ export function sufficientStatsSql(metrics: readonly MetricDefinition[], preDays
     LEFT JOIN (SELECT application_id, user_id, coalesce(submitted_at, created_at) AS t,
                  reached_interview, reached_offer, ghosted FROM applications) a
       ON a.user_id = e.user_id AND a.t >= e.exposed_at - INTERVAL ${days} DAY
-    GROUP BY e.user_id, e.variant_id, e.n_variants)
+    GROUP BY e.user_id, e.variant_id, e.single)
   SELECT variant_id, count(*) AS n${cols ? ',\n    ' + cols : ''}
   FROM per_user GROUP BY variant_id ORDER BY variant_id NULLS LAST`;
 }
