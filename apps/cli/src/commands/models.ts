@@ -207,7 +207,9 @@ export function registerModels(program: Command): void {
       transitions: await r.transitions(model, version),
     }));
     if (opts.json)
-      return printJson(version === undefined ? shown : { ...shown.versions[0], ...shown });
+      return printJson(
+        version === undefined ? shown : { ...shown.versions[0], transitions: shown.transitions },
+      );
     if (version !== undefined) {
       const v = shown.versions[0];
       printFields({
