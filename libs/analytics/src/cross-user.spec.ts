@@ -73,7 +73,7 @@ describe('cross-user analytics (known answers)', () => {
   describe('userSegments', () => {
     it('computes every field of a segment without the opted-out user', async () => {
       const r = await userSegments(store, ['seniority'], settings);
-      expect(r.excluded_opted_out_users).toBe(1);
+      expect(r.excluded_opted_out_users).toBe(2); // o1 (profile and event) and o2 (event only)
       expect(r.segments.map((s) => s.value)).toEqual(['mid']); // senior: 1 user < k
       const mid = r.segments[0];
       expect(mid.user_count).toBe(4);

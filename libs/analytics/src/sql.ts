@@ -15,7 +15,10 @@ export interface SqlSource {
  */
 export const OPTED_OUT_USERS = `
   SELECT user_id FROM users GROUP BY user_id
-  HAVING max(opted_out_market_insights_at) IS NOT NULL OR NOT bool_and(consent_market_insights)`;
+  HAVING max(opted_out_market_insights_at) IS NOT NULL OR NOT bool_and(consent_market_insights)
+  UNION
+  SELECT user_id FROM raw_events WHERE event_type = 'USER_OPTED_OUT'
+    AND json_extract_string(payload, '$.scope') IN ('market_insights', 'all')`;
 
 /** The latest profile of each user. */
 export const LATEST_PROFILE = `SELECT * FROM users WHERE valid_to IS NULL`;

@@ -71,6 +71,9 @@ export function crossUserWorld(): object[] {
       seniority: 'senior',
       location: 'Paris',
     }),
+    // o2 opted out before any profile: only the raw event says so.
+    event('USER_OPTED_OUT', '2025-02-02T00:00:00Z', { user_id: 'o2', scope: 'all' }),
+    ...apps('o2', march, [0], { location: 'Paris', seniority: 'senior' }),
     ...apps('o1', march, [0, 1, 2, 3, 4], {
       tailored: true,
       location: 'Paris',
