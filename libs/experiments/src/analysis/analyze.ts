@@ -172,10 +172,11 @@ export function analyzeExperiment(
   if (unknown.length > 0) {
     blocked.push(`exposures to unknown variants: ${unknown.join(', ')}`);
   }
-  const small = variants.filter((v) => v.users < s.min_users_per_variant);
+  const minUsers = Math.max(s.min_users_per_variant, e.minimum_sample_size);
+  const small = variants.filter((v) => v.users < minUsers);
   if (small.length > 0) {
     if (status === 'ok') status = 'insufficient_data';
-    const r = `fewer than ${s.min_users_per_variant} users in ${small.map((v) => v.variant_id).join(', ')}`;
+    const r = `fewer than ${minUsers} users in ${small.map((v) => v.variant_id).join(', ')}`;
     reason ||= r;
     blocked.push(r);
   }

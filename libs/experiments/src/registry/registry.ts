@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { checkExperimentEthics, EthicsViolation } from '@hirelearn/safeguards';
+import { DuplicateDocumentError } from '@hirelearn/store';
 import type { DocumentCollection, DocumentStore } from '@hirelearn/store';
 import { ExperimentSettings, experimentSettings } from '../settings';
 import { Experiment, ExperimentDefinition, ExperimentOutcome, ExperimentStatus } from '../types';
@@ -117,7 +118,15 @@ export class ExperimentRegistry {
     if (await this.experiments.get(e.experiment_id)) {
       return fail('exists', `experiment '${e.experiment_id}' already exists`);
     }
-    await this.experiments.insert({ _id: e.experiment_id, ...e });
+    try {
+      await this.experiments.insert({ _id: e.experiment_id, ...e });
+    } catch (error) {
+      // Another writer created it between the check and the insert.
+      if (error instanceof DuplicateDocumentError) {
+        return fail('exists', `experiment '${e.experiment_id}' already exists`);
+      }
+      throw error;
+    }
     await this.record(e.experiment_id, 'create', null, { ...e }, { ...actor, at });
     return { status: 'ok', reason: '', experiment: e, problems: [], violations: [] };
   }

@@ -76,7 +76,10 @@ export function decideRampStep(
       reason: `guardrails hold: coverage ${e.coverage} -> ${next}`,
     };
   }
-  const verdict = shouldAutoRollout(r, s);
+  const verdict = shouldAutoRollout(r, {
+    ...s,
+    min_users_per_variant: Math.max(s.min_users_per_variant, e.minimum_sample_size),
+  });
   const all = [...checks, ...verdict.checks];
   if (verdict.should_rollout) {
     return {
@@ -118,6 +121,18 @@ export async function applyRampStep(
     return {
       decision: null,
       registry: { status, reason, experiment: e, problems: [], violations: [] },
+    };
+  }
+  if (results.experiment_id !== experimentId) {
+    return {
+      decision: null,
+      registry: {
+        status: 'invalid',
+        reason: `results of '${results.experiment_id}' cannot decide '${experimentId}'`,
+        experiment: e,
+        problems: [],
+        violations: [],
+      },
     };
   }
   const d = decideRampStep(e, results, registry.settings);

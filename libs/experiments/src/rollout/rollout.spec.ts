@@ -66,6 +66,15 @@ describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () 
       const r = analyzeExperiment(e, d, {}, at);
       return applyRampStep(registry, 'exp-threshold', r, actor('nightly', at));
     };
+    // Results of another experiment cannot decide this one.
+    const other = analyzeExperiment(
+      { ...(started.experiment as Experiment), experiment_id: 'exp-other' },
+      data(same(10), same(10)),
+    );
+    expect(
+      (await applyRampStep(registry, 'exp-threshold', other, actor('x', '2026-01-06T00:00:00Z')))
+        .registry.status,
+    ).toBe('invalid');
     const s1 = await step(data(same(100), same(100)), '2026-01-03T00:00:00Z');
     expect(s1.decision).toMatchObject({
       action: 'ramp',
@@ -218,6 +227,22 @@ describe('decisions that must not be made', () => {
     expect(shouldAutoRollout(r).should_rollout).toBe(false);
     expect(decideRampStep(running(1), r).action).toBe('hold');
     expect(decideRampStep(running(0.1), r).action).toBe('hold');
+  });
+
+  it("the experiment's own minimum sample size, when larger, holds the rollout too", () => {
+    const big = { ...running(1), minimum_sample_size: 1500 };
+    const r = analyzeExperiment(big, data(same(1000), { n: 1000, interviews: 1.3, ghosted: 0.3 }));
+    expect(r.status).toBe('insufficient_data');
+    expect(r.reason).toContain('fewer than 1500 users');
+    const d = decideRampStep(big, r);
+    expect(d.action).toBe('hold');
+    expect(d.checks.find((c) => c.check === 'min_users_per_variant')?.passed).toBe(false);
+    expect(
+      decideRampStep(
+        running(1),
+        analyzeExperiment(running(1), data(same(1000), { n: 1000, interviews: 1.3, ghosted: 0.3 })),
+      ).action,
+    ).toBe('rollout');
   });
 
   it('fewer than 200 users per variant never auto-rolls out', () => {
