@@ -21,7 +21,10 @@ export function renderHealthReport(
   const title = first ? `${first.model} v${first.version} (${first.stage})` : 'no health reports';
   const scored = sorted.filter((h) => h.status === 'ok');
   const latest = scored[scored.length - 1];
-  const driftWindow = [...sorted].reverse().find((h) => h.drift.length > 0);
+  // The newest window with enough outcomes: PSI on a handful of rows is noise.
+  const driftWindow =
+    [...scored].reverse().find((h) => h.drift.length > 0) ??
+    [...sorted].reverse().find((h) => h.drift.length > 0);
   const sections = first
     ? [
         eceChart(scored, settings),

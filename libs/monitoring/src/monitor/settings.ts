@@ -53,7 +53,7 @@ export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = Object.freeze({
   ece_critical: 0.2,
   drifted_features_critical: 3,
   drift_alpha: 0.05,
-  max_rows_per_test: 200_000,
+  max_rows_per_test: 50_000,
   features: DEFAULT_MONITOR_FEATURES,
   page_hinkley: Object.freeze({}),
   adwin: Object.freeze({}),
