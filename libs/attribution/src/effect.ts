@@ -70,17 +70,19 @@ export function recommendation(
   name: string,
   confidence: Confidence,
   primary: EffectEstimate,
+  outcome = 'interview chances',
+  unit: (x: number) => string = pts,
 ): string {
   if (primary.status !== 'ok') return `no conclusion on ${name}: ${primary.status}`;
   const significant = primary.ci[0] > 0 || primary.ci[1] < 0;
-  const size = `${pts(primary.estimate)} interview rate`;
+  const size = `${unit(primary.estimate)} on ${outcome}`;
   if (confidence === 'HIGH') {
     return primary.estimate > 0 ? `recommend ${name}: ${size}` : `advise against ${name}: ${size}`;
   }
   if (confidence === 'LOW') return `do not act on ${name}: the evidence contradicts the estimate`;
   return significant
     ? `promising but not established (${size}): test ${name} in an experiment before recommending it`
-    : `no evidence that ${name} changes interview chances: do not recommend it`;
+    : `no evidence that ${name} changes ${outcome}: do not recommend it`;
 }
 
 /** Builds the `CausalEffect` of `spec` from its graded analysis. */

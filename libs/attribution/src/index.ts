@@ -6,3 +6,5 @@ export * from './table';
 export * from './treatments';
 export * from './effect';
 export * from './run';
+export * from './csv/csv-table';
+export * from './csv/estimate';

@@ -17,8 +17,23 @@ export interface AnalysisTable {
 
 const TEXT_COLUMNS = new Set(['application_id', 'user_id', 'submitted_at']);
 
-/** Reads the facts into an `AnalysisTable` (empty when the store has no applications). */
+const FACTS = ['applications', 'users', 'resume_versions'];
+
+const EMPTY: AnalysisTable = Object.freeze({
+  n: 0,
+  application_ids: [],
+  user_ids: [],
+  submitted_at: [],
+  edit_types: [],
+  columns: Object.freeze({}),
+});
+
+/** Reads the facts into an `AnalysisTable` (empty when the store has no facts yet). */
 export async function loadAnalysisTable(store: EventStore): Promise<AnalysisTable> {
+  const present = await store.rows(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name IN (${FACTS.map((t) => `'${t}'`).join(', ')})`,
+  );
+  if (Number(present[0]?.n) < FACTS.length) return EMPTY;
   const types = await store.rows(EDIT_TYPES_SQL);
   const editTypes = types.map((r) => String(r.edit_type));
   const rows = await store.rows(analysisSql(editTypes));

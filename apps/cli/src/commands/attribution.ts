@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { runAttribution, type CausalEffect } from '@hirelearn/attribution';
+import { printJson, printTable } from '../output';
+import { withEventStore } from '../store-option';
+
+const pts = (x: number | null) => (x === null ? '' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`);
+const ci = (e: CausalEffect) =>
+  e.confidence_interval === null
+    ? ''
+    : `[${pts(e.confidence_interval[0])}, ${pts(e.confidence_interval[1])}]`;
+const num = (x: number | null) => (x === null ? '' : x < 1e-4 ? x.toExponential(1) : x.toFixed(4));
+
+export function registerAttribution(program: Command): void {
+  program
+    .command('attribution')
+    .description(
+      'what causes interviews: each resume edit, tailoring, submission weekday and hour band, adjusted, refuted and graded (sorted by q-value)',
+    )
+    .option('--json', 'print {generated_at, data_window, effects} as JSON')
+    .option('--db <url>', 'store URL')
+    .action(async (opts: { json?: boolean; db?: string }) => {
+      const result = await withEventStore(opts.db, (store) => runAttribution(store));
+      if (opts.json) return printJson(result);
+      const w = result.data_window;
+      process.stdout.write(
+        `${w.applications} applications of ${w.users} users, ${w.start ?? '-'} .. ${w.end ?? '-'}\n` +
+          'effects in points of interview probability (naive = unadjusted difference)\n\n',
+      );
+      printTable(
+        result.effects.map((e) => ({
+          treatment: e.treatment,
+          ate: pts(e.ate),
+          '95% CI': ci(e),
+          naive: pts(e.naive.ate),
+          q: num(e.q_value),
+          confidence: e.causal_confidence,
+          treated: e.treatment_group_size,
+          recommendation: e.recommendation,
+        })),
+        ['treatment', 'ate', '95% CI', 'naive', 'q', 'confidence', 'treated', 'recommendation'],
+      );
+    });
+}

@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import {
+  CSV_METHODS,
+  estimateOnTable,
+  readCsv,
+  type CsvMethod,
+  type EstimateRequest,
+} from '@hirelearn/attribution';
+import { CliError } from '../cli-error';
+import { printFields, printJson } from '../output';
+
+interface EstimateOptions {
+  data: string;
+  treatment: string;
+  outcome: string;
+  method: string;
+  confounders?: string;
+  instrument?: string;
+  runningVariable?: string;
+  cutoff?: string;
+  post?: string;
+  unit?: string;
+  time?: string;
+  cluster?: string;
+  json?: boolean;
+}
+
+function request(o: EstimateOptions): EstimateRequest {
+  if (!(CSV_METHODS as readonly string[]).includes(o.method)) {
+    throw new CliError(`unknown method '${o.method}'`, `use --method ${CSV_METHODS.join('|')}`);
+  }
+  const cutoff = o.cutoff === undefined ? undefined : Number(o.cutoff);
+  if (cutoff !== undefined && !Number.isFinite(cutoff)) {
+    throw new CliError(`--cutoff '${o.cutoff}' is not a number`, 'pass e.g. --cutoff 60');
+  }
+  return {
+    method: o.method as CsvMethod,
+    treatment: o.treatment,
+    outcome: o.outcome,
+    confounders: o.confounders
+      ? o.confounders
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+    ...(o.instrument ? { instrument: o.instrument } : {}),
+    ...(o.runningVariable ? { running_variable: o.runningVariable } : {}),
+    ...(cutoff !== undefined ? { cutoff } : {}),
+    ...(o.post ? { post: o.post } : {}),
+    ...(o.unit ? { unit: o.unit } : {}),
+    ...(o.time ? { time: o.time } : {}),
+    ...(o.cluster ? { cluster: o.cluster } : {}),
+  };
+}
+
+export function registerCausal(program: Command): void {
+  const causal = program.command('causal').description('the causal engine on your own data');
+  causal
+    .command('estimate')
+    .description('estimate the effect of a treatment column on an outcome column of a CSV')
+    .requiredOption('--data <file>', 'CSV with a header row')
+    .requiredOption(
+      '--treatment <column>',
+      'treatment column (0/1; continuous allowed for iv, did --unit/--time)',
+    )
+    .requiredOption('--outcome <column>', 'outcome column')
+    .requiredOption('--method <method>', CSV_METHODS.join('|'))
+    .option('--confounders <a,b>', 'columns to adjust for')
+    .option('--instrument <column>', 'instrument (iv)')
+    .option('--running-variable <column>', 'running variable (rd)')
+    .option('--cutoff <c>', 'cutoff of the running variable (rd)')
+    .option(
+      '--post <column>',
+      'after-period indicator (did 2x2; the treatment column is the group)',
+    )
+    .option('--unit <column>', 'unit id (did two-way fixed effects; errors clustered by it)')
+    .option('--time <column>', 'period (did two-way fixed effects)')
+    .option('--cluster <column>', 'cluster ids for clustered standard errors')
+    .option('--json', 'print as JSON')
+    .action(async (o: EstimateOptions) => {
+      const req = request(o);
+      const read = await readCsv(o.data);
+      if (read.status !== 'ok') {
+        throw new CliError(
+          `cannot read ${o.data}: ${read.reason}`,
+          'pass a CSV file with a header row',
+        );
+      }
+      const r = estimateOnTable(read.table, req);
+      if (o.json) return printJson(r);
+      printFields({
+        treatment: r.treatment,
+        outcome: r.outcome,
+        method: `${r.method} (${r.estimand || '-'})`,
+        status: r.status,
+        estimate: r.ate,
+        'std error': r.std_error,
+        '95% CI': r.confidence_interval,
+        'p-value': r.p_value,
+        confidence: r.causal_confidence,
+        'sample (treated / control)': `${r.sample_size} (${r.treatment_group_size} / ${r.control_group_size})`,
+        estimates: r.estimates,
+        diagnostics: r.diagnostics,
+        refutations: r.refutations
+          .map((x) => `${x.name} ${x.passed ? 'passed' : 'FAILED'}`)
+          .join(', '),
+        reasons: r.reasons.join('; '),
+        recommendation: r.recommendation,
+      });
+      if (r.status !== 'ok') process.exitCode = 1;
+    });
+}

@@ -1,0 +1,43 @@
+/**
+ * Reads any CSV into columns through DuckDB's `read_csv_auto` (an in-memory connection), so
+ * quoting, headers and types follow DuckDB's sniffer rather than a parser of our own.
+ */
+import { EventStore } from '@hirelearn/store';
+
+export interface CsvTable {
+  readonly n: number;
+  /** Raw values per column: numbers, strings, or null for empty cells; booleans become 0/1. */
+  readonly columns: Readonly<Record<string, readonly (number | string | null)[]>>;
+}
+
+export type CsvRead =
+  | { readonly status: 'ok'; readonly table: CsvTable }
+  | { readonly status: 'invalid_input'; readonly reason: string };
+
+const cell = (v: unknown): number | string | null => {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return v;
+  const s = String(v);
+  const x = Number(s);
+  return s.trim() !== '' && Number.isFinite(x) ? x : s;
+};
+
+/** The CSV at `file` as columns; an unreadable file comes back as `invalid_input`. */
+export async function readCsv(file: string): Promise<CsvRead> {
+  const db = await EventStore.open('duckdb::memory:');
+  try {
+    const rows = await db.rows('SELECT * FROM read_csv_auto(?, header = true)', [file]);
+    const names = rows.length > 0 ? Object.keys(rows[0]) : [];
+    const columns: Record<string, (number | string | null)[]> = {};
+    for (const name of names) columns[name] = rows.map((r) => cell(r[name]));
+    return { status: 'ok', table: { n: rows.length, columns } };
+  } catch (error) {
+    return {
+      status: 'invalid_input',
+      reason: error instanceof Error ? error.message : String(error),
+    };
+  } finally {
+    await db.close();
+  }
+}

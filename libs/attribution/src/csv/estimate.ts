@@ -1,0 +1,296 @@
+/**
+ * The general engine on any table (`hirelearn causal estimate`): one method of libs/causal on
+ * named columns, with the same fields as the nightly `CausalEffect` so an analyst can check
+ * the engine on their own data. Missing columns or non-numeric values are a result with
+ * status `invalid_input`, never a throw.
+ */
+import {
+  aipw,
+  analyzeEffect,
+  balanceTable,
+  BalanceTable,
+  CausalData,
+  CausalSettings,
+  DEFAULT_CAUSAL_SETTINGS,
+  DEFAULT_GRADING_SETTINGS,
+  DEFAULT_REFUTER_SETTINGS,
+  did2x2,
+  didTwoWayFe,
+  EffectEstimate,
+  gradeEffect,
+  ipw,
+  iv2sls,
+  IvData,
+  OverlapCheck,
+  psMatching,
+  rdLocalLinear,
+  Refutation,
+  refuteAll,
+  withQValues,
+} from '@hirelearn/causal';
+import { CausalEffect, estimateKey, recommendation } from '../effect';
+import type { CsvTable } from './csv-table';
+
+export const CSV_METHODS = ['psm', 'ipw', 'aipw', 'iv', 'did', 'rd'] as const;
+export type CsvMethod = (typeof CSV_METHODS)[number];
+
+export interface EstimateRequest {
+  readonly method: CsvMethod;
+  readonly treatment: string;
+  readonly outcome: string;
+  readonly confounders?: readonly string[];
+  readonly instrument?: string;
+  readonly running_variable?: string;
+  readonly cutoff?: number;
+  readonly post?: string;
+  readonly unit?: string;
+  readonly time?: string;
+  /** Column of cluster ids for clustered errors (defaults to `unit` when given). */
+  readonly cluster?: string;
+}
+
+/** `CausalEffect` with the estimand and the method's own diagnostics. */
+export interface EstimateResult extends Omit<CausalEffect, 'outcome' | 'definition'> {
+  readonly outcome: string;
+  readonly estimand: string;
+  readonly diagnostics: Readonly<Record<string, number | boolean | null>>;
+}
+
+type Columns = Record<string, readonly number[]>;
+
+function numeric(table: CsvTable, name: string): readonly number[] | string {
+  const col = table.columns[name];
+  if (col === undefined)
+    return `no column '${name}' (columns: ${Object.keys(table.columns).join(', ')})`;
+  const out = col.map((v) => (typeof v === 'number' ? v : NaN));
+  const bad = out.findIndex((v) => !Number.isFinite(v));
+  return bad >= 0 ? `column '${name}' row ${bad + 1} is not a number (${String(col[bad])})` : out;
+}
+
+function ids(table: CsvTable, name: string): readonly (string | number)[] | string {
+  const col = table.columns[name];
+  if (col === undefined) return `no column '${name}'`;
+  return col.map((v) => v ?? '');
+}
+
+function invalid(req: EstimateRequest, n: number, reason: string): EstimateResult {
+  return {
+    treatment: req.treatment,
+    outcome: req.outcome,
+    status: 'invalid_input',
+    estimand: '',
+    ate: null,
+    att: null,
+    std_error: null,
+    confidence_interval: null,
+    p_value: null,
+    q_value: null,
+    causal_confidence: 'LOW',
+    method: req.method,
+    estimates: {},
+    naive: { ate: null, confidence_interval: null, p_value: null },
+    instrument: null,
+    sample_size: n,
+    treatment_group_size: 0,
+    control_group_size: 0,
+    adjustment_set: [],
+    refutations: [],
+    reasons: [reason],
+    recommendation: `no conclusion on ${req.treatment}: invalid_input`,
+    diagnostics: {},
+  };
+}
+
+interface Evidence {
+  readonly primary: EffectEstimate;
+  readonly others: readonly EffectEstimate[];
+  readonly overlap: OverlapCheck | null;
+  readonly balance: BalanceTable | null;
+  readonly refutations: readonly Refutation[];
+  readonly adjustment: readonly string[];
+  readonly diagnostics: Readonly<Record<string, number | boolean | null>>;
+}
+
+const baselineRisk = (d: CausalData): number | undefined => {
+  if (!d.outcome.every((v) => v === 0 || v === 1)) return undefined;
+  const c = d.outcome.filter((_, i) => d.treatment[i] === 0);
+  return c.reduce((a: number, b) => a + b, 0) / c.length;
+};
+
+function adjusted(req: EstimateRequest, data: CausalData, s: CausalSettings): Evidence {
+  const a = analyzeEffect(
+    { treatment_name: req.treatment, outcome_name: req.outcome, data },
+    { settings: s },
+  );
+  const chosen =
+    req.method === 'aipw'
+      ? a.primary
+      : req.method === 'ipw'
+        ? a.estimates.find((e) => e.method === 'ipw_hajek' && e.estimand === 'ATE')!
+        : a.estimates.find((e) => e.method === 'ps_matching')!;
+  const estimator = (d: CausalData): EffectEstimate =>
+    req.method === 'aipw' ? aipw(d, s) : req.method === 'ipw' ? ipw(d, 'ATE', s) : psMatching(d, s);
+  const risk = baselineRisk(data);
+  const refutations =
+    req.method === 'aipw'
+      ? a.refutations
+      : chosen.status === 'ok'
+        ? refuteAll(data, estimator, chosen, {
+            settings: DEFAULT_REFUTER_SETTINGS,
+            ...(risk === undefined ? {} : { baseline_risk: risk }),
+          })
+        : [];
+  const matched = req.method === 'psm' ? psMatching(data, s) : null;
+  const balance =
+    matched !== null && matched.status === 'ok' ? balanceTable(data, matched.weights) : a.balance;
+  return {
+    primary: chosen,
+    others: a.estimates,
+    overlap: a.overlap,
+    balance,
+    refutations,
+    adjustment: a.identification.adjustment_set,
+    diagnostics: {
+      max_abs_smd_after: balance?.max_abs_smd_after ?? null,
+      overlap_share: a.overlap?.share_in_bounds ?? null,
+    },
+  };
+}
+
+function evidence(req: EstimateRequest, table: CsvTable, s: CausalSettings): Evidence | string {
+  const y = numeric(table, req.outcome);
+  if (typeof y === 'string') return y;
+  const t = numeric(table, req.treatment);
+  if (typeof t === 'string') return t;
+  const covariates: Columns = {};
+  for (const name of req.confounders ?? []) {
+    const c = numeric(table, name);
+    if (typeof c === 'string') return c;
+    covariates[name] = c;
+  }
+  const clusterName = req.cluster ?? req.unit;
+  const clusters = clusterName === undefined ? undefined : ids(table, clusterName);
+  if (typeof clusters === 'string') return clusters;
+  const base: CausalData = {
+    outcome: y,
+    treatment: t,
+    covariates,
+    ...(clusters ? { clusters } : {}),
+  };
+  const none = {
+    overlap: null,
+    balance: null,
+    refutations: [],
+    adjustment: Object.keys(covariates),
+  };
+  switch (req.method) {
+    case 'psm':
+    case 'ipw':
+    case 'aipw':
+      return adjusted(req, base, s);
+    case 'iv': {
+      if (req.instrument === undefined) return 'iv needs --instrument';
+      const z = numeric(table, req.instrument);
+      if (typeof z === 'string') return z;
+      const data: IvData = { ...base, instruments: { [req.instrument]: z } };
+      const e = iv2sls(data, s);
+      return {
+        ...none,
+        primary: e,
+        others: [e],
+        refutations: e.status === 'ok' ? refuteAll(data, (d) => iv2sls(d, s), e) : [],
+        diagnostics: {
+          first_stage_f: Number.isFinite(e.first_stage_f) ? e.first_stage_f : null,
+          weak_instrument: e.weak_instrument,
+        },
+      };
+    }
+    case 'did': {
+      if (req.post !== undefined) {
+        const post = numeric(table, req.post);
+        if (typeof post === 'string') return post;
+        const e = did2x2({ outcome: y, group: t, post, ...(clusters ? { clusters } : {}) }, s);
+        return { ...none, primary: e, others: [e], diagnostics: { n_clusters: e.n_clusters } };
+      }
+      if (req.unit === undefined || req.time === undefined)
+        return 'did needs --post, or --unit and --time';
+      const unit = ids(table, req.unit);
+      const time = ids(table, req.time);
+      if (typeof unit === 'string') return unit;
+      if (typeof time === 'string') return time;
+      const e = didTwoWayFe({ outcome: y, treated: t, unit, time, covariates }, s);
+      return { ...none, primary: e, others: [e], diagnostics: { n_clusters: e.n_clusters } };
+    }
+    case 'rd': {
+      if (req.running_variable === undefined || req.cutoff === undefined) {
+        return 'rd needs --running-variable and --cutoff';
+      }
+      const x = numeric(table, req.running_variable);
+      if (typeof x === 'string') return x;
+      const e = rdLocalLinear(
+        { outcome: y, running: x, cutoff: req.cutoff, ...(clusters ? { clusters } : {}) },
+        { settings: s },
+      );
+      return { ...none, primary: e, others: [e], diagnostics: { bandwidth: e.bandwidth } };
+    }
+  }
+}
+
+/** Runs `req.method` on `table` (see the module doc). */
+export function estimateOnTable(
+  table: CsvTable,
+  req: EstimateRequest,
+  settings: CausalSettings = DEFAULT_CAUSAL_SETTINGS,
+): EstimateResult {
+  const ev = evidence(req, table, settings);
+  if (typeof ev === 'string') return invalid(req, table.n, ev);
+  const [primary] = withQValues([ev.primary]);
+  const grade = gradeEffect(
+    { effect: primary, overlap: ev.overlap, balance: ev.balance, refutations: ev.refutations },
+    DEFAULT_GRADING_SETTINGS,
+  );
+  const ok = primary.status === 'ok';
+  const estimates: Record<string, number | null> = {};
+  for (const e of ev.others) estimates[estimateKey(e)] = e.status === 'ok' ? e.estimate : null;
+  const naive = ev.others.find((e) => e.method === 'naive_difference');
+  const att = ev.others.find((e) => e.estimand === 'ATT' && e.status === 'ok');
+  return {
+    treatment: req.treatment,
+    outcome: req.outcome,
+    status: primary.status,
+    estimand: primary.estimand,
+    ate: ok ? primary.estimate : null,
+    att: att?.estimate ?? null,
+    std_error: ok ? primary.std_error : null,
+    confidence_interval: ok ? [primary.ci[0], primary.ci[1]] : null,
+    p_value: ok ? primary.p_value : null,
+    q_value: primary.q_value,
+    causal_confidence: grade.confidence,
+    method: primary.method,
+    estimates,
+    naive:
+      naive?.status === 'ok'
+        ? {
+            ate: naive.estimate,
+            confidence_interval: [naive.ci[0], naive.ci[1]],
+            p_value: naive.p_value,
+          }
+        : { ate: null, confidence_interval: null, p_value: null },
+    instrument: null,
+    sample_size: primary.n,
+    treatment_group_size: primary.n_treated,
+    control_group_size: primary.n_control,
+    adjustment_set: ev.adjustment,
+    refutations: ev.refutations.map((r) => ({
+      name: r.name,
+      passed: r.passed,
+      detail: r.detail,
+      values: r.values,
+    })),
+    reasons: [...primary.reasons, ...grade.reasons],
+    recommendation: recommendation(req.treatment, grade.confidence, primary, req.outcome, (x) =>
+      x.toPrecision(3),
+    ),
+    diagnostics: ev.diagnostics,
+  };
+}
