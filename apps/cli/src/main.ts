@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerAnalytics } from './commands/analytics';
+import { registerAttribution } from './commands/attribution';
+import { registerCausal } from './commands/causal';
 import { registerErase } from './commands/erase';
 import { registerFairness } from './commands/fairness';
 import { registerExperiments } from './commands/experiments';
@@ -35,6 +37,8 @@ registerServe(program);
 registerExperiments(program);
 registerQuality(program);
 registerMonitor(program);
+registerAttribution(program);
+registerCausal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));
