@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { requireBuiltCli, runCli } from './support/cli';
+
+/** `hirelearn models train` end to end on the built CLI: artifact, metrics, registration. */
+describe('hirelearn models train', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  const db = () => `duckdb://${path.join(dir, 'h.duckdb')}`;
+
+  beforeAll(() => {
+    requireBuiltCli();
+    dir = mkdtempSync(path.join(tmpdir(), 'hl-train-cli-'));
+    env = {
+      HIRELEARN_DOCUMENTS: `sqlite://${path.join(dir, 'docs.sqlite')}`,
+      HIRELEARN_ARTIFACTS: path.join(dir, 'artifacts'),
+      HIRELEARN_CODE_VERSION: 'test',
+    };
+    const sim = runCli(['simulate', '--users', '80', '--months', '4', '--seed', '5', '--out', dir]);
+    expect(sim.code).toBe(0);
+    const ing = runCli(['ingest', path.join(dir, 'events.ndjson'), '--db', db()]);
+    expect(ing.code).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('trains the fit-score weights, writes the artifact and registers a candidate', () => {
+    const out = path.join(dir, 'fit.json');
+    const r = runCli(
+      ['models', 'train', 'fit-score', '--db', db(), '--seed', '3', '--out', out, '--json'],
+      env,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.registered).toMatchObject({ model: 'fit-score', version: 1, stage: 'candidate' });
+    const weights = Object.values(report.report.learned_weights) as number[];
+    expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('hirelearn.fit-weights/v1');
+    const shown = runCli(['models', 'list', '--json'], env);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('fit-score');
+  });
+
+  it('names the models it knows and the fix for an unknown one', () => {
+    const r = runCli(['models', 'train', 'forest', '--db', db(), '--no-register'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unknown model "forest"/);
+    expect(r.stderr).toMatch(/fix: use one of: ensemble, fit-score/);
+    expect(existsSync(path.join(dir, 'artifacts'))).toBe(true);
+  });
+});
