@@ -57,7 +57,10 @@ export async function runMonitor(
   const verdicts: VersionVerdict[] = [];
   let reports = 0;
   for (const version of versions) {
-    const logged = await predictions.find({ model: version.model, version: version.version });
+    const logged = await predictions.find({
+      model: version.model,
+      version: { $in: versionForms(version.version) },
+    });
     const windows = scoreVersion(version, logged, outcomes, settings);
     for (const w of windows) await upsert(health, w);
     reports += windows.length;
@@ -135,6 +138,15 @@ export function scoreRecords(
     );
   }
   return out;
+}
+
+/**
+ * A version as services may log it: the registry numbers versions, a service may write the
+ * number or its string. Filters are type-strict on every engine, so ask for both.
+ */
+function versionForms(version: string | number): (string | number)[] {
+  const n = Number(version);
+  return Number.isFinite(n) && String(n) === String(version) ? [n, String(n)] : [String(version)];
 }
 
 async function upsert(
