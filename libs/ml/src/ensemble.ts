@@ -150,10 +150,23 @@ export class EnsembleModel {
   }
 
   predictMany(rows: readonly ApplicationFeatures[]): EnsemblePrediction[] {
-    const X = rows.map((r) => encode(this.artifact.encoder, r));
+    return this.combine(this.memberProbabilities(this.encode(rows)));
+  }
+
+  /** The rows as the members' encoded feature vectors. */
+  encode(rows: readonly ApplicationFeatures[]): number[][] {
+    return rows.map((r) => encode(this.artifact.encoder, r));
+  }
+
+  /**
+   * Predictions from the members' probabilities P[i][k] (k in member order): blend, calibrate
+   * and analyse disagreement. Lets a server score a member elsewhere (e.g. the logistic on
+   * onnxruntime) and finish here.
+   */
+  combine(P: readonly (readonly number[])[]): EnsemblePrediction[] {
     const names = this.artifact.members.map((m) => m.name);
     const w = this.artifact.weights;
-    return this.memberProbabilities(X).map((ps) => {
+    return P.map((ps) => {
       let blend = 0;
       for (let k = 0; k < ps.length; k++) blend += w[k] * ps[k];
       let v = 0;

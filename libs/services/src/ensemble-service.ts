@@ -1,4 +1,3 @@
-import { loadEnsemble, type EnsembleModel } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
 import { InvalidArgumentError } from '@hirelearn/proto';
 import { featuresFromPb, predictionToPb } from './convert';
@@ -6,6 +5,7 @@ import type { ServiceBinding } from './grpc-server';
 import { unary } from './grpc-server';
 import { describeServed, inferenceBinding } from './inference';
 import { inputsHash, type PredictionLog } from './prediction-log';
+import { loadServableEnsemble, predictServable, type ServableEnsemble } from './servable-ensemble';
 import { ServedModel, type RegistryView } from './served-model';
 
 /** The registry model the ensemble predictor serves. */
@@ -14,16 +14,25 @@ export const ENSEMBLE_MODEL = 'ensemble';
 export interface EnsemblePredictorSettings {
   /** Largest batch one PredictInterview call may carry. */
   readonly maxBatch: number;
+  /** Score the logistic member with onnxruntime-node from its ONNX export. */
+  readonly useOnnx: boolean;
 }
 
 export const DEFAULT_ENSEMBLE_PREDICTOR: EnsemblePredictorSettings = Object.freeze({
   maxBatch: 10_000,
+  useOnnx: true,
 });
 
 /** The production ensemble, followed through the registry. */
-export function servedEnsemble(registry: RegistryView): ServedModel<EnsembleModel> {
-  return new ServedModel(ENSEMBLE_MODEL, registry, (content) =>
-    loadEnsemble(content.toString('utf8')),
+export function servedEnsemble(
+  registry: RegistryView,
+  settings: EnsemblePredictorSettings = DEFAULT_ENSEMBLE_PREDICTOR,
+): ServedModel<ServableEnsemble> {
+  return new ServedModel(
+    ENSEMBLE_MODEL,
+    registry,
+    (content) => loadServableEnsemble(content, settings.useOnnx),
+    (old) => void old.onnx?.scorer.release(),
   );
 }
 
@@ -31,12 +40,12 @@ export function servedEnsemble(registry: RegistryView): ServedModel<EnsembleMode
  * PredictInterview over the version in production: one application or a batch, answered in
  * request order, each prediction logged (model, version, inputs hash, probability, time).
  */
-export function predictInterview(
-  served: ServedModel<EnsembleModel>,
+export async function predictInterview(
+  served: ServedModel<ServableEnsemble>,
   log: PredictionLog | null,
   request: pb.PredictInterviewRequest,
   settings: EnsemblePredictorSettings = DEFAULT_ENSEMBLE_PREDICTOR,
-): pb.PredictInterviewResponse {
+): Promise<pb.PredictInterviewResponse> {
   if (request.applications.length > settings.maxBatch) {
     throw new InvalidArgumentError(
       `applications: ${request.applications.length} in one call, at most ${settings.maxBatch}`,
@@ -44,7 +53,7 @@ export function predictInterview(
   }
   const { version, model } = served.require();
   const features = request.applications.map(featuresFromPb);
-  const predictions = model.predictMany(features);
+  const predictions = await predictServable(model, features);
   log?.log(
     request.applications.map((a, i) => ({
       model: version.model,
@@ -64,7 +73,7 @@ export function predictInterview(
 
 /** The InterviewPredictor and Inference services of the ensemble predictor. */
 export function ensemblePredictorBindings(
-  served: ServedModel<EnsembleModel>,
+  served: ServedModel<ServableEnsemble>,
   log: PredictionLog | null,
   settings: EnsemblePredictorSettings = DEFAULT_ENSEMBLE_PREDICTOR,
 ): ServiceBinding[] {
@@ -78,9 +87,14 @@ export function ensemblePredictorBindings(
     inferenceBinding([
       describeServed(
         served,
-        'json_params',
+        // The logistic member runs as ONNX; the trees and the network as JSON parameters.
+        settings.useOnnx ? 'onnxruntime_onnx,json_params' : 'json_params',
         (m) => [
-          { name: 'features', datatype: 'FP64', shape: [-1, m.artifact.encoder.names.length] },
+          {
+            name: 'features',
+            datatype: 'FP64',
+            shape: [-1, m.model.artifact.encoder.names.length],
+          },
         ],
         [{ name: 'probability', datatype: 'FP64', shape: [-1, 1] }],
       ),

@@ -5,6 +5,7 @@ export * from './prediction-log';
 export * from './convert';
 export * from './grpc-server';
 export * from './inference';
+export * from './servable-ensemble';
 export * from './ensemble-service';
 export * from './fit-score-service';
 export * from './service';

@@ -52,7 +52,10 @@ export class ServedModel<M> {
   constructor(
     readonly name: string,
     private readonly registry: RegistryView,
-    private readonly parse: (content: Buffer, version: ModelVersion) => M,
+    private readonly parse: (content: Buffer, version: ModelVersion) => M | Promise<M>,
+    /** Frees a replaced model, called `disposeAfterMs` after the swap (calls in flight finish first). */
+    private readonly dispose?: (model: M) => void,
+    private readonly disposeAfterMs = 5_000,
   ) {}
 
   /** Starts following the registry; resolves once the first answer (maybe none) is applied. */
@@ -79,7 +82,13 @@ export class ServedModel<M> {
     if (production === null || production.version === this.loaded?.version.version) return;
     try {
       const content = await this.registry.fetch(this.name, production.version);
-      this.loaded = Object.freeze({ version: production, model: this.parse(content, production) });
+      const model = await this.parse(content, production);
+      const previous = this.loaded;
+      this.loaded = Object.freeze({ version: production, model });
+      if (previous && this.dispose) {
+        const dispose = this.dispose;
+        setTimeout(() => dispose(previous.model), this.disposeAfterMs).unref();
+      }
       this.error = null;
       for (const l of this.listeners) l();
     } catch (e) {
