@@ -23,7 +23,7 @@ export interface ExperimentChange extends StoredDocument {
   readonly after: Readonly<Record<string, unknown>>;
 }
 
-export type DecisionAction = 'ramp' | 'hold' | 'rollback' | 'rollout';
+export type DecisionAction = 'ramp' | 'hold' | 'rollback' | 'rollout' | 'stop';
 
 export interface DecisionCheck {
   readonly check: string;

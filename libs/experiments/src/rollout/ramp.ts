@@ -3,7 +3,8 @@
  * guardrails re-checked at every step. Raising coverage never moves an enrolled user
  * (GrowthBook's ranges grow in place). A harmed metric rolls back at once (the control ships
  * to everyone); at full coverage `should_auto_rollout` decides whether the winner ships.
- * Every decision is stored with the analysis it rests on.
+ * Past `maximum_duration_days` at full coverage without a winner the experiment stops (the
+ * control keeps serving). Every decision is stored with the analysis it rests on.
  */
 import { ExperimentResults } from '../analysis/results';
 import { Actor, DecisionAction, DecisionCheck, ExperimentDecision } from '../registry/documents';
@@ -92,6 +93,20 @@ export function decideRampStep(
     };
   }
   const failed = verdict.checks.filter((c) => !c.passed).map((c) => c.check);
+  const days = e.started_at
+    ? (Date.parse(r.analyzed_at) - Date.parse(e.started_at)) / 86_400_000
+    : NaN;
+  if (days > e.maximum_duration_days) {
+    // Out of time without a shippable winner: stop and keep serving the control.
+    return {
+      action: 'stop',
+      coverage_before: e.coverage,
+      coverage_after: 0,
+      shipped_variant: e.variants[0].variant_id,
+      checks: all,
+      reason: `maximum duration of ${e.maximum_duration_days} days passed without a winner (${failed.join(', ')})`,
+    };
+  }
   return {
     action: 'hold',
     ...keep,
@@ -146,13 +161,15 @@ export async function applyRampStep(
         ? await registry.complete(experimentId, 'rolled_back', d.shipped_variant, step)
         : d.action === 'rollout'
           ? await registry.complete(experimentId, 'rolled_out', d.shipped_variant, step)
-          : {
-              status: 'ok' as const,
-              reason: d.reason,
-              experiment: e,
-              problems: [],
-              violations: [],
-            };
+          : d.action === 'stop'
+            ? await registry.complete(experimentId, 'stopped', d.shipped_variant, step)
+            : {
+                status: 'ok' as const,
+                reason: d.reason,
+                experiment: e,
+                problems: [],
+                violations: [],
+              };
   const decision = await registry.recordDecision({
     experiment_id: experimentId,
     at,

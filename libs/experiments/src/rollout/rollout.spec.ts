@@ -245,6 +245,17 @@ describe('decisions that must not be made', () => {
     ).toBe('rollout');
   });
 
+  it('stops at full coverage once the maximum duration passes without a winner', () => {
+    const e1 = { ...running(1), started_at: '2026-01-01T00:00:00Z', maximum_duration_days: 30 };
+    const flat = data(same(1000), same(1000));
+    expect(decideRampStep(e1, analyzeExperiment(e1, flat, {}, '2026-01-20T00:00:00Z')).action).toBe(
+      'hold',
+    );
+    const late = decideRampStep(e1, analyzeExperiment(e1, flat, {}, '2026-02-05T00:00:00Z'));
+    expect(late).toMatchObject({ action: 'stop', shipped_variant: 'control' });
+    expect(late.reason).toContain('maximum duration of 30 days');
+  });
+
   it('fewer than 200 users per variant never auto-rolls out', () => {
     const r = analyzeExperiment(
       running(1),
