@@ -60,19 +60,21 @@ export interface Experiment {
   readonly shipped_variant: string | null;
 }
 
-/** What a user gives to create an experiment; the rest is filled in. */
-export interface ExperimentDefinition {
-  readonly experiment_id: string;
-  readonly name: string;
-  readonly hypothesis: string;
-  readonly component: string;
-  readonly parameter: string;
-  readonly variants: readonly ExperimentVariant[];
-  readonly success_metric: string;
-  readonly guardrail_metrics?: readonly string[];
-  readonly minimum_sample_size?: number;
-  readonly maximum_duration_days?: number;
-  readonly seed?: string;
-  readonly namespace?: Namespace | null;
-  readonly ethics: ExperimentProposal;
-}
+/** What a user gives to create an experiment; the rest is filled in (defaults in the registry). */
+export type ExperimentDefinition = Pick<
+  Experiment,
+  | 'experiment_id'
+  | 'name'
+  | 'hypothesis'
+  | 'component'
+  | 'parameter'
+  | 'variants'
+  | 'success_metric'
+  | 'ethics'
+> &
+  Partial<
+    Pick<
+      Experiment,
+      'guardrail_metrics' | 'minimum_sample_size' | 'maximum_duration_days' | 'seed' | 'namespace'
+    >
+  >;
