@@ -49,7 +49,7 @@ export class PredictionLog {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.collection = documents.collection<PredictionRecord>(PREDICTIONS_COLLECTION, {
-      indexes: ['model', 'user_id', 'application_id', 'predicted_at'],
+      indexes: ['model', 'predicted_at'],
     });
   }
 
