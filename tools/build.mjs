@@ -8,6 +8,8 @@ const entries = {
   'apps/cli/validate-worker': 'libs/ingest/src/validate-worker.ts',
   'apps/registry/main': 'apps/registry/src/main.ts',
   'apps/drift-monitor/main': 'apps/drift-monitor/src/main.ts',
+  'apps/ensemble-predictor/main': 'apps/ensemble-predictor/src/main.ts',
+  'apps/fit-score-learner/main': 'apps/fit-score-learner/src/main.ts',
 };
 
 await build({
