@@ -42,6 +42,21 @@ describe('hirelearn models train', () => {
     expect(shown.stdout).toContain('fit-score');
   });
 
+  it('trains the ensemble quietly and reports each member beside it', () => {
+    const out = path.join(dir, 'ensemble.json');
+    const r = runCli(
+      ['models', 'train', 'ensemble', '--db', db(), '--out', out, '--no-register', '--json'],
+      env,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.registered).toBeNull();
+    expect(Object.keys(report.report.members)).toEqual(['logistic', 'boosted_trees', 'neural_net']);
+    expect(typeof report.report.beats_every_member).toBe('boolean');
+    expect(report.metrics.ece).toBeGreaterThanOrEqual(0);
+  });
+
   it('names the models it knows and the fix for an unknown one', () => {
     const r = runCli(['models', 'train', 'forest', '--db', db(), '--no-register'], env);
     expect(r.code).toBe(1);

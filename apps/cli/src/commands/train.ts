@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { useTensorFlowProductionMode } from '@hirelearn/ml';
 import { Registry, registryServiceSettings } from '@hirelearn/registry';
 import {
   registerRun,
@@ -69,6 +70,7 @@ export function registerTrain(program: Command): void {
       const seed = Number(opts.seed);
       if (!Number.isInteger(seed))
         throw new CliError(`--seed ${opts.seed} is not an integer`, 'pass --seed 1');
+      useTensorFlowProductionMode();
       const run = await withEventStore(opts.db, (store) =>
         trainModel(store, model as TrainableModel, seed),
       );

@@ -142,3 +142,11 @@ export class NeuralNet {
     }
   }
 }
+
+/**
+ * Production mode for TensorFlow.js: no debug checks and no "install tfjs-node" banner on
+ * stderr at the first tensor. For commands and services; tests keep the default.
+ */
+export function useTensorFlowProductionMode(): void {
+  tf.enableProdMode();
+}
