@@ -79,10 +79,11 @@ export function recommendation(
   if (confidence === 'HIGH') {
     return primary.estimate > 0 ? `recommend ${name}: ${size}` : `advise against ${name}: ${size}`;
   }
-  if (confidence === 'LOW') return `do not act on ${name}: the evidence contradicts the estimate`;
-  return significant
-    ? `promising but not established (${size}): test ${name} in an experiment before recommending it`
-    : `no evidence that ${name} changes ${outcome}: do not recommend it`;
+  if (!significant) return `no evidence that ${name} changes ${outcome}: do not recommend it`;
+  if (confidence === 'LOW') {
+    return `do not act on ${name} (${size}): the evidence contradicts the estimate`;
+  }
+  return `promising but not established (${size}): test ${name} in an experiment before recommending it`;
 }
 
 /** Builds the `CausalEffect` of `spec` from its graded analysis. */

@@ -61,8 +61,6 @@ export function attributeTable(
   options: AttributionOptions = {},
 ): OutcomeAttribution {
   const s = options.settings ?? DEFAULT_ATTRIBUTION_SETTINGS;
-  const wanted = options.treatments === undefined ? null : new Set(options.treatments);
-  const specs = treatmentSpecs(table, s).filter((t) => wanted === null || wanted.has(t.name));
   const sorted = [...table.submitted_at].sort();
   const data_window: DataWindow = {
     start: sorted[0] ?? null,
@@ -74,6 +72,8 @@ export function attributeTable(
   if (table.n === 0) {
     return Object.freeze({ generated_at, data_window, status: 'insufficient_data', effects: [] });
   }
+  const wanted = options.treatments === undefined ? null : new Set(options.treatments);
+  const specs = treatmentSpecs(table, s).filter((t) => wanted === null || wanted.has(t.name));
   const analyses: CausalAnalysis[] = specs.map((spec) => {
     const data = questionData(table, spec);
     const instrument = spec.instrument === null ? undefined : table.columns[spec.instrument];
@@ -89,7 +89,11 @@ export function attributeTable(
       { settings: s.causal, refuters: s.refuters },
     );
   });
-  const graded = gradeAnalyses(analyses, s.grading);
+  // A failed estimate still carries a p-value; it must not enter the BH family.
+  const family = analyses.map((a) =>
+    a.primary.status === 'ok' ? a : { ...a, primary: { ...a.primary, p_value: NaN } },
+  );
+  const graded = gradeAnalyses(family, s.grading);
   const effects = graded
     .map((a, i) => toCausalEffect(specs[i], a))
     .sort(
