@@ -40,6 +40,21 @@ function varies(col: readonly number[]): boolean {
   return false;
 }
 
+/** Per row, the mean of `indicator` over the rows of the same user. */
+function userShare(users: readonly string[], indicator: readonly number[]): number[] {
+  const sum = new Map<string, [number, number]>();
+  users.forEach((u, i) => {
+    const s = sum.get(u) ?? [0, 0];
+    s[0] += indicator[i];
+    s[1] += 1;
+    sum.set(u, s);
+  });
+  return users.map((u) => {
+    const [t, n] = sum.get(u)!;
+    return t / n;
+  });
+}
+
 /** The causal question of one treatment over the table. */
 export function questionData(table: AnalysisTable, spec: TreatmentSpec): CausalData {
   const covariates: Record<string, readonly number[]> = {};
@@ -47,6 +62,7 @@ export function questionData(table: AnalysisTable, spec: TreatmentSpec): CausalD
     const col = table.columns[name];
     if (col !== undefined && varies(col)) covariates[name] = col;
   }
+  if (spec.within_user) covariates.user_treated_share = userShare(table.user_ids, spec.indicator);
   return {
     outcome: table.columns.reached_interview,
     treatment: spec.indicator,

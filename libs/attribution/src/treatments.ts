@@ -18,6 +18,11 @@ export interface TreatmentSpec {
   readonly covariates: readonly string[];
   /** Column of the instrument (edits: the user was shown a suggestion of this edit type). */
   readonly instrument: string | null;
+  /**
+   * Adjust for the user's share of treated applications (Mundlak 1978): the comparison is
+   * then within user, so a user-level habit (timing) cannot stand in for a hidden trait.
+   */
+  readonly within_user: boolean;
 }
 
 /** Fixed before any treatment studied here: profile, first resume score, job, earlier outcomes. */
@@ -57,6 +62,7 @@ export function treatmentSpecs(
     indicator: c[editColumn(t)],
     covariates: [...BASELINE_COVARIATES],
     instrument: suggestedColumn(t),
+    within_user: false,
   }));
   const afterResume = [...BASELINE_COVARIATES, ...RESUME_COVARIATES, ...edits];
   specs.push({
@@ -66,6 +72,7 @@ export function treatmentSpecs(
     indicator: c.tailoring_applied,
     covariates: afterResume,
     instrument: null,
+    within_user: false,
   });
   const timing = [...afterResume, 'tailoring_applied'];
   WEEKDAYS.forEach((day, i) => {
@@ -76,6 +83,7 @@ export function treatmentSpecs(
       indicator: c.submit_weekday.map((d) => (d === i + 1 ? 1 : 0)),
       covariates: timing,
       instrument: null,
+      within_user: true,
     });
   });
   for (const band of settings.hour_bands) {
@@ -86,6 +94,7 @@ export function treatmentSpecs(
       indicator: c.submit_hour.map((h) => (h >= band.from && h < band.to ? 1 : 0)),
       covariates: timing,
       instrument: null,
+      within_user: true,
     });
   }
   return specs;
