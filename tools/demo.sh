@@ -5,6 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 demo=.hirelearn/demo
 db="duckdb://$PWD/$demo/hirelearn.duckdb"
+# Every command below finds the demo's stores through these.
+export HIRELEARN_DB="$db"
+export HIRELEARN_DOCUMENTS="sqlite://$PWD/$demo/documents.sqlite"
+export HIRELEARN_ARTIFACTS="$PWD/$demo/artifacts"
+port=${HIRELEARN_DEMO_PORT:-50152}
+services=()
+trap 'for p in "${services[@]}"; do kill "$p" 2>/dev/null; done' EXIT
 hl() { ./bin/hirelearn "$@"; }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -27,11 +34,59 @@ hl ingest "$demo/world/events.ndjson" --db "$db" --json | node -e '
   const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
   console.log(`received ${r.received}, newly stored ${r.stored}, duplicates ${r.duplicates}`);'
 
+step "6. Data quality: temporal, referential, completeness, volume and outlier checks"
+hl quality
+
+step "7. One job seeker, and the market (rates with their sample sizes and 95% intervals)"
+user=$(node -e '
+  const { DuckDBInstance } = require("@duckdb/node-api");
+  (async () => {
+    const db = await DuckDBInstance.create(process.argv[1], { access_mode: "READ_ONLY" });
+    const c = await db.connect();
+    const r = await c.runAndReadAll("SELECT user_id FROM applications GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
+    console.log(r.getRows()[0][0]);
+  })();' "$PWD/$demo/hirelearn.duckdb")
+hl analytics user "$user" | sed -n "1,24p"
+hl analytics market | sed -n "1,30p"
+
+step "8. Models: train the ensemble and the fit-score learner, register, promote"
+hl models train ensemble --seed 1 --out "$demo/models/ensemble-seed1.json" | sed -n "1,12p"
+hl models train fit-score --seed 1 --out "$demo/models/fit-score-seed1.json" | sed -n '/held-out/,$p'
+hl models promote ensemble 1 --by demo --reason "first production ensemble"
+hl models promote fit-score 1 --by demo --reason "learned weights beat the current ones on held-out AUC"
+
+step "9. Serve the ensemble over gRPC and ask it, as layers 5 and 6 do"
+./bin/hirelearn serve ensemble-predictor --port "$port" > "$demo/ensemble-predictor.log" 2>&1 &
+services+=($!)
+for _ in $(seq 50); do grep -q listening "$demo/ensemble-predictor.log" 2>/dev/null && break; sleep 0.2; done
+cat "$demo/ensemble-predictor.log"
+apps=$(node -e '
+  const { DuckDBInstance } = require("@duckdb/node-api");
+  (async () => {
+    const db = await DuckDBInstance.create(process.argv[1], { access_mode: "READ_ONLY" });
+    const c = await db.connect();
+    const r = await c.runAndReadAll("SELECT application_id FROM applications ORDER BY application_id LIMIT 3");
+    console.log(r.getRows().map((x) => x[0]).join(" "));
+  })();' "$PWD/$demo/hirelearn.duckdb")
+hl predict $apps --address "127.0.0.1:$port"
+
+step "10. A new version goes live without a restart, then is rolled back"
+hl models train ensemble --seed 2 --out "$demo/models/ensemble-seed2.json" | sed -n "1,3p"
+hl models promote ensemble 2 --by demo --reason "retrained with another seed"
+sleep 1
+hl predict $apps --address "127.0.0.1:$port"
+hl models rollback ensemble --by demo --reason "demo: roll back to the previous production version"
+sleep 1
+hl predict $apps --address "127.0.0.1:$port"
+hl models show ensemble | sed -n '/transitions/,$p'
+
 step "Where to look next"
 cat <<MSG
   store:      $db   (HIRELEARN_DB=$db ./bin/hirelearn status)
   world:      $demo/world/events.ndjson and the planted truths in $demo/world/truth.json
   quarantine: ./bin/hirelearn quarantine show <id> --db $db
   schemas:    ./bin/hirelearn schema --out $demo/schemas
+  models:     ./bin/hirelearn models list; monitor them: ./bin/hirelearn monitor run
+  causes:     ./bin/hirelearn attribution   (the studies on the event log, graded)
   the world:  libs/sim/README.md
 MSG

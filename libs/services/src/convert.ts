@@ -1,5 +1,8 @@
 import type { ApplicationFeatures as MlFeatures, EnsemblePrediction } from '@hirelearn/ml';
-import type * as pb from '@hirelearn/proto';
+import * as pb from '@hirelearn/proto';
+
+const EMPTY_APPLICATION = pb.ApplicationFeatures.fromPartial({});
+const EMPTY_JOB = pb.JobCharacteristics.fromPartial({});
 
 const str = (v: string | undefined): string | null => (v ? v : null);
 
@@ -17,6 +20,32 @@ export function featuresFromPb(a: pb.ApplicationFeatures): MlFeatures {
     job_seniority: str(a.job?.seniority),
     user_seniority: str(a.user_seniority),
     strategy_mode: str(a.strategy_mode),
+  };
+}
+
+/** An application's features on the wire (unknowns as proto3 defaults). */
+export function featuresToPb(
+  a: MlFeatures & { readonly application_id: string; readonly user_id: string },
+): pb.ApplicationFeatures {
+  const components = [a.fit_technical, a.fit_seniority, a.fit_experience, a.fit_signal];
+  return {
+    ...EMPTY_APPLICATION,
+    application_id: a.application_id,
+    user_id: a.user_id,
+    fit_components: components.every((c) => c !== null)
+      ? {
+          technical: a.fit_technical as number,
+          seniority: a.fit_seniority as number,
+          experience: a.fit_experience as number,
+          signal: a.fit_signal as number,
+        }
+      : undefined,
+    category: a.category ?? '',
+    resume_score: a.resume_score ?? 0,
+    tailoring_applied: a.tailoring_applied ?? false,
+    job: a.job_seniority ? { ...EMPTY_JOB, seniority: a.job_seniority } : undefined,
+    user_seniority: a.user_seniority ?? '',
+    strategy_mode: a.strategy_mode ?? '',
   };
 }
 

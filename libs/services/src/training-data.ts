@@ -2,23 +2,38 @@ import type { LabelledApplication } from '@hirelearn/ml';
 import type { EventStore } from '@hirelearn/store';
 
 /**
- * Applications whose outcome is known (final status not `pending`), with the applicant's
- * profile seniority in force when they applied. Protected attributes are not read.
+ * Applications with the applicant's profile seniority in force when they applied.
+ * Protected attributes are not read.
  */
-const SQL = `
+const selectApplications = (where: string) => `
   SELECT a.application_id, a.user_id, a.fit_technical, a.fit_seniority, a.fit_experience,
     a.fit_signal, a.category, a.resume_score, a.tailoring_applied, a.job_seniority,
     a.strategy_mode, a.reached_interview, u.seniority AS user_seniority
   FROM applications a
   LEFT JOIN users u ON u.user_id = a.user_id AND u.valid_from <= a.created_at
     AND (u.valid_to IS NULL OR a.created_at < u.valid_to)
-  WHERE a.final_status <> 'pending'
+  WHERE ${where}
   ORDER BY a.application_id`;
 
-/** Reads the labelled applications the models train on from the facts tables. */
+/** Reads the labelled applications (final status not `pending`) the models train on. */
 export async function loadLabelledApplications(store: EventStore): Promise<LabelledApplication[]> {
-  const rows = await store.rows(SQL);
-  return rows.map((r) => ({
+  const rows = await store.rows(selectApplications(`a.final_status <> 'pending'`));
+  return rows.map(toApplication);
+}
+
+/** Reads the named applications, whatever their outcome (to ask a service about them). */
+export async function loadApplications(
+  store: EventStore,
+  applicationIds: readonly string[],
+): Promise<LabelledApplication[]> {
+  const ids = JSON.stringify(applicationIds);
+  const where = `list_contains(from_json($1, '["VARCHAR"]'), a.application_id)`;
+  const rows = await store.rows(selectApplications(where), [ids]);
+  return rows.map(toApplication);
+}
+
+function toApplication(r: Record<string, unknown>): LabelledApplication {
+  return {
     application_id: String(r.application_id),
     user_id: String(r.user_id),
     fit_technical: num(r.fit_technical),
@@ -32,7 +47,7 @@ export async function loadLabelledApplications(store: EventStore): Promise<Label
     user_seniority: r.user_seniority == null ? null : String(r.user_seniority),
     strategy_mode: r.strategy_mode == null ? null : String(r.strategy_mode),
     reached_interview: Boolean(r.reached_interview),
-  }));
+  };
 }
 
 function num(v: unknown): number | null {

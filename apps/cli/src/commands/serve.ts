@@ -1,5 +1,14 @@
 import type { Command } from 'commander';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
+import {
+  DEFAULT_ENSEMBLE_PORT,
+  DEFAULT_FIT_SCORE_PORT,
+  modelServiceSettings,
+  serveEnsemblePredictor,
+  serveFitScoreLearner,
+  type ModelServiceSettings,
+  type RunningService,
+} from '@hirelearn/services';
 import { CliError } from '../cli-error';
 
 /** The `serve` command; each service (`serve ensemble-predictor`, ...) attaches to the same one. */
@@ -47,4 +56,65 @@ export function registerServe(program: Command): void {
         await running.shutdown();
       },
     );
+}
+
+/** The model services: each serves the version in production and follows the registry. */
+const MODEL_SERVICES = [
+  {
+    name: 'ensemble-predictor',
+    what: 'interview likelihood (hirelearn.v1.InterviewPredictor) and the inference protocol calls',
+    portVariable: 'HIRELEARN_ENSEMBLE_PORT',
+    defaultPort: DEFAULT_ENSEMBLE_PORT,
+    start: serveEnsemblePredictor,
+  },
+  {
+    name: 'fit-score-learner',
+    what: 'learned fit scores (hirelearn.v1.FitScorer) and the inference protocol calls',
+    portVariable: 'HIRELEARN_FIT_SCORE_PORT',
+    defaultPort: DEFAULT_FIT_SCORE_PORT,
+    start: serveFitScoreLearner,
+  },
+] as const;
+
+interface ModelServiceOptions {
+  port?: number;
+  host?: string;
+  registry?: string;
+  documents?: string;
+  artifacts?: string;
+}
+
+export function registerModelServices(program: Command): void {
+  for (const service of MODEL_SERVICES) {
+    serveCommand(program)
+      .command(service.name)
+      .description(`serve ${service.what}`)
+      .option(
+        '--port <n>',
+        `port (default ${service.portVariable} or ${service.defaultPort}; 0: any free port)`,
+        port,
+      )
+      .option('--host <host>', 'interface (default HIRELEARN_SERVICE_HOST or 127.0.0.1)')
+      .option(
+        '--registry <address>',
+        'host:port of the registry service (default: open the registry in-process)',
+      )
+      .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
+      .option('--artifacts <dir>', 'artifact folder (default HIRELEARN_ARTIFACTS)')
+      .action(async (opts: ModelServiceOptions) => {
+        const overrides: Partial<ModelServiceSettings> = {
+          ...(opts.port !== undefined && { port: opts.port }),
+          ...(opts.host !== undefined && { host: opts.host }),
+          ...(opts.registry !== undefined && { registry_address: opts.registry }),
+          ...(opts.documents !== undefined && { documents_url: opts.documents }),
+          ...(opts.artifacts !== undefined && { artifacts_dir: opts.artifacts }),
+        };
+        const running: RunningService = await service.start(
+          modelServiceSettings(process.env, service.portVariable, service.defaultPort, overrides),
+        );
+        process.stdout.write(`${service.name} listening on ${running.address}\n`);
+        await interrupted();
+        await running.shutdown();
+      });
+  }
 }
