@@ -13,20 +13,12 @@
  *     are pre-treatment for tailoring and timing but NOT for edits (an edit moves them).
  */
 
+import { EDUCATION_LEVELS, SENIORITY_LEVELS } from '@hirelearn/contract';
+
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-const SENIORITY = [
-  'intern',
-  'junior',
-  'mid',
-  'senior',
-  'staff',
-  'principal',
-  'manager',
-  'director',
-  'executive',
-];
-const EDUCATION = ['none', 'high_school', 'associate', 'bachelor', 'master', 'phd'];
+const SENIORITY = SENIORITY_LEVELS;
+const EDUCATION = EDUCATION_LEVELS;
 
 /** `list_position` of a value in a fixed vocabulary, as an ordinal (0 when unknown). */
 const ordinal = (expr: string, vocabulary: readonly string[]) =>

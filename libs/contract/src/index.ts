@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './validate';
 export * from './json-schema';
 export * from './examples';
+export { EDUCATION_LEVELS, SENIORITY_LEVELS } from './primitives';

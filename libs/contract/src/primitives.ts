@@ -59,3 +59,9 @@ export const anyJson = z.custom<unknown>((v) => v !== undefined, {
   message: 'is required',
   params: { reason: 'missing_field' },
 });
+
+/** The contract's seniority levels, junior to senior (their order is meaningful). */
+export const SENIORITY_LEVELS: readonly string[] = seniority.options;
+
+/** The contract's education levels, lowest to highest. */
+export const EDUCATION_LEVELS: readonly string[] = educationLevel.options;
