@@ -1,10 +1,10 @@
 /**
  * In-process prediction time of a trained ensemble artifact: a batch of 1,000 applications
  * and single predictions. Usage:
- *   npx tsx --tsconfig tsconfig.base.json libs/ml/bench/predict.ts .hirelearn/models/ensemble-seed1.json
+ *   npx tsx --tsconfig tsconfig.base.json tools/bench/predict.ts .hirelearn/models/ensemble-seed1.json
  */
 import { readFileSync } from 'node:fs';
-import { loadEnsemble, type ApplicationFeatures } from '../src';
+import { loadEnsemble, type ApplicationFeatures } from '@hirelearn/ml';
 
 const model = loadEnsemble(readFileSync(process.argv[2], 'utf8'));
 const base: ApplicationFeatures = {

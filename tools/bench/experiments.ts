@@ -3,13 +3,13 @@
  * ids, and the analysis (the one sufficient-statistics query plus the statistics) on N
  * exposure rows, next to a plain scan of the same exposure rows in the same run.
  *
- *   HIRELEARN_DUCKDB_MEMORY=4GB npx tsx libs/experiments/bench/experiments-bench.ts [ids=1000000] [exposures=10000000]
+ *   HIRELEARN_DUCKDB_MEMORY=4GB npx tsx tools/bench/experiments.ts [ids=1000000] [exposures=10000000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { analyzeFromStore, Assigner, Experiment } from '../src';
-import { runningExperiment } from '../src/testing/fixtures';
+import { analyzeFromStore, Assigner, Experiment } from '@hirelearn/experiments';
+import { runningExperiment } from '../../libs/experiments/src/testing/fixtures';
 import { EventStore } from '@hirelearn/store';
 
 const ids = Number(process.argv[2] ?? 1_000_000);

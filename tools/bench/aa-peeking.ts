@@ -2,9 +2,9 @@
  * False-positive rate of simulated A/A tests looked at every "night": the always-valid
  * confidence sequence against the fixed-horizon z interval peeked at the same way.
  *
- *   npx tsx libs/experiments/bench/aa-peeking.ts [reps=1000] [looks=20] [users_per_look=100]
+ *   npx tsx tools/bench/aa-peeking.ts [reps=1000] [looks=20] [users_per_look=100]
  */
-import { simulateAaPeeking } from '../src';
+import { simulateAaPeeking } from '@hirelearn/experiments';
 
 const sim = {
   reps: Number(process.argv[2] ?? 1000),

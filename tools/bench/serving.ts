@@ -3,7 +3,7 @@
  * with 16 calls in flight, and batches of 1,000, next to the in-process prediction of the
  * same batch, with every prediction logged to an SQLite document store (NOLOG=1: without
  * the log). Usage:
- *   npx tsx --tsconfig tsconfig.base.json libs/services/bench/serving.ts .hirelearn/models/ensemble-seed1.json
+ *   npx tsx --tsconfig tsconfig.base.json tools/bench/serving.ts .hirelearn/models/ensemble-seed1.json
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ import {
   registryView,
   servedEnsemble,
   startGrpcServer,
-} from '../src';
+} from '@hirelearn/services';
 
 const quantile = (xs: number[], q: number): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];

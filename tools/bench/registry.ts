@@ -5,7 +5,7 @@
  * registry on the same file, which a watch sees by polling); and rounds of 8 guarded
  * promotions sent at once, counting winners.
  *
- *   npx tsx --tsconfig tsconfig.base.json libs/registry/bench/registry.ts [ops=300]
+ *   npx tsx --tsconfig tsconfig.base.json tools/bench/registry.ts [ops=300]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import {
   RegistryGrpcClient,
   startRegistryServer,
   type RegisterVersionInput,
-} from '../src';
+} from '@hirelearn/registry';
 
 const ops = Number(process.argv[2] ?? 300);
 const by = { by: 'bench', reason: 'bench' };
