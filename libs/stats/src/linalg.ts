@@ -1,8 +1,7 @@
 /**
- * Least-squares kernel shared by OLS, WLS and IRLS: Householder QR (the JAMA algorithm, as in
- * ml-matrix's `QrDecomposition`, here on one column-major Float64Array because IRLS runs it
- * on every iteration over every row) of the column-equilibrated design, so the normal
- * equations X'X are never formed or inverted for the coefficients.
+ * Least-squares kernel shared by OLS, WLS and IRLS: Householder QR (ml-matrix
+ * `QrDecomposition`) of the column-equilibrated design, so the normal equations X'X are never
+ * formed or inverted for the coefficients.
  *
  *   X D = Q R,  D = diag(1/‖x_j‖);   β = D R⁻¹ Qᵀ y;   (XᵀX)⁻¹ = D R⁻¹ R⁻ᵀ D
  *
@@ -10,6 +9,7 @@
  * the norm of the part of x_j orthogonal to x_1..x_{j-1}); default tol 1e-7 as in R's `lm`.
  * Column equilibration: Golub & Van Loan, Matrix Computations (4th ed.), §5.3 and §3.5.2.
  */
+import { Matrix, QrDecomposition } from 'ml-matrix';
 import { assertInput } from './status';
 
 export const DEFAULT_RANK_TOLERANCE = 1e-7;
@@ -45,36 +45,6 @@ function nanMatrix(k: number): number[][] {
   return Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
 }
 
-/**
- * Householder QR in place (JAMA): on return column j of `a` below the diagonal holds the
- * j-th Householder vector, above it column j of R; the diagonal of R is returned. The same
- * reflections are applied to `y`, which ends as Qᵀy. `a` is n × k, column-major.
- */
-function householderQr(a: Float64Array, n: number, k: number, y: Float64Array): Float64Array {
-  const rDiag = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    const col = j * n;
-    // Columns arrive with unit norm, so the plain sum of squares cannot overflow.
-    let squares = 0;
-    for (let i = j; i < n; i++) squares += a[col + i] * a[col + i];
-    let norm = Math.sqrt(squares);
-    if (norm === 0) continue;
-    if (a[col + j] < 0) norm = -norm;
-    for (let i = j; i < n; i++) a[col + i] /= norm;
-    a[col + j] += 1;
-    const reflect = (target: Float64Array, offset: number): void => {
-      let s = 0;
-      for (let i = j; i < n; i++) s += a[col + i] * target[offset + i];
-      s = -s / a[col + j];
-      for (let i = j; i < n; i++) target[offset + i] += s * a[col + i];
-    };
-    for (let c = j + 1; c < k; c++) reflect(a, c * n);
-    reflect(y, 0);
-    rDiag[j] = -norm;
-  }
-  return rDiag;
-}
-
 /** Least squares min ‖y − Xβ‖² by QR; X is n × k with n ≥ k ≥ 1. */
 export function leastSquaresQr(
   X: Rows,
@@ -96,13 +66,12 @@ export function leastSquaresQr(
       xtx_inv: nanMatrix(k),
     };
   }
-  const a = new Float64Array(n * k);
-  for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) a[j * n + i] = X[i][j] / norms[j];
-  const qty = Float64Array.from(y);
-  const rDiag = householderQr(a, n, k, qty);
-  const R = (r: number, c: number): number => (r === c ? rDiag[r] : a[c * n + r]);
+  const scaled = new Matrix(n, k);
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) scaled.set(i, j, X[i][j] / norms[j]);
+  const qr = new QrDecomposition(scaled);
+  const R = qr.upperTriangularMatrix;
   const aliased: number[] = [];
-  for (let j = 0; j < k; j++) if (!(Math.abs(rDiag[j]) >= tol)) aliased.push(j);
+  for (let j = 0; j < k; j++) if (!(Math.abs(R.get(j, j)) >= tol)) aliased.push(j);
   if (aliased.length > 0) {
     return {
       full_rank: false,
@@ -111,22 +80,16 @@ export function leastSquaresQr(
       xtx_inv: nanMatrix(k),
     };
   }
-  // R β_scaled = (Qᵀ y)[0..k) by back substitution.
-  const betaScaled = new Array<number>(k).fill(0);
-  for (let r = k - 1; r >= 0; r--) {
-    let t = qty[r];
-    for (let c = r + 1; c < k; c++) t -= R(r, c) * betaScaled[c];
-    betaScaled[r] = t / R(r, r);
-  }
-  const beta = betaScaled.map((b, j) => b / norms[j]);
+  const betaScaled = qr.solve(Matrix.columnVector(Array.from(y)));
+  const beta = Array.from({ length: k }, (_, j) => betaScaled.get(j, 0) / norms[j]);
 
   // R⁻¹ by back substitution (upper triangular).
   const Rinv = nanMatrix(k).map((row) => row.fill(0));
   for (let c = 0; c < k; c++) {
     for (let r = c; r >= 0; r--) {
       let s = r === c ? 1 : 0;
-      for (let m = r + 1; m <= c; m++) s -= R(r, m) * Rinv[m][c];
-      Rinv[r][c] = s / R(r, r);
+      for (let m = r + 1; m <= c; m++) s -= R.get(r, m) * Rinv[m][c];
+      Rinv[r][c] = s / R.get(r, r);
     }
   }
   const xtxInv = nanMatrix(k);
