@@ -41,6 +41,45 @@ export function checkDesign(X: Rows, n: number, fn: string): number {
   return k;
 }
 
+/** The options every regression takes, checked once for all of them. */
+export interface RegressionOptionsIn<S extends string> {
+  readonly weights?: readonly number[];
+  readonly clusters?: readonly (string | number)[];
+  readonly se?: S;
+  readonly names?: readonly string[];
+}
+
+/**
+ * Checks weights, clusters, the SE type and coefficient names against an n × k design, and
+ * resolves the SE type (cluster-robust when clusters are given, else `defaultSe`) and names.
+ */
+export function regressionOptions<S extends string>(
+  fn: string,
+  n: number,
+  k: number,
+  options: RegressionOptionsIn<S>,
+  defaultSe: S,
+): { readonly se: S; readonly names: readonly string[] } {
+  const { weights, clusters } = options;
+  if (weights !== undefined) {
+    assertInput(weights.length === n, `${fn}: weights has ${weights.length} values, y has ${n}`);
+  }
+  if (clusters !== undefined) {
+    assertInput(
+      clusters.length === n,
+      `${fn}: clusters has ${clusters.length} ids, y has ${n} values`,
+    );
+  }
+  const se = options.se ?? (clusters !== undefined ? ('cluster' as S) : defaultSe);
+  assertInput(
+    se !== 'cluster' || clusters !== undefined,
+    `${fn}: se = 'cluster' requires options.clusters`,
+  );
+  const names = options.names ?? Array.from({ length: k }, (_, j) => `x${j}`);
+  assertInput(names.length === k, `${fn}: names has ${names.length} entries, X has ${k} columns`);
+  return { se, names };
+}
+
 function nanMatrix(k: number): number[][] {
   return Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
 }

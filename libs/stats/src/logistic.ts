@@ -29,6 +29,7 @@ import {
   constantColumns,
   DEFAULT_RANK_TOLERANCE,
   leastSquaresQr,
+  regressionOptions,
   Rows,
   sandwich,
   scoreMeat,
@@ -119,29 +120,13 @@ export function logistic(
     Number.isFinite(lambda) && lambda >= 0,
     `logistic: lambda must be >= 0, got ${lambda}`,
   );
-  const weightsIn = options.weights;
-  if (weightsIn !== undefined) {
-    assertInput(
-      weightsIn.length === nAll,
-      `logistic: weights has ${weightsIn.length} values, y has ${nAll}`,
-    );
-  }
-  const clusters = options.clusters;
-  if (clusters !== undefined) {
-    assertInput(
-      clusters.length === nAll,
-      `logistic: clusters has ${clusters.length} ids, y has ${nAll} values`,
-    );
-  }
-  const seType: LogisticSeType = options.se ?? (clusters !== undefined ? 'cluster' : 'model');
-  assertInput(
-    seType !== 'cluster' || clusters !== undefined,
-    "logistic: se = 'cluster' requires options.clusters",
-  );
-  const names = options.names ?? Array.from({ length: k }, (_, j) => `x${j}`);
-  assertInput(
-    names.length === k,
-    `logistic: names has ${names.length} entries, X has ${k} columns`,
+  const { weights: weightsIn, clusters } = options;
+  const { se: seType, names } = regressionOptions<LogisticSeType>(
+    'logistic',
+    nAll,
+    k,
+    options,
+    'model',
   );
   for (const v of y) {
     assertInput(!(v < 0 || v > 1), `logistic: y must be in [0, 1] (0/1 outcomes), got ${v}`);

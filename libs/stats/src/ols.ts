@@ -19,6 +19,7 @@ import {
   constantColumns,
   DEFAULT_RANK_TOLERANCE,
   leastSquaresQr,
+  regressionOptions,
   Rows,
   sandwich,
   scoreMeat,
@@ -76,27 +77,8 @@ function fill(k: number): number[] {
 export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): OlsResult {
   const nAll = y.length;
   const k = checkDesign(X, nAll, 'ols');
-  const weights = options.weights;
-  if (weights !== undefined) {
-    assertInput(
-      weights.length === nAll,
-      `ols: weights has ${weights.length} values, y has ${nAll}`,
-    );
-  }
-  const clusters = options.clusters;
-  if (clusters !== undefined) {
-    assertInput(
-      clusters.length === nAll,
-      `ols: clusters has ${clusters.length} ids, y has ${nAll} values`,
-    );
-  }
-  const seType: OlsSeType = options.se ?? (clusters !== undefined ? 'cluster' : 'classical');
-  assertInput(
-    seType !== 'cluster' || clusters !== undefined,
-    "ols: se = 'cluster' requires options.clusters",
-  );
-  const names = options.names ?? Array.from({ length: k }, (_, j) => `x${j}`);
-  assertInput(names.length === k, `ols: names has ${names.length} entries, X has ${k} columns`);
+  const { weights, clusters } = options;
+  const { se: seType, names } = regressionOptions<OlsSeType>('ols', nAll, k, options, 'classical');
   assertInput(k >= 1 || nAll === 0, 'ols: X must have at least one column');
 
   const base = {
