@@ -4,25 +4,8 @@
  * Watch. The weights are learned by `hirelearn models train fit-score`.
  * Prints one line with the address it listens on.
  */
+import { runService } from '@hirelearn/proto';
 import { serveFitScoreLearner } from '@hirelearn/services';
 import { settings } from './settings';
 
-async function main(): Promise<void> {
-  const running = await serveFitScoreLearner(settings);
-  process.stdout.write(`fit-score-learner listening on ${running.address}\n`);
-  const stop = (): void => {
-    running.shutdown().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `fit-score-learner: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runService('fit-score-learner', () => serveFitScoreLearner(settings));

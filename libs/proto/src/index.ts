@@ -19,3 +19,4 @@ export {
 export { protobufFileName as predictionProtoFile } from './gen/hirelearn/v1/prediction';
 export * from './errors';
 export * from './grpc-status';
+export * from './run-service';
