@@ -10,7 +10,7 @@ const good: ExperimentProposal = {
 
 describe('checkExperimentEthics', () => {
   it('passes a proposal within every rule', () => {
-    expect(checkExperimentEthics(good)).toEqual({ passed: true, violations: [] });
+    expect(checkExperimentEthics(good)).toEqual({ status: 'passed', passed: true, violations: [] });
   });
 
   it('passes exactly at the thresholds', () => {
@@ -33,7 +33,9 @@ describe('checkExperimentEthics', () => {
   ] as const)('fails %s alone', (rule, change) => {
     const r = checkExperimentEthics({ ...good, ...change });
     expect(r.passed).toBe(false);
+    expect(r.status).toBe('refused');
     expect(r.violations.map((v) => v.rule)).toEqual([rule]);
+    expect(Object.keys(good)).toContain(r.violations[0].field);
     expect(r.violations[0].message.length).toBeGreaterThan(0);
   });
 
@@ -61,6 +63,35 @@ describe('checkExperimentEthics', () => {
       'job_recommendation_cut',
       'expected_benefit',
     ]);
-    expect(() => checkExperimentEthics(good, { max_user_effort_rise: -1 })).toThrow(RangeError);
+  });
+
+  it('refuses, naming the field and the rule, when a gate setting is invalid', () => {
+    const r = checkExperimentEthics(good, { max_user_effort_rise: -1 });
+    expect(r).toEqual({
+      status: 'invalid_settings',
+      passed: false,
+      violations: [
+        {
+          rule: 'invalid_settings',
+          field: 'settings.max_user_effort_rise',
+          message: 'settings.max_user_effort_rise: must be a finite number >= 0, got -1',
+        },
+      ],
+    });
+    const both = checkExperimentEthics(good, {
+      max_job_recommendation_cut: NaN,
+      min_expected_benefit: Infinity,
+    });
+    expect(both.violations.map((v) => v.field)).toEqual([
+      'settings.max_job_recommendation_cut',
+      'settings.min_expected_benefit',
+    ]);
+    // A proposal that breaks rules too is still refused for the settings alone: the gate
+    // cannot judge it until they are fixed.
+    const bad = checkExperimentEthics(
+      { ...good, has_rollback_plan: false },
+      { max_user_effort_rise: -1 },
+    );
+    expect(bad.violations.map((v) => v.rule)).toEqual(['invalid_settings']);
   });
 });

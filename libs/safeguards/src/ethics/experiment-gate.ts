@@ -1,6 +1,11 @@
 /**
  * Experiment ethics gate (spec 15.4): a pure pre-launch check of a proposed experiment.
- * Every rule is evaluated (no short-circuit) so the result names all violations.
+ * Every rule is evaluated (no short-circuit) so the result names all violations. Invalid gate
+ * settings (a threshold that is negative or not a number, e.g. read from a bad environment)
+ * refuse the experiment with the field and the rule instead of throwing: the gate fails
+ * closed, and the caller that reports refusals reports this one the same way. The one
+ * programmer error left, calling it without a proposal object (the types forbid it), throws a
+ * TypeError.
  */
 
 export interface ExperimentProposal {
@@ -30,6 +35,8 @@ export const DEFAULT_ETHICS_GATE_SETTINGS: EthicsGateSettings = Object.freeze({
 });
 
 export type EthicsRule =
+  /** A gate setting breaks its rule: nothing can pass until it is fixed. */
+  | 'invalid_settings'
   | 'job_recommendation_cut'
   | 'user_effort_rise'
   | 'expected_benefit'
@@ -38,10 +45,16 @@ export type EthicsRule =
 
 export interface EthicsViolation {
   readonly rule: EthicsRule;
+  /** The field that broke the rule: a proposal field, or `settings.<name>`. */
+  readonly field: string;
   readonly message: string;
 }
 
+/** `refused`: the proposal breaks a rule; `invalid_settings`: the gate itself cannot judge. */
+export type EthicsGateStatus = 'passed' | 'refused' | 'invalid_settings';
+
 export interface EthicsGateResult {
+  readonly status: EthicsGateStatus;
   readonly passed: boolean;
   readonly violations: readonly EthicsViolation[];
 }
@@ -62,17 +75,21 @@ export function checkExperimentEthics(
   settings: Partial<EthicsGateSettings> = {},
 ): EthicsGateResult {
   const s: EthicsGateSettings = Object.freeze({ ...DEFAULT_ETHICS_GATE_SETTINGS, ...settings });
-  for (const [name, value] of Object.entries(s)) {
-    if (!(Number.isFinite(value) && value >= 0)) {
-      throw new RangeError(`${name} must be a finite number >= 0, got ${value}`);
-    }
-  }
+  const invalid: EthicsViolation[] = Object.entries(s)
+    .filter(([, value]) => !(typeof value === 'number' && Number.isFinite(value) && value >= 0))
+    .map(([name, value]): EthicsViolation => ({
+      rule: 'invalid_settings',
+      field: `settings.${name}`,
+      message: `settings.${name}: must be a finite number >= 0, got ${String(value)}`,
+    }));
+  if (invalid.length > 0) return { status: 'invalid_settings', passed: false, violations: invalid };
   const violations: EthicsViolation[] = [];
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const cut = proposal.job_recommendation_change;
   if (!(cut >= -s.max_job_recommendation_cut - TOLERANCE)) {
     violations.push({
       rule: 'job_recommendation_cut',
+      field: 'job_recommendation_change',
       message: `job recommendations change by ${pct(cut)}; cuts beyond ${pct(s.max_job_recommendation_cut)} are not allowed`,
     });
   }
@@ -80,6 +97,7 @@ export function checkExperimentEthics(
   if (!(effort <= s.max_user_effort_rise + TOLERANCE)) {
     violations.push({
       rule: 'user_effort_rise',
+      field: 'user_effort_change',
       message: `user effort changes by ${pct(effort)}; rises beyond ${pct(s.max_user_effort_rise)} are not allowed`,
     });
   }
@@ -87,14 +105,25 @@ export function checkExperimentEthics(
   if (!(benefit >= s.min_expected_benefit - TOLERANCE)) {
     violations.push({
       rule: 'expected_benefit',
+      field: 'expected_benefit',
       message: `expected benefit ${pct(benefit)} is below the required ${pct(s.min_expected_benefit)}`,
     });
   }
   if (proposal.has_opt_out_path !== true) {
-    violations.push({ rule: 'opt_out_path', message: 'users need a path to opt out' });
+    violations.push({
+      rule: 'opt_out_path',
+      field: 'has_opt_out_path',
+      message: 'users need a path to opt out',
+    });
   }
   if (proposal.has_rollback_plan !== true) {
-    violations.push({ rule: 'rollback_plan', message: 'a rollback plan is required' });
+    violations.push({
+      rule: 'rollback_plan',
+      field: 'has_rollback_plan',
+      message: 'a rollback plan is required',
+    });
   }
-  return { passed: violations.length === 0, violations };
+  return violations.length === 0
+    ? { status: 'passed', passed: true, violations }
+    : { status: 'refused', passed: false, violations };
 }
