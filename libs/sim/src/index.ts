@@ -1,6 +1,12 @@
 /** @hirelearn/sim — a simulated job-search world with planted causal truths. */
 export { defaultSimSettings } from './settings';
-export type { SimSettings, SimSettingsOverrides, FitWeights, EditEffect } from './settings';
+export type {
+  SimSettings,
+  SimSettingsOverrides,
+  FitWeights,
+  EditEffect,
+  BehaviourChange,
+} from './settings';
 export { simulateWorld } from './simulate-world';
 export type { SimWorld } from './simulate-world';
 export { writeWorld } from './write-world';

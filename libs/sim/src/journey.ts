@@ -420,6 +420,7 @@ export class UserJourney {
       tailored,
       experimentTreated: u.experimentVariant === s.experiment.variants[1],
       role,
+      submittedAt,
     };
     const probability = interviewProbability(s, state);
     const interviewed = rng.chance(probability);

@@ -1,4 +1,5 @@
 import { clip, round1 } from './rng';
+import { addMonths } from './time';
 import type { FitWeights, SimSettings } from './settings';
 import { EDIT_TYPES, ROLES, type EditType, type Role, type StrategyMode } from './vocabulary';
 
@@ -25,6 +26,8 @@ export interface ApplicationState {
   readonly tailored: boolean;
   readonly experimentTreated: boolean;
   readonly role: Role;
+  /** Submission time (ms): after a `behaviourChange` the same features mean another chance. */
+  readonly submittedAt: number;
 }
 
 /** Bit of an edit type in `ApplicationState.carried`. */
@@ -68,15 +71,22 @@ export function editEffect(settings: SimSettings, type: EditType, role: Role): n
  *            + scoreSlope*(resumeScore - threshold) + modeJump*[mode != IMPROVE_RESUME_FIRST]
  *            + sum of carried edit effects + tailoring + experiment, min, max)
  *
- * Weekday and hour of submission do not appear: their true effect is zero. The edit
+ * After a `behaviourChange` (submitted at or after its date) base_rate moves by its size, or
+ * the true-fit term is multiplied by it. Weekday and hour of submission do not appear: their
+ * true effect is zero. The edit
  * effects are tabulated once per settings object because this runs ~20 times per
  * application (every counterfactual of every treatment).
  */
 export class OutcomeModel {
   /** effects[carriedMask][roleIndex]: summed edit effects, precomputed. */
   private readonly editSums: Float64Array[];
+  /** When the behaviour change takes effect (ms); Infinity without one. */
+  readonly changeAt: number;
 
   constructor(private readonly settings: SimSettings) {
+    const change = settings.behaviourChange;
+    this.changeAt =
+      change === undefined ? Infinity : addMonths(Date.parse(settings.startDate), change.atMonth);
     const masks = 1 << EDIT_TYPES.length;
     this.editSums = [];
     for (let mask = 0; mask < masks; mask++) {
@@ -93,9 +103,15 @@ export class OutcomeModel {
   probability(x: ApplicationState): number {
     const s = this.settings;
     const o = s.outcome;
+    const changed = x.submittedAt >= this.changeAt;
+    const kind = changed ? s.behaviourChange?.kind : undefined;
+    const size = s.behaviourChange?.size ?? 0;
+    const fitTerm =
+      (s.fit.scale * (weightedFit(x.components, s.fit.trueWeights) - s.fit.center)) / 40;
     const p =
       o.baseRate +
-      (s.fit.scale * (weightedFit(x.components, s.fit.trueWeights) - s.fit.center)) / 40 +
+      (kind === 'base_rate' ? size : 0) +
+      (kind === 'fit_effect' ? size * fitTerm : fitTerm) +
       o.skillEffect * x.skill +
       o.scoreSlope * (x.resumeScore - s.strategy.improveThreshold) +
       (x.mode === 'IMPROVE_RESUME_FIRST' ? 0 : o.modeJump) +

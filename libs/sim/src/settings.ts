@@ -25,6 +25,20 @@ export interface EditEffect {
 }
 
 /**
+ * A change of the hiring market's behaviour part-way through the window (concept drift):
+ * from `atMonth` months after the start, applications submitted get a different interview
+ * chance for the same features. `base_rate` adds `size` to every probability (before the
+ * clip): the market loosens (> 0) or tightens (< 0). `fit_effect` multiplies the true-fit
+ * term by `size`: 0 removes it, -1 reverses it (the features a model learned stop meaning
+ * what they meant).
+ */
+export interface BehaviourChange {
+  readonly atMonth: number;
+  readonly kind: 'base_rate' | 'fit_effect';
+  readonly size: number;
+}
+
+/**
  * Every parameter of the simulated world in one typed, frozen object, so tests can vary any
  * of them. Probabilities are on [0, 1]; effects are additive on the interview probability.
  */
@@ -142,6 +156,11 @@ export interface SimSettings {
     /** Planted effect of the second variant on P(interview). */
     readonly effect: number;
   };
+  /**
+   * Absent by default, and then absent from truth.json too, so a world without a change is
+   * byte-identical to the worlds made before the setting existed.
+   */
+  readonly behaviourChange?: BehaviourChange;
 }
 
 /** A partial settings object for overrides; nested objects merge, arrays replace. */
@@ -333,6 +352,17 @@ function checkSettings(s: SimSettings): void {
   ] as const) {
     const sum = w.technical + w.seniority + w.experience + w.signal;
     if (Math.abs(sum - 1) > 1e-9) problems.push(`fit.${name} must sum to 1 (got ${sum})`);
+  }
+  const change = s.behaviourChange;
+  if (change !== undefined) {
+    if (!Number.isInteger(change.atMonth) || change.atMonth < 1 || change.atMonth >= s.months)
+      problems.push(
+        `behaviourChange.atMonth must be an integer in [1, months) (got ${change.atMonth})`,
+      );
+    if (change.kind !== 'base_rate' && change.kind !== 'fit_effect')
+      problems.push(`behaviourChange.kind must be base_rate or fit_effect (got ${change.kind})`);
+    if (!Number.isFinite(change.size))
+      problems.push(`behaviourChange.size must be a finite number (got ${change.size})`);
   }
   if (problems.length > 0)
     throw new RangeError(`invalid simulator settings: ${problems.join('; ')}`);

@@ -1,4 +1,5 @@
 import type { BadEventTruth } from './bad-events';
+import { outcomeModel } from './outcome-model';
 import type { EffectAccumulator, EffectTruth, TreatmentName } from './effects';
 import type { UserJourney } from './journey';
 import type { Market } from './market';
@@ -95,6 +96,13 @@ export interface SimTruth {
     };
     readonly effect_on_interviews: string;
   };
+  /** Present only when the settings plant a behaviour change (concept drift). */
+  readonly behaviour_change?: {
+    readonly kind: 'base_rate' | 'fit_effect';
+    readonly at: string;
+    readonly size: number;
+    readonly rule: string;
+  };
   readonly privacy: {
     readonly opted_out: readonly { readonly user_id: string; readonly scope: string }[];
     readonly deletion_requested: readonly string[];
@@ -125,6 +133,19 @@ const EDIT_ASSIGNMENT: Record<EditType, string> = {
   strengthened_action_verbs:
     'confounded by hidden skill (unobserved, raises interview chances directly); only the randomized suggestion (instrument) recovers it',
 };
+
+function behaviourChangeTruth(s: SimSettings): NonNullable<SimTruth['behaviour_change']> {
+  const { kind, size } = s.behaviourChange!;
+  return {
+    kind,
+    at: iso(outcomeModel(s).changeAt),
+    size,
+    rule:
+      kind === 'base_rate'
+        ? `applications submitted at or after 'at': p = clip(formula + ${size}, min, max)`
+        : `applications submitted at or after 'at': the fit term fit.scale*(true_fit - fit.center)/40 is multiplied by ${size}`,
+  };
+}
 
 interface TruthInputs {
   readonly settings: SimSettings;
@@ -284,6 +305,7 @@ export function buildTruth(x: TruthInputs): SimTruth {
       },
       effect_on_interviews: 'none: demand changes the number of postings, not the interview chance',
     },
+    ...(s.behaviourChange && { behaviour_change: behaviourChangeTruth(s) }),
     privacy: {
       opted_out: users
         .filter((u) => u.optOut !== null && (u.deletionAt === null || u.optOut.at < u.deletionAt))
