@@ -102,6 +102,57 @@ export function describeDocumentStoreConformance(
       });
     });
 
+    describe('insertMany', () => {
+      it('writes a batch, each document with revision 1, and returns how many', async () => {
+        const batch = Array.from({ length: 2500 }, (_, i) => ({
+          _id: `p${String(i).padStart(5, '0')}`,
+          model: 'ensemble',
+          version: i % 3,
+          payload: { probability: i / 2500, inputs: ['a', i] },
+        }));
+        await expect(models.insertMany(batch)).resolves.toEqual({
+          inserted: 2500,
+          duplicate_ids: [],
+        });
+        await expect(models.count()).resolves.toBe(2500);
+        await expect(models.count({ version: 2 })).resolves.toBe(833);
+        await expect(models.get('p01234')).resolves.toEqual({ ...batch[1234], revision: 1 });
+        await expect(models.insertMany([])).resolves.toEqual({ inserted: 0, duplicate_ids: [] });
+      });
+
+      it('names taken ids, in the store or earlier in the batch, and writes every other document', async () => {
+        await models.insert({ _id: 'old', model: 'first' });
+        const result = await models.insertMany([
+          { _id: 'n1', model: 'new' },
+          { _id: 'old', model: 'second' },
+          { _id: 'n2', model: 'new' },
+          { _id: 'n1', model: 'again' },
+          { _id: 'n3', model: 'new', revision: 9 },
+        ]);
+        expect(result).toEqual({ inserted: 3, duplicate_ids: ['old', 'n1'] });
+        expect(ids(await models.find())).toEqual(['n1', 'n2', 'n3', 'old']);
+        await expect(models.get('old')).resolves.toEqual({
+          _id: 'old',
+          model: 'first',
+          revision: 1,
+        });
+        await expect(models.get('n1')).resolves.toMatchObject({ model: 'new', revision: 1 });
+        await expect(models.get('n3')).resolves.toMatchObject({ revision: 1 });
+      });
+
+      it('refuses the whole batch when one document is not JSON data, naming it by index', async () => {
+        const batch = [
+          { _id: 'ok', model: 'm' },
+          { _id: 'bad', model: 'm', payload: { at: new Date() } },
+        ];
+        const refused = models.insertMany(batch);
+        await expect(refused).rejects.toBeInstanceOf(InvalidDocumentError);
+        await expect(models.insertMany(batch)).rejects.toThrow(/^docs\[1\]\.payload\.at: /);
+        await expect(models.insertMany([{ _id: '', model: 'm' }])).rejects.toThrow('docs[0]._id');
+        await expect(models.count()).resolves.toBe(0);
+      });
+    });
+
     describe('find and count', () => {
       const docs: ModelVersion[] = [
         { _id: 'a', model: 'fit', version: 1, stage: 'production', auc: 0.81, approved: true },

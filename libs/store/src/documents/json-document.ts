@@ -16,6 +16,22 @@ export function assertJsonDocument(doc: unknown): void {
   for (const [key, value] of Object.entries(doc)) assertJsonValue(value, key);
 }
 
+/** Checks every document of a batch, naming the offending one by its index (`docs[3].auc`). */
+export function assertJsonDocuments(docs: readonly unknown[]): void {
+  if (!Array.isArray(docs)) {
+    throw new InvalidDocumentError('docs', `must be an array of documents (got ${kindOf(docs)})`);
+  }
+  docs.forEach((doc, index) => {
+    try {
+      assertJsonDocument(doc);
+    } catch (error) {
+      if (!(error instanceof InvalidDocumentError)) throw error;
+      const path = error.path === 'document' ? `docs[${index}]` : `docs[${index}].${error.path}`;
+      throw new InvalidDocumentError(path, error.message.slice(error.path.length + 2));
+    }
+  });
+}
+
 function assertJsonValue(value: unknown, path: string): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {

@@ -1,6 +1,12 @@
-import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  MongoClient,
+  MongoServerError,
+  type Collection,
+  type Db,
+} from 'mongodb';
 import { DocumentStoreError, DuplicateDocumentError } from './errors';
-import { assertJsonDocument, bodyOf } from './json-document';
+import { assertJsonDocument, assertJsonDocuments, bodyOf } from './json-document';
 import { assertCollectionName, assertFieldName } from './names';
 import { toMongoFilter, toMongoSort } from './mongo-query';
 import { normalizeFilter, normalizeFindOptions } from './query';
@@ -11,6 +17,7 @@ import type {
   DocumentStore,
   DocumentFilter,
   DocumentFindOptions,
+  InsertManyResult,
   StoredDocument,
 } from './types';
 
@@ -135,6 +142,42 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
       throw error;
     }
     return { ...doc, revision: 1 };
+  }
+
+  /**
+   * One unordered bulk insert: MongoDB goes on past a duplicate key, so every other document
+   * is written; the duplicates come back as write errors with their index in what was sent.
+   * Repeats within the batch are set aside first (the server may reorder an unordered batch,
+   * and the first occurrence must be the one written).
+   */
+  async insertMany(docs: readonly T[]): Promise<InsertManyResult> {
+    assertJsonDocuments(docs);
+    await this.ready;
+    const seen = new Set<string>();
+    const repeated = new Set<number>();
+    const sent: number[] = [];
+    docs.forEach((doc, i) => {
+      if (seen.has(doc._id)) {
+        repeated.add(i);
+      } else {
+        seen.add(doc._id);
+        sent.push(i);
+      }
+    });
+    const taken = new Set<number>();
+    if (sent.length > 0) {
+      const rows = sent.map((i) => ({ ...(docs[i] as object), _id: docs[i]._id, revision: 1 }));
+      try {
+        await this.collection.insertMany(rows, { ordered: false });
+      } catch (error) {
+        if (!(error instanceof MongoBulkWriteError)) throw error;
+        const writeErrors = [error.writeErrors].flat();
+        if (writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+        writeErrors.forEach((e) => taken.add(sent[e.index]));
+      }
+    }
+    const duplicate_ids = docs.filter((_, i) => repeated.has(i) || taken.has(i)).map((d) => d._id);
+    return { inserted: docs.length - duplicate_ids.length, duplicate_ids };
   }
 
   async get(id: string): Promise<T | null> {

@@ -49,9 +49,25 @@ export interface DocumentCollectionOptions {
   readonly indexes?: readonly string[];
 }
 
+/** What `insertMany` did: each document was either written or is named as a duplicate. */
+export interface InsertManyResult {
+  /** Documents written, each with revision 1. */
+  readonly inserted: number;
+  /** `_id`s already taken (in the collection, or earlier in the same batch), in batch order: not written. */
+  readonly duplicate_ids: readonly string[];
+}
+
 export interface DocumentCollection<T extends StoredDocument> {
   /** Stores a new document with revision 1; rejects with DuplicateDocumentError on an existing `_id`. */
   insert(doc: T): Promise<T>;
+  /**
+   * Stores many new documents in one round trip (SQLite: one transaction; MongoDB: one
+   * unordered bulk insert), for write-heavy logs. Every document is checked first: one that
+   * is not JSON data rejects the call with InvalidDocumentError naming `docs[i].field`, and
+   * nothing is written. A taken `_id` does not fail the others: it is reported in
+   * `duplicate_ids` and the first document with it stays as it was.
+   */
+  insertMany(docs: readonly T[]): Promise<InsertManyResult>;
   get(id: string): Promise<T | null>;
   find(filter?: DocumentFilter<T>, options?: DocumentFindOptions): Promise<T[]>;
   count(filter?: DocumentFilter<T>): Promise<number>;
