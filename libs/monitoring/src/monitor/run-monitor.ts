@@ -201,7 +201,11 @@ async function decide(
     return { ...base, evidence, rollback: 'shadow_not_served', rollback_message: null };
   }
   try {
-    await registry.rollback(version.model, { by: settings.actor, reason: evidence });
+    await registry.rollback(version.model, {
+      by: settings.actor,
+      reason: evidence,
+      expected_production: version.version,
+    });
     return { ...base, evidence, rollback: 'requested', rollback_message: null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

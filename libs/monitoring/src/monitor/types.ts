@@ -32,11 +32,18 @@ export interface MonitoredVersion {
  */
 export interface RollbackTarget {
   monitoredVersions(): Promise<readonly MonitoredVersion[]>;
-  /** Moves `model`'s production back to its previous version; may throw when it cannot. */
-  rollback(
-    model: string,
-    request: { readonly by: string; readonly reason: string },
-  ): Promise<unknown>;
+  /**
+   * Moves `model`'s production back to its previous version, only if `expected_production`
+   * (the version the monitor judged) is still the one in production: a compare-and-set, so a
+   * monitor never rolls back a version someone already replaced. May throw when it cannot.
+   */
+  rollback(model: string, request: RollbackRequest): Promise<unknown>;
+}
+
+export interface RollbackRequest {
+  readonly by: string;
+  readonly reason: string;
+  readonly expected_production: string | number;
 }
 
 /** Why a window is critical. */

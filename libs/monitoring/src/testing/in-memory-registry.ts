@@ -1,5 +1,5 @@
 import type { FeatureColumns } from '@hirelearn/safeguards';
-import type { MonitoredVersion, RollbackTarget } from '../monitor/types';
+import type { MonitoredVersion, RollbackRequest, RollbackTarget } from '../monitor/types';
 
 /** A recorded stage change. */
 export interface RecordedTransition {
@@ -44,16 +44,19 @@ export class InMemoryRegistry implements RollbackTarget {
       }));
   }
 
-  async rollback(model: string, request: { by: string; reason: string }): Promise<void> {
+  async rollback(model: string, request: RollbackRequest): Promise<void> {
     const i = this.versions.findIndex((v) => v.stage === 'production');
     if (model !== this.model || i <= 0) throw new Error(`no previous version of ${model}`);
+    if (String(this.versions[i].version) !== String(request.expected_production))
+      throw new Error(`${model}@${request.expected_production} is no longer in production`);
     this.versions[i].stage = 'archived';
     this.versions[i - 1].stage = 'production';
     this.transitions.push({
       model,
       from_version: this.versions[i].version,
       to_version: this.versions[i - 1].version,
-      ...request,
+      by: request.by,
+      reason: request.reason,
     });
   }
 }

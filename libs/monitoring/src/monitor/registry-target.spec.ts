@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Registry } from '@hirelearn/registry';
+import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { registryTarget } from './registry-target';
+
+/**
+ * The monitor's rollback is a compare-and-set on the real registry: it names the version it
+ * judged, and a registry whose production has moved on since changes nothing.
+ */
+describe('registryTarget', () => {
+  const model = 'interview-likelihood';
+  const who = { by: 'test', reason: 'serve it' };
+  let dir: string;
+  let documents: DocumentStore;
+  let registry: Registry;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'hl-target-'));
+    documents = await openDocumentStore('sqlite::memory:');
+    registry = await Registry.open({ documents, artifactsDir: dir });
+    for (const v of [1, 2, 3]) {
+      await registry.register({
+        model,
+        content: new TextEncoder().encode(`{"version":${v}}`),
+        format: 'json_params',
+        metrics: {},
+        training_data_window: { start: '2025-01-01T00:00:00Z', end: '2025-06-01T00:00:00Z' },
+        seed: v,
+        code_version: 'test',
+        settings_hash: 'test',
+        registered_by: 'test',
+      });
+    }
+    await registry.promote(model, 1, who);
+    await registry.promote(model, 2, who);
+  });
+  afterEach(async () => {
+    await documents.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rolls back the version it judged, recording who and why', async () => {
+    const target = registryTarget(registry);
+    const [judged] = await target.monitoredVersions();
+    expect(judged).toEqual({ model, version: 2, stage: 'production' });
+    await target.rollback(model, {
+      by: 'drift-monitor',
+      reason: 'ECE 0.31 > 0.2',
+      expected_production: judged.version,
+    });
+    expect((await registry.production(model))?.version).toBe(1);
+    expect((await registry.transitions(model)).at(-1)).toMatchObject({
+      version: 1,
+      to_stage: 'production',
+      by: 'drift-monitor',
+      reason: 'ECE 0.31 > 0.2',
+    });
+  });
+
+  it('changes nothing when someone replaced the judged version in the meantime', async () => {
+    const target = registryTarget(registry);
+    const [judged] = await target.monitoredVersions();
+    await registry.promote(model, 3, { by: 'someone', reason: 'a better model' });
+    const before = await registry.transitions(model);
+    await expect(
+      target.rollback(model, {
+        by: 'drift-monitor',
+        reason: 'ECE 0.31 > 0.2',
+        expected_production: judged.version,
+      }),
+    ).rejects.toThrow(/version 3 in production, not the expected 2; nothing was changed/);
+    expect((await registry.production(model))?.version).toBe(3);
+    expect(await registry.transitions(model)).toEqual(before);
+  });
+});
