@@ -6,6 +6,7 @@
  */
 export * from './gen/hirelearn/v1/registry';
 export * from './gen/hirelearn/v1/prediction';
+export * from './gen/hirelearn/v1/monitor';
 // Both generated files define these; name them so the exports are not ambiguous.
 export {
   protobufPackage,
@@ -17,6 +18,7 @@ export {
   type MessageFns,
 } from './gen/hirelearn/v1/registry';
 export { protobufFileName as predictionProtoFile } from './gen/hirelearn/v1/prediction';
+export { protobufFileName as monitorProtoFile } from './gen/hirelearn/v1/monitor';
 export * from './errors';
 export * from './grpc-status';
 export * from './run-service';
