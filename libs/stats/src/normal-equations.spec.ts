@@ -1,0 +1,65 @@
+import { leastSquaresQr } from './linalg';
+import { linearPredictor, normalSystem, packRows, solveNormal } from './normal-equations';
+
+describe('normal equations by equilibrated Cholesky', () => {
+  // y = 1 + 2 x exactly on x = 0..4: β = (1, 2); (XᵀX)⁻¹ = [[0.6, -0.2], [-0.2, 0.1]].
+  const X = [0, 1, 2, 3, 4].map((x) => [1, x]);
+  const y = [1, 3, 5, 7, 9];
+
+  it('solves an exact line and returns (XᵀX)⁻¹ in closed form', () => {
+    const xs = packRows(X, 2);
+    const { G, b } = normalSystem(xs, 5, 2, null, Float64Array.from(y));
+    expect(Array.from(G)).toEqual([5, 10, 10, 30]);
+    const sol = solveNormal(G, b, 2)!;
+    expect(sol.beta[0]).toBeCloseTo(1, 12);
+    expect(sol.beta[1]).toBeCloseTo(2, 12);
+    const inv = sol.inverse();
+    expect(inv[0][0]).toBeCloseTo(0.6, 12);
+    expect(inv[0][1]).toBeCloseTo(-0.2, 12);
+    expect(inv[1][0]).toBeCloseTo(-0.2, 12);
+    expect(inv[1][1]).toBeCloseTo(0.1, 12);
+    expect(Array.from(linearPredictor(xs, 5, 2, sol.beta, new Float64Array(5)))).toEqual(
+      y.map((v) => expect.closeTo(v, 10)),
+    );
+  });
+
+  it('weighted: equals the QR solution of √w X against √w y', () => {
+    const w = [1, 2, 0.5, 3, 1];
+    const yy = [1.2, 2.7, 5.4, 6.6, 9.3];
+    const { G, b } = normalSystem(
+      packRows(X, 2),
+      5,
+      2,
+      Float64Array.from(w),
+      Float64Array.from(yy),
+    );
+    const fast = solveNormal(G, b, 2)!;
+    const qr = leastSquaresQr(
+      X.map((r, i) => r.map((v) => v * Math.sqrt(w[i]))),
+      yy.map((v, i) => v * Math.sqrt(w[i])),
+    );
+    fast.beta.forEach((v, j) => expect(v).toBeCloseTo(qr.beta[j], 12));
+    fast
+      .inverse()
+      .forEach((row, a) => row.forEach((v, c) => expect(v).toBeCloseTo(qr.xtx_inv[a][c], 12)));
+  });
+
+  it('refuses a singular or nearly collinear system (the QR decides those)', () => {
+    const dup = packRows(
+      X.map((r) => [...r, 2 * r[1]]),
+      3,
+    );
+    expect(solveNormal(normalSystem(dup, 5, 3, null, null).G, new Float64Array(3), 3)).toBeNull();
+    // Third column = 2x + 1e-6 noise: |R_33| ≈ 1e-7 < 1e-4, so the pivot is below 1e-8.
+    const near = packRows(
+      X.map((r, i) => [...r, 2 * r[1] + (i % 2 === 0 ? 1e-6 : -1e-6)]),
+      3,
+    );
+    expect(solveNormal(normalSystem(near, 5, 3, null, null).G, new Float64Array(3), 3)).toBeNull();
+    const zero = packRows(
+      X.map((r) => [r[0], 0]),
+      2,
+    );
+    expect(solveNormal(normalSystem(zero, 5, 2, null, null).G, new Float64Array(2), 2)).toBeNull();
+  });
+});
