@@ -231,6 +231,50 @@ describe('experiments on the simulated world', () => {
     expect(interviews?.cuped?.variance_reduction).toBeGreaterThan(0);
   });
 
+  it('pulls Σd, Σd², Σyd of a ratio metric in the same query and analyses interviews per application', async () => {
+    const ratio: Experiment = { ...experiment, success_metric: 'interviews_per_application' };
+    const data = await pullSufficientStats(
+      store,
+      ratio.experiment_id,
+      experimentMetrics(ratio),
+      60,
+    );
+    const exposures = await store.rows(
+      `SELECT user_id, min(occurred_at) AS t, min(json_extract_string(payload, '$.variant_id')) AS v
+       FROM raw_events WHERE event_type = 'EXPERIMENT_EXPOSURE'
+         AND json_extract_string(payload, '$.experiment_id') = ? GROUP BY user_id`,
+      [ratio.experiment_id],
+    );
+    const apps = await store.rows(
+      `SELECT user_id, coalesce(submitted_at, created_at) AS t, reached_interview FROM applications`,
+    );
+    const expected: Record<string, { y: number; d: number; dd: number; yd: number }> = {};
+    for (const e of exposures) {
+      const post = apps.filter((a) => a.user_id === e.user_id && String(a.t) >= String(e.t));
+      const y = post.filter((a) => a.reached_interview === true).length;
+      const d = post.length;
+      const acc = (expected[String(e.v)] ??= { y: 0, d: 0, dd: 0, yd: 0 });
+      acc.y += y;
+      acc.d += d;
+      acc.dd += d * d;
+      acc.yd += y * d;
+    }
+    for (const mo of data.moments.interviews_per_application) {
+      const want = expected[mo.variant_id];
+      expect(mo.sum).toBe(want.y);
+      expect(mo.denominator).toEqual({ sum: want.d, sum_sq: want.dd, sum_yd: want.yd });
+      expect(mo.pre).toBeUndefined();
+    }
+    const r = await analyzeFromStore(store, ratio, {}, '2026-02-01T00:00:00Z');
+    const m = r.metrics.find((x) => x.metric_id === 'interviews_per_application');
+    expect(m?.kind).toBe('ratio');
+    expect(m?.unadjusted.status).toBe('ok');
+    expect(m?.unadjusted.control_mean).toBeCloseTo(expected.control.y / expected.control.d, 12);
+    expect(m?.unadjusted.treatment_mean).toBeCloseTo(expected.assist.y / expected.assist.d, 12);
+    expect(m?.cuped).toBeNull();
+    expect(Number.isFinite(m?.sequential.ci[0])).toBe(true);
+  });
+
   it('reports a status, not an exception, for an experiment without exposures', async () => {
     const r = await analyzeFromStore(store, { ...experiment, experiment_id: 'exp-none' });
     expect(r.status).toBe('no_exposures');

@@ -3,6 +3,8 @@
  * user's applications after their first exposure (and, for CUPED, the same outcome over the
  * pre-period before it). Each metric is a SQL expression over the per-user counts
  * `{p}apps`, `{p}interviews`, `{p}offers`, `{p}ghosted` with p = `post_` or `pre_`.
+ * A ratio metric (a ratio of means over users, e.g. interviews per application) has a
+ * numerator `sql` and a `denominator_sql`; its analysis uses the delta method.
  */
 import { MetricKind } from '../stats/frequentist';
 
@@ -12,8 +14,10 @@ export interface MetricDefinition {
   /** Whether a higher value is an improvement. */
   readonly higher_is_better: boolean;
   readonly description: string;
-  /** SQL over the per-user counts with the given prefix. */
+  /** SQL over the per-user counts with the given prefix (a ratio metric's numerator). */
   readonly sql: (prefix: 'post_' | 'pre_') => string;
+  /** A ratio metric's per-user denominator (present exactly when `kind` is 'ratio'). */
+  readonly denominator_sql?: (prefix: 'post_' | 'pre_') => string;
 }
 
 const rate = (num: string) => (p: string) => `${p}${num}::DOUBLE / greatest(${p}apps, 1)`;
@@ -39,6 +43,15 @@ export const METRICS: Readonly<Record<string, MetricDefinition>> = Object.freeze
     higher_is_better: true,
     description: "share of the user's applications that reached an interview",
     sql: rate('interviews'),
+  },
+  interviews_per_application: {
+    metric_id: 'interviews_per_application',
+    kind: 'ratio',
+    higher_is_better: true,
+    description:
+      'interviews over applications, pooled over the users of a variant (a ratio of means: heavy appliers weigh more than in interview_rate)',
+    sql: (p) => `${p}interviews::DOUBLE`,
+    denominator_sql: (p) => `${p}apps::DOUBLE`,
   },
   offers: {
     metric_id: 'offers',

@@ -1,6 +1,7 @@
 /**
  * Sufficient statistics of an experiment in ONE DuckDB query: per variant, the user count
- * and Σy, Σy² of every metric with Σx, Σx², Σxy of its pre-period value (CUPED). The query
+ * and Σy, Σy² of every metric with Σx, Σx², Σxy of its pre-period value (CUPED), and for a
+ * ratio metric Σd, Σd², Σyd of its denominator (the delta method) instead. The query
  * scans the exposures and the applications once and returns one row per variant, so the
  * analysis that follows costs O(variants), not O(events).
  */
@@ -24,13 +25,16 @@ export function sufficientStatsSql(metrics: readonly MetricDefinition[], preDays
   const cols = metrics
     .map((m, i) => {
       const y = `(${m.sql('post_')})`;
-      const x = `(${m.sql('pre_')})`;
+      // A ratio pulls its denominator d in place of the pre-period x (no CUPED on ratios).
+      const [x, name] = m.denominator_sql
+        ? [`(${m.denominator_sql('post_')})`, 'd']
+        : [`(${m.sql('pre_')})`, 'x'];
       return [
         `sum(${y}) AS y${i}`,
         `sum(${y} * ${y}) AS yy${i}`,
-        `sum(${x}) AS x${i}`,
-        `sum(${x} * ${x}) AS xx${i}`,
-        `sum(${x} * ${y}) AS xy${i}`,
+        `sum(${x}) AS ${name}${i}`,
+        `sum(${x} * ${x}) AS ${name}${name}${i}`,
+        `sum(${x} * ${y}) AS ${name}y${i}`,
       ].join(', ');
     })
     .join(',\n    ');
@@ -101,7 +105,15 @@ export async function pullSufficientStats(
       n: num(r.n),
       sum: num(r[`y${i}`]),
       sum_sq: num(r[`yy${i}`]),
-      pre: { sum: num(r[`x${i}`]), sum_sq: num(r[`xx${i}`]), sum_xy: num(r[`xy${i}`]) },
+      ...(m.denominator_sql
+        ? {
+            denominator: {
+              sum: num(r[`d${i}`]),
+              sum_sq: num(r[`dd${i}`]),
+              sum_yd: num(r[`dy${i}`]),
+            },
+          }
+        : { pre: { sum: num(r[`x${i}`]), sum_sq: num(r[`xx${i}`]), sum_xy: num(r[`xy${i}`]) } }),
     }));
   });
   return {

@@ -157,6 +157,22 @@ describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () 
     expect((await registry.get('exp-threshold'))?.status).toBe('draft');
   });
 
+  it('refuses to start, naming the setting and its rule, when the ethics settings are invalid', async () => {
+    const strict = new ExperimentRegistry(docs, {
+      ethics: {
+        max_job_recommendation_cut: 0.2,
+        max_user_effort_rise: -1,
+        min_expected_benefit: 0.05,
+      },
+    });
+    await strict.create(definition(), actor('p', '2026-01-01T00:00:00Z'));
+    const r = await strict.start('exp-threshold', actor('go', '2026-01-02T00:00:00Z'));
+    expect(r.status).toBe('ethics_refused');
+    expect(r.violations.map((v) => v.field)).toEqual(['settings.max_user_effort_rise']);
+    expect(r.reason).toContain('settings.max_user_effort_rise: must be a finite number >= 0');
+    expect((await strict.get('exp-threshold'))?.status).toBe('draft');
+  });
+
   it('validates definitions and transitions', async () => {
     const bad = await registry.create(
       definition({

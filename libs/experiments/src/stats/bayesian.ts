@@ -6,15 +6,14 @@
  *   chance_to_win = P(p_t > p_c), risk_treatment = E[max(p_c − p_t, 0)],
  *   risk_control = E[max(p_t − p_c, 0)]. `betaChanceToWin` gives P(p_t > p_c) in closed form
  *   (Evan Miller, "Formulas for Bayesian A/B testing", 2015) to check the sampler.
- * - mean metrics: the normal approximation d ~ N(d̂, se²) (flat prior), so
+ * - mean and ratio metrics: the normal approximation d ~ N(d̂, se²) (flat prior), so
  *   chance_to_win = Φ(d̂/se), risk_treatment = se·φ(d̂/se) − d̂·Φ(−d̂/se),
  *   risk_control = se·φ(d̂/se) + d̂·Φ(d̂/se).
  * For a metric where lower is better the difference is negated first.
  */
 import { createRng, logBeta, normalCdf, normalPdf, Rng } from '@hirelearn/stats';
-import { MetricKind } from './frequentist';
-import { momentMean, VariantMoments } from './moments';
-import { metricVariance } from './frequentist';
+import { MetricKind, metricMean, metricVariance } from './frequentist';
+import { VariantMoments } from './moments';
 
 const { sqrt, log, exp } = Math;
 
@@ -108,7 +107,7 @@ export function bayesianCompare(
       risk_control: lossC / s.draws,
     };
   }
-  const d = sign * (momentMean(treatment.sum, treatment.n) - momentMean(control.sum, control.n));
+  const d = sign * (metricMean(kind, treatment) - metricMean(kind, control));
   const se = sqrt(
     metricVariance(kind, control) / control.n + metricVariance(kind, treatment) / treatment.n,
   );

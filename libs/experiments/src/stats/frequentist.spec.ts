@@ -1,48 +1,9 @@
 import { createRng, welchTTest } from '@hirelearn/stats';
-import { compareVariants, relativeLift, welchDf } from './frequentist';
-import { momentsOf, VariantMoments } from './moments';
+import { compareVariants, metricMean, ratioVariance, relativeLift, welchDf } from './frequentist';
+import { momentsOf, ratioMomentsOf, VariantMoments } from './moments';
 
-/**
- * Known answers from GrowthBook's statistics engine (gbstats), file
- * packages/stats/tests/frequentist/test_tests.py of github.com/growthbook/growthbook
- * (TestTwoSidedTTest: test_two_sided_ttest, test_two_sided_ttest_absolute,
- * test_two_sided_ttest_binom), rounded there to 5 decimals.
- */
-const gbA: VariantMoments = { variant_id: 'a', n: 3407, sum: 1396.87, sum_sq: 52377.9767 };
+/** gbstats' mean case (its known answers: stats/gbstats-known-answers.spec.ts). */
 const gbB: VariantMoments = { variant_id: 'b', n: 3461, sum: 2422.7, sum_sq: 134698.29 };
-
-describe('compareVariants: GrowthBook known answers', () => {
-  it('mean metric, absolute: Welch CI [0.04538, 0.53462], se 0.12478, p 0.02016', () => {
-    const r = compareVariants('mean', gbA, gbB);
-    expect(r.status).toBe('ok');
-    expect(r.test).toBe('welch_t');
-    expect(r.absolute_lift).toBeCloseTo(0.29, 5);
-    expect(r.absolute_ci[0]).toBeCloseTo(0.04538, 5);
-    expect(r.absolute_ci[1]).toBeCloseTo(0.53462, 5);
-    expect(r.se).toBeCloseTo(0.12478, 5);
-    expect(r.p_value).toBeCloseTo(0.02016, 5);
-  });
-
-  it('mean metric, relative (delta method): 0.70732 ± [-0.03526, 1.44989], se 0.37879, p 0.06191', () => {
-    const r = compareVariants('mean', gbA, gbB);
-    expect(r.relative_lift).toBeCloseTo(0.70732, 5);
-    expect(r.relative_se).toBeCloseTo(0.37879, 5);
-    expect(r.relative_ci[0]).toBeCloseTo(-0.03526, 5);
-    expect(r.relative_ci[1]).toBeCloseTo(1.44989, 5);
-    expect(r.relative_p_value).toBeCloseTo(0.06191, 5);
-  });
-
-  it('binomial, relative: 14/28 vs 16/30 gives 0.06667 in [-0.47767, 0.61101], se 0.2717, p 0.80707', () => {
-    const c = { variant_id: 'a', n: 28, sum: 14, sum_sq: 14 };
-    const t = { variant_id: 'b', n: 30, sum: 16, sum_sq: 16 };
-    const r = compareVariants('binomial', c, t);
-    expect(r.relative_lift).toBeCloseTo(0.06667, 5);
-    expect(r.relative_se).toBeCloseTo(0.2717, 4);
-    expect(r.relative_ci[0]).toBeCloseTo(-0.47767, 5);
-    expect(r.relative_ci[1]).toBeCloseTo(0.61101, 5);
-    expect(r.relative_p_value).toBeCloseTo(0.80707, 5);
-  });
-});
 
 describe('compareVariants: closed forms', () => {
   it('two-proportion z on 250/1000 vs 200/1000: z 2.67740, p 0.00742, Wald CI [0.01346, 0.08654]', () => {
@@ -103,5 +64,86 @@ describe('compareVariants: closed forms', () => {
     const z = compareVariants('binomial', zero, some);
     expect(z.status).toBe('zero_control_mean');
     expect(Number.isFinite(z.p_value)).toBe(true);
+  });
+});
+
+describe('ratio metrics (delta method)', () => {
+  const { sqrt } = Math;
+  it('a ratio whose denominator is 1 for every user is the mean metric', () => {
+    const rng = createRng(3);
+    const y = (k: number) => Array.from({ length: 80 }, () => rng.normal(k, 1));
+    const [c, t] = [y(2), y(2.4)];
+    const ones = (a: readonly number[]) => a.map(() => 1);
+    const ratio = compareVariants(
+      'ratio',
+      ratioMomentsOf('c', c, ones(c)),
+      ratioMomentsOf('t', t, ones(t)),
+    );
+    const mean = compareVariants('mean', momentsOf('c', c), momentsOf('t', t));
+    for (const k of ['treatment_mean', 'p_value', 'relative_lift', 'relative_se', 'df'] as const) {
+      expect(ratio[k]).toBeCloseTo(mean[k], 10);
+    }
+  });
+
+  it('equals the delta method written out on raw per-user values (interviews / applications)', () => {
+    const y = [0, 1, 2, 0, 3, 1, 0, 2];
+    const d = [2, 3, 5, 1, 6, 2, 4, 4];
+    const n = y.length;
+    const my = y.reduce((a, b) => a + b) / n;
+    const md = d.reduce((a, b) => a + b) / n;
+    const cov = (a: number[], ma: number, b: number[], mb: number) =>
+      a.reduce((s, v, i) => s + (v - ma) * (b[i] - mb), 0) / (n - 1);
+    const expected =
+      cov(y, my, y, my) / md ** 2 -
+      (2 * my * cov(y, my, d, md)) / md ** 3 +
+      (my ** 2 * cov(d, md, d, md)) / md ** 4;
+    const m = ratioMomentsOf('v', y, d);
+    expect(metricMean('ratio', m)).toBeCloseTo(9 / 27, 12);
+    expect(ratioVariance(m)).toBeCloseTo(expected, 12);
+  });
+
+  it('the interval of the ratio covers the true ratio about 95% of the time', () => {
+    // Users apply Poisson-ish 1-9 times; each application reaches an interview with p.
+    const rng = createRng(19);
+    const user = (p: number): [number, number] => {
+      const apps = 1 + Math.floor(rng.uniform() * 9);
+      let hits = 0;
+      for (let i = 0; i < apps; i++) if (rng.uniform() < p) hits++;
+      return [hits, apps];
+    };
+    const arm = (id: string, p: number) => {
+      const rows = Array.from({ length: 400 }, () => user(p));
+      return ratioMomentsOf(
+        id,
+        rows.map((r) => r[0]),
+        rows.map((r) => r[1]),
+      );
+    };
+    let covered = 0;
+    const reps = 300;
+    const diffs: number[] = [];
+    let seSum = 0;
+    for (let k = 0; k < reps; k++) {
+      const r = compareVariants('ratio', arm('c', 0.2), arm('t', 0.2));
+      if (r.absolute_ci[0] <= 0 && 0 <= r.absolute_ci[1]) covered++;
+      diffs.push(r.absolute_lift);
+      seSum += r.se;
+    }
+    expect(covered / reps).toBeGreaterThan(0.92);
+    expect(covered / reps).toBeLessThan(0.98);
+    // The delta-method standard error agrees with the spread of the estimates themselves.
+    const mean = diffs.reduce((a, b) => a + b) / reps;
+    const sd = sqrt(diffs.reduce((a, b) => a + (b - mean) ** 2, 0) / (reps - 1));
+    expect(seSum / reps / sd).toBeGreaterThan(0.9);
+    expect(seSum / reps / sd).toBeLessThan(1.1);
+  });
+
+  it('says why when a denominator sums to 0 or was not pulled', () => {
+    const zero = ratioMomentsOf('c', [0, 0, 0], [0, 0, 0]);
+    const some = ratioMomentsOf('t', [1, 0, 2], [2, 1, 3]);
+    expect(compareVariants('ratio', zero, some).status).toBe('zero_denominator');
+    expect(compareVariants('ratio', momentsOf('c', [1, 2, 3]), some).status).toBe(
+      'zero_denominator',
+    );
   });
 });

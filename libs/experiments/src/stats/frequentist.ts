@@ -5,6 +5,8 @@
  *   Wald interval for p_t − p_c);
  * - mean metrics: Welch's t (Welch–Satterthwaite df) computed from the moments, the same
  *   numbers as `welchTTest` on the raw values;
+ * - ratio metrics (a ratio of means R = ȳ/d̄ over users, e.g. interviews per application):
+ *   Welch's t on R with the delta-method per-user variance (`ratioVariance`), as gbstats;
  * - relative lift r = μ_t/μ_c − 1 with the delta-method standard error
  *     se_r² = σ_t²/(n_t μ_c²) + μ_t² σ_c²/(n_c μ_c⁴)
  *   (Casella & Berger §5.5.4; GrowthBook's frequentist engine) and a normal interval.
@@ -16,13 +18,14 @@ import {
   tTwoSided,
   twoProportionZTest,
 } from '@hirelearn/stats';
-import { momentMean, momentVariance, VariantMoments } from './moments';
+import { momentCovariance, momentMean, momentVariance, VariantMoments } from './moments';
 
 const { sqrt } = Math;
 
-export type MetricKind = 'binomial' | 'mean';
+export type MetricKind = 'binomial' | 'mean' | 'ratio';
 
-export type ComparisonStatus = 'ok' | 'too_few_users' | 'zero_variance' | 'zero_control_mean';
+export type ComparisonStatus =
+  'ok' | 'too_few_users' | 'zero_variance' | 'zero_control_mean' | 'zero_denominator';
 
 export interface FrequentistComparison {
   readonly status: ComparisonStatus;
@@ -48,8 +51,41 @@ export interface FrequentistComparison {
   readonly se: number;
 }
 
-/** Per-user variance of a metric: p(1 − p) for binomial, the sample variance otherwise. */
+/**
+ * Delta-method variance of a ratio of means R = ȳ/d̄, per user (divide by n for Var R̂):
+ *   σ_R² = σ_y²/μ_d² − 2 μ_y σ_yd/μ_d³ + μ_y² σ_d²/μ_d⁴
+ * with the sample variances and covariance of the per-user y and d (Casella & Berger §5.5.4;
+ * gbstats' `RatioStatistic.variance`). NaN when the moments carry no denominator or its mean
+ * is 0 (no ratio exists).
+ */
+export function ratioVariance(m: VariantMoments): number {
+  const d = m.denominator;
+  if (!d || m.n < 2) return NaN;
+  const my = m.sum / m.n;
+  const md = d.sum / m.n;
+  if (md === 0) return NaN;
+  // The terms are not floored at 0 one by one (only the total is): with moments that round
+  // off, flooring a part would bias the sum (gbstats combines the raw terms the same way).
+  const vy = momentCovariance(m.sum, m.sum, m.sum_sq, m.n);
+  const vd = momentCovariance(d.sum, d.sum, d.sum_sq, m.n);
+  const c = momentCovariance(m.sum, d.sum, d.sum_yd, m.n);
+  const v = vy / md ** 2 - (2 * my * c) / md ** 3 + (my * my * vd) / md ** 4;
+  return v > 0 ? v : 0;
+}
+
+/** The metric's value in a variant: the share or the mean, Σy/Σd for a ratio (NaN if Σd = 0). */
+export function metricMean(kind: MetricKind, m: VariantMoments): number {
+  if (kind !== 'ratio') return momentMean(m.sum, m.n);
+  const d = m.denominator?.sum ?? 0;
+  return d !== 0 ? m.sum / d : NaN;
+}
+
+/**
+ * Per-user variance of a metric: p(1 − p) for binomial, the sample variance for a mean, the
+ * delta-method variance for a ratio.
+ */
 export function metricVariance(kind: MetricKind, m: VariantMoments): number {
+  if (kind === 'ratio') return ratioVariance(m);
   if (kind === 'binomial') {
     const p = momentMean(m.sum, m.n);
     return p * (1 - p);
@@ -128,8 +164,8 @@ export function compareVariants(
   treatment: VariantMoments,
   alpha = 0.05,
 ): FrequentistComparison {
-  const mc = momentMean(control.sum, control.n);
-  const mt = momentMean(treatment.sum, treatment.n);
+  const mc = metricMean(kind, control);
+  const mt = metricMean(kind, treatment);
   const test = kind === 'binomial' ? 'two_proportion_z' : 'welch_t';
   const base = {
     test,
@@ -148,6 +184,13 @@ export function compareVariants(
   } as const;
   if (control.n < 2 || treatment.n < 2) {
     return { ...base, status: 'too_few_users', reason: 'each variant needs at least 2 users' };
+  }
+  if (kind === 'ratio' && !(Number.isFinite(mc) && Number.isFinite(mt))) {
+    return {
+      ...base,
+      status: 'zero_denominator',
+      reason: 'the denominator sums to 0 in a variant (or was not pulled): no ratio',
+    };
   }
   const vc = metricVariance(kind, control) / control.n;
   const vt = metricVariance(kind, treatment) / treatment.n;

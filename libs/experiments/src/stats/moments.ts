@@ -11,6 +11,16 @@ export interface VariantMoments {
   readonly sum_sq: number;
   /** Pre-period covariate moments for CUPED: Σ x, Σ x², Σ xy (absent when not pulled). */
   readonly pre?: { readonly sum: number; readonly sum_sq: number; readonly sum_xy: number };
+  /**
+   * Denominator moments of a ratio metric (interviews per application: y = a user's
+   * interviews, d = their applications): Σ d, Σ d², and the cross moment Σ yd the delta
+   * method needs. Present only for ratio metrics.
+   */
+  readonly denominator?: {
+    readonly sum: number;
+    readonly sum_sq: number;
+    readonly sum_yd: number;
+  };
 }
 
 /** Sample mean Σy / n. */
@@ -28,6 +38,26 @@ export function momentVariance(sum: number, sumSq: number, n: number): number {
 /** Unbiased sample covariance (Σxy − ΣxΣy/n) / (n − 1). */
 export function momentCovariance(sumX: number, sumY: number, sumXy: number, n: number): number {
   return n < 2 ? NaN : (sumXy - (sumX * sumY) / n) / (n - 1);
+}
+
+/** Moments of a ratio metric from per-user numerators y and denominators d. */
+export function ratioMomentsOf(
+  variant_id: string,
+  y: readonly number[],
+  d: readonly number[],
+): VariantMoments {
+  let ds = 0;
+  let dd = 0;
+  let yd = 0;
+  for (let i = 0; i < y.length; i++) {
+    ds += d[i];
+    dd += d[i] * d[i];
+    yd += y[i] * d[i];
+  }
+  return Object.freeze({
+    ...momentsOf(variant_id, y),
+    denominator: Object.freeze({ sum: ds, sum_sq: dd, sum_yd: yd }),
+  });
 }
 
 /** Moments of a list of values (tests, simulations, benches). */
