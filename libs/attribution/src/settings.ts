@@ -19,11 +19,37 @@ export interface HourBand {
   readonly to: number;
 }
 
+/**
+ * The strategy-threshold regression discontinuity. The contract (shared/contract/EVENTS.md)
+ * names the modes but not the rule; the strategy engine's rule is IMPROVE_RESUME_FIRST below
+ * resume score 60, BALANCED below 80 (libs/sim `strategy.improveThreshold` /
+ * `aggressiveThreshold`, truth.json `regression_discontinuity`). 80 has no planted jump: a placebo.
+ */
+export interface RdStudySettings {
+  /** The treatment's name in the output. */
+  readonly name: string;
+  readonly cutoff: number;
+  /** Cutoffs where no jump is expected: each is a refuter. */
+  readonly placebo_cutoffs: readonly number[];
+  /** Half-width (score points) of the window of the density test at the cutoff. */
+  readonly density_window: number;
+}
+
+/** Resume edits as difference-in-differences over users' before/after application streams. */
+export interface DidStudySettings {
+  /** The period of the two-way fixed effects (user × period). */
+  readonly period: 'week' | 'month';
+  /** Pre-trend test: a placebo treatment in the periods just before a user's first treated one. */
+  readonly pre_trend_periods: number;
+}
+
 export interface AttributionSettings {
   readonly causal: CausalSettings;
   readonly refuters: RefuterSettings;
   readonly grading: GradingSettings;
   readonly hour_bands: readonly HourBand[];
+  readonly rd: RdStudySettings;
+  readonly did: DidStudySettings;
 }
 
 export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
@@ -36,6 +62,13 @@ export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
     Object.freeze({ name: 'afternoon', from: 12, to: 18 }),
     Object.freeze({ name: 'evening', from: 18, to: 24 }),
   ]),
+  rd: Object.freeze({
+    name: 'strategy_mode_at_threshold',
+    cutoff: 60,
+    placebo_cutoffs: Object.freeze([80]),
+    density_window: 2,
+  }),
+  did: Object.freeze({ period: 'week', pre_trend_periods: 4 }),
 });
 
 /** Frozen settings: the defaults overridden by `overrides`. */

@@ -1,0 +1,244 @@
+/**
+ * The strategy engine's score threshold as a regression discontinuity (issue 4).
+ *
+ * Running variable: the resume score the strategy engine saw, `APPLICATION_SUBMITTED.context.
+ * resume_score`; treatment: the application's `context.strategy_mode` is not the mode the engine
+ * gives below the cutoff (learned from the data: the most common mode below it, as the contract
+ * asks modes to be learned, not hard-coded); outcome: the application reached interview. One
+ * row per submitted application, errors clustered by user.
+ *
+ * Sharp when the mode is a deterministic function of the score (every application follows
+ * 1{score ≥ cutoff}); otherwise fuzzy: the Wald ratio τ = jump(Y) / jump(D) of two local linear
+ * fits with the same (IK) bandwidth, with the delta-method SE = SE(jump of Y − τ̂D) / |jump(D)|
+ * (Imbens & Lemieux 2008, §6; Hahn, Todd & van der Klaauw 2001).
+ *
+ * Design checks: each placebo cutoff (80: BALANCED → APPLY_AGGRESSIVELY, no planted jump) fitted
+ * on the same side of the true cutoff only, so that the true jump cannot leak in, must show no
+ * jump (its interval covers 0); and the density test: resume versions with a score in
+ * [c − w, c) and [c, c + w) must be equally likely (exact two-sided binomial test at α — the
+ * local randomization density test of Cattaneo, Titiunik & Vazquez-Bare 2017, J. Policy Anal.
+ * Manage. 36(3)). Versions, not applications, are counted: the mode itself changes how often a
+ * user applies, so applications pile up above the cutoff without anyone moving their score.
+ */
+import {
+  makeEffect,
+  naiveDifference,
+  RdData,
+  RdEffect,
+  rdLocalLinear,
+  type CausalSettings,
+} from '@hirelearn/causal';
+import { normalQuantile, regIncBeta } from '@hirelearn/stats';
+import type { EventStore } from '@hirelearn/store';
+import type { DesignStudy } from './design-study';
+import type { RefutationSummary } from './effect';
+import type { AttributionSettings, RdStudySettings } from './settings';
+
+/** Per-application columns of the RD, and the version counts of the density test. */
+export interface RdStudyData {
+  readonly outcome: readonly number[];
+  readonly running: readonly number[];
+  /** 1 when the application's mode is not `below_mode`. */
+  readonly treated: readonly number[];
+  readonly clusters: readonly string[];
+  /** The mode most applications below the cutoff carry (null when none is below). */
+  readonly below_mode: string | null;
+  /** Resume versions with a score in [c − w, c) and [c, c + w). */
+  readonly density: { readonly below: number; readonly above: number };
+}
+
+const num = (x: number): string => {
+  if (!Number.isFinite(x)) throw new RangeError(`rd settings: ${x} must be a finite number`);
+  return String(x);
+};
+
+/** DuckDB: the RD columns of every submitted application with a score and a mode. */
+export function rdSql(cutoff: number): string {
+  return `
+  WITH a AS (
+    SELECT * FROM applications
+    WHERE submitted_at IS NOT NULL AND resume_score IS NOT NULL AND strategy_mode IS NOT NULL),
+  below AS (SELECT mode(strategy_mode) AS m FROM a WHERE resume_score < ${num(cutoff)})
+  SELECT a.user_id, a.resume_score::DOUBLE AS running,
+    (a.strategy_mode IS DISTINCT FROM below.m)::DOUBLE AS treated,
+    a.reached_interview::DOUBLE AS outcome, below.m AS below_mode
+  FROM a CROSS JOIN below ORDER BY a.application_id`;
+}
+
+/**
+ * DuckDB: resume versions near the cutoff. A rewrite's score is its `after_score`; a first
+ * snapshot has none, so it takes the score the applications that used it report.
+ */
+export function densitySql(cutoff: number, window: number): string {
+  const [lo, c, hi] = [cutoff - window, cutoff, cutoff + window].map(num);
+  return `
+  WITH used AS (
+    SELECT user_id, resume_version_id, min(resume_score) AS score FROM applications
+    WHERE resume_score IS NOT NULL GROUP BY 1, 2),
+  v AS (
+    SELECT coalesce(rv.after_score, u.score) AS score FROM resume_versions rv
+    LEFT JOIN used u USING (user_id, resume_version_id))
+  SELECT count(*) FILTER (WHERE score >= ${lo} AND score < ${c})::INTEGER AS below,
+    count(*) FILTER (WHERE score >= ${c} AND score < ${hi})::INTEGER AS above
+  FROM v`;
+}
+
+/** Loads the RD columns from the facts (empty columns when the store has no applications). */
+export async function loadRdStudyData(
+  store: EventStore,
+  settings: RdStudySettings,
+): Promise<RdStudyData> {
+  const rows = await store.rows(rdSql(settings.cutoff));
+  const [d] = await store.rows(densitySql(settings.cutoff, settings.density_window));
+  return Object.freeze({
+    outcome: rows.map((r) => Number(r.outcome)),
+    running: rows.map((r) => Number(r.running)),
+    treated: rows.map((r) => Number(r.treated)),
+    clusters: rows.map((r) => String(r.user_id)),
+    below_mode: rows.length > 0 && rows[0].below_mode != null ? String(rows[0].below_mode) : null,
+    density: { below: Number(d?.below ?? 0), above: Number(d?.above ?? 0) },
+  });
+}
+
+/** Exact two-sided binomial test of k successes in n trials at p = 1/2. */
+export function binomialHalfTwoSided(k: number, n: number): number {
+  if (n === 0) return 1;
+  const lower = k === n ? 1 : regIncBeta(0.5, n - k, k + 1); // P(X <= k)
+  const upper = k === 0 ? 1 : regIncBeta(0.5, k, n - k + 1); // P(X >= k)
+  return Math.min(1, 2 * Math.min(lower, upper));
+}
+
+/** Fuzzy RD: Wald ratio of the outcome and treatment jumps at the outcome's bandwidth. */
+function fuzzyRd(
+  data: RdData & { readonly treated: readonly number[] },
+  s: CausalSettings,
+): { readonly effect: RdEffect; readonly first_stage: RdEffect | null } {
+  const reduced = rdLocalLinear(data, { settings: s });
+  if (reduced.status !== 'ok') return { effect: reduced, first_stage: null };
+  const h = reduced.bandwidth;
+  const first = rdLocalLinear({ ...data, outcome: data.treated }, { bandwidth: h, settings: s });
+  if (first.status !== 'ok' || first.estimate === 0) return { effect: first, first_stage: first };
+  const tau = reduced.estimate / first.estimate;
+  const adjusted = data.outcome.map((y, i) => y - tau * data.treated[i]);
+  const resid = rdLocalLinear({ ...data, outcome: adjusted }, { bandwidth: h, settings: s });
+  const effect = makeEffect(
+    {
+      method: 'rd_local_linear',
+      estimand: 'LATE',
+      estimate: tau,
+      std_error: resid.std_error / Math.abs(first.estimate),
+      n: reduced.n,
+      n_treated: reduced.n_treated,
+      n_control: reduced.n_control,
+      status: resid.status,
+      reasons: resid.reasons,
+    },
+    s.alpha,
+    { bandwidth: h, bandwidth_method: reduced.bandwidth_method },
+  );
+  return { effect, first_stage: first };
+}
+
+/** Users with a score in [c − h, c) and in [c, c + h). */
+function usersNear(data: RdStudyData, cutoff: number, h: number): [number, number] {
+  const below = new Set<string>();
+  const above = new Set<string>();
+  data.running.forEach((x, i) => {
+    if (x >= cutoff - h && x < cutoff) below.add(data.clusters[i]);
+    else if (x >= cutoff && x < cutoff + h) above.add(data.clusters[i]);
+  });
+  return [below.size, above.size];
+}
+
+/** A placebo cutoff: no jump expected, fitted on the same side of the true cutoff only. */
+function placeboCutoff(data: RdStudyData, cutoff: number, at: number, s: CausalSettings) {
+  const side = data.running.flatMap((x, i) =>
+    (at >= cutoff ? x >= cutoff : x < cutoff) ? [i] : [],
+  );
+  const e = rdLocalLinear(
+    {
+      outcome: side.map((i) => data.outcome[i]),
+      running: side.map((i) => data.running[i]),
+      clusters: side.map((i) => data.clusters[i]),
+      cutoff: at,
+    },
+    { settings: s },
+  );
+  const z = normalQuantile(1 - s.alpha / 2);
+  const passed = e.status === 'ok' && Math.abs(e.estimate) <= z * e.std_error;
+  const summary: RefutationSummary = {
+    name: `placebo_cutoff_${at}`,
+    passed,
+    detail:
+      e.status === 'ok'
+        ? `jump ${e.estimate.toPrecision(3)} at ${at} (bandwidth ${e.bandwidth.toPrecision(3)}); must be within ±${(z * e.std_error).toPrecision(3)} of 0`
+        : `the placebo fit failed: ${e.status} (${e.reasons.join('; ')})`,
+    values:
+      e.status === 'ok'
+        ? { estimate: e.estimate, std_error: e.std_error, bandwidth: e.bandwidth }
+        : {},
+  };
+  return { summary, estimate: e.status === 'ok' ? e.estimate : null };
+}
+
+function densityTest(data: RdStudyData, rd: RdStudySettings, alpha: number): RefutationSummary {
+  const { below, above } = data.density;
+  const p = binomialHalfTwoSided(above, below + above);
+  return {
+    name: 'density_test',
+    passed: below + above > 0 && p >= alpha,
+    detail: `${below} resume versions in [${rd.cutoff - rd.density_window}, ${rd.cutoff}) and ${above} in [${rd.cutoff}, ${rd.cutoff + rd.density_window}); binomial p = ${p.toPrecision(3)} must be >= ${alpha}`,
+    values: { below, above, p_value: p },
+  };
+}
+
+/** The strategy-threshold RD over the loaded columns (pure). */
+export function rdStudy(data: RdStudyData, settings: AttributionSettings): DesignStudy {
+  const rd = settings.rd;
+  const s = settings.causal;
+  const base = { outcome: data.outcome, running: data.running, clusters: data.clusters };
+  const sharp = data.treated.every((d, i) => d === (data.running[i] >= rd.cutoff ? 1 : 0));
+  const fit = sharp
+    ? { effect: rdLocalLinear({ ...base, cutoff: rd.cutoff }, { settings: s }), first_stage: null }
+    : fuzzyRd({ ...base, cutoff: rd.cutoff, treated: data.treated }, s);
+  const primary = fit.effect;
+  const h = primary.bandwidth;
+  const [below, above] = Number.isFinite(h) ? usersNear(data, rd.cutoff, h) : [0, 0];
+  const placebos = rd.placebo_cutoffs.map((at) => placeboCutoff(data, rd.cutoff, at, s));
+  const first = fit.first_stage;
+  const firstF =
+    first !== null && first.status === 'ok' ? (first.estimate / first.std_error) ** 2 : null;
+  const weak = firstF !== null && firstF < settings.grading.weak_instrument_f;
+  const estimates: Record<string, number | null> = {
+    rd: primary.status === 'ok' ? primary.estimate : null,
+  };
+  rd.placebo_cutoffs.forEach((at, i) => (estimates[`rd_at_${at}`] = placebos[i].estimate));
+  const mode = data.below_mode ?? 'the mode below the cutoff';
+  return {
+    treatment: rd.name,
+    definition: `application's context.strategy_mode is not ${mode} (the mode below resume score ${rd.cutoff}), compared just above and just below ${rd.cutoff} of context.resume_score`,
+    method: 'rd',
+    primary,
+    naive: naiveDifference({ outcome: data.outcome, treatment: data.treated, covariates: {} }, s),
+    estimates,
+    refutations: [...placebos.map((p) => p.summary), densityTest(data, rd, s.alpha)],
+    support: { treated_users: above, control_users: below },
+    notes: sharp
+      ? []
+      : [
+          'the mode is not a deterministic function of the score: fuzzy RD (LATE of compliers at the cutoff)',
+        ],
+    caveats: weak ? [`weak first stage at the cutoff (F ${firstF?.toFixed(1)})`] : [],
+    design: {
+      running_variable: 'APPLICATION_SUBMITTED.context.resume_score',
+      cutoff: rd.cutoff,
+      below_mode: data.below_mode,
+      design: sharp ? 'sharp' : 'fuzzy',
+      bandwidth: Number.isFinite(h) ? h : null,
+      users_below: below,
+      users_above: above,
+      first_stage_jump: first !== null && first.status === 'ok' ? first.estimate : null,
+      first_stage_f: firstF,
+    },
+  };
+}
