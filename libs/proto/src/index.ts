@@ -7,6 +7,7 @@
 export * from './gen/hirelearn/v1/registry';
 export * from './gen/hirelearn/v1/prediction';
 export * from './gen/hirelearn/v1/monitor';
+export * from './gen/hirelearn/v1/learning_engine';
 // Both generated files define these; name them so the exports are not ambiguous.
 export {
   protobufPackage,
@@ -19,6 +20,7 @@ export {
 } from './gen/hirelearn/v1/registry';
 export { protobufFileName as predictionProtoFile } from './gen/hirelearn/v1/prediction';
 export { protobufFileName as monitorProtoFile } from './gen/hirelearn/v1/monitor';
+export { protobufFileName as learningEngineProtoFile } from './gen/hirelearn/v1/learning_engine';
 export * from './errors';
 export * from './grpc-status';
 export * from './run-service';
