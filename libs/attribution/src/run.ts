@@ -1,12 +1,16 @@
 /**
  * The nightly attribution run: every treatment of `treatmentSpecs` through libs/causal's
  * model → identify → estimate → refute pipeline, errors clustered by user, then BH q-values
- * over the run's family and grading (no HIGH above q = 0.05). The output is the spec's
- * `OutcomeAttribution`, effects sorted by q-value.
+ * over the run's family and grading (no HIGH above q = 0.05). The design-based studies (the
+ * strategy-threshold RD, each edit as a DiD) join the same BH family when given. The output is
+ * the spec's `OutcomeAttribution`, effects sorted by q-value.
  */
-import { analyzeEffect, CausalAnalysis, CausalData, gradeAnalyses } from '@hirelearn/causal';
+import { analyzeEffect, CausalAnalysis, CausalData } from '@hirelearn/causal';
 import type { EventStore } from '@hirelearn/store';
+import { gradeRun } from './design-study';
+import { didStudies } from './did-study';
 import { CausalEffect, toCausalEffect } from './effect';
+import { loadRdStudyData, rdStudy, RdStudyData } from './rd-study';
 import { AttributionSettings, DEFAULT_ATTRIBUTION_SETTINGS } from './settings';
 import { AnalysisTable, loadAnalysisTable } from './table';
 import { TreatmentSpec, treatmentSpecs } from './treatments';
@@ -32,6 +36,8 @@ export interface AttributionOptions {
   readonly treatments?: readonly string[];
   /** The run's timestamp (defaults to the wall clock). */
   readonly now?: Date;
+  /** Design studies to add: the RD over these columns, the DiD of every edit (`runAttribution`: both). */
+  readonly designs?: { readonly rd?: RdStudyData; readonly did?: boolean };
 }
 
 /** A column is useless to adjust for when it does not vary: it would make the design singular. */
@@ -109,20 +115,31 @@ export function attributeTable(
   const family = analyses.map((a) =>
     a.primary.status === 'ok' ? a : { ...a, primary: { ...a.primary, p_value: NaN } },
   );
-  const graded = gradeAnalyses(family, s.grading);
-  const effects = graded
-    .map((a, i) => toCausalEffect(specs[i], a))
-    .sort(
-      (a, b) =>
-        (a.q_value ?? Infinity) - (b.q_value ?? Infinity) || a.treatment.localeCompare(b.treatment),
-    );
+  const d = options.designs;
+  const studies = [
+    ...(d?.rd === undefined ? [] : [rdStudy(d.rd, s)]),
+    ...(d?.did === true ? didStudies(table, s) : []),
+  ].filter((st) => wanted === null || wanted.has(st.treatment));
+  const graded = gradeRun(family, studies, s.grading);
+  const effects = [
+    ...graded.analyses.map((a, i) => toCausalEffect(specs[i], a)),
+    ...graded.studies,
+  ].sort(
+    (a, b) =>
+      (a.q_value ?? Infinity) - (b.q_value ?? Infinity) ||
+      a.treatment.localeCompare(b.treatment) ||
+      a.method.localeCompare(b.method),
+  );
   return Object.freeze({ generated_at, data_window, status: 'ok', effects });
 }
 
-/** Loads the facts from `store` and runs the studies. */
+/** Loads the facts from `store` and runs the studies, the RD and the DiDs included. */
 export async function runAttribution(
   store: EventStore,
   options: AttributionOptions = {},
 ): Promise<OutcomeAttribution> {
-  return attributeTable(await loadAnalysisTable(store), options);
+  const table = await loadAnalysisTable(store);
+  const rdSettings = (options.settings ?? DEFAULT_ATTRIBUTION_SETTINGS).rd;
+  const rd = table.n === 0 ? undefined : await loadRdStudyData(store, rdSettings);
+  return attributeTable(table, { ...options, designs: options.designs ?? { rd, did: true } });
 }

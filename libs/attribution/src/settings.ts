@@ -37,7 +37,11 @@ export interface RdStudySettings {
 
 /** Resume edits as difference-in-differences over users' before/after application streams. */
 export interface DidStudySettings {
-  /** The period of the two-way fixed effects (user × period). */
+  /**
+   * The period of the two-way fixed effects (user × period). Month by default: the panel has
+   * users × periods rows, and `didTwoWayFe` spreads whole columns into `Math.max`, which
+   * overflows the stack beyond ~100k rows (weeks of a 3,000-user year come near that).
+   */
   readonly period: 'week' | 'month';
   /** Pre-trend test: a placebo treatment in the periods just before a user's first treated one. */
   readonly pre_trend_periods: number;
@@ -68,7 +72,7 @@ export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
     placebo_cutoffs: Object.freeze([80]),
     density_window: 2,
   }),
-  did: Object.freeze({ period: 'week', pre_trend_periods: 4 }),
+  did: Object.freeze({ period: 'month', pre_trend_periods: 2 }),
 });
 
 /** Frozen settings: the defaults overridden by `overrides`. */
