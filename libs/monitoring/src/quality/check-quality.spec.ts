@@ -5,6 +5,7 @@ import { exampleEvents } from '@hirelearn/contract';
 import { ingest } from '@hirelearn/ingest';
 import { EventStore } from '@hirelearn/store';
 import { checkDataQuality } from './check-quality';
+import { dataQualitySettings } from './settings';
 import type { DataQualityReport, QualityFinding } from './finding';
 
 const DAY = 86_400_000;
@@ -19,7 +20,12 @@ type Event = Record<string, unknown>;
  * weekends (weekly seasonality), each created, submitted an hour later and answered 5 days
  * later. Deterministic features so the outlier forest sees a plain cloud.
  */
-function cleanLog(options: { skipSubmittedOnDay?: number } = {}): Event[] {
+function cleanLog(
+  options: {
+    skipSubmittedOnDay?: number;
+    perDay?: (day: number, weekdayCount: number) => number;
+  } = {},
+): Event[] {
   const t = exampleEvents();
   const events: Event[] = [];
   for (let u = 0; u < 50; u++) {
@@ -34,7 +40,8 @@ function cleanLog(options: { skipSubmittedOnDay?: number } = {}): Event[] {
   let i = 0;
   for (let d = 0; d < DAYS; d++) {
     const dow = d % 7; // 0 = Monday
-    const n = dow >= 5 ? 20 : 80;
+    const usual = dow >= 5 ? 20 : 80;
+    const n = options.perDay ? options.perDay(d, usual) : usual;
     for (let k = 0; k < n; k++, i++) {
       const created = START + d * DAY + 8 * 3_600_000 + k * 6 * 60_000;
       const fit = 40 + ((i * 7) % 50);
@@ -104,6 +111,20 @@ describe('checkDataQuality on a clean synthetic log', () => {
     expect(report.as_of).toBe('2025-08-10 15:54:00');
   });
 
+  it('does not judge the volume of a log that ramps up from nothing (warm-up)', async () => {
+    // A log that starts from nothing and grows 2.6-fold a week until its usual volume.
+    const ramp = cleanLog({ perDay: (d, usual) => Math.min(usual, Math.round(2 ** (d / 5))) });
+    const store = await storeOf(ramp);
+    const warm = await checkDataQuality(store);
+    const cold = await checkDataQuality(store, {
+      settings: dataQualitySettings({ volume_warmup_days: 0 }),
+    });
+    await store.close();
+    expect(find(warm, 'volume_anomaly')).toBeUndefined();
+    // Without the warm-up the same growth is flagged: the warm-up is what keeps it quiet.
+    expect(find(cold, 'volume_anomaly')).toBeDefined();
+  });
+
   it('reports an empty store as such', async () => {
     const store = await EventStore.open('duckdb::memory:');
     const report = await checkDataQuality(store);
@@ -118,7 +139,7 @@ describe('checkDataQuality on events built to break each check', () => {
 
   beforeAll(async () => {
     const t = exampleEvents();
-    const events = cleanLog({ skipSubmittedOnDay: 50 });
+    const events = cleanLog({ skipSubmittedOnDay: 57 });
     const at = (day: number, hour = 12) => iso(START + day * DAY + hour * 3_600_000);
     const app = (id: string, rv = 'rv-1') => ({
       user_id: 'u-1',
@@ -215,7 +236,7 @@ describe('checkDataQuality on events built to break each check', () => {
     );
     const store = await storeOf(events, invalid);
     report = await checkDataQuality(store);
-    sinceReport = await checkDataQuality(store, { since: '2025-07-25' });
+    sinceReport = await checkDataQuality(store, { since: '2025-08-01' });
     await store.close();
   });
 
@@ -274,7 +295,7 @@ describe('checkDataQuality on events built to break each check', () => {
   it('flags the weekday with no submissions as a critical volume anomaly, not the weekends', () => {
     const f = find(report, 'volume_anomaly', 'APPLICATION_SUBMITTED');
     expect(f).toMatchObject({ severity: 'critical', count: 1, examples: [] });
-    expect(f!.message).toContain('2025-07-22 (Tue): 0 vs median 80');
+    expect(f!.message).toContain('2025-07-29 (Tue): 0 vs median 80');
     expect(find(report, 'volume_anomaly', 'APPLICATION_CREATED')).toBeUndefined();
   });
 
@@ -291,7 +312,7 @@ describe('checkDataQuality on events built to break each check', () => {
   });
 
   it('limits the checked events with since', () => {
-    expect(sinceReport.since).toBe('2025-07-25');
+    expect(sinceReport.since).toBe('2025-08-01');
     expect(find(sinceReport, 'status_before_creation')).toBeUndefined();
     expect(find(sinceReport, 'volume_anomaly')).toBeUndefined();
     expect(sinceReport.checked_events).toBeLessThan(report.checked_events);

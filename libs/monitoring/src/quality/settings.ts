@@ -23,6 +23,12 @@ export interface DataQualitySettings {
   readonly volume_reference_weeks: number;
   /** Fewest same-weekday reference days before a day is judged. */
   readonly volume_min_reference: number;
+  /**
+   * Warm-up: the first this many days after a type's first event are neither judged nor used
+   * as reference. A log that starts from nothing ramps up (users sign up, responses follow
+   * applications by days), and growth from zero is not an anomaly.
+   */
+  readonly volume_warmup_days: number;
   /** |robust z| at or above which a day's volume is a warning / critical. */
   readonly volume_warning_z: number;
   readonly volume_critical_z: number;
@@ -60,6 +66,7 @@ export const DEFAULT_DATA_QUALITY_SETTINGS: DataQualitySettings = Object.freeze(
   pending_after_days: 7,
   volume_reference_weeks: 8,
   volume_min_reference: 4,
+  volume_warmup_days: 28,
   volume_warning_z: 4,
   volume_critical_z: 8,
   volume_min_change: 20,

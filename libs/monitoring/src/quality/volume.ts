@@ -29,8 +29,11 @@ interface Anomaly {
  * same weekday of the previous `volume_reference_weeks` weeks (weekends are quiet by nature)
  * by a robust z-score (median and MAD, so one earlier outage does not hide the next), its
  * scale floored at the counting noise √median. Types in `volume_exempt_types` arrive in
- * batches on their own calendar (company signals monthly) and are not judged. The day of the newest event is partial and never judged; changes smaller
- * than `volume_min_change` events are ignored since low counts are noisy.
+ * batches on their own calendar (company signals monthly) and are not judged. The day of the
+ * newest event is partial and never judged; changes smaller than `volume_min_change` events
+ * are ignored since low counts are noisy. A type's first `volume_warmup_days` (from its first
+ * event) are a warm-up: neither judged nor reference, so a log that starts from nothing and
+ * ramps up is not flagged for growing.
  */
 export async function checkVolume(
   source: SqlSource,
@@ -60,11 +63,17 @@ export async function checkVolume(
   for (const [eventType, days] of byType) {
     if (settings.volume_exempt_types.includes(eventType)) continue;
     const anomalies: Anomaly[] = [];
-    for (let i = 0; i < days.length; i++) {
+    // Days before the type's first event and its warm-up are no history to judge against.
+    const established = days.findIndex((d) => d.n > 0) + settings.volume_warmup_days;
+    for (let i = established; i < days.length; i++) {
       const d = days[i];
       if (d.day < sinceDay) continue;
       const reference: number[] = [];
-      for (let k = i - 7; k >= 0 && reference.length < settings.volume_reference_weeks; k -= 7) {
+      for (
+        let k = i - 7;
+        k >= established && reference.length < settings.volume_reference_weeks;
+        k -= 7
+      ) {
         reference.push(days[k].n);
       }
       if (reference.length < settings.volume_min_reference) continue;
