@@ -10,6 +10,7 @@ const entries = {
   'apps/drift-monitor/main': 'apps/drift-monitor/src/main.ts',
   'apps/ensemble-predictor/main': 'apps/ensemble-predictor/src/main.ts',
   'apps/fit-score-learner/main': 'apps/fit-score-learner/src/main.ts',
+  'apps/learning-engine/main': 'apps/learning-engine/src/main.ts',
 };
 
 await build({

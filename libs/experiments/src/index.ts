@@ -25,3 +25,5 @@ export * from './registry/validate';
 export * from './registry/registry';
 export * from './rollout/should-auto-rollout';
 export * from './rollout/ramp';
+export * from './grpc/server';
+export * from './grpc/service';

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { learningEngineSettings, serveLearningEngine } from '@hirelearn/experiments';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import {
   DEFAULT_ENSEMBLE_PORT,
@@ -56,6 +57,30 @@ export function registerServe(program: Command): void {
         await running.shutdown();
       },
     );
+  serveCommand(program)
+    .command('learning-engine')
+    .description('serve the experiments over gRPC (hirelearn.v1.Experiments)')
+    .option(
+      '--port <n>',
+      'port (default HIRELEARN_LEARNING_ENGINE_PORT or 50055; 0: any free port)',
+      port,
+    )
+    .option('--host <host>', 'interface (default HIRELEARN_LEARNING_ENGINE_HOST or 127.0.0.1)')
+    .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
+    .option('--db <url>', 'event store URL, opened per call (default HIRELEARN_DB or embedded)')
+    .action(async (opts: { port?: number; host?: string; documents?: string; db?: string }) => {
+      const running = await serveLearningEngine(
+        learningEngineSettings(process.env, {
+          ...(opts.port !== undefined && { port: opts.port }),
+          ...(opts.host !== undefined && { host: opts.host }),
+          ...(opts.documents !== undefined && { documents_url: opts.documents }),
+          ...(opts.db !== undefined && { db_url: opts.db }),
+        }),
+      );
+      process.stdout.write(`learning-engine listening on ${running.address}\n`);
+      await interrupted();
+      await running.shutdown();
+    });
 }
 
 /** The model services: each serves the version in production and follows the registry. */

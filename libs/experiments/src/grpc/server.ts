@@ -1,0 +1,166 @@
+/**
+ * The `hirelearn.v1.Experiments` handlers over an experiment registry and an event store.
+ * Registry refusals become gRPC statuses (through the one error hierarchy of @hirelearn/proto)
+ * whose message names the field and the rule, or each ethics rule that refused a start.
+ */
+import * as pb from '@hirelearn/proto';
+import {
+  ConflictError,
+  FailedPreconditionError,
+  HirelearnError,
+  InvalidArgumentError,
+  NotFoundError,
+} from '@hirelearn/proto';
+import { unary, type ServiceBinding } from '@hirelearn/services';
+import type { EventStore } from '@hirelearn/store';
+import { analyzeFromStore } from '../analysis/analyze';
+import { Assigner } from '../assignment/assigner';
+import { growthbookPayload } from '../assignment/feature-json';
+import { personalizationOptOuts } from '../assignment/opt-outs';
+import type { Actor } from '../registry/documents';
+import type { ExperimentRegistry, RegistryResult } from '../registry/registry';
+import { applyRampStep, rollbackExperiment, type RampOutcome } from '../rollout/ramp';
+import type { Experiment } from '../types';
+import {
+  assignmentToPb,
+  changeToPb,
+  decisionToPb,
+  definitionFromPb,
+  experimentToPb,
+  resultsToPb,
+  statusFromPb,
+} from './convert';
+
+/** What the handlers run on: the registry, and the event store for the length of one call. */
+export interface ExperimentsBackend {
+  readonly registry: ExperimentRegistry;
+  withEvents<T>(work: (store: EventStore) => Promise<T>): Promise<T>;
+}
+
+/** The experiment of an ok result; any refusal as the error its status maps to. */
+function accepted(r: RegistryResult): Experiment {
+  if (r.status === 'ok' && r.experiment) return r.experiment;
+  switch (r.status) {
+    case 'invalid':
+      throw new InvalidArgumentError(r.reason);
+    case 'exists':
+      throw new HirelearnError('already_exists', r.reason);
+    case 'not_found':
+      throw new NotFoundError(r.reason);
+    case 'conflict':
+      throw new ConflictError(r.reason);
+    default:
+      // invalid_transition, ethics_refused: valid requests the current state refuses.
+      throw new FailedPreconditionError(r.reason);
+  }
+}
+
+const required = (value: string, field: string): string => {
+  if (value.trim() === '') throw new InvalidArgumentError(`${field}: required`);
+  return value;
+};
+
+/** Who acts (recorded in the change log, so required) and why (default: the action). */
+function actorOf(r: { who: string; why: string }, action: string): Actor {
+  return { who: required(r.who, 'who'), why: r.why || action };
+}
+
+async function mustGet(registry: ExperimentRegistry, id: string): Promise<Experiment> {
+  const e = await registry.get(required(id, 'experiment_id'));
+  if (!e) throw new NotFoundError(`experiment_id: no experiment '${id}'`);
+  return e;
+}
+
+async function decisionResponse(
+  registry: ExperimentRegistry,
+  id: string,
+  out: RampOutcome,
+): Promise<pb.DecisionResponse> {
+  if (!out.decision) accepted(out.registry);
+  const experiment = out.registry.experiment ?? (await mustGet(registry, id));
+  return {
+    decision: out.decision ? decisionToPb(out.decision) : undefined,
+    experiment: experimentToPb(experiment),
+    results: out.decision?.evidence ? resultsToPb(out.decision.evidence) : undefined,
+  };
+}
+
+/** The Experiments service's binding over `backend`. */
+export function experimentsBinding(backend: ExperimentsBackend): ServiceBinding {
+  const { registry } = backend;
+  const implementation: pb.ExperimentsServer = {
+    createExperiment: unary(async (r: pb.CreateExperimentRequest) => ({
+      experiment: experimentToPb(
+        accepted(await registry.create(definitionFromPb(r.definition), actorOf(r, 'created'))),
+      ),
+    })),
+    startExperiment: unary(async (r: pb.ExperimentActionRequest) => ({
+      experiment: experimentToPb(
+        accepted(
+          await registry.start(required(r.experiment_id, 'experiment_id'), actorOf(r, 'start')),
+        ),
+      ),
+    })),
+    pauseExperiment: unary(async (r: pb.ExperimentActionRequest) => ({
+      experiment: experimentToPb(
+        accepted(
+          await registry.pause(required(r.experiment_id, 'experiment_id'), actorOf(r, 'pause')),
+        ),
+      ),
+    })),
+    getExperiment: unary(async (r: pb.GetExperimentRequest) => {
+      const e = await mustGet(registry, r.experiment_id);
+      return {
+        experiment: experimentToPb(e),
+        changes: (await registry.history(e.experiment_id)).map(changeToPb),
+        decisions: (await registry.decisions(e.experiment_id)).map(decisionToPb),
+      };
+    }),
+    listExperiments: unary(async (r: pb.ListExperimentsRequest) => ({
+      experiments: (await registry.list(statusFromPb(r.status, 'status'))).map(experimentToPb),
+    })),
+    assign: unary(async (r: pb.AssignRequest) => {
+      const e = await mustGet(registry, r.experiment_id);
+      if (r.user_ids.length === 0) throw new InvalidArgumentError('user_ids: give at least one');
+      const optedOut = await backend.withEvents(personalizationOptOuts);
+      const assigner = new Assigner([e]);
+      try {
+        return {
+          assignments: r.user_ids.map((u) =>
+            assignmentToPb(assigner.assign(e.experiment_id, u, optedOut.has(u))),
+          ),
+        };
+      } finally {
+        assigner.destroy();
+      }
+    }),
+    analyseExperiment: unary(async (r: pb.AnalyseExperimentRequest) => {
+      const e = await mustGet(registry, r.experiment_id);
+      return resultsToPb(
+        await backend.withEvents((store) => analyzeFromStore(store, e, registry.settings)),
+      );
+    }),
+    ramp: unary(async (r: pb.RampRequest) => {
+      const e = await mustGet(registry, r.experiment_id);
+      const actor = actorOf(r, 'ramp step');
+      const results = await backend.withEvents((store) =>
+        analyzeFromStore(store, e, registry.settings),
+      );
+      const out = await applyRampStep(registry, e.experiment_id, results, actor);
+      return decisionResponse(registry, e.experiment_id, out);
+    }),
+    rollback: unary(async (r: pb.ExperimentActionRequest) => {
+      const id = required(r.experiment_id, 'experiment_id');
+      const out = await rollbackExperiment(registry, id, actorOf(r, 'manual rollback'));
+      return decisionResponse(registry, id, out);
+    }),
+    exportFeatures: unary(async (r: pb.ExportFeaturesRequest) => {
+      const experiments =
+        r.experiment_ids.length === 0
+          ? await registry.list()
+          : await Promise.all(r.experiment_ids.map((id) => mustGet(registry, id)));
+      return { payload_json: JSON.stringify(growthbookPayload(experiments)) };
+    }),
+  };
+  return { service: pb.ExperimentsService, implementation };
+}

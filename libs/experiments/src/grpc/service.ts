@@ -1,0 +1,80 @@
+/**
+ * The learning engine's experiments service: settings read from the environment once, and
+ * `serveLearningEngine`, which opens the document store and serves `hirelearn.v1.Experiments`.
+ * The event store is opened for the length of each call that reads it (assign, analyse, ramp)
+ * and calls take turns on it, so `hirelearn ingest` can write to the same DuckDB file between
+ * calls while the service runs; `duckdb::memory:` would therefore be empty at every call.
+ */
+import { join, resolve } from 'node:path';
+import { startGrpcServer, type RunningService } from '@hirelearn/services';
+import { DEFAULT_EVENT_DB, EventStore, openDocumentStore } from '@hirelearn/store';
+import { ExperimentRegistry } from '../registry/registry';
+import { experimentsBinding } from './server';
+
+export interface LearningEngineSettings {
+  /** Document store of the experiments (`sqlite:///abs/path.sqlite`, `mongodb://...`). */
+  readonly documents_url: string;
+  /** Event store with the exposures and the facts (`duckdb:///abs/path.duckdb`). */
+  readonly db_url: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+export const DEFAULT_LEARNING_ENGINE_PORT = 50055;
+
+/**
+ * Reads HIRELEARN_DOCUMENTS, HIRELEARN_DB, HIRELEARN_LEARNING_ENGINE_HOST and
+ * HIRELEARN_LEARNING_ENGINE_PORT; `overrides` (command-line options) win. An invalid port is
+ * refused with the variable's name and the rule.
+ */
+export function learningEngineSettings(
+  env: NodeJS.ProcessEnv,
+  overrides: Partial<LearningEngineSettings> = {},
+  cwd = process.cwd(),
+): LearningEngineSettings {
+  const port =
+    overrides.port ?? Number(env.HIRELEARN_LEARNING_ENGINE_PORT ?? DEFAULT_LEARNING_ENGINE_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`HIRELEARN_LEARNING_ENGINE_PORT: ${port} is not a port (0-65535)`);
+  }
+  return Object.freeze({
+    documents_url:
+      overrides.documents_url ??
+      env.HIRELEARN_DOCUMENTS ??
+      `sqlite://${join(resolve(cwd), '.hirelearn', 'documents.sqlite')}`,
+    db_url: overrides.db_url ?? env.HIRELEARN_DB ?? `duckdb://${resolve(cwd, DEFAULT_EVENT_DB)}`,
+    host: overrides.host ?? env.HIRELEARN_LEARNING_ENGINE_HOST ?? '127.0.0.1',
+    port,
+  });
+}
+
+/** Serves the experiments until `shutdown`, which also closes the document store. */
+export async function serveLearningEngine(
+  settings: LearningEngineSettings,
+): Promise<RunningService> {
+  const documents = await openDocumentStore(settings.documents_url);
+  let turn: Promise<unknown> = Promise.resolve();
+  const withEvents = <T>(work: (store: EventStore) => Promise<T>): Promise<T> => {
+    const mine = turn.then(async () => {
+      const store = await EventStore.open(settings.db_url);
+      try {
+        return await work(store);
+      } finally {
+        await store.close();
+      }
+    });
+    turn = mine.catch(() => undefined);
+    return mine;
+  };
+  try {
+    const registry = new ExperimentRegistry(documents);
+    return await startGrpcServer([experimentsBinding({ registry, withEvents })], {
+      host: settings.host,
+      port: settings.port,
+      onShutdown: () => documents.close(),
+    });
+  } catch (error) {
+    await documents.close();
+    throw error;
+  }
+}
