@@ -14,7 +14,7 @@ export function registerAttribution(program: Command): void {
   program
     .command('attribution')
     .description(
-      'what causes interviews: each resume edit, tailoring, submission weekday and hour band, adjusted, refuted and graded (sorted by q-value)',
+      'what causes interviews: each resume edit, tailoring, submission weekday and hour band, adjusted, refuted and graded; the strategy threshold as a regression discontinuity; each edit as a difference-in-differences (sorted by q-value)',
     )
     .option('--json', 'print {generated_at, data_window, effects} as JSON')
     .option('--db <url>', 'store URL')
@@ -29,6 +29,7 @@ export function registerAttribution(program: Command): void {
       printTable(
         result.effects.map((e) => ({
           treatment: e.treatment,
+          method: e.method,
           ate: pts(e.ate),
           '95% CI': ci(e),
           naive: pts(e.naive.ate),
@@ -37,7 +38,17 @@ export function registerAttribution(program: Command): void {
           treated: e.treatment_group_size,
           recommendation: e.recommendation,
         })),
-        ['treatment', 'ate', '95% CI', 'naive', 'q', 'confidence', 'treated', 'recommendation'],
+        [
+          'treatment',
+          'method',
+          'ate',
+          '95% CI',
+          'naive',
+          'q',
+          'confidence',
+          'treated',
+          'recommendation',
+        ],
       );
     });
 }

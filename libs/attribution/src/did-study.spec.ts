@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { refuterSettings, withQValues } from '@hirelearn/causal';
+import { ingest } from '@hirelearn/ingest';
+import { defaultSimSettings, simulateWorld, type SimTruth } from '@hirelearn/sim';
+import { benjaminiHochberg } from '@hirelearn/stats';
+import { EventStore } from '@hirelearn/store';
+import { designEffect, type DesignEffect } from './design-study';
+import { didStudies, periodOf, userPeriodPanel } from './did-study';
+import { loadRdStudyData, type RdStudyData } from './rd-study';
+import { attributeTable } from './run';
+import { attributionSettings, DEFAULT_ATTRIBUTION_SETTINGS } from './settings';
+import { loadAnalysisTable, type AnalysisTable } from './table';
+import { plantedEffect, type PlantedEffect } from './testing/truth';
+
+/** One 400-user × 6-month world for the file (~12.9k applications, ~100-150 editors per type). */
+let truth: SimTruth;
+let table: AnalysisTable;
+let rd: RdStudyData;
+let effects: Map<string, DesignEffect>;
+
+const settings = DEFAULT_ATTRIBUTION_SETTINGS;
+const gradeAll = (t: AnalysisTable) => {
+  const studies = didStudies(t, settings);
+  const q = withQValues(studies.map((s) => s.primary));
+  return new Map(studies.map((s, i) => [s.treatment, designEffect(s, q[i], settings.grading)]));
+};
+const planted = (name: string): PlantedEffect =>
+  plantedEffect(truth.treatments as unknown as Record<string, PlantedEffect>, name)!;
+
+beforeAll(async () => {
+  const world = simulateWorld(defaultSimSettings({ users: 400, months: 6, seed: 3 }));
+  truth = world.truth;
+  const dir = mkdtempSync(path.join(tmpdir(), 'did-study-'));
+  const file = path.join(dir, 'events.ndjson');
+  writeFileSync(file, world.lines.join('\n'));
+  const store = await EventStore.open('duckdb::memory:');
+  try {
+    await ingest(store, [file]);
+    table = await loadAnalysisTable(store);
+    rd = await loadRdStudyData(store, settings.rd);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  effects = gradeAll(table);
+});
+
+describe('resume edits as difference-in-differences', () => {
+  it('studies every edit type of the log, by user and month, with a pre-trend test', () => {
+    expect([...effects.keys()]).toEqual(table.edit_types);
+    for (const e of effects.values()) {
+      expect(e.method).toBe('did');
+      expect(e.design.period).toBe('month');
+      expect(e.refutations.map((r) => r.name)).toEqual(['pre_trend']);
+    }
+  });
+
+  it('finds the planted +6 point edit positive, its interval covering the total effect', () => {
+    const e = effects.get('added_metrics_to_bullets')!;
+    const t = planted('added_metrics_to_bullets');
+    expect(e.status).toBe('ok');
+    expect(e.ate).toBeGreaterThan(0);
+    const [lo, hi] = e.confidence_interval!;
+    expect(lo).toBeGreaterThan(0);
+    expect(lo).toBeLessThanOrEqual(t.total_ate!);
+    expect(hi).toBeGreaterThanOrEqual(t.total_ate!);
+    expect(e.refutations[0].passed).toBe(true);
+  });
+
+  it('does not grade the null edit (reorganized sections) HIGH; its interval covers 0', () => {
+    const e = effects.get('reorganized_sections')!;
+    expect(e.causal_confidence).not.toBe('HIGH');
+    const [lo, hi] = e.confidence_interval!;
+    expect(lo).toBeLessThanOrEqual(0);
+    expect(hi).toBeGreaterThanOrEqual(0);
+    // The cross-section is fooled by who edits; the within-user comparison is not.
+    expect(e.naive.ate!).toBeGreaterThan(0.03);
+  });
+
+  it('fails the pre-trend test when editors were already improving before the edit', () => {
+    // Users who will add metrics reach interview in the months before they do, and not after:
+    // a pre-trend, with an effect that is really a return to the user's level.
+    const col = table.columns['edit:added_metrics_to_bullets'];
+    const month = table.submitted_at.map((s) => periodOf(s, 'month'));
+    const first = new Map<string, string>();
+    table.user_ids.forEach((u, i) => {
+      if (col[i] === 1 && !(month[i] >= (first.get(u) ?? '9999'))) first.set(u, month[i]);
+    });
+    const before = (i: number) => {
+      const f = first.get(table.user_ids[i]);
+      return f !== undefined && month[i] < f && month[i] >= shift(f, -2);
+    };
+    const y = table.columns.reached_interview.map((v, i) => (before(i) ? 1 : v));
+    const e = gradeAll({ ...table, columns: { ...table.columns, reached_interview: y } }).get(
+      'added_metrics_to_bullets',
+    )!;
+    expect(e.refutations[0].passed).toBe(false);
+    expect(e.causal_confidence).toBe('LOW');
+  });
+});
+
+/** 'YYYY-MM' moved by `k` months. */
+function shift(month: string, k: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const t = y * 12 + (m - 1) + k;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+}
+
+describe('the user × period panel', () => {
+  const mini: AnalysisTable = {
+    n: 6,
+    application_ids: ['a', 'b', 'c', 'd', 'e', 'f'],
+    user_ids: ['u1', 'u1', 'u1', 'u2', 'u2', 'u2'],
+    submitted_at: [
+      '2025-01-06T09:00:00Z',
+      '2025-01-12T09:00:00Z',
+      '2025-02-03T09:00:00Z',
+      '2025-01-07T09:00:00Z',
+      '2025-02-04T09:00:00Z',
+      '2025-02-05T09:00:00Z',
+    ],
+    edit_types: ['x'],
+    columns: { reached_interview: [1, 0, 1, 0, 1, 1], 'edit:x': [0, 1, 1, 0, 0, 0] },
+  };
+
+  it('averages outcome and treatment over each user-month', () => {
+    expect(userPeriodPanel(mini, mini.columns['edit:x'], 'month')).toEqual([
+      { user: 'u1', period: '2025-01', outcome: 0.5, treated: 0.5 },
+      { user: 'u1', period: '2025-02', outcome: 1, treated: 1 },
+      { user: 'u2', period: '2025-01', outcome: 0, treated: 0 },
+      { user: 'u2', period: '2025-02', outcome: 1, treated: 0 },
+    ]);
+  });
+
+  it('starts weeks on Monday (2025-01-06 was a Monday, 2025-01-12 the Sunday after)', () => {
+    expect(periodOf('2025-01-06T00:00:00Z', 'week')).toBe(periodOf('2025-01-12T23:59:59Z', 'week'));
+    expect(periodOf('2025-01-05T23:59:59Z', 'week')).not.toBe(
+      periodOf('2025-01-06T00:00:00Z', 'week'),
+    );
+  });
+});
+
+describe('the nightly run with the design studies', () => {
+  it('puts the RD and the DiD beside the adjustment estimate, one BH family, sorted by q', () => {
+    const run = attributeTable(table, {
+      settings: attributionSettings({
+        refuters: refuterSettings({ placebo_repeats: 1, subset_repeats: 1 }),
+      }),
+      treatments: ['added_keywords', 'strategy_mode_at_threshold'],
+      designs: { rd, did: true },
+      now: new Date('2026-01-02T00:00:00Z'),
+    });
+    const got = run.effects.map((e) => `${e.treatment}/${e.method}`).sort();
+    expect(got).toEqual([
+      'added_keywords/aipw',
+      'added_keywords/did',
+      'strategy_mode_at_threshold/rd',
+    ]);
+    const q = benjaminiHochberg(run.effects.map((e) => e.p_value!));
+    run.effects.forEach((e, i) => expect(e.q_value).toBeCloseTo(q[i], 12));
+    const qs = run.effects.map((e) => e.q_value!);
+    expect(qs).toEqual([...qs].sort((a, b) => a - b));
+    expect(JSON.parse(JSON.stringify(run)).effects).toHaveLength(3);
+  });
+});
