@@ -1,16 +1,26 @@
 /**
  * Experiments bench: assignments per second through the GrowthBook SDK over a million user
- * ids, and the analysis (the one sufficient-statistics query plus the statistics) on N
- * exposure rows, next to a plain scan of the same exposure rows in the same run.
+ * ids, the same through the learning engine's gRPC Assign on loopback (batches of 10,000
+ * ids), and the analysis (the one sufficient-statistics query plus the statistics, a ratio
+ * metric included) on N exposure rows, next to a plain scan of the same rows in the same run.
  *
  *   HIRELEARN_DUCKDB_MEMORY=4GB npx tsx tools/bench/experiments.ts [ids=1000000] [exposures=10000000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { analyzeFromStore, Assigner, Experiment } from '@hirelearn/experiments';
-import { runningExperiment } from '../../libs/experiments/src/testing/fixtures';
-import { EventStore } from '@hirelearn/store';
+import { promisify } from 'node:util';
+import { credentials } from '@grpc/grpc-js';
+import {
+  analyzeFromStore,
+  Assigner,
+  Experiment,
+  ExperimentRegistry,
+  serveLearningEngine,
+} from '@hirelearn/experiments';
+import * as pb from '@hirelearn/proto';
+import { definition, runningExperiment } from '../../libs/experiments/src/testing/fixtures';
+import { EventStore, openDocumentStore } from '@hirelearn/store';
 
 const ids = Number(process.argv[2] ?? 1_000_000);
 const exposures = Number(process.argv[3] ?? 10_000_000);
@@ -20,7 +30,55 @@ const experiment: Experiment = runningExperiment({
   experiment_id: 'exp-bench',
   seed: 'exp-bench',
   coverage: 1,
+  guardrail_metrics: ['ghosted_rate', 'applications', 'interviews_per_application'],
 });
+
+const BATCH = 10_000;
+
+/**
+ * Assignments per second through the learning engine over gRPC: the same experiment (same
+ * seed, coverage 1) registered in a fresh document store, `ids` ids asked in batches.
+ */
+async function assignOverGrpc(dir: string): Promise<{ seconds: number; enrolled: number }> {
+  const documents_url = `sqlite://${path.join(dir, 'documents.sqlite')}`;
+  const docs = await openDocumentStore(documents_url);
+  const registry = new ExperimentRegistry(docs);
+  const actor = { who: 'bench', why: 'bench' };
+  await registry.create(definition({ experiment_id: 'exp-bench', seed: 'exp-bench' }), actor);
+  await registry.start('exp-bench', actor);
+  await registry.setCoverage('exp-bench', 1, actor);
+  await docs.close();
+  const service = await serveLearningEngine({
+    documents_url,
+    db_url: `duckdb://${path.join(dir, 'engine.duckdb')}`,
+    host: '127.0.0.1',
+    port: 0,
+  });
+  const client = new pb.ExperimentsClient(service.address, credentials.createInsecure(), {
+    'grpc.max_receive_message_length': 64 << 20,
+  });
+  const assign = promisify(client.assign.bind(client)) as (
+    r: pb.AssignRequest,
+  ) => Promise<pb.AssignResponse>;
+  try {
+    const [enrolled, seconds] = await timed(async () => {
+      let n = 0;
+      for (let start = 0; start < ids; start += BATCH) {
+        const user_ids = Array.from(
+          { length: Math.min(BATCH, ids - start) },
+          (_, i) => `user-${start + i}`,
+        );
+        const r = await assign({ experiment_id: 'exp-bench', user_ids });
+        for (const a of r.assignments) if (a.variant_id) n++;
+      }
+      return n;
+    });
+    return { seconds, enrolled };
+  } finally {
+    client.close();
+    await service.shutdown();
+  }
+}
 
 async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
   const t0 = process.hrtime.bigint();
@@ -42,6 +100,13 @@ async function main(): Promise<void> {
   );
 
   const dir = mkdtempSync(path.join(tmpdir(), 'hirelearn-exp-bench-'));
+  const grpc = await assignOverGrpc(dir);
+  console.log(
+    `assign over gRPC (loopback, batches of ${BATCH.toLocaleString()}): ${ids.toLocaleString()} ids in ` +
+      `${grpc.seconds.toFixed(2)} s = ${Math.round(ids / grpc.seconds).toLocaleString()} assignments/s ` +
+      `(${grpc.enrolled} enrolled, the same as in-process: ${grpc.enrolled === enrolled}); ` +
+      `${(assignSeconds / grpc.seconds).toFixed(2)}x the in-process rate`,
+  );
   const store = await EventStore.open(`duckdb://${path.join(dir, 'bench.duckdb')}`);
   try {
     const [, loadSeconds] = await timed(async () => {

@@ -59,9 +59,11 @@ export function shouldAutoRollout(
       check: 'guardrails_not_harmed',
       passed: winner !== null && harmed.length === 0,
       detail:
-        harmed.length > 0
-          ? `harmed: ${harmed.join(', ')}`
-          : `${guardrails.length} guardrail(s) checked`,
+        winner === null
+          ? 'no winner whose guardrails to check'
+          : harmed.length > 0
+            ? `harmed: ${harmed.join(', ')}`
+            : `${guardrails.length} guardrail(s) checked`,
     },
   ];
   return { should_rollout: checks.every((c) => c.passed), variant_id: winner, checks };
