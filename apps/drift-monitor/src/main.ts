@@ -1,46 +1,31 @@
 /**
- * The drift monitor job: one monitoring pass every HIRELEARN_MONITOR_EVERY_MINUTES (default
- * 60), or a single pass with HIRELEARN_MONITOR_ONCE=1; one JSON line per pass on stdout.
- * Stores: HIRELEARN_DB (events), HIRELEARN_DOCUMENTS (predictions, health, registry),
- * HIRELEARN_ARTIFACTS. Stops between passes on SIGINT or SIGTERM.
+ * The drift monitor: serves hirelearn.v1.Monitor on HIRELEARN_MONITOR_PORT (50054) and runs
+ * a monitoring pass every HIRELEARN_MONITOR_EVERY_MINUTES (default 60, the first at start)
+ * and on RunNow. With HIRELEARN_MONITOR_ONCE=1 it runs one pass, prints it as one JSON line
+ * and exits (cron-style scheduling outside the process). Stores: HIRELEARN_DB (events),
+ * HIRELEARN_DOCUMENTS (predictions, health, registry), HIRELEARN_ARTIFACTS; rollbacks go to
+ * the registry service at HIRELEARN_REGISTRY_ADDRESS when set.
  */
-import { runMonitorJob } from '@hirelearn/monitoring';
+import { DEFAULT_MONITOR_SETTINGS, runMonitorJob, serveDriftMonitor } from '@hirelearn/monitoring';
+import { runService } from '@hirelearn/proto';
 import { settings } from './settings';
 
-let stopping = false;
-let wake: (() => void) | null = null;
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
-async function pass(): Promise<void> {
-  const run = await runMonitorJob(settings);
-  process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...run })}\n`);
+if (settings.once) {
+  runMonitorJob(settings).then(
+    (run) => process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...run })}\n`),
+    (error: unknown) => {
+      process.stderr.write(`drift-monitor: ${message(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else {
+  // A failed pass (a store briefly unavailable) is reported and the schedule goes on.
+  runService('drift-monitor', () =>
+    serveDriftMonitor(settings, DEFAULT_MONITOR_SETTINGS, (error) =>
+      process.stderr.write(`drift-monitor: pass failed: ${message(error)}\n`),
+    ),
+  );
 }
-
-async function main(): Promise<void> {
-  const stop = (): void => {
-    stopping = true;
-    wake?.();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  do {
-    try {
-      await pass();
-    } catch (error) {
-      // A failed pass (a store briefly unavailable) must not end the schedule.
-      process.stderr.write(
-        `drift-monitor: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      if (settings.once) process.exitCode = 1;
-    }
-    if (settings.once || stopping) break;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, settings.every_minutes * 60_000);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  } while (!stopping);
-}
-
-void main();

@@ -1,4 +1,4 @@
-import { monitorJobSettings, type MonitorJobSettings } from '@hirelearn/monitoring';
+import { monitorServiceSettings, type MonitorServiceSettings } from '@hirelearn/monitoring';
 
 /** The drift monitor's settings, read from the environment once at start. */
-export const settings: MonitorJobSettings = monitorJobSettings(process.env);
+export const settings: MonitorServiceSettings = monitorServiceSettings(process.env);

@@ -99,10 +99,7 @@ export function scoreRecords(
 ): ModelHealth[] {
   if (records.length === 0) return [];
   const labelled = records.filter((r) => r.y !== null);
-  const drift = detectConceptDrift(
-    labelled.map((r) => abs((r.y as number) - r.p)),
-    settings,
-  );
+  const drift = detectConceptDrift(labelled.map(excessError), settings);
   const timeOf = (i: number) => labelled[i].t;
   const first = floor(records[0].t / DAY_MS) * DAY_MS;
   const last = records[records.length - 1].t;
@@ -144,6 +141,18 @@ export function scoreRecords(
 }
 
 /**
+ * The error the model did not expect of itself, |y − p| − 2p(1 − p): a calibrated forecast p
+ * expects E|y − p| = 2p(1 − p), so this stream stays centred when the mix of predicted
+ * probabilities shifts (users' resumes improve, the model predicts higher, and the raw error
+ * rises with it: a covariate shift, not a concept drift), and rises by (q − p)(1 − 2p) when
+ * outcomes come at rate q ≠ p, e.g. a market that starts interviewing more than forecast.
+ */
+function excessError(r: ScoredRecord): number {
+  const p = r.p;
+  return abs((r.y as number) - p) - 2 * p * (1 - p);
+}
+
+/**
  * The reference with numeric columns sorted once: only distributions are compared, and the
  * drift tests sort their inputs in every window, which is near-linear on sorted input.
  */
@@ -161,7 +170,7 @@ function presorted(reference: FeatureColumns): FeatureColumns {
  * A version as services may log it: the registry numbers versions, a service may write the
  * number or its string. Filters are type-strict on every engine, so ask for both.
  */
-function versionForms(version: string | number): (string | number)[] {
+export function versionForms(version: string | number): (string | number)[] {
   const n = Number(version);
   return Number.isFinite(n) && String(n) === String(version) ? [n, String(n)] : [String(version)];
 }

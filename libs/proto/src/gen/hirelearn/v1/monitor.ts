@@ -321,8 +321,8 @@ export interface RunNowResponse {
 }
 
 /**
- * The latest window of a version (the production version when version is 0; the highest
- * version with reports when none is in production). NOT_FOUND when nothing is reported.
+ * The latest window of a version; when version is 0, the model's most recently scored window
+ * whatever its version (after a rollback, the judged version's). NOT_FOUND when none is stored.
  */
 export interface GetHealthRequest {
   model: string;

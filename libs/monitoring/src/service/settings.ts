@@ -1,0 +1,39 @@
+import { monitorJobSettings, type MonitorJobSettings } from '../monitor/job';
+
+export const DEFAULT_MONITOR_PORT = 50054;
+
+/** Where the served drift monitor listens, and what its passes read (from the environment once). */
+export interface MonitorServiceSettings extends MonitorJobSettings {
+  readonly host: string;
+  readonly port: number;
+  /** `host:port` of the registry service; null: open the registry in-process. */
+  readonly registry_address: string | null;
+}
+
+/**
+ * The job's settings (HIRELEARN_DB, HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS,
+ * HIRELEARN_MONITOR_EVERY_MINUTES) plus HIRELEARN_MONITOR_PORT (50054),
+ * HIRELEARN_SERVICE_HOST (127.0.0.1) and HIRELEARN_REGISTRY_ADDRESS; `overrides`
+ * (command-line options) win over the environment.
+ */
+export function monitorServiceSettings(
+  env: NodeJS.ProcessEnv,
+  overrides: Partial<MonitorServiceSettings> = {},
+): MonitorServiceSettings {
+  const port = overrides.port ?? Number(env.HIRELEARN_MONITOR_PORT ?? DEFAULT_MONITOR_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`HIRELEARN_MONITOR_PORT: ${port} is not a port (0-65535)`);
+  const every = overrides.every_minutes;
+  if (every !== undefined && !(every > 0))
+    throw new RangeError(`every_minutes must be > 0, got ${every}`);
+  return Object.freeze({
+    ...monitorJobSettings(env),
+    ...overrides,
+    host: overrides.host ?? env.HIRELEARN_SERVICE_HOST ?? '127.0.0.1',
+    port,
+    registry_address:
+      overrides.registry_address !== undefined
+        ? overrides.registry_address
+        : (env.HIRELEARN_REGISTRY_ADDRESS ?? null),
+  });
+}
