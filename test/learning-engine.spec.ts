@@ -3,7 +3,8 @@
  * (`hirelearn.v1.Experiments`): an experiment on the simulator's randomized exposures walks
  * create -> start -> assign -> analyse -> ramp -> ramp -> rollback, with refusals as gRPC
  * statuses that name the field or rule. The assignment is checked against the GrowthBook SDK
- * evaluating the exported feature JSON, and the analysis against the in-process one.
+ * evaluating the exported feature JSON and the CLI asking the service, and the analysis
+ * against the in-process one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { ingest } from '@hirelearn/ingest';
 import * as pb from '@hirelearn/proto';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore } from '@hirelearn/store';
+import { runCli } from './support/cli';
 
 const APP = resolve(__dirname, '../dist/apps/learning-engine/main.js');
 const ID = 'exp-cover-letter-assist';
@@ -130,6 +132,7 @@ describe('learning engine over gRPC (the app on loopback)', () => {
   let db: string;
   let app: ChildProcess;
   let client: pb.ExperimentsClient;
+  let address: string;
   let x: ReturnType<typeof callsOf>;
   let users: string[];
   let optedOut: Set<string>;
@@ -153,6 +156,7 @@ describe('learning engine over gRPC (the app on loopback)', () => {
       HIRELEARN_DOCUMENTS: `sqlite://${join(dir, 'documents.sqlite')}`,
     });
     app = started.child;
+    address = started.address;
     client = new pb.ExperimentsClient(started.address, credentials.createInsecure());
     x = callsOf(client);
   }, 120_000);
@@ -231,6 +235,14 @@ describe('learning engine over gRPC (the app on loopback)', () => {
     // About 10% of the eligible users at coverage 0.1.
     expect(enrolled / (users.length - optedOut.size)).toBeGreaterThan(0.05);
     expect(enrolled / (users.length - optedOut.size)).toBeLessThan(0.16);
+    // The CLI asks the same service: `hirelearn experiments assign ID --address`.
+    const file = join(dir, 'users.txt');
+    writeFileSync(file, users.slice(0, 50).join('\n'));
+    const cli = runCli(['experiments', 'assign', ID, '--users', file, '--address', address]);
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout.trim().split('\n')).toEqual(
+      assignments.slice(0, 50).map((a) => `${a.user_id}\t${a.variant_id || 'none'}`),
+    );
     const running = await x.list({ status: pb.ExperimentStatus.EXPERIMENT_STATUS_RUNNING });
     expect(running.experiments.map((e) => e.experiment_id)).toEqual([ID]);
   });

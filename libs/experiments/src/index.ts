@@ -27,3 +27,4 @@ export * from './rollout/should-auto-rollout';
 export * from './rollout/ramp';
 export * from './grpc/server';
 export * from './grpc/service';
+export * from './grpc/client';

@@ -5,10 +5,12 @@ import {
   analyzeFromStore,
   applyRampStep,
   Assigner,
+  Assignment,
   Experiment,
   ExperimentDefinition,
   ExperimentRegistry,
   ExperimentResults,
+  ExperimentsGrpcClient,
   growthbookPayload,
   minimumDetectableEffect,
   personalizationOptOuts,
@@ -130,6 +132,41 @@ function withCommon(cmd: Command, db = false): Command {
     .option('--why <text>', 'why, recorded with the change');
   if (db) cmd.option('--db <url>', 'event store URL (or HIRELEARN_DB)');
   return cmd;
+}
+
+/** Assigns with the GrowthBook SDK in this process, opt-outs from the event store. */
+async function assignHere(
+  opts: CommonOptions,
+  id: string,
+  users: readonly string[],
+): Promise<Assignment[]> {
+  const e = await withRegistry(opts, (reg) => mustGet(reg, id));
+  const optedOut = await withEventStore(opts.db, personalizationOptOuts);
+  const a = new Assigner([e]);
+  try {
+    return users.map((u) => a.assign(id, u, optedOut.has(u)));
+  } finally {
+    a.destroy();
+  }
+}
+
+async function assignOverGrpc(
+  address: string,
+  id: string,
+  users: readonly string[],
+): Promise<Assignment[]> {
+  const client = new ExperimentsGrpcClient(address);
+  try {
+    return await client.assign(id, users);
+  } catch (error) {
+    const e = error as Error;
+    throw new CliError(
+      `assign over gRPC at ${address} failed: ${e.message}`,
+      'start it with: hirelearn serve learning-engine',
+    );
+  } finally {
+    client.close();
+  }
 }
 
 export function registerExperiments(program: Command): void {
@@ -258,16 +295,18 @@ export function registerExperiments(program: Command): void {
   withCommon(x.command('assign').description('the variant of each user (or none)'), true)
     .argument('<id>')
     .requiredOption('--users <file>', 'user ids, one per line')
-    .action(async (id: string, opts: CommonOptions & { users: string }) => {
-      const e = await withRegistry(opts, (reg) => mustGet(reg, id));
+    .option(
+      '--address <host:port>',
+      'ask the learning engine over gRPC (hirelearn serve learning-engine) instead',
+    )
+    .action(async (id: string, opts: CommonOptions & { users: string; address?: string }) => {
       const users = readFileSync(opts.users, 'utf8')
         .split(/\r?\n/)
         .map((l) => l.trim())
         .filter((l) => l !== '');
-      const optedOut = await withEventStore(opts.db, personalizationOptOuts);
-      const a = new Assigner([e]);
-      const rows = users.map((u) => a.assign(id, u, optedOut.has(u)));
-      a.destroy();
+      const rows = opts.address
+        ? await assignOverGrpc(opts.address, id, users)
+        : await assignHere(opts, id, users);
       if (opts.json) return printJson(rows);
       for (const r of rows) process.stdout.write(`${r.user_id}\t${r.variant_id ?? 'none'}\n`);
     });

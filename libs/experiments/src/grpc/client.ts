@@ -1,0 +1,50 @@
+/**
+ * The learning engine's Assign over gRPC, for callers that ask the engine instead of running
+ * the GrowthBook SDK on the exported features themselves (both give the same variants).
+ * Failed calls reject with the HirelearnError classes of @hirelearn/proto.
+ */
+import { credentials, type ServiceError } from '@grpc/grpc-js';
+import * as pb from '@hirelearn/proto';
+import { fromGrpcError, isServiceError } from '@hirelearn/proto';
+import type { Assignment, AssignmentReason } from '../assignment/assigner';
+import type { VariantValue } from '../types';
+
+export class ExperimentsGrpcClient {
+  private readonly client: pb.ExperimentsClient;
+
+  /** `address`: host:port of `hirelearn serve learning-engine`. */
+  constructor(
+    address: string,
+    private readonly deadlineMs = 30_000,
+  ) {
+    this.client = new pb.ExperimentsClient(address, credentials.createInsecure(), {
+      'grpc.max_receive_message_length': 64 << 20,
+    });
+  }
+
+  /** The variant of each user, in request order (opted-out users are never enrolled). */
+  assign(experimentId: string, userIds: readonly string[]): Promise<Assignment[]> {
+    const request: pb.AssignRequest = { experiment_id: experimentId, user_ids: [...userIds] };
+    return new Promise((resolve, reject) => {
+      this.client.assign(
+        request,
+        { deadline: Date.now() + this.deadlineMs },
+        (error: ServiceError | null, response: pb.AssignResponse) => {
+          if (error) return reject(isServiceError(error) ? fromGrpcError(error) : error);
+          resolve(
+            response.assignments.map((a) => ({
+              user_id: a.user_id,
+              variant_id: a.variant_id || null,
+              value: JSON.parse(a.value_json) as VariantValue | null,
+              reason: a.reason as AssignmentReason,
+            })),
+          );
+        },
+      );
+    });
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
