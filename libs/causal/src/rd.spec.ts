@@ -1,6 +1,6 @@
 import { createRng } from '@hirelearn/stats';
 import { rdLocalLinear } from './rd';
-import { ikBandwidth } from './rd-bandwidth';
+import { ikBandwidth, mseRdBandwidth } from './rd-bandwidth';
 
 function world(n: number, seed: number, jump: number, noise: number) {
   const rng = createRng(seed);
@@ -40,6 +40,56 @@ describe('ikBandwidth', () => {
         0,
       ),
     ).toBeCloseTo(h, 8);
+  });
+});
+
+describe('mseRdBandwidth (rdrobust mserd; known answer on the Senate data in published/)', () => {
+  const w = world(1500, 75, 0.4, 0.3);
+  const bw = mseRdBandwidth(w.running, w.outcome, 0);
+
+  it('gives a finite estimate bandwidth h inside the data range and a wider bias bandwidth b', () => {
+    expect(bw.h).toBeGreaterThan(0.05);
+    expect(bw.h).toBeLessThanOrEqual(1);
+    expect(bw.b).toBeGreaterThan(bw.h);
+  });
+
+  it('moves with the running variable and ignores affine changes of the outcome', () => {
+    const moved = mseRdBandwidth(
+      w.running.map((x) => 3 * x - 2),
+      w.outcome,
+      -2,
+    );
+    expect(moved.h).toBeCloseTo(3 * bw.h, 6);
+    expect(moved.b).toBeCloseTo(3 * bw.b, 6);
+    const rescaled = mseRdBandwidth(
+      w.running,
+      w.outcome.map((y) => 10 * y - 4),
+      0,
+    );
+    expect(rescaled.h).toBeCloseTo(bw.h, 6);
+  });
+
+  it('with mass points keeps both pilots at least the 10th distinct value from the cutoff', () => {
+    // x on a 0.05 grid: the 10th distinct value is 0.5 below the cutoff (0.45 above it)
+    const coarse = w.running.map((x) => Math.round(x * 20) / 20);
+    const m = mseRdBandwidth(coarse, w.outcome, 0);
+    expect(Number.isFinite(m.h)).toBe(true);
+    expect(m.pilot).toBeGreaterThanOrEqual(0.5);
+    expect(m.derivative_pilot).toBeGreaterThanOrEqual(0.5);
+    expect(bw.pilot).toBeLessThan(0.5);
+  });
+
+  it('is NaN when a side has too few units', () => {
+    const few = mseRdBandwidth([-1, -0.5, 0.5, 1, 2, 3, 4], [1, 2, 3, 4, 5, 6, 7], 0);
+    expect(few.h).toBeNaN();
+  });
+
+  it('drives rdLocalLinear when asked, recovering the planted jump', () => {
+    const e = rdLocalLinear(w, { bandwidth_method: 'mserd' });
+    expect(e.bandwidth_method).toBe('mserd');
+    expect(e.bandwidth).toBeCloseTo(bw.h, 12);
+    expect(e.ci[0]).toBeLessThanOrEqual(0.4);
+    expect(e.ci[1]).toBeGreaterThanOrEqual(0.4);
   });
 });
 

@@ -4,12 +4,13 @@
  * Econometrics 142(2)). Treatment is 1{X ≥ c}; within the bandwidth h,
  *   Y = α + τ·D + β₋ (X − c) + (β₊ − β₋) D (X − c),  weights K(u) = max(0, 1 − |u|), u = (X − c)/h
  * by WLS; τ̂ is the jump at the cutoff (the ATE at c), with HC1 or cluster-robust SE. h defaults
- * to the Imbens-Kalyanaraman bandwidth (rd-bandwidth.ts). The interval is the conventional one;
- * it ignores the smoothing bias that Calonico, Cattaneo & Titiunik (2014) correct.
+ * to the Imbens-Kalyanaraman bandwidth; `bandwidth_method: 'mserd'` picks rdrobust's MSE-optimal
+ * one instead (both in rd-bandwidth.ts). The interval is the conventional one; it ignores the
+ * smoothing bias that Calonico, Cattaneo & Titiunik (2014) correct.
  */
 import { wls } from '@hirelearn/stats';
 import { failedEffect, makeEffect } from './effect';
-import { ikBandwidth } from './rd-bandwidth';
+import { ikBandwidth, mseRdBandwidth } from './rd-bandwidth';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
 import { CausalStatus, EffectEstimate } from './types';
 
@@ -22,17 +23,24 @@ export interface RdData {
 
 export interface RdEffect extends EffectEstimate {
   readonly bandwidth: number;
-  readonly bandwidth_method: 'ik' | 'given';
+  readonly bandwidth_method: RdBandwidthMethod | 'given';
 }
 
-/** Local linear RD estimate; `bandwidth` overrides the IK choice. */
+/** Data-driven bandwidths: Imbens-Kalyanaraman (2012) or rdrobust's MSE-optimal `mserd`. */
+export type RdBandwidthMethod = 'ik' | 'mserd';
+
+/** Local linear RD estimate; `bandwidth` overrides the data-driven choice (IK unless `bandwidth_method`). */
 export function rdLocalLinear(
   data: RdData,
-  options: { readonly bandwidth?: number; readonly settings?: CausalSettings } = {},
+  options: {
+    readonly bandwidth?: number;
+    readonly bandwidth_method?: RdBandwidthMethod;
+    readonly settings?: CausalSettings;
+  } = {},
 ): RdEffect {
   const s = options.settings ?? DEFAULT_CAUSAL_SETTINGS;
   const n = data.outcome.length;
-  const method = options.bandwidth === undefined ? ('ik' as const) : ('given' as const);
+  const method = options.bandwidth === undefined ? (options.bandwidth_method ?? 'ik') : 'given';
   const fail = (status: CausalStatus, reason: string, bandwidth = NaN): RdEffect =>
     failedEffect(
       'rd_local_linear',
@@ -50,7 +58,11 @@ export function rdLocalLinear(
   const above = data.running.filter((x) => x >= data.cutoff).length;
   if (above === 0) return fail('no_treated', 'no unit at or above the cutoff');
   if (above === n) return fail('no_control', 'no unit below the cutoff');
-  const h = options.bandwidth ?? ikBandwidth(data.running, data.outcome, data.cutoff);
+  const h =
+    options.bandwidth ??
+    (method === 'mserd'
+      ? mseRdBandwidth(data.running, data.outcome, data.cutoff).h
+      : ikBandwidth(data.running, data.outcome, data.cutoff));
   if (!(h > 0))
     return fail('insufficient_data', 'too few units near the cutoff to choose a bandwidth');
   const idx = data.running.flatMap((x, i) => (Math.abs(x - data.cutoff) < h ? [i] : []));

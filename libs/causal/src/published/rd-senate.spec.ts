@@ -21,7 +21,17 @@ describe('U.S. Senate incumbency RD (rdrobust: 7.414, s.e. 1.459 at h = 17.754)'
     expect(reproduced(senateReproductions(s)[0])).toBe(true);
   });
 
-  it('our Imbens-Kalyanaraman bandwidth is narrower (7.55); its interval covers the published effect', () => {
+  it("our data-driven MSE-optimal bandwidth is rdrobust's: h = 17.754, b = 28.028, estimate 7.414", () => {
+    expect(s.mserd.h).toBeCloseTo(RDROBUST_SENATE.bandwidth, 3);
+    expect(s.mserd.b).toBeCloseTo(RDROBUST_SENATE.bias_bandwidth, 3);
+    const e = s.mserd_bandwidth;
+    expect(e.bandwidth_method).toBe('mserd');
+    expect(e.estimate).toBeCloseTo(RDROBUST_SENATE.estimate, 3);
+    expect(Math.abs(e.std_error - RDROBUST_SENATE.std_error)).toBeLessThan(0.005);
+    expect(reproduced(senateReproductions(s)[1])).toBe(true);
+  });
+
+  it('the Imbens-Kalyanaraman bandwidth is narrower (7.55); its interval covers the published effect', () => {
     // IK (2012) and rdrobust's MSE-optimal bandwidth (Calonico, Cattaneo & Titiunik 2014) are
     // different selectors: IK's plug-in curvature here (m₂ −0.30 left, 0.02 right) asks for a
     // narrower window, and at h = 7.55 the jump is 9.64 (s.e. 2.12) — 1.5 published s.e. away.

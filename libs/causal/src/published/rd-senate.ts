@@ -7,10 +7,16 @@
  * Data: fixtures/senate-rd/SOURCE.md.
  */
 import { rdLocalLinear, RdData, RdEffect } from '../rd';
+import { MseRdBandwidth, mseRdBandwidth } from '../rd-bandwidth';
 import { filterRows, readFixtureCsv } from './fixture';
 import { Reproduction } from './reproduction';
 
-export const RDROBUST_SENATE = { estimate: 7.414, std_error: 1.459, bandwidth: 17.754 } as const;
+export const RDROBUST_SENATE = {
+  estimate: 7.414,
+  std_error: 1.459,
+  bandwidth: 17.754,
+  bias_bandwidth: 28.028,
+} as const;
 
 /** Elections with a next-election vote share (1,297 of 1,390); running variable the margin. */
 export function senateRd(): RdData {
@@ -22,13 +28,18 @@ export function senateRd(): RdData {
 export interface SenateStudy {
   /** At rdrobust's published bandwidth. */
   readonly published_bandwidth: RdEffect;
-  /** At our data-driven (Imbens-Kalyanaraman) bandwidth. */
+  /** Our MSE-optimal bandwidths (rdrobust's `mserd` selector) and the estimate at h. */
+  readonly mserd: MseRdBandwidth;
+  readonly mserd_bandwidth: RdEffect;
+  /** At the Imbens-Kalyanaraman bandwidth (rdLocalLinear's default). */
   readonly ik_bandwidth: RdEffect;
 }
 
 export function senateStudy(data: RdData = senateRd()): SenateStudy {
   return {
     published_bandwidth: rdLocalLinear(data, { bandwidth: RDROBUST_SENATE.bandwidth }),
+    mserd: mseRdBandwidth(data.running, data.outcome, data.cutoff),
+    mserd_bandwidth: rdLocalLinear(data, { bandwidth_method: 'mserd' }),
     ik_bandwidth: rdLocalLinear(data),
   };
 }
@@ -48,6 +59,10 @@ export function senateReproductions(s: SenateStudy = senateStudy()): Reproductio
     row(
       `RD: incumbency advantage, h = ${RDROBUST_SENATE.bandwidth} (published)`,
       s.published_bandwidth,
+    ),
+    row(
+      `RD: incumbency advantage, h = ${s.mserd_bandwidth.bandwidth.toFixed(3)} (mserd, ours)`,
+      s.mserd_bandwidth,
     ),
     row(
       `RD: incumbency advantage, h = ${s.ik_bandwidth.bandwidth.toFixed(3)} (IK, ours)`,
