@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
 import { modelHealthCollection, scoreVersion } from '@hirelearn/monitoring';
-import { requireBuiltCli, runCli } from './support/cli';
+import { credentials, type ServiceError } from '@grpc/grpc-js';
+import * as pb from '@hirelearn/proto';
+import { requireBuiltCli, runCli, startCli } from './support/cli';
 
 /** `hirelearn quality` and `hirelearn monitor` through the built CLI. */
 describe('hirelearn quality and monitor (built CLI)', () => {
@@ -95,4 +97,56 @@ describe('hirelearn quality and monitor (built CLI)', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("no health reports for model 'nope'");
   });
+
+  it('serves the monitor over gRPC (serve drift-monitor): RunNow, GetHealth, a clean stop', async () => {
+    const child = startCli([
+      'serve',
+      'drift-monitor',
+      '--port',
+      '0',
+      '--db',
+      db,
+      '--documents',
+      env.HIRELEARN_DOCUMENTS,
+      '--artifacts',
+      env.HIRELEARN_ARTIFACTS,
+      '--every-minutes',
+      '60',
+    ]);
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /drift-monitor listening on (\S+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+    });
+    const client = new pb.MonitorClient(address, credentials.createInsecure());
+    const call = <Res>(method: 'runNow' | 'getHealth', req: object): Promise<Res> =>
+      new Promise((resolve, reject) =>
+        (client[method] as (r: object, cb: (e: ServiceError | null, r: Res) => void) => void)(
+          req,
+          (e, r) => (e ? reject(e) : resolve(r)),
+        ),
+      );
+    try {
+      const run = await call<pb.RunNowResponse>('runNow', {});
+      expect(run.run).toMatchObject({ versions: [], health_reports: 0 });
+      expect(run.run!.trigger).toBe(pb.RunTrigger.RUN_TRIGGER_RUN_NOW);
+      // The reports stored by the previous test.
+      const latest = await call<pb.GetHealthResponse>('getHealth', { model: 'demo', version: 0 });
+      expect(latest.health).toMatchObject({ model: 'demo', version: 1 });
+    } finally {
+      client.close();
+    }
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('exit', (c) => resolve(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  }, 60_000);
 });

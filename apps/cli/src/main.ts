@@ -13,7 +13,11 @@ import { registerQuality } from './commands/quality';
 import { registerQuarantine } from './commands/quarantine';
 import { registerSchema } from './commands/schema';
 import { registerPredict } from './commands/predict';
-import { registerModelServices, registerServe } from './commands/serve';
+import {
+  registerDriftMonitorService,
+  registerModelServices,
+  registerServe,
+} from './commands/serve';
 import { registerSimulate } from './commands/simulate';
 import { registerStatus } from './commands/status';
 import { registerTrain } from './commands/train';
@@ -36,6 +40,7 @@ registerModels(program);
 registerTrain(program);
 registerServe(program);
 registerModelServices(program);
+registerDriftMonitorService(program);
 registerPredict(program);
 registerExperiments(program);
 registerQuality(program);

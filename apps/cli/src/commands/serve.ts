@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
 import { learningEngineSettings, serveLearningEngine } from '@hirelearn/experiments';
+import {
+  DEFAULT_MONITOR_PORT,
+  DEFAULT_MONITOR_SETTINGS,
+  monitorServiceSettings,
+  serveDriftMonitor,
+} from '@hirelearn/monitoring';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import {
   DEFAULT_ENSEMBLE_PORT,
@@ -142,4 +148,67 @@ export function registerModelServices(program: Command): void {
         await running.shutdown();
       });
   }
+}
+
+interface DriftMonitorOptions {
+  port?: number;
+  host?: string;
+  registry?: string;
+  db?: string;
+  documents?: string;
+  artifacts?: string;
+  everyMinutes?: number;
+}
+
+const minutes = (v: string): number => {
+  const n = Number(v);
+  if (!(n > 0)) throw new CliError(`--every-minutes: '${v}' is not a positive number`);
+  return n;
+};
+
+export function registerDriftMonitorService(program: Command): void {
+  serveCommand(program)
+    .command('drift-monitor')
+    .description(
+      'serve the drift monitor (hirelearn.v1.Monitor): a monitoring pass every N minutes and on RunNow',
+    )
+    .option(
+      '--port <n>',
+      `port (default HIRELEARN_MONITOR_PORT or ${DEFAULT_MONITOR_PORT}; 0: any free port)`,
+      port,
+    )
+    .option('--host <host>', 'interface (default HIRELEARN_SERVICE_HOST or 127.0.0.1)')
+    .option(
+      '--registry <address>',
+      'host:port of the registry service (default: open the registry in-process)',
+    )
+    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
+    .option('--artifacts <dir>', 'artifact folder (default HIRELEARN_ARTIFACTS)')
+    .option(
+      '--every-minutes <n>',
+      'minutes between passes (default HIRELEARN_MONITOR_EVERY_MINUTES or 60)',
+      minutes,
+    )
+    .action(async (opts: DriftMonitorOptions) => {
+      const running = await serveDriftMonitor(
+        monitorServiceSettings(process.env, {
+          ...(opts.port !== undefined && { port: opts.port }),
+          ...(opts.host !== undefined && { host: opts.host }),
+          ...(opts.registry !== undefined && { registry_address: opts.registry }),
+          ...(opts.db !== undefined && { db_url: opts.db }),
+          ...(opts.documents !== undefined && { documents_url: opts.documents }),
+          ...(opts.artifacts !== undefined && { artifacts_dir: opts.artifacts }),
+          ...(opts.everyMinutes !== undefined && { every_minutes: opts.everyMinutes }),
+        }),
+        DEFAULT_MONITOR_SETTINGS,
+        (error) =>
+          process.stderr.write(
+            `drift-monitor: pass failed: ${error instanceof Error ? error.message : String(error)}\n`,
+          ),
+      );
+      process.stdout.write(`drift-monitor listening on ${running.address}\n`);
+      await interrupted();
+      await running.shutdown();
+    });
 }
