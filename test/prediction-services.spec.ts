@@ -19,6 +19,7 @@ import {
   PredictionLog,
   registerRun,
   registryClientView,
+  serveEnsemblePredictor,
   servedEnsemble,
   servedFitWeights,
   startGrpcServer,
@@ -57,6 +58,7 @@ describe('prediction services over gRPC', () => {
   let predictor: RunningService;
   let fitScorer: RunningService;
   let log: PredictionLog;
+  let fitLog: PredictionLog;
   let ensembleRuns: TrainingRun[];
   let fitRuns: TrainingRun[];
   let applications: pb.ApplicationFeatures[];
@@ -126,10 +128,11 @@ describe('prediction services over gRPC', () => {
     fitServed = servedFitWeights(registryClientView(registryClients[1]));
     await Promise.all([ensembleServed.start(), fitServed.start()]);
     log = new PredictionLog(serviceDocs);
+    fitLog = new PredictionLog(serviceDocs);
     predictor = await startGrpcServer(ensemblePredictorBindings(ensembleServed, log), {
       onShutdown: () => ensembleServed.stop(),
     });
-    fitScorer = await startGrpcServer(fitScoreBindings(fitServed), {
+    fitScorer = await startGrpcServer(fitScoreBindings(fitServed, fitLog), {
       onShutdown: () => fitServed.stop(),
     });
     const insecure = credentials.createInsecure();
@@ -146,6 +149,7 @@ describe('prediction services over gRPC', () => {
     registryClients?.forEach((c) => c.close());
     await registryServer?.shutdown();
     await log?.flush();
+    await fitLog?.flush();
     await serviceDocs?.close();
     await registryDocs?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -173,7 +177,25 @@ describe('prediction services over gRPC', () => {
     });
     expect(meta.versions).toEqual(['1']);
     expect(meta.platform).toBe('onnxruntime_onnx,json_params');
-    expect(meta.outputs[0].name).toBe('probability');
+    expect(meta.inputs.map((t) => `${t.name}:${t.datatype}:${t.shape.join('x')}`)).toEqual([
+      'fit_technical:FP64:-1',
+      'fit_seniority:FP64:-1',
+      'fit_experience:FP64:-1',
+      'fit_signal:FP64:-1',
+      'resume_score:FP64:-1',
+      'tailoring_applied:BOOL:-1',
+      'category:BYTES:-1',
+      'job_seniority:BYTES:-1',
+      'user_seniority:BYTES:-1',
+      'strategy_mode:BYTES:-1',
+      'application_id:BYTES:-1',
+      'user_id:BYTES:-1',
+    ]);
+    expect(meta.outputs.map((t) => t.name)).toEqual([
+      'probability',
+      'confidence',
+      'model_agreement',
+    ]);
     await expect(
       rpc<pb.ModelMetadataResponse>(predictorInference, 'modelMetadata', {
         name: 'nope',
@@ -260,24 +282,187 @@ describe('prediction services over gRPC', () => {
     expect(switches).toBe(2);
   });
 
-  it('scores candidate jobs with the fit weights in production', async () => {
+  it('scores candidate jobs with the fit weights in production, with the learned probability, logged', async () => {
     const job = {
       job_id: 'j1',
       components: { technical: 80, seniority: 60, experience: 70, signal: 50 },
       category: 'target',
       seniority_match: true,
+      tailoring_applied: true,
+      application_id: 'app-j1',
     };
-    const r = await rpc<pb.ScoreFitResponse>(fitClient, 'scoreFit', { user_id: 'u', jobs: [job] });
-    const weights = (JSON.parse(fitRuns[0].artifact) as FitScoreArtifact).weights;
+    const request = { user_id: 'u-fit', jobs: [job], resume_score: 64, strategy_mode: 'BALANCED' };
+    const r = await rpc<pb.ScoreFitResponse>(fitClient, 'scoreFit', request);
+    const artifact = JSON.parse(fitRuns[0].artifact) as FitScoreArtifact;
+    const weights = artifact.weights;
     expect(r.weights_version).toBe('fit-score@1');
     expect(r.scores[0].fit_score).toBeCloseTo(fitScore(weights, job.components), 10);
     expect(r.weights?.technical).toBeCloseTo(weights.technical, 12);
+    // The learned logistic, by hand: intercept + components + match + controls + category.
+    const b = artifact.learning.coefficients;
+    const z =
+      b.intercept +
+      b.technical * 80 +
+      b.seniority * 60 +
+      b.experience * 70 +
+      b.signal * 50 +
+      (b.seniority_match ?? 0) +
+      (b.resume_score ?? 0) * 64 +
+      (b.tailoring_applied ?? 0) +
+      (b.strategy_not_improve_first ?? 0) +
+      (b['category=target'] ?? 0);
+    expect(r.scores[0].interview_probability).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
+    expect(r.scores[0].interview_probability).toBeGreaterThan(0);
+    await fitLog.flush();
+    const logged = await serviceDocs
+      .collection<PredictionRecord>(PREDICTIONS_COLLECTION)
+      .find({ user_id: 'u-fit' });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({
+      model: 'fit-score',
+      version: 1,
+      application_id: 'app-j1',
+      job_id: 'j1',
+      probability: r.scores[0].interview_probability,
+    });
+    expect(logged[0].inputs_hash).toMatch(/^[0-9a-f]{64}$/);
     await expect(
       rpc<pb.ScoreFitResponse>(fitClient, 'scoreFit', {
-        user_id: 'u',
+        ...request,
         jobs: [{ ...job, components: undefined }],
       }),
     ).rejects.toMatchObject({ code: 3 });
+    await expect(
+      rpc<pb.ScoreFitResponse>(fitClient, 'scoreFit', { ...request, resume_score: undefined }),
+    ).rejects.toMatchObject({ code: 3, details: expect.stringMatching(/^resume_score: required/) });
+  });
+
+  /** One ModelInfer request of the ensemble for the applications, from tensor contents. */
+  const inferRequest = (apps: pb.ApplicationFeatures[]) => {
+    const fp64 = (name: string, f: (a: pb.ApplicationFeatures) => number | undefined) => ({
+      name,
+      datatype: 'FP64',
+      shape: [apps.length],
+      contents: { fp64_contents: apps.map((a) => f(a) ?? NaN) },
+    });
+    const bytes = (name: string, f: (a: pb.ApplicationFeatures) => string | undefined) => ({
+      name,
+      datatype: 'BYTES',
+      shape: [apps.length],
+      contents: { bytes_contents: apps.map((a) => Buffer.from(f(a) ?? '')) },
+    });
+    return pb.ModelInferRequest.fromPartial({
+      model_name: 'ensemble',
+      id: 'req-1',
+      inputs: [
+        fp64('fit_technical', (a) => a.fit_components?.technical),
+        fp64('fit_seniority', (a) => a.fit_components?.seniority),
+        fp64('fit_experience', (a) => a.fit_components?.experience),
+        fp64('fit_signal', (a) => a.fit_components?.signal),
+        fp64('resume_score', (a) => a.resume_score),
+        {
+          name: 'tailoring_applied',
+          datatype: 'BOOL',
+          shape: [apps.length, 1],
+          contents: { bool_contents: apps.map((a) => a.tailoring_applied) },
+        },
+        bytes('category', (a) => a.category),
+        bytes('job_seniority', (a) => a.job?.seniority),
+        bytes('user_seniority', (a) => a.user_seniority),
+        bytes('strategy_mode', (a) => a.strategy_mode),
+        bytes('application_id', (a) => `infer-${a.application_id}`),
+        bytes('user_id', (a) => a.user_id),
+      ],
+    });
+  };
+
+  it('answers ModelInfer with named tensors, as PredictInterview does, and logs it', async () => {
+    const apps = applications.slice(0, 30);
+    const [byTensors, byDomain] = await Promise.all([
+      rpc<pb.ModelInferResponse>(predictorInference, 'modelInfer', inferRequest(apps)),
+      predict(apps),
+    ]);
+    expect(byTensors).toMatchObject({ model_name: 'ensemble', id: 'req-1' });
+    expect(byTensors.outputs.map((o) => [o.name, o.datatype, o.shape])).toEqual([
+      ['probability', 'FP64', [30]],
+      ['confidence', 'FP64', [30]],
+      ['model_agreement', 'FP64', [30]],
+    ]);
+    const version = Number(byTensors.model_version);
+    expect(byDomain.predictions[0].model_version).toBe(version);
+    expect(byTensors.outputs[0].contents?.fp64_contents).toEqual(
+      byDomain.predictions.map((p) => p.probability),
+    );
+    expect(byTensors.outputs[2].contents?.fp64_contents).toEqual(
+      byDomain.predictions.map((p) => p.model_agreement),
+    );
+    await log.flush();
+    const logged = await serviceDocs
+      .collection<PredictionRecord>(PREDICTIONS_COLLECTION)
+      .find({ application_id: `infer-${apps[7].application_id}` });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({
+      model: 'ensemble',
+      version,
+      user_id: apps[7].user_id,
+      probability: byDomain.predictions[7].probability,
+    });
+  });
+
+  it('refuses a bad ModelInfer with INVALID_ARGUMENT naming the tensor and the rule', async () => {
+    const good = inferRequest(applications.slice(0, 3));
+    const infer = (r: pb.ModelInferRequest) =>
+      rpc<pb.ModelInferResponse>(predictorInference, 'modelInfer', r);
+    const retyped = {
+      ...good,
+      inputs: good.inputs.map((t, i) => (i === 4 ? { ...t, datatype: 'FP32' } : t)),
+    };
+    await expect(infer(retyped)).rejects.toMatchObject({
+      code: 3,
+      details: "inputs[4] 'resume_score': datatype FP32, expected FP64 (see ModelMetadata)",
+    });
+    const short = {
+      ...good,
+      inputs: good.inputs.map((t, i) =>
+        i === 0 ? { ...t, contents: { ...t.contents!, fp64_contents: [1, 2] } } : t,
+      ),
+    };
+    await expect(infer(short)).rejects.toMatchObject({
+      code: 3,
+      details: "inputs[0] 'fit_technical': 2 elements, but shape [3] needs 3",
+    });
+    await expect(infer({ ...good, inputs: good.inputs.slice(1) })).rejects.toMatchObject({
+      code: 3,
+      details: expect.stringMatching(/^inputs: missing fit_technical/),
+    });
+    await expect(infer({ ...good, model_name: 'nope' })).rejects.toMatchObject({ code: 5 });
+  });
+
+  it('answers ModelInfer of the fit-score learner with the fit score of each row', async () => {
+    const rows = [
+      [80, 60, 70, 50],
+      [10, 20, 30, 40],
+    ];
+    const raw = Buffer.alloc(8 * 8);
+    rows.flat().forEach((v, k) => raw.writeDoubleLE(v, 8 * k));
+    const r = await rpc<pb.ModelInferResponse>(fitInference, 'modelInfer', {
+      ...pb.ModelInferRequest.fromPartial({ model_name: 'fit-score' }),
+      inputs: [
+        pb.ModelInferRequest_InferInputTensor.fromPartial({
+          name: 'fit_components',
+          datatype: 'FP64',
+          shape: [2, 4],
+        }),
+      ],
+      raw_input_contents: [raw],
+    });
+    const w = (JSON.parse(fitRuns[0].artifact) as FitScoreArtifact).weights;
+    const expected = rows.map(([technical, seniority, experience, signal]) =>
+      fitScore(w, { technical, seniority, experience, signal }),
+    );
+    expect(r.outputs[0]).toMatchObject({ name: 'fit_score', shape: [2] });
+    const out = r.raw_output_contents[0];
+    expect([out.readDoubleLE(0), out.readDoubleLE(8)]).toEqual(expected);
   });
 
   it('refuses a corrupted artifact with a clear error and keeps serving the last good version', async () => {
@@ -294,6 +479,7 @@ describe('prediction services over gRPC', () => {
     expect(fitServed.lastError?.message).toMatch(/sha256/);
     const r = await rpc<pb.ScoreFitResponse>(fitClient, 'scoreFit', {
       user_id: 'u',
+      resume_score: 50,
       jobs: [
         {
           job_id: 'j',
@@ -309,5 +495,34 @@ describe('prediction services over gRPC', () => {
       version: String(bad.version),
     });
     expect(ready.ready).toBe(false);
+  });
+  it('loses no logged prediction on a graceful stop', async () => {
+    const url = `sqlite://${path.join(dir, 'stop.sqlite')}`;
+    const service = await serveEnsemblePredictor({
+      registry_address: registryServer.address,
+      documents_url: url,
+      artifacts_dir: path.join(dir, 'artifacts'),
+      host: '127.0.0.1',
+      port: 0,
+      // Nothing is written before the stop unless the stop writes it.
+      prediction_log: { flush_interval_ms: 600_000, write_batch: 64, max_buffered: 10_000 },
+    });
+    const client = new pb.InterviewPredictorClient(service.address, credentials.createInsecure());
+    const call = (apps: pb.ApplicationFeatures[]) =>
+      rpc<pb.PredictInterviewResponse>(client, 'predictInterview', { applications: apps });
+    await Promise.all([
+      ...applications.slice(0, 40).map((a) => call([a])),
+      call(applications.slice(0, 150)),
+    ]);
+    const reader = await openDocumentStore(url);
+    try {
+      const predictions = reader.collection(PREDICTIONS_COLLECTION);
+      await expect(predictions.count()).resolves.toBe(0);
+      client.close();
+      await service.shutdown();
+      await expect(predictions.count()).resolves.toBe(190);
+    } finally {
+      await reader.close();
+    }
   });
 });

@@ -1,30 +1,103 @@
 /**
- * gRPC PredictInterview on loopback: latency of single calls (one at a time), throughput
- * with 16 calls in flight, and batches of 1,000, next to the in-process prediction of the
- * same batch, with every prediction logged to an SQLite document store (NOLOG=1: without
- * the log). Usage:
+ * gRPC PredictInterview on loopback, every prediction logged to an SQLite document store
+ * (NOLOG=1: without the log), next to the in-process prediction time in the same run:
+ *   - single calls one at a time (p50/p99);
+ *   - an open-loop load at RATE calls/s (default 1,000) for SECONDS (default 10): calls are
+ *     sent on a fixed schedule whatever the answers do, and each latency is measured from
+ *     the call's scheduled time, so a stall counts against every call it delays;
+ *   - batches of 1,000 applications (p50/p99);
+ *   - the same batch predicted in process (no gRPC, no log).
+ * The load runs on a worker thread (its own event loop, as a separate client would be),
+ * sending pre-encoded requests and not decoding answers; the server runs on the main thread.
+ * The load average is printed before and after (the machine is shared). Usage:
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/serving.ts .hirelearn/models/ensemble-seed1.json
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { credentials } from '@grpc/grpc-js';
+import { Worker } from 'node:worker_threads';
 import * as pb from '@hirelearn/proto';
 import { Registry } from '@hirelearn/registry';
 import { openDocumentStore } from '@hirelearn/store';
 import {
   ensemblePredictorBindings,
   featuresFromPb,
+  PREDICTIONS_COLLECTION,
   PredictionLog,
+  predictInterview,
   predictServable,
   registryView,
   servedEnsemble,
   startGrpcServer,
 } from '@hirelearn/services';
 
-const quantile = (xs: number[], q: number): number =>
+const RATE = Number(process.env.RATE ?? 1000);
+const SECONDS = Number(process.env.SECONDS ?? 10);
+
+/** The client: plain JS on a worker thread, raw bytes in and out (no decoding on its side). */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const grpc = require('@grpc/grpc-js');
+const { address, method } = workerData;
+// A receive window larger than a batch answer (about 280 KB for 1,000 predictions), so the
+// answer is not held up by HTTP/2 flow-control round trips (the default window is 64 KiB).
+const client = new grpc.Client(address, grpc.credentials.createInsecure(), {
+  'grpc-node.flow_control_window': Number(process.env.WINDOW ?? 1 << 20),
+});
+const raw = (b) => b;
+const call = (bytes, done) => client.makeUnaryRequest(method, raw, raw, Buffer.from(bytes), done);
+const once = (bytes) => new Promise((ok, ko) => call(bytes, (e) => (e ? ko(e) : ok())));
+parentPort.on('message', async (job) => {
+  const out = [];
+  if (job.kind === 'sequential') {
+    for (let i = 0; i < job.n; i++) {
+      const s = performance.now();
+      await once(job.requests[i % job.requests.length]);
+      out.push(performance.now() - s);
+    }
+    parentPort.postMessage({ latencies: out, errors: 0, seconds: 0 });
+    return;
+  }
+  // Open loop: call k is due at t0 + k/rate whatever happened to the calls before it.
+  const total = Math.round(job.rate * job.seconds);
+  const interval = 1000 / job.rate;
+  const lat = new Float64Array(total);
+  let sent = 0, done = 0, errors = 0;
+  const t0 = performance.now() + 5;
+  const finish = () => parentPort.postMessage({
+    latencies: Array.from(lat), errors, seconds: (performance.now() - t0) / 1000,
+  });
+  const tick = () => {
+    const due = Math.min(total, Math.floor((performance.now() - t0) / interval) + 1);
+    while (sent < due) {
+      const k = sent++;
+      const scheduled = t0 + k * interval;
+      call(job.requests[k % job.requests.length], (e) => {
+        lat[k] = performance.now() - scheduled;
+        if (e) errors++;
+        if (++done === total) finish();
+      });
+    }
+    if (sent < total) setTimeout(tick, Math.max(0, t0 + sent * interval - performance.now()));
+  };
+  setTimeout(tick, 5);
+});
+`;
+
+interface Result {
+  readonly latencies: number[];
+  readonly errors: number;
+  readonly seconds: number;
+}
+
+const quantile = (xs: readonly number[], q: number): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+const f = (x: number) => x.toFixed(2);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hl-serving-'));
@@ -44,11 +117,8 @@ async function main(): Promise<void> {
   await registry.promote('ensemble', 1, { by: 'bench', reason: 'bench' });
   const served = servedEnsemble(registryView(registry));
   await served.start();
-  const log = new PredictionLog(docs);
-  const server = await startGrpcServer(
-    ensemblePredictorBindings(served, process.env.NOLOG ? null : log),
-  );
-  const client = new pb.InterviewPredictorClient(server.address, credentials.createInsecure());
+  const log = process.env.NOLOG ? null : new PredictionLog(docs);
+  const server = await startGrpcServer(ensemblePredictorBindings(served, log));
   const app = (i: number): pb.ApplicationFeatures =>
     pb.ApplicationFeatures.fromPartial({
       application_id: `a-${i}`,
@@ -61,54 +131,69 @@ async function main(): Promise<void> {
       tailoring_applied: true,
       user_seniority: 'mid',
     });
-  const predict = (apps: pb.ApplicationFeatures[]) =>
-    new Promise<void>((resolve, reject) =>
-      client.predictInterview({ applications: apps }, (e) => (e ? reject(e) : resolve())),
-    );
+  const encode = (apps: pb.ApplicationFeatures[]) =>
+    pb.PredictInterviewRequest.encode({ applications: apps }).finish();
+  const singles = Array.from({ length: 500 }, (_, i) => encode([app(i)]));
   const batch = Array.from({ length: 1000 }, (_, i) => app(i));
-  for (let i = 0; i < 200; i++) await predict([app(i)]);
+  const batchRequest = encode(batch);
 
-  const single: number[] = [];
-  for (let i = 0; i < 3000; i++) {
-    const s = process.hrtime.bigint();
-    await predict([app(i)]);
-    single.push(ms(s));
-  }
-  const total = 6000;
-  let next = 0;
-  const t0 = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < total) await predict([app(next++)]);
-    }),
-  );
-  const throughput = total / (ms(t0) / 1000);
-  const batches: number[] = [];
-  for (let i = 0; i < 40; i++) {
-    const s = process.hrtime.bigint();
-    await predict(batch);
-    batches.push(ms(s));
-  }
+  const worker = new Worker(CLIENT, {
+    eval: true,
+    workerData: {
+      address: server.address,
+      method: '/hirelearn.v1.InterviewPredictor/PredictInterview',
+    },
+  });
+  const run = (job: object) =>
+    new Promise<Result>((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage(job);
+    });
+  const loadBefore = load();
+  await run({ kind: 'sequential', n: 500, requests: singles }); // warm-up
+  const single = await run({ kind: 'sequential', n: 3000, requests: singles });
+  const open = await run({ kind: 'open', rate: RATE, seconds: SECONDS, requests: singles });
+  await run({ kind: 'sequential', n: 5, requests: [batchRequest] }); // warm-up
+  const batches = await run({ kind: 'sequential', n: 50, requests: [batchRequest] });
+  await log?.flush();
+  const loadAfter = load();
+  await worker.terminate();
+
   const model = served.require().model;
   const features = batch.map(featuresFromPb);
   const inProcess: number[] = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 50; i++) {
     const s = process.hrtime.bigint();
     await predictServable(model, features);
     inProcess.push(ms(s));
   }
-  const f = (x: number) => x.toFixed(2);
+  const answer = pb.PredictInterviewResponse.encode(
+    await predictInterview(served, null, { applications: batch }),
+  ).finish();
+  const decodes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = process.hrtime.bigint();
+    pb.PredictInterviewResponse.decode(answer);
+    decodes.push(ms(s));
+  }
+  const decodeMs = quantile(decodes, 0.5);
+  const expected = 500 + 3000 + Math.round(RATE * SECONDS) + 55 * 1000;
+  const logged = log ? await docs.collection(PREDICTIONS_COLLECTION).count() : 0;
+  const o = open.latencies;
   process.stdout.write(
-    `single calls (sequential, n=3000): p50 ${f(quantile(single, 0.5))} ms, p99 ${f(quantile(single, 0.99))} ms\n` +
-      `throughput (16 in flight, ${total} calls): ${Math.round(throughput)} calls/s\n` +
-      `batch of 1,000 over gRPC: p50 ${f(quantile(batches, 0.5))} ms, p99 ${f(quantile(batches, 0.99))} ms\n` +
-      `batch of 1,000 in process: p50 ${f(quantile(inProcess, 0.5))} ms, p99 ${f(quantile(inProcess, 0.99))} ms\n`,
+    `load average before ${loadBefore}, after ${loadAfter} (1, 5, 15 min; 2 cores)\n` +
+      `prediction log: ${log ? `on (SQLite, write-behind), ${logged} of ${expected} predictions written, ${log.failedWrites} failed` : 'off'}\n` +
+      `single calls (sequential, n=3000): p50 ${f(quantile(single.latencies, 0.5))} ms, p99 ${f(quantile(single.latencies, 0.99))} ms\n` +
+      `open loop ${RATE} calls/s for ${SECONDS} s (${o.length} calls, ${open.errors} errors, ` +
+      `${Math.round(o.length / open.seconds)} calls/s achieved): p50 ${f(quantile(o, 0.5))} ms, ` +
+      `p99 ${f(quantile(o, 0.99))} ms, p99.9 ${f(quantile(o, 0.999))} ms, max ${f(Math.max(...o))} ms\n` +
+      `batch of 1,000 over gRPC (n=50): p50 ${f(quantile(batches.latencies, 0.5))} ms, p99 ${f(quantile(batches.latencies, 0.99))} ms\n` +
+      `batch of 1,000 in process (n=50): p50 ${f(quantile(inProcess, 0.5))} ms, p99 ${f(quantile(inProcess, 0.99))} ms\n` +
+      `(a client decoding a batch answer spends about ${f(decodeMs)} ms more)\n`,
   );
-  client.close();
   await server.shutdown();
   served.stop();
   registry.close();
-  await log.flush();
   await docs.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,12 +1,15 @@
+import type { ApplicationFeatures, EnsemblePrediction } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
 import { InvalidArgumentError } from '@hirelearn/proto';
-import { featuresFromPb, predictionToPb } from './convert';
+import type { ModelVersion } from '@hirelearn/registry';
+import { FEATURE_KEYS, featuresFromPb, predictionToPb } from './convert';
 import type { ServiceBinding } from './grpc-server';
 import { unary } from './grpc-server';
 import { describeServed, inferenceBinding } from './inference';
-import { inputsHash, type PredictionLog } from './prediction-log';
+import { flatInputsHasher, type PredictionLog } from './prediction-log';
 import { loadServableEnsemble, predictServable, type ServableEnsemble } from './servable-ensemble';
 import { ServedModel, type RegistryView } from './served-model';
+import type { DecodedInputs, TensorSpec } from './tensors';
 
 /** The registry model the ensemble predictor serves. */
 export const ENSEMBLE_MODEL = 'ensemble';
@@ -36,6 +39,44 @@ export function servedEnsemble(
   );
 }
 
+/** A row to predict, with the keys its logged prediction carries. */
+interface PredictionSubject {
+  readonly application_id: string;
+  readonly user_id: string;
+  readonly features: ApplicationFeatures;
+}
+
+const hashFeatures = flatInputsHasher<ApplicationFeatures>(FEATURE_KEYS);
+
+/**
+ * The EnsemblePredictions of the version loaded now (one version for the whole call), each
+ * handed to the prediction log (model, version, inputs hash, probability; the log stamps
+ * the time and writes behind the answer).
+ */
+async function predictLogged(
+  served: ServedModel<ServableEnsemble>,
+  log: PredictionLog | null,
+  subjects: readonly PredictionSubject[],
+): Promise<{ readonly version: ModelVersion; readonly predictions: EnsemblePrediction[] }> {
+  const { version, model } = served.require();
+  const predictions = await predictServable(
+    model,
+    subjects.map((s) => s.features),
+  );
+  log?.log(
+    subjects.map((s, i) => ({
+      model: version.model,
+      version: version.version,
+      user_id: s.user_id,
+      application_id: s.application_id,
+      inputs: s.features,
+      probability: predictions[i].probability,
+    })),
+    hashFeatures,
+  );
+  return { version, predictions };
+}
+
 /**
  * PredictInterview over the version in production: one application or a batch, answered in
  * request order, each prediction logged (model, version, inputs hash, probability, time).
@@ -46,22 +87,14 @@ export async function predictInterview(
   request: pb.PredictInterviewRequest,
   settings: EnsemblePredictorSettings = DEFAULT_ENSEMBLE_PREDICTOR,
 ): Promise<pb.PredictInterviewResponse> {
-  if (request.applications.length > settings.maxBatch) {
-    throw new InvalidArgumentError(
-      `applications: ${request.applications.length} in one call, at most ${settings.maxBatch}`,
-    );
-  }
-  const { version, model } = served.require();
-  const features = request.applications.map(featuresFromPb);
-  const predictions = await predictServable(model, features);
-  log?.log(
-    request.applications.map((a, i) => ({
-      model: version.model,
-      version: version.version,
-      user_id: a.user_id,
+  checkBatch(request.applications.length, 'applications', settings);
+  const { version, predictions } = await predictLogged(
+    served,
+    log,
+    request.applications.map((a) => ({
       application_id: a.application_id,
-      inputs_hash: inputsHash(features[i]),
-      probability: predictions[i].probability,
+      user_id: a.user_id,
+      features: featuresFromPb(a),
     })),
   );
   return {
@@ -69,6 +102,75 @@ export async function predictInterview(
       predictionToPb(request.applications[i].application_id, p, version.model, version.version),
     ),
   };
+}
+
+function checkBatch(n: number, field: string, settings: EnsemblePredictorSettings): void {
+  if (n > settings.maxBatch) {
+    throw new InvalidArgumentError(`${field}: ${n} in one call, at most ${settings.maxBatch}`);
+  }
+}
+
+const fp64 = (name: string): TensorSpec => ({ name, datatype: 'FP64', width: 1 });
+const bytes = (name: string, optional = false): TensorSpec => ({
+  name,
+  datatype: 'BYTES',
+  width: 1,
+  optional,
+});
+
+/**
+ * The ensemble's ModelInfer inputs: one column per feature of an application (NaN or '' for
+ * an unknown value), and optionally the application and user ids its logged predictions
+ * carry.
+ */
+export const ENSEMBLE_INFER_INPUTS: readonly TensorSpec[] = Object.freeze([
+  fp64('fit_technical'),
+  fp64('fit_seniority'),
+  fp64('fit_experience'),
+  fp64('fit_signal'),
+  fp64('resume_score'),
+  { name: 'tailoring_applied', datatype: 'BOOL', width: 1 },
+  bytes('category'),
+  bytes('job_seniority'),
+  bytes('user_seniority'),
+  bytes('strategy_mode'),
+  bytes('application_id', true),
+  bytes('user_id', true),
+]);
+
+export const ENSEMBLE_INFER_OUTPUTS: readonly TensorSpec[] = Object.freeze([
+  fp64('probability'),
+  fp64('confidence'),
+  fp64('model_agreement'),
+]);
+
+/** ModelInfer's decoded tensors as the rows PredictInterview would see. */
+function subjectsFromTensors(d: DecodedInputs): PredictionSubject[] {
+  const num = (name: string, i: number) => {
+    const v = (d.values.get(name) as readonly number[])[i];
+    return Number.isFinite(v) ? v : null;
+  };
+  const str = (name: string, i: number) => {
+    const v = (d.values.get(name) as readonly string[] | undefined)?.[i];
+    return v ? v : null;
+  };
+  const tailoring = d.values.get('tailoring_applied') as readonly boolean[];
+  return Array.from({ length: d.rows }, (_, i) => ({
+    application_id: str('application_id', i) ?? '',
+    user_id: str('user_id', i) ?? '',
+    features: {
+      fit_technical: num('fit_technical', i),
+      fit_seniority: num('fit_seniority', i),
+      fit_experience: num('fit_experience', i),
+      fit_signal: num('fit_signal', i),
+      category: str('category', i),
+      resume_score: num('resume_score', i),
+      tailoring_applied: tailoring[i],
+      job_seniority: str('job_seniority', i),
+      user_seniority: str('user_seniority', i),
+      strategy_mode: str('strategy_mode', i),
+    },
+  }));
 }
 
 /** The InterviewPredictor and Inference services of the ensemble predictor. */
@@ -89,14 +191,17 @@ export function ensemblePredictorBindings(
         served,
         // The logistic member runs as ONNX; the trees and the network as JSON parameters.
         settings.useOnnx ? 'onnxruntime_onnx,json_params' : 'json_params',
-        (m) => [
-          {
-            name: 'features',
-            datatype: 'FP64',
-            shape: [-1, m.model.artifact.encoder.names.length],
-          },
-        ],
-        [{ name: 'probability', datatype: 'FP64', shape: [-1, 1] }],
+        ENSEMBLE_INFER_INPUTS,
+        ENSEMBLE_INFER_OUTPUTS,
+        async (_loaded, decoded) => {
+          checkBatch(decoded.rows, 'inputs', settings);
+          const { predictions } = await predictLogged(served, log, subjectsFromTensors(decoded));
+          return new Map([
+            ['probability', predictions.map((p) => p.probability)],
+            ['confidence', predictions.map((p) => p.confidence)],
+            ['model_agreement', predictions.map((p) => p.model_agreement)],
+          ]);
+        },
       ),
     ]),
   ];

@@ -1,9 +1,11 @@
 import { fitScore, FIT_COMPONENTS, type FitScoreArtifact, type FitWeights } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
 import { InvalidArgumentError } from '@hirelearn/proto';
+import { fitInterviewProbability } from './fit-probability';
 import type { ServiceBinding } from './grpc-server';
 import { unary } from './grpc-server';
 import { describeServed, inferenceBinding } from './inference';
+import { flatInputsHasher, type PredictionLog } from './prediction-log';
 import { ServedModel, type RegistryView } from './served-model';
 
 /** The registry model the fit-score learner serves. */
@@ -20,25 +22,76 @@ export function servedFitWeights(registry: RegistryView): ServedModel<FitScoreAr
   });
 }
 
-/** ScoreFit: each candidate job's fit score (0-100) under the weights in production. */
+/** What a logged fit-score prediction hashes: everything the probability depends on. */
+interface FitInputs {
+  readonly technical: number;
+  readonly seniority: number;
+  readonly experience: number;
+  readonly signal: number;
+  readonly category: string;
+  readonly seniority_match: boolean;
+  readonly tailoring_applied: boolean;
+  readonly resume_score: number | null;
+  readonly strategy_mode: string;
+}
+
+const hashFitInputs = flatInputsHasher<FitInputs>([
+  ...FIT_COMPONENTS,
+  'category',
+  'seniority_match',
+  'tailoring_applied',
+  'resume_score',
+  'strategy_mode',
+]);
+
+/**
+ * ScoreFit: each candidate job's fit score (0-100) under the weights in production, and the
+ * learned model's interview probability, each probability logged like PredictInterview's
+ * (model, version, user, application when the job has one, job, inputs hash, probability).
+ */
 export function scoreFit(
   served: ServedModel<FitScoreArtifact>,
+  log: PredictionLog | null,
   request: pb.ScoreFitRequest,
 ): pb.ScoreFitResponse {
   const { version, model } = served.require();
   const w: FitWeights = model.weights;
+  const resume_score = request.resume_score ?? null;
+  const inputs: FitInputs[] = [];
   const scores = request.jobs.map((job, i) => {
     const c = job.components;
     if (!c) throw new InvalidArgumentError(`jobs[${i}].components: required`);
+    const subject = {
+      components: c,
+      category: job.category,
+      seniority_match: job.seniority_match,
+      tailoring_applied: job.tailoring_applied,
+      resume_score,
+      strategy_mode: request.strategy_mode,
+    };
+    const { components, ...context } = subject;
+    inputs.push({ ...components, ...context });
     const contributions = Object.fromEntries(FIT_COMPONENTS.map((k) => [k, w[k] * c[k]]));
     return {
       job_id: job.job_id,
       fit_score: fitScore(w, c),
       components: c,
       contributions,
-      interview_probability: 0,
+      interview_probability: fitInterviewProbability(model, subject),
     };
   });
+  log?.log(
+    scores.map((s, i) => ({
+      model: version.model,
+      version: version.version,
+      user_id: request.user_id,
+      application_id: request.jobs[i].application_id,
+      job_id: s.job_id,
+      inputs: inputs[i],
+      probability: s.interview_probability,
+    })),
+    hashFitInputs,
+  );
   return {
     scores,
     weights: { ...w, extra: {} },
@@ -47,9 +100,12 @@ export function scoreFit(
 }
 
 /** The FitScorer and Inference services of the fit-score learner. */
-export function fitScoreBindings(served: ServedModel<FitScoreArtifact>): ServiceBinding[] {
+export function fitScoreBindings(
+  served: ServedModel<FitScoreArtifact>,
+  log: PredictionLog | null,
+): ServiceBinding[] {
   const implementation: pb.FitScorerServer = {
-    scoreFit: unary((r: pb.ScoreFitRequest) => scoreFit(served, r)),
+    scoreFit: unary((r: pb.ScoreFitRequest) => scoreFit(served, log, r)),
   };
   return [
     { service: pb.FitScorerService, implementation },
@@ -57,8 +113,20 @@ export function fitScoreBindings(served: ServedModel<FitScoreArtifact>): Service
       describeServed(
         served,
         'json_params',
-        () => [{ name: 'fit_components', datatype: 'FP64', shape: [-1, FIT_COMPONENTS.length] }],
-        [{ name: 'fit_score', datatype: 'FP64', shape: [-1, 1] }],
+        [{ name: 'fit_components', datatype: 'FP64', width: FIT_COMPONENTS.length }],
+        [{ name: 'fit_score', datatype: 'FP64', width: 1 }],
+        (loaded, decoded) => {
+          // Rows of the four components, in FIT_COMPONENTS order.
+          const x = decoded.values.get('fit_components') as readonly number[];
+          const k = FIT_COMPONENTS.length;
+          const scores = Array.from({ length: decoded.rows }, (_, i) =>
+            fitScore(
+              loaded.model.weights,
+              Object.fromEntries(FIT_COMPONENTS.map((c, j) => [c, x[i * k + j]])) as FitWeights,
+            ),
+          );
+          return new Map([['fit_score', scores]]);
+        },
       ),
     ]),
   ];

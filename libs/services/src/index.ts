@@ -4,6 +4,7 @@ export * from './served-model';
 export * from './prediction-log';
 export * from './convert';
 export * from './grpc-server';
+export * from './tensors';
 export * from './inference';
 export * from './servable-ensemble';
 export * from './ensemble-service';

@@ -2,39 +2,68 @@ import * as pb from '@hirelearn/proto';
 import { NotFoundError, UnavailableError } from '@hirelearn/proto';
 import type { ServiceBinding } from './grpc-server';
 import { unary } from './grpc-server';
-import type { ServedModel } from './served-model';
+import type { Loaded, ServedModel } from './served-model';
+import {
+  decodeInputs,
+  encodeOutputs,
+  tensorMetadata,
+  type DecodedInputs,
+  type TensorSpec,
+} from './tensors';
 
 /** What Open Inference Protocol calls need to know of one served model. */
 export interface InferenceModel {
   readonly name: string;
   readonly platform: string;
-  /** The version loaded now and its input tensors, or null when none is. */
-  loaded(): { readonly version: number; readonly inputs: pb.TensorMetadata[] } | null;
-  readonly outputs: readonly pb.TensorMetadata[];
+  readonly inputs: readonly TensorSpec[];
+  readonly outputs: readonly TensorSpec[];
+  /** The version loaded now, or null when none is. */
+  loadedVersion(): number | null;
+  /** ModelInfer on the version loaded now (the whole call on that one version). */
+  infer(request: pb.ModelInferRequest): Promise<pb.ModelInferResponse>;
 }
 
-/** Describes a served model for the Inference service. */
+/**
+ * Describes a served model for the Inference service. `run` gets the decoded, checked input
+ * tensors and returns every output column (one value per row).
+ */
 export function describeServed<M>(
   served: ServedModel<M>,
   platform: string,
-  inputs: (model: M) => pb.TensorMetadata[],
-  outputs: readonly pb.TensorMetadata[],
+  inputs: readonly TensorSpec[],
+  outputs: readonly TensorSpec[],
+  run: (
+    loaded: Loaded<M>,
+    decoded: DecodedInputs,
+    request: pb.ModelInferRequest,
+  ) => Promise<ReadonlyMap<string, readonly number[]>> | ReadonlyMap<string, readonly number[]>,
 ): InferenceModel {
   return {
     name: served.name,
     platform,
+    inputs,
     outputs,
-    loaded: () => {
-      const l = served.current();
-      return l ? { version: l.version.version, inputs: inputs(l.model) } : null;
+    loadedVersion: () => served.current()?.version.version ?? null,
+    infer: async (request) => {
+      const loaded = served.require();
+      const v = loaded.version.version;
+      if (request.model_version && request.model_version !== String(v)) {
+        throw new NotFoundError(
+          `model_version: ${served.name} ${request.model_version} is not loaded here; version ${v} serves (leave model_version empty for it)`,
+        );
+      }
+      const decoded = decodeInputs(request, inputs);
+      const columns = await run(loaded, decoded, request);
+      return encodeOutputs(request, outputs, decoded.rows, columns, v);
     },
   };
 }
 
 /**
- * The Open Inference Protocol (v2) health and metadata calls (KServe/Triton): live while the
- * process answers; ready when every served model has a production version loaded; a model
- * is ready at a version when that version is the one loaded.
+ * The Open Inference Protocol (v2) calls (KServe/Triton): live while the process answers;
+ * ready when every served model has a production version loaded; a model is ready at a
+ * version when that version is the one loaded; metadata lists its named tensors; ModelInfer
+ * runs it on named typed tensors.
  */
 export function inferenceBinding(models: readonly InferenceModel[]): ServiceBinding {
   const find = (name: string) => {
@@ -44,23 +73,24 @@ export function inferenceBinding(models: readonly InferenceModel[]): ServiceBind
   };
   const implementation: pb.InferenceServer = {
     serverLive: unary(() => ({ live: true })),
-    serverReady: unary(() => ({ ready: models.every((m) => m.loaded() !== null) })),
+    serverReady: unary(() => ({ ready: models.every((m) => m.loadedVersion() !== null) })),
     modelReady: unary((r: pb.ModelReadyRequest) => {
-      const loaded = find(r.name).loaded();
-      return { ready: loaded !== null && (!r.version || r.version === String(loaded.version)) };
+      const loaded = find(r.name).loadedVersion();
+      return { ready: loaded !== null && (!r.version || r.version === String(loaded)) };
     }),
     modelMetadata: unary((r: pb.ModelMetadataRequest) => {
       const m = find(r.name);
-      const loaded = m.loaded();
-      if (!loaded) throw new UnavailableError(`${r.name} has no production version loaded`);
+      const loaded = m.loadedVersion();
+      if (loaded === null) throw new UnavailableError(`${r.name} has no production version loaded`);
       return {
         name: r.name,
-        versions: [String(loaded.version)],
+        versions: [String(loaded)],
         platform: m.platform,
-        inputs: loaded.inputs,
-        outputs: [...m.outputs],
+        inputs: m.inputs.map(tensorMetadata),
+        outputs: m.outputs.map(tensorMetadata),
       };
     }),
+    modelInfer: unary((r: pb.ModelInferRequest) => find(r.model_name).infer(r)),
   };
   return { service: pb.InferenceService, implementation };
 }

@@ -4,7 +4,11 @@ import { openDocumentStore } from '@hirelearn/store';
 import { ensemblePredictorBindings, servedEnsemble } from './ensemble-service';
 import { fitScoreBindings, servedFitWeights } from './fit-score-service';
 import { startGrpcServer, type RunningService } from './grpc-server';
-import { PredictionLog } from './prediction-log';
+import {
+  DEFAULT_PREDICTION_LOG,
+  PredictionLog,
+  type PredictionLogSettings,
+} from './prediction-log';
 import { registryClientView, registryView, type RegistryView } from './served-model';
 
 /** Settings of a model service, read from the environment once by its app. */
@@ -16,6 +20,8 @@ export interface ModelServiceSettings {
   readonly artifacts_dir: string;
   readonly host: string;
   readonly port: number;
+  /** How the prediction log writes behind the answers (its loss window on a crash). */
+  readonly prediction_log: PredictionLogSettings;
 }
 
 export const DEFAULT_ENSEMBLE_PORT = 50052;
@@ -46,6 +52,7 @@ export function modelServiceSettings(
     ),
     host: overrides.host ?? env.HIRELEARN_SERVICE_HOST ?? '127.0.0.1',
     port,
+    prediction_log: overrides.prediction_log ?? DEFAULT_PREDICTION_LOG,
   });
 }
 
@@ -69,10 +76,11 @@ export async function serveEnsemblePredictor(
   const documents = await openDocumentStore(settings.documents_url);
   const registry = await openRegistry(settings, documents);
   const served = servedEnsemble(registry.view);
-  const log = new PredictionLog(documents);
+  const log = new PredictionLog(documents, undefined, settings.prediction_log);
   await served.start();
   return startGrpcServer(ensemblePredictorBindings(served, log), {
     ...settings,
+    // The server has answered its last call: every prediction is in the log's buffer.
     onShutdown: async () => {
       served.stop();
       registry.close();
@@ -82,19 +90,21 @@ export async function serveEnsemblePredictor(
   });
 }
 
-/** Serves ScoreFit and the Inference calls for the fit weights in production. */
+/** Serves ScoreFit (logged) and the Inference calls for the fit weights in production. */
 export async function serveFitScoreLearner(
   settings: ModelServiceSettings,
 ): Promise<RunningService> {
   const documents = await openDocumentStore(settings.documents_url);
   const registry = await openRegistry(settings, documents);
   const served = servedFitWeights(registry.view);
+  const log = new PredictionLog(documents, undefined, settings.prediction_log);
   await served.start();
-  return startGrpcServer(fitScoreBindings(served), {
+  return startGrpcServer(fitScoreBindings(served, log), {
     ...settings,
     onShutdown: async () => {
       served.stop();
       registry.close();
+      await log.flush();
       await documents.close();
     },
   });

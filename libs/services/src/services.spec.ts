@@ -1,9 +1,12 @@
 import type { ModelVersion } from '@hirelearn/registry';
 import { openDocumentStore } from '@hirelearn/store';
+import { createHash } from 'node:crypto';
 import {
+  flatInputsHasher,
   inputsHash,
   PREDICTIONS_COLLECTION,
   PredictionLog,
+  timeOrderedId,
   type PredictionRecord,
 } from './prediction-log';
 import { ServedModel, type RegistryView } from './served-model';
@@ -60,43 +63,104 @@ describe('ServedModel', () => {
 });
 
 describe('PredictionLog', () => {
+  const entry = (i: number) => ({
+    model: 'ensemble',
+    version: 3,
+    user_id: `u${i}`,
+    application_id: `a${i}`,
+    inputs: { b: i, a: 'x' },
+    probability: i / 100,
+  });
+
   it('hashes equal inputs equally whatever their key order', () => {
     expect(inputsHash({ a: 1, b: { c: 2, d: [1, 2] } })).toBe(
       inputsHash({ b: { d: [1, 2], c: 2 }, a: 1 }),
     );
     expect(inputsHash({ a: 1 })).not.toBe(inputsHash({ a: 2 }));
+    const flat = flatInputsHasher<{ z: number; a: string | null; m: boolean }>(['z', 'a', 'm']);
+    const row = { z: 1.5, a: null, m: true };
+    expect(flat(row)).toBe(inputsHash(row));
+    expect(flat(row)).toBe(
+      // sha256 of {"a":null,"m":true,"z":1.5}
+      createHash('sha256').update('{"a":null,"m":true,"z":1.5}').digest('hex'),
+    );
   });
 
-  it('writes the shape the drift monitor reads, after the answer', async () => {
+  it('makes time-ordered UUIDv7 ids', () => {
+    const a = timeOrderedId(Date.parse('2026-02-01T10:00:00Z'));
+    const b = timeOrderedId(Date.parse('2026-02-01T10:00:00.001Z'));
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a < b).toBe(true);
+    expect(parseInt(a.replace('-', '').slice(0, 12), 16)).toBe(Date.parse('2026-02-01T10:00:00Z'));
+  });
+
+  it('writes behind the answer: nothing at once, everything after the interval', async () => {
     const docs = await openDocumentStore('sqlite::memory:');
     try {
-      const log = new PredictionLog(docs, () => new Date('2026-02-01T10:00:00Z'));
-      log.log([
-        {
-          model: 'ensemble',
-          version: 3,
-          user_id: 'u1',
-          application_id: 'a1',
-          inputs_hash: 'h',
-          probability: 0.25,
-        },
-      ]);
-      await log.flush();
-      const [rec] = await docs.collection<PredictionRecord>(PREDICTIONS_COLLECTION).find();
+      const log = new PredictionLog(docs, () => new Date('2026-02-01T10:00:00Z'), {
+        flush_interval_ms: 30,
+        write_batch: 7,
+      });
+      const predictions = docs.collection<PredictionRecord>(PREDICTIONS_COLLECTION);
+      log.log([entry(1), entry(2)], inputsHash);
+      log.log(
+        Array.from({ length: 20 }, (_, i) => entry(i + 3)),
+        inputsHash,
+      );
+      await expect(predictions.count()).resolves.toBe(0);
+      await new Promise((r) => setTimeout(r, 200));
+      await expect(predictions.count()).resolves.toBe(22);
+      const [rec] = await predictions.find({ application_id: 'a1' });
       expect(rec).toMatchObject({
         model: 'ensemble',
         version: 3,
         user_id: 'u1',
         application_id: 'a1',
-        inputs_hash: 'h',
-        probability: 0.25,
+        inputs_hash: inputsHash({ a: 'x', b: 1 }),
+        probability: 0.01,
         predicted_at: '2026-02-01T10:00:00.000Z',
       });
+      expect(rec).not.toHaveProperty('inputs');
+      expect([log.writtenCount, log.failedWrites, log.dropped]).toEqual([22, 0, 0]);
       expect(await docs.eraseUser('u1')).toBe(1);
-      expect(log.failedWrites).toBe(0);
     } finally {
       await docs.close();
     }
+  });
+
+  it('writes everything buffered on flush, and bounds what waits when writes lag', async () => {
+    const docs = await openDocumentStore('sqlite::memory:');
+    try {
+      const log = new PredictionLog(docs, undefined, {
+        flush_interval_ms: 60_000,
+        max_buffered: 10,
+      });
+      log.log(
+        Array.from({ length: 12 }, (_, i) => entry(i)),
+        inputsHash,
+      );
+      expect(log.dropped).toBe(2);
+      await log.flush();
+      await expect(docs.collection(PREDICTIONS_COLLECTION).count()).resolves.toBe(10);
+      log.log([entry(99)], inputsHash);
+      await log.flush();
+      expect([log.writtenCount, log.dropped]).toEqual([11, 2]);
+      await docs.close();
+      // The store is gone: the write fails, is counted, and nobody's call sees it.
+      log.log([entry(100)], inputsHash);
+      await log.flush();
+      expect(log.failedWrites).toBe(1);
+    } finally {
+      await docs.close();
+    }
+  });
+
+  it('refuses settings that are not positive integers, naming them', async () => {
+    const docs = await openDocumentStore('sqlite::memory:');
+    expect(() => new PredictionLog(docs, undefined, { write_batch: 0 })).toThrow(
+      /write_batch: 0 must be a positive integer/,
+    );
+    await docs.close();
   });
 });
 

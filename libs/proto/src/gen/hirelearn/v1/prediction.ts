@@ -26,7 +26,7 @@ export const protobufFileName = "hirelearn/v1/prediction.proto";
 /**
  * The real-time model services: interview likelihood of applications (the ensemble
  * predictor), fit scores of candidate jobs (the fit-score learner), and the Open Inference
- * Protocol (v2) readiness and metadata calls that serving tools expect.
+ * Protocol (v2) readiness, metadata and inference calls that serving tools expect.
  */
 
 /** The parts a fit score is made of, each 0-100. */
@@ -124,6 +124,13 @@ export interface CandidateJob {
     | undefined;
   /** Whether the job's seniority matches the candidate's. */
   seniority_match: boolean;
+  /** Whether the resume sent to this job would be tailored to it. */
+  tailoring_applied: boolean;
+  /**
+   * The application this score is for, when it exists: the drift monitor joins the logged
+   * prediction with the application's outcome by it.
+   */
+  application_id: string;
 }
 
 /**
@@ -147,6 +154,15 @@ export interface FitWeights_ExtraEntry {
 export interface ScoreFitRequest {
   user_id: string;
   jobs: CandidateJob[];
+  /**
+   * The candidate's current resume score (0-100). Required when the weights version adjusts
+   * for it (every learned version does): the interview probability depends on it.
+   */
+  resume_score?:
+    | number
+    | undefined;
+  /** The candidate's strategy mode (e.g. IMPROVE_RESUME_FIRST); empty when unknown. */
+  strategy_mode: string;
 }
 
 export interface JobFitScore {
@@ -220,6 +236,98 @@ export interface ModelMetadataResponse {
   platform: string;
   inputs: TensorMetadata[];
   outputs: TensorMetadata[];
+}
+
+/** A request or tensor parameter (KServe v2 InferParameter). */
+export interface InferParameter {
+  parameter_choice?:
+    | { $case: "bool_param"; bool_param: boolean }
+    | { $case: "int64_param"; int64_param: number }
+    | { $case: "string_param"; string_param: string }
+    | { $case: "double_param"; double_param: number }
+    | { $case: "uint64_param"; uint64_param: number }
+    | undefined;
+}
+
+/** A tensor's elements, flattened in row-major order, in the field of its datatype. */
+export interface InferTensorContents {
+  bool_contents: boolean[];
+  int_contents: number[];
+  int64_contents: number[];
+  uint_contents: number[];
+  uint64_contents: number[];
+  fp32_contents: number[];
+  fp64_contents: number[];
+  bytes_contents: Buffer[];
+}
+
+export interface ModelInferRequest {
+  model_name: string;
+  /** Empty: the version in production. */
+  model_version: string;
+  id: string;
+  parameters: { [key: string]: InferParameter };
+  inputs: ModelInferRequest_InferInputTensor[];
+  /** Empty: every output. */
+  outputs: ModelInferRequest_InferRequestedOutputTensor[];
+  /** One per input, in order, little-endian (BYTES: each element a 4-byte length, then bytes). */
+  raw_input_contents: Buffer[];
+}
+
+export interface ModelInferRequest_InferInputTensor {
+  name: string;
+  datatype: string;
+  shape: number[];
+  parameters: { [key: string]: InferParameter };
+  /** Absent when the elements come in raw_input_contents instead. */
+  contents?: InferTensorContents | undefined;
+}
+
+export interface ModelInferRequest_InferInputTensor_ParametersEntry {
+  key: string;
+  value?: InferParameter | undefined;
+}
+
+export interface ModelInferRequest_InferRequestedOutputTensor {
+  name: string;
+  parameters: { [key: string]: InferParameter };
+}
+
+export interface ModelInferRequest_InferRequestedOutputTensor_ParametersEntry {
+  key: string;
+  value?: InferParameter | undefined;
+}
+
+export interface ModelInferRequest_ParametersEntry {
+  key: string;
+  value?: InferParameter | undefined;
+}
+
+export interface ModelInferResponse {
+  model_name: string;
+  model_version: string;
+  id: string;
+  parameters: { [key: string]: InferParameter };
+  outputs: ModelInferResponse_InferOutputTensor[];
+  raw_output_contents: Buffer[];
+}
+
+export interface ModelInferResponse_InferOutputTensor {
+  name: string;
+  datatype: string;
+  shape: number[];
+  parameters: { [key: string]: InferParameter };
+  contents?: InferTensorContents | undefined;
+}
+
+export interface ModelInferResponse_InferOutputTensor_ParametersEntry {
+  key: string;
+  value?: InferParameter | undefined;
+}
+
+export interface ModelInferResponse_ParametersEntry {
+  key: string;
+  value?: InferParameter | undefined;
 }
 
 function createBaseFitComponents(): FitComponents {
@@ -1658,7 +1766,15 @@ export const PredictInterviewResponse: MessageFns<PredictInterviewResponse> = {
 };
 
 function createBaseCandidateJob(): CandidateJob {
-  return { job_id: "", components: undefined, category: "", job: undefined, seniority_match: false };
+  return {
+    job_id: "",
+    components: undefined,
+    category: "",
+    job: undefined,
+    seniority_match: false,
+    tailoring_applied: false,
+    application_id: "",
+  };
 }
 
 export const CandidateJob: MessageFns<CandidateJob> = {
@@ -1677,6 +1793,12 @@ export const CandidateJob: MessageFns<CandidateJob> = {
     }
     if (message.seniority_match !== false) {
       writer.uint32(40).bool(message.seniority_match);
+    }
+    if (message.tailoring_applied !== false) {
+      writer.uint32(48).bool(message.tailoring_applied);
+    }
+    if (message.application_id !== "") {
+      writer.uint32(58).string(message.application_id);
     }
     return writer;
   },
@@ -1734,6 +1856,22 @@ export const CandidateJob: MessageFns<CandidateJob> = {
             message.seniority_match = reader.bool();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.tailoring_applied = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.application_id = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1761,6 +1899,16 @@ export const CandidateJob: MessageFns<CandidateJob> = {
         : isSet(object.seniority_match)
         ? globalThis.Boolean(object.seniority_match)
         : false,
+      tailoring_applied: isSet(object.tailoringApplied)
+        ? globalThis.Boolean(object.tailoringApplied)
+        : isSet(object.tailoring_applied)
+        ? globalThis.Boolean(object.tailoring_applied)
+        : false,
+      application_id: isSet(object.applicationId)
+        ? globalThis.String(object.applicationId)
+        : isSet(object.application_id)
+        ? globalThis.String(object.application_id)
+        : "",
     };
   },
 
@@ -1781,6 +1929,12 @@ export const CandidateJob: MessageFns<CandidateJob> = {
     if (message.seniority_match !== false) {
       obj.seniorityMatch = message.seniority_match;
     }
+    if (message.tailoring_applied !== false) {
+      obj.tailoringApplied = message.tailoring_applied;
+    }
+    if (message.application_id !== "") {
+      obj.applicationId = message.application_id;
+    }
     return obj;
   },
 
@@ -1798,6 +1952,8 @@ export const CandidateJob: MessageFns<CandidateJob> = {
       ? JobCharacteristics.fromPartial(object.job)
       : undefined;
     message.seniority_match = object.seniority_match ?? false;
+    message.tailoring_applied = object.tailoring_applied ?? false;
+    message.application_id = object.application_id ?? "";
     return message;
   },
 };
@@ -2051,7 +2207,7 @@ export const FitWeights_ExtraEntry: MessageFns<FitWeights_ExtraEntry> = {
 };
 
 function createBaseScoreFitRequest(): ScoreFitRequest {
-  return { user_id: "", jobs: [] };
+  return { user_id: "", jobs: [], resume_score: undefined, strategy_mode: "" };
 }
 
 export const ScoreFitRequest: MessageFns<ScoreFitRequest> = {
@@ -2061,6 +2217,12 @@ export const ScoreFitRequest: MessageFns<ScoreFitRequest> = {
     }
     for (const v of message.jobs) {
       CandidateJob.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.resume_score !== undefined) {
+      writer.uint32(25).double(message.resume_score);
+    }
+    if (message.strategy_mode !== "") {
+      writer.uint32(34).string(message.strategy_mode);
     }
     return writer;
   },
@@ -2094,6 +2256,22 @@ export const ScoreFitRequest: MessageFns<ScoreFitRequest> = {
             message.jobs.push(CandidateJob.decode(reader, reader.uint32()));
             continue;
           }
+          case 3: {
+            if (tag !== 25) {
+              break;
+            }
+
+            message.resume_score = reader.double();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.strategy_mode = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2114,6 +2292,16 @@ export const ScoreFitRequest: MessageFns<ScoreFitRequest> = {
         ? globalThis.String(object.user_id)
         : "",
       jobs: globalThis.Array.isArray(object?.jobs) ? object.jobs.map((e: any) => CandidateJob.fromJSON(e)) : [],
+      resume_score: isSet(object.resumeScore)
+        ? globalThis.Number(object.resumeScore)
+        : isSet(object.resume_score)
+        ? globalThis.Number(object.resume_score)
+        : undefined,
+      strategy_mode: isSet(object.strategyMode)
+        ? globalThis.String(object.strategyMode)
+        : isSet(object.strategy_mode)
+        ? globalThis.String(object.strategy_mode)
+        : "",
     };
   },
 
@@ -2125,6 +2313,12 @@ export const ScoreFitRequest: MessageFns<ScoreFitRequest> = {
     if (message.jobs?.length) {
       obj.jobs = message.jobs.map((e) => CandidateJob.toJSON(e));
     }
+    if (message.resume_score !== undefined) {
+      obj.resumeScore = floatToJson(message.resume_score);
+    }
+    if (message.strategy_mode !== "") {
+      obj.strategyMode = message.strategy_mode;
+    }
     return obj;
   },
 
@@ -2135,6 +2329,8 @@ export const ScoreFitRequest: MessageFns<ScoreFitRequest> = {
     const message = createBaseScoreFitRequest();
     message.user_id = object.user_id ?? "";
     message.jobs = object.jobs?.map((e) => CandidateJob.fromPartial(e)) || [];
+    message.resume_score = object.resume_score ?? undefined;
+    message.strategy_mode = object.strategy_mode ?? "";
     return message;
   },
 };
@@ -3235,6 +3431,1870 @@ export const ModelMetadataResponse: MessageFns<ModelMetadataResponse> = {
   },
 };
 
+function createBaseInferParameter(): InferParameter {
+  return { parameter_choice: undefined };
+}
+
+export const InferParameter: MessageFns<InferParameter> = {
+  encode(message: InferParameter, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    switch (message.parameter_choice?.$case) {
+      case "bool_param":
+        writer.uint32(8).bool(message.parameter_choice.bool_param);
+        break;
+      case "int64_param":
+        writer.uint32(16).int64(message.parameter_choice.int64_param);
+        break;
+      case "string_param":
+        writer.uint32(26).string(message.parameter_choice.string_param);
+        break;
+      case "double_param":
+        writer.uint32(33).double(message.parameter_choice.double_param);
+        break;
+      case "uint64_param":
+        writer.uint32(40).uint64(message.parameter_choice.uint64_param);
+        break;
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InferParameter {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInferParameter();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.parameter_choice = { $case: "bool_param", bool_param: reader.bool() };
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.parameter_choice = { $case: "int64_param", int64_param: longToNumber(reader.int64()) };
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.parameter_choice = { $case: "string_param", string_param: reader.string() };
+            continue;
+          }
+          case 4: {
+            if (tag !== 33) {
+              break;
+            }
+
+            message.parameter_choice = { $case: "double_param", double_param: reader.double() };
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.parameter_choice = { $case: "uint64_param", uint64_param: longToNumber(reader.uint64()) };
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): InferParameter {
+    return {
+      parameter_choice: isSet(object.boolParam)
+        ? { $case: "bool_param", bool_param: globalThis.Boolean(object.boolParam) }
+        : isSet(object.bool_param)
+        ? { $case: "bool_param", bool_param: globalThis.Boolean(object.bool_param) }
+        : isSet(object.int64Param)
+        ? { $case: "int64_param", int64_param: globalThis.Number(object.int64Param) }
+        : isSet(object.int64_param)
+        ? { $case: "int64_param", int64_param: globalThis.Number(object.int64_param) }
+        : isSet(object.stringParam)
+        ? { $case: "string_param", string_param: globalThis.String(object.stringParam) }
+        : isSet(object.string_param)
+        ? { $case: "string_param", string_param: globalThis.String(object.string_param) }
+        : isSet(object.doubleParam)
+        ? { $case: "double_param", double_param: globalThis.Number(object.doubleParam) }
+        : isSet(object.double_param)
+        ? { $case: "double_param", double_param: globalThis.Number(object.double_param) }
+        : isSet(object.uint64Param)
+        ? { $case: "uint64_param", uint64_param: globalThis.Number(object.uint64Param) }
+        : isSet(object.uint64_param)
+        ? { $case: "uint64_param", uint64_param: globalThis.Number(object.uint64_param) }
+        : undefined,
+    };
+  },
+
+  toJSON(message: InferParameter): unknown {
+    const obj: any = {};
+    if (message.parameter_choice?.$case === "bool_param") {
+      obj.boolParam = message.parameter_choice.bool_param;
+    } else if (message.parameter_choice?.$case === "int64_param") {
+      obj.int64Param = Math.round(message.parameter_choice.int64_param);
+    } else if (message.parameter_choice?.$case === "string_param") {
+      obj.stringParam = message.parameter_choice.string_param;
+    } else if (message.parameter_choice?.$case === "double_param") {
+      obj.doubleParam = floatToJson(message.parameter_choice.double_param);
+    } else if (message.parameter_choice?.$case === "uint64_param") {
+      obj.uint64Param = Math.round(message.parameter_choice.uint64_param);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<InferParameter>, I>>(base?: I): InferParameter {
+    return InferParameter.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<InferParameter>, I>>(object: I): InferParameter {
+    const message = createBaseInferParameter();
+    switch (object.parameter_choice?.$case) {
+      case "bool_param": {
+        if (object.parameter_choice?.bool_param !== undefined && object.parameter_choice?.bool_param !== null) {
+          message.parameter_choice = { $case: "bool_param", bool_param: object.parameter_choice.bool_param };
+        }
+        break;
+      }
+      case "int64_param": {
+        if (object.parameter_choice?.int64_param !== undefined && object.parameter_choice?.int64_param !== null) {
+          message.parameter_choice = { $case: "int64_param", int64_param: object.parameter_choice.int64_param };
+        }
+        break;
+      }
+      case "string_param": {
+        if (object.parameter_choice?.string_param !== undefined && object.parameter_choice?.string_param !== null) {
+          message.parameter_choice = { $case: "string_param", string_param: object.parameter_choice.string_param };
+        }
+        break;
+      }
+      case "double_param": {
+        if (object.parameter_choice?.double_param !== undefined && object.parameter_choice?.double_param !== null) {
+          message.parameter_choice = { $case: "double_param", double_param: object.parameter_choice.double_param };
+        }
+        break;
+      }
+      case "uint64_param": {
+        if (object.parameter_choice?.uint64_param !== undefined && object.parameter_choice?.uint64_param !== null) {
+          message.parameter_choice = { $case: "uint64_param", uint64_param: object.parameter_choice.uint64_param };
+        }
+        break;
+      }
+    }
+    return message;
+  },
+};
+
+function createBaseInferTensorContents(): InferTensorContents {
+  return {
+    bool_contents: [],
+    int_contents: [],
+    int64_contents: [],
+    uint_contents: [],
+    uint64_contents: [],
+    fp32_contents: [],
+    fp64_contents: [],
+    bytes_contents: [],
+  };
+}
+
+export const InferTensorContents: MessageFns<InferTensorContents> = {
+  encode(message: InferTensorContents, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.bool_contents.length !== 0) {
+      writer.uint32(10).fork();
+      for (const v of message.bool_contents) {
+        writer.bool(v);
+      }
+      writer.join();
+    }
+    if (message.int_contents.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.int_contents) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    if (message.int64_contents.length !== 0) {
+      writer.uint32(26).fork();
+      for (const v of message.int64_contents) {
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    if (message.uint_contents.length !== 0) {
+      writer.uint32(34).fork();
+      for (const v of message.uint_contents) {
+        writer.uint32(v);
+      }
+      writer.join();
+    }
+    if (message.uint64_contents.length !== 0) {
+      writer.uint32(42).fork();
+      for (const v of message.uint64_contents) {
+        writer.uint64(v);
+      }
+      writer.join();
+    }
+    if (message.fp32_contents.length !== 0) {
+      writer.uint32(50).fork();
+      for (const v of message.fp32_contents) {
+        writer.float(v);
+      }
+      writer.join();
+    }
+    if (message.fp64_contents.length !== 0) {
+      writer.uint32(58).fork();
+      for (const v of message.fp64_contents) {
+        writer.double(v);
+      }
+      writer.join();
+    }
+    for (const v of message.bytes_contents) {
+      writer.uint32(66).bytes(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InferTensorContents {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInferTensorContents();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag === 8) {
+              message.bool_contents.push(reader.bool());
+
+              continue;
+            }
+
+            if (tag === 10) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.bool_contents.push(reader.bool());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 2: {
+            if (tag === 16) {
+              message.int_contents.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.int_contents.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 3: {
+            if (tag === 24) {
+              message.int64_contents.push(longToNumber(reader.int64()));
+
+              continue;
+            }
+
+            if (tag === 26) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.int64_contents.push(longToNumber(reader.int64()));
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 4: {
+            if (tag === 32) {
+              message.uint_contents.push(reader.uint32());
+
+              continue;
+            }
+
+            if (tag === 34) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.uint_contents.push(reader.uint32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 5: {
+            if (tag === 40) {
+              message.uint64_contents.push(longToNumber(reader.uint64()));
+
+              continue;
+            }
+
+            if (tag === 42) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.uint64_contents.push(longToNumber(reader.uint64()));
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 6: {
+            if (tag === 53) {
+              message.fp32_contents.push(reader.float());
+
+              continue;
+            }
+
+            if (tag === 50) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.fp32_contents.push(reader.float());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 7: {
+            if (tag === 57) {
+              message.fp64_contents.push(reader.double());
+
+              continue;
+            }
+
+            if (tag === 58) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.fp64_contents.push(reader.double());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.bytes_contents.push(Buffer.from(reader.bytes()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): InferTensorContents {
+    return {
+      bool_contents: globalThis.Array.isArray(object?.boolContents)
+        ? object.boolContents.map((e: any) => globalThis.Boolean(e))
+        : globalThis.Array.isArray(object?.bool_contents)
+        ? object.bool_contents.map((e: any) => globalThis.Boolean(e))
+        : [],
+      int_contents: globalThis.Array.isArray(object?.intContents)
+        ? object.intContents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.int_contents)
+        ? object.int_contents.map((e: any) => globalThis.Number(e))
+        : [],
+      int64_contents: globalThis.Array.isArray(object?.int64Contents)
+        ? object.int64Contents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.int64_contents)
+        ? object.int64_contents.map((e: any) => globalThis.Number(e))
+        : [],
+      uint_contents: globalThis.Array.isArray(object?.uintContents)
+        ? object.uintContents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.uint_contents)
+        ? object.uint_contents.map((e: any) => globalThis.Number(e))
+        : [],
+      uint64_contents: globalThis.Array.isArray(object?.uint64Contents)
+        ? object.uint64Contents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.uint64_contents)
+        ? object.uint64_contents.map((e: any) => globalThis.Number(e))
+        : [],
+      fp32_contents: globalThis.Array.isArray(object?.fp32Contents)
+        ? object.fp32Contents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.fp32_contents)
+        ? object.fp32_contents.map((e: any) => globalThis.Number(e))
+        : [],
+      fp64_contents: globalThis.Array.isArray(object?.fp64Contents)
+        ? object.fp64Contents.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.fp64_contents)
+        ? object.fp64_contents.map((e: any) => globalThis.Number(e))
+        : [],
+      bytes_contents: globalThis.Array.isArray(object?.bytesContents)
+        ? object.bytesContents.map((e: any) => Buffer.from(bytesFromBase64(e)))
+        : globalThis.Array.isArray(object?.bytes_contents)
+        ? object.bytes_contents.map((e: any) => Buffer.from(bytesFromBase64(e)))
+        : [],
+    };
+  },
+
+  toJSON(message: InferTensorContents): unknown {
+    const obj: any = {};
+    if (message.bool_contents?.length) {
+      obj.boolContents = message.bool_contents;
+    }
+    if (message.int_contents?.length) {
+      obj.intContents = message.int_contents.map((e) => Math.round(e));
+    }
+    if (message.int64_contents?.length) {
+      obj.int64Contents = message.int64_contents.map((e) => Math.round(e));
+    }
+    if (message.uint_contents?.length) {
+      obj.uintContents = message.uint_contents.map((e) => Math.round(e));
+    }
+    if (message.uint64_contents?.length) {
+      obj.uint64Contents = message.uint64_contents.map((e) => Math.round(e));
+    }
+    if (message.fp32_contents?.length) {
+      obj.fp32Contents = message.fp32_contents.map((e) => floatToJson(e));
+    }
+    if (message.fp64_contents?.length) {
+      obj.fp64Contents = message.fp64_contents.map((e) => floatToJson(e));
+    }
+    if (message.bytes_contents?.length) {
+      obj.bytesContents = message.bytes_contents.map((e) => base64FromBytes(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<InferTensorContents>, I>>(base?: I): InferTensorContents {
+    return InferTensorContents.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<InferTensorContents>, I>>(object: I): InferTensorContents {
+    const message = createBaseInferTensorContents();
+    message.bool_contents = object.bool_contents?.map((e) => e) || [];
+    message.int_contents = object.int_contents?.map((e) => e) || [];
+    message.int64_contents = object.int64_contents?.map((e) => e) || [];
+    message.uint_contents = object.uint_contents?.map((e) => e) || [];
+    message.uint64_contents = object.uint64_contents?.map((e) => e) || [];
+    message.fp32_contents = object.fp32_contents?.map((e) => e) || [];
+    message.fp64_contents = object.fp64_contents?.map((e) => e) || [];
+    message.bytes_contents = object.bytes_contents?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseModelInferRequest(): ModelInferRequest {
+  return { model_name: "", model_version: "", id: "", parameters: {}, inputs: [], outputs: [], raw_input_contents: [] };
+}
+
+export const ModelInferRequest: MessageFns<ModelInferRequest> = {
+  encode(message: ModelInferRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.model_name !== "") {
+      writer.uint32(10).string(message.model_name);
+    }
+    if (message.model_version !== "") {
+      writer.uint32(18).string(message.model_version);
+    }
+    if (message.id !== "") {
+      writer.uint32(26).string(message.id);
+    }
+    globalThis.Object.entries(message.parameters).forEach(([key, value]: [string, InferParameter]) => {
+      ModelInferRequest_ParametersEntry.encode({ key: key as any, value }, writer.uint32(34).fork()).join();
+    });
+    for (const v of message.inputs) {
+      ModelInferRequest_InferInputTensor.encode(v!, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.outputs) {
+      ModelInferRequest_InferRequestedOutputTensor.encode(v!, writer.uint32(50).fork()).join();
+    }
+    for (const v of message.raw_input_contents) {
+      writer.uint32(58).bytes(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelInferRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.model_name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.model_version = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            const entry4 = ModelInferRequest_ParametersEntry.decode(reader, reader.uint32());
+            if (entry4.value !== undefined) {
+              message.parameters[entry4.key] = entry4.value;
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.inputs.push(ModelInferRequest_InferInputTensor.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.outputs.push(ModelInferRequest_InferRequestedOutputTensor.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.raw_input_contents.push(Buffer.from(reader.bytes()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferRequest {
+    return {
+      model_name: isSet(object.modelName)
+        ? globalThis.String(object.modelName)
+        : isSet(object.model_name)
+        ? globalThis.String(object.model_name)
+        : "",
+      model_version: isSet(object.modelVersion)
+        ? globalThis.String(object.modelVersion)
+        : isSet(object.model_version)
+        ? globalThis.String(object.model_version)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      parameters: isObject(object.parameters)
+        ? (globalThis.Object.entries(object.parameters) as [string, any][]).reduce(
+          (acc: { [key: string]: InferParameter }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: InferParameter.fromJSON(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+      inputs: globalThis.Array.isArray(object?.inputs)
+        ? object.inputs.map((e: any) => ModelInferRequest_InferInputTensor.fromJSON(e))
+        : [],
+      outputs: globalThis.Array.isArray(object?.outputs)
+        ? object.outputs.map((e: any) => ModelInferRequest_InferRequestedOutputTensor.fromJSON(e))
+        : [],
+      raw_input_contents: globalThis.Array.isArray(object?.rawInputContents)
+        ? object.rawInputContents.map((e: any) => Buffer.from(bytesFromBase64(e)))
+        : globalThis.Array.isArray(object?.raw_input_contents)
+        ? object.raw_input_contents.map((e: any) => Buffer.from(bytesFromBase64(e)))
+        : [],
+    };
+  },
+
+  toJSON(message: ModelInferRequest): unknown {
+    const obj: any = {};
+    if (message.model_name !== "") {
+      obj.modelName = message.model_name;
+    }
+    if (message.model_version !== "") {
+      obj.modelVersion = message.model_version;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.parameters) {
+      const entries = globalThis.Object.entries(message.parameters) as [string, InferParameter][];
+      if (entries.length > 0) {
+        obj.parameters = {};
+        entries.forEach(([k, v]) => {
+          obj.parameters[k] = InferParameter.toJSON(v);
+        });
+      }
+    }
+    if (message.inputs?.length) {
+      obj.inputs = message.inputs.map((e) => ModelInferRequest_InferInputTensor.toJSON(e));
+    }
+    if (message.outputs?.length) {
+      obj.outputs = message.outputs.map((e) => ModelInferRequest_InferRequestedOutputTensor.toJSON(e));
+    }
+    if (message.raw_input_contents?.length) {
+      obj.rawInputContents = message.raw_input_contents.map((e) => base64FromBytes(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferRequest>, I>>(base?: I): ModelInferRequest {
+    return ModelInferRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferRequest>, I>>(object: I): ModelInferRequest {
+    const message = createBaseModelInferRequest();
+    message.model_name = object.model_name ?? "";
+    message.model_version = object.model_version ?? "";
+    message.id = object.id ?? "";
+    message.parameters = (globalThis.Object.entries(object.parameters ?? {}) as [string, InferParameter][]).reduce(
+      (acc: { [key: string]: InferParameter }, [key, value]: [string, InferParameter]) => {
+        if (value !== undefined) {
+          acc[key] = InferParameter.fromPartial(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.inputs = object.inputs?.map((e) => ModelInferRequest_InferInputTensor.fromPartial(e)) || [];
+    message.outputs = object.outputs?.map((e) => ModelInferRequest_InferRequestedOutputTensor.fromPartial(e)) || [];
+    message.raw_input_contents = object.raw_input_contents?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseModelInferRequest_InferInputTensor(): ModelInferRequest_InferInputTensor {
+  return { name: "", datatype: "", shape: [], parameters: {}, contents: undefined };
+}
+
+export const ModelInferRequest_InferInputTensor: MessageFns<ModelInferRequest_InferInputTensor> = {
+  encode(message: ModelInferRequest_InferInputTensor, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    if (message.datatype !== "") {
+      writer.uint32(18).string(message.datatype);
+    }
+    if (message.shape.length !== 0) {
+      writer.uint32(26).fork();
+      for (const v of message.shape) {
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    globalThis.Object.entries(message.parameters).forEach(([key, value]: [string, InferParameter]) => {
+      ModelInferRequest_InferInputTensor_ParametersEntry.encode({ key: key as any, value }, writer.uint32(34).fork())
+        .join();
+    });
+    if (message.contents !== undefined) {
+      InferTensorContents.encode(message.contents, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelInferRequest_InferInputTensor {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferRequest_InferInputTensor();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.datatype = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag === 24) {
+              message.shape.push(longToNumber(reader.int64()));
+
+              continue;
+            }
+
+            if (tag === 26) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.shape.push(longToNumber(reader.int64()));
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            const entry4 = ModelInferRequest_InferInputTensor_ParametersEntry.decode(reader, reader.uint32());
+            if (entry4.value !== undefined) {
+              message.parameters[entry4.key] = entry4.value;
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.contents = InferTensorContents.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferRequest_InferInputTensor {
+    return {
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      datatype: isSet(object.datatype) ? globalThis.String(object.datatype) : "",
+      shape: globalThis.Array.isArray(object?.shape) ? object.shape.map((e: any) => globalThis.Number(e)) : [],
+      parameters: isObject(object.parameters)
+        ? (globalThis.Object.entries(object.parameters) as [string, any][]).reduce(
+          (acc: { [key: string]: InferParameter }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: InferParameter.fromJSON(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+      contents: isSet(object.contents) ? InferTensorContents.fromJSON(object.contents) : undefined,
+    };
+  },
+
+  toJSON(message: ModelInferRequest_InferInputTensor): unknown {
+    const obj: any = {};
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.datatype !== "") {
+      obj.datatype = message.datatype;
+    }
+    if (message.shape?.length) {
+      obj.shape = message.shape.map((e) => Math.round(e));
+    }
+    if (message.parameters) {
+      const entries = globalThis.Object.entries(message.parameters) as [string, InferParameter][];
+      if (entries.length > 0) {
+        obj.parameters = {};
+        entries.forEach(([k, v]) => {
+          obj.parameters[k] = InferParameter.toJSON(v);
+        });
+      }
+    }
+    if (message.contents !== undefined) {
+      obj.contents = InferTensorContents.toJSON(message.contents);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferRequest_InferInputTensor>, I>>(
+    base?: I,
+  ): ModelInferRequest_InferInputTensor {
+    return ModelInferRequest_InferInputTensor.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferRequest_InferInputTensor>, I>>(
+    object: I,
+  ): ModelInferRequest_InferInputTensor {
+    const message = createBaseModelInferRequest_InferInputTensor();
+    message.name = object.name ?? "";
+    message.datatype = object.datatype ?? "";
+    message.shape = object.shape?.map((e) => e) || [];
+    message.parameters = (globalThis.Object.entries(object.parameters ?? {}) as [string, InferParameter][]).reduce(
+      (acc: { [key: string]: InferParameter }, [key, value]: [string, InferParameter]) => {
+        if (value !== undefined) {
+          acc[key] = InferParameter.fromPartial(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.contents = (object.contents !== undefined && object.contents !== null)
+      ? InferTensorContents.fromPartial(object.contents)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseModelInferRequest_InferInputTensor_ParametersEntry(): ModelInferRequest_InferInputTensor_ParametersEntry {
+  return { key: "", value: undefined };
+}
+
+export const ModelInferRequest_InferInputTensor_ParametersEntry: MessageFns<
+  ModelInferRequest_InferInputTensor_ParametersEntry
+> = {
+  encode(
+    message: ModelInferRequest_InferInputTensor_ParametersEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== undefined) {
+      InferParameter.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelInferRequest_InferInputTensor_ParametersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferRequest_InferInputTensor_ParametersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = InferParameter.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferRequest_InferInputTensor_ParametersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? InferParameter.fromJSON(object.value) : undefined,
+    };
+  },
+
+  toJSON(message: ModelInferRequest_InferInputTensor_ParametersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== undefined) {
+      obj.value = InferParameter.toJSON(message.value);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferRequest_InferInputTensor_ParametersEntry>, I>>(
+    base?: I,
+  ): ModelInferRequest_InferInputTensor_ParametersEntry {
+    return ModelInferRequest_InferInputTensor_ParametersEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferRequest_InferInputTensor_ParametersEntry>, I>>(
+    object: I,
+  ): ModelInferRequest_InferInputTensor_ParametersEntry {
+    const message = createBaseModelInferRequest_InferInputTensor_ParametersEntry();
+    message.key = object.key ?? "";
+    message.value = (object.value !== undefined && object.value !== null)
+      ? InferParameter.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseModelInferRequest_InferRequestedOutputTensor(): ModelInferRequest_InferRequestedOutputTensor {
+  return { name: "", parameters: {} };
+}
+
+export const ModelInferRequest_InferRequestedOutputTensor: MessageFns<ModelInferRequest_InferRequestedOutputTensor> = {
+  encode(
+    message: ModelInferRequest_InferRequestedOutputTensor,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    globalThis.Object.entries(message.parameters).forEach(([key, value]: [string, InferParameter]) => {
+      ModelInferRequest_InferRequestedOutputTensor_ParametersEntry.encode(
+        { key: key as any, value },
+        writer.uint32(18).fork(),
+      ).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelInferRequest_InferRequestedOutputTensor {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferRequest_InferRequestedOutputTensor();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            const entry2 = ModelInferRequest_InferRequestedOutputTensor_ParametersEntry.decode(reader, reader.uint32());
+            if (entry2.value !== undefined) {
+              message.parameters[entry2.key] = entry2.value;
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferRequest_InferRequestedOutputTensor {
+    return {
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      parameters: isObject(object.parameters)
+        ? (globalThis.Object.entries(object.parameters) as [string, any][]).reduce(
+          (acc: { [key: string]: InferParameter }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: InferParameter.fromJSON(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+    };
+  },
+
+  toJSON(message: ModelInferRequest_InferRequestedOutputTensor): unknown {
+    const obj: any = {};
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.parameters) {
+      const entries = globalThis.Object.entries(message.parameters) as [string, InferParameter][];
+      if (entries.length > 0) {
+        obj.parameters = {};
+        entries.forEach(([k, v]) => {
+          obj.parameters[k] = InferParameter.toJSON(v);
+        });
+      }
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferRequest_InferRequestedOutputTensor>, I>>(
+    base?: I,
+  ): ModelInferRequest_InferRequestedOutputTensor {
+    return ModelInferRequest_InferRequestedOutputTensor.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferRequest_InferRequestedOutputTensor>, I>>(
+    object: I,
+  ): ModelInferRequest_InferRequestedOutputTensor {
+    const message = createBaseModelInferRequest_InferRequestedOutputTensor();
+    message.name = object.name ?? "";
+    message.parameters = (globalThis.Object.entries(object.parameters ?? {}) as [string, InferParameter][]).reduce(
+      (acc: { [key: string]: InferParameter }, [key, value]: [string, InferParameter]) => {
+        if (value !== undefined) {
+          acc[key] = InferParameter.fromPartial(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseModelInferRequest_InferRequestedOutputTensor_ParametersEntry(): ModelInferRequest_InferRequestedOutputTensor_ParametersEntry {
+  return { key: "", value: undefined };
+}
+
+export const ModelInferRequest_InferRequestedOutputTensor_ParametersEntry: MessageFns<
+  ModelInferRequest_InferRequestedOutputTensor_ParametersEntry
+> = {
+  encode(
+    message: ModelInferRequest_InferRequestedOutputTensor_ParametersEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== undefined) {
+      InferParameter.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(
+    input: BinaryReader | Uint8Array,
+    length?: number,
+  ): ModelInferRequest_InferRequestedOutputTensor_ParametersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferRequest_InferRequestedOutputTensor_ParametersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = InferParameter.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferRequest_InferRequestedOutputTensor_ParametersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? InferParameter.fromJSON(object.value) : undefined,
+    };
+  },
+
+  toJSON(message: ModelInferRequest_InferRequestedOutputTensor_ParametersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== undefined) {
+      obj.value = InferParameter.toJSON(message.value);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferRequest_InferRequestedOutputTensor_ParametersEntry>, I>>(
+    base?: I,
+  ): ModelInferRequest_InferRequestedOutputTensor_ParametersEntry {
+    return ModelInferRequest_InferRequestedOutputTensor_ParametersEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferRequest_InferRequestedOutputTensor_ParametersEntry>, I>>(
+    object: I,
+  ): ModelInferRequest_InferRequestedOutputTensor_ParametersEntry {
+    const message = createBaseModelInferRequest_InferRequestedOutputTensor_ParametersEntry();
+    message.key = object.key ?? "";
+    message.value = (object.value !== undefined && object.value !== null)
+      ? InferParameter.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseModelInferRequest_ParametersEntry(): ModelInferRequest_ParametersEntry {
+  return { key: "", value: undefined };
+}
+
+export const ModelInferRequest_ParametersEntry: MessageFns<ModelInferRequest_ParametersEntry> = {
+  encode(message: ModelInferRequest_ParametersEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== undefined) {
+      InferParameter.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelInferRequest_ParametersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferRequest_ParametersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = InferParameter.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferRequest_ParametersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? InferParameter.fromJSON(object.value) : undefined,
+    };
+  },
+
+  toJSON(message: ModelInferRequest_ParametersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== undefined) {
+      obj.value = InferParameter.toJSON(message.value);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferRequest_ParametersEntry>, I>>(
+    base?: I,
+  ): ModelInferRequest_ParametersEntry {
+    return ModelInferRequest_ParametersEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferRequest_ParametersEntry>, I>>(
+    object: I,
+  ): ModelInferRequest_ParametersEntry {
+    const message = createBaseModelInferRequest_ParametersEntry();
+    message.key = object.key ?? "";
+    message.value = (object.value !== undefined && object.value !== null)
+      ? InferParameter.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseModelInferResponse(): ModelInferResponse {
+  return { model_name: "", model_version: "", id: "", parameters: {}, outputs: [], raw_output_contents: [] };
+}
+
+export const ModelInferResponse: MessageFns<ModelInferResponse> = {
+  encode(message: ModelInferResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.model_name !== "") {
+      writer.uint32(10).string(message.model_name);
+    }
+    if (message.model_version !== "") {
+      writer.uint32(18).string(message.model_version);
+    }
+    if (message.id !== "") {
+      writer.uint32(26).string(message.id);
+    }
+    globalThis.Object.entries(message.parameters).forEach(([key, value]: [string, InferParameter]) => {
+      ModelInferResponse_ParametersEntry.encode({ key: key as any, value }, writer.uint32(34).fork()).join();
+    });
+    for (const v of message.outputs) {
+      ModelInferResponse_InferOutputTensor.encode(v!, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.raw_output_contents) {
+      writer.uint32(50).bytes(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelInferResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.model_name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.model_version = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            const entry4 = ModelInferResponse_ParametersEntry.decode(reader, reader.uint32());
+            if (entry4.value !== undefined) {
+              message.parameters[entry4.key] = entry4.value;
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.outputs.push(ModelInferResponse_InferOutputTensor.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.raw_output_contents.push(Buffer.from(reader.bytes()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferResponse {
+    return {
+      model_name: isSet(object.modelName)
+        ? globalThis.String(object.modelName)
+        : isSet(object.model_name)
+        ? globalThis.String(object.model_name)
+        : "",
+      model_version: isSet(object.modelVersion)
+        ? globalThis.String(object.modelVersion)
+        : isSet(object.model_version)
+        ? globalThis.String(object.model_version)
+        : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      parameters: isObject(object.parameters)
+        ? (globalThis.Object.entries(object.parameters) as [string, any][]).reduce(
+          (acc: { [key: string]: InferParameter }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: InferParameter.fromJSON(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+      outputs: globalThis.Array.isArray(object?.outputs)
+        ? object.outputs.map((e: any) => ModelInferResponse_InferOutputTensor.fromJSON(e))
+        : [],
+      raw_output_contents: globalThis.Array.isArray(object?.rawOutputContents)
+        ? object.rawOutputContents.map((e: any) => Buffer.from(bytesFromBase64(e)))
+        : globalThis.Array.isArray(object?.raw_output_contents)
+        ? object.raw_output_contents.map((e: any) => Buffer.from(bytesFromBase64(e)))
+        : [],
+    };
+  },
+
+  toJSON(message: ModelInferResponse): unknown {
+    const obj: any = {};
+    if (message.model_name !== "") {
+      obj.modelName = message.model_name;
+    }
+    if (message.model_version !== "") {
+      obj.modelVersion = message.model_version;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.parameters) {
+      const entries = globalThis.Object.entries(message.parameters) as [string, InferParameter][];
+      if (entries.length > 0) {
+        obj.parameters = {};
+        entries.forEach(([k, v]) => {
+          obj.parameters[k] = InferParameter.toJSON(v);
+        });
+      }
+    }
+    if (message.outputs?.length) {
+      obj.outputs = message.outputs.map((e) => ModelInferResponse_InferOutputTensor.toJSON(e));
+    }
+    if (message.raw_output_contents?.length) {
+      obj.rawOutputContents = message.raw_output_contents.map((e) => base64FromBytes(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferResponse>, I>>(base?: I): ModelInferResponse {
+    return ModelInferResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferResponse>, I>>(object: I): ModelInferResponse {
+    const message = createBaseModelInferResponse();
+    message.model_name = object.model_name ?? "";
+    message.model_version = object.model_version ?? "";
+    message.id = object.id ?? "";
+    message.parameters = (globalThis.Object.entries(object.parameters ?? {}) as [string, InferParameter][]).reduce(
+      (acc: { [key: string]: InferParameter }, [key, value]: [string, InferParameter]) => {
+        if (value !== undefined) {
+          acc[key] = InferParameter.fromPartial(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.outputs = object.outputs?.map((e) => ModelInferResponse_InferOutputTensor.fromPartial(e)) || [];
+    message.raw_output_contents = object.raw_output_contents?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseModelInferResponse_InferOutputTensor(): ModelInferResponse_InferOutputTensor {
+  return { name: "", datatype: "", shape: [], parameters: {}, contents: undefined };
+}
+
+export const ModelInferResponse_InferOutputTensor: MessageFns<ModelInferResponse_InferOutputTensor> = {
+  encode(message: ModelInferResponse_InferOutputTensor, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    if (message.datatype !== "") {
+      writer.uint32(18).string(message.datatype);
+    }
+    if (message.shape.length !== 0) {
+      writer.uint32(26).fork();
+      for (const v of message.shape) {
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    globalThis.Object.entries(message.parameters).forEach(([key, value]: [string, InferParameter]) => {
+      ModelInferResponse_InferOutputTensor_ParametersEntry.encode({ key: key as any, value }, writer.uint32(34).fork())
+        .join();
+    });
+    if (message.contents !== undefined) {
+      InferTensorContents.encode(message.contents, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelInferResponse_InferOutputTensor {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferResponse_InferOutputTensor();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.datatype = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag === 24) {
+              message.shape.push(longToNumber(reader.int64()));
+
+              continue;
+            }
+
+            if (tag === 26) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.shape.push(longToNumber(reader.int64()));
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            const entry4 = ModelInferResponse_InferOutputTensor_ParametersEntry.decode(reader, reader.uint32());
+            if (entry4.value !== undefined) {
+              message.parameters[entry4.key] = entry4.value;
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.contents = InferTensorContents.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferResponse_InferOutputTensor {
+    return {
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      datatype: isSet(object.datatype) ? globalThis.String(object.datatype) : "",
+      shape: globalThis.Array.isArray(object?.shape) ? object.shape.map((e: any) => globalThis.Number(e)) : [],
+      parameters: isObject(object.parameters)
+        ? (globalThis.Object.entries(object.parameters) as [string, any][]).reduce(
+          (acc: { [key: string]: InferParameter }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: InferParameter.fromJSON(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+      contents: isSet(object.contents) ? InferTensorContents.fromJSON(object.contents) : undefined,
+    };
+  },
+
+  toJSON(message: ModelInferResponse_InferOutputTensor): unknown {
+    const obj: any = {};
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.datatype !== "") {
+      obj.datatype = message.datatype;
+    }
+    if (message.shape?.length) {
+      obj.shape = message.shape.map((e) => Math.round(e));
+    }
+    if (message.parameters) {
+      const entries = globalThis.Object.entries(message.parameters) as [string, InferParameter][];
+      if (entries.length > 0) {
+        obj.parameters = {};
+        entries.forEach(([k, v]) => {
+          obj.parameters[k] = InferParameter.toJSON(v);
+        });
+      }
+    }
+    if (message.contents !== undefined) {
+      obj.contents = InferTensorContents.toJSON(message.contents);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferResponse_InferOutputTensor>, I>>(
+    base?: I,
+  ): ModelInferResponse_InferOutputTensor {
+    return ModelInferResponse_InferOutputTensor.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferResponse_InferOutputTensor>, I>>(
+    object: I,
+  ): ModelInferResponse_InferOutputTensor {
+    const message = createBaseModelInferResponse_InferOutputTensor();
+    message.name = object.name ?? "";
+    message.datatype = object.datatype ?? "";
+    message.shape = object.shape?.map((e) => e) || [];
+    message.parameters = (globalThis.Object.entries(object.parameters ?? {}) as [string, InferParameter][]).reduce(
+      (acc: { [key: string]: InferParameter }, [key, value]: [string, InferParameter]) => {
+        if (value !== undefined) {
+          acc[key] = InferParameter.fromPartial(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.contents = (object.contents !== undefined && object.contents !== null)
+      ? InferTensorContents.fromPartial(object.contents)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseModelInferResponse_InferOutputTensor_ParametersEntry(): ModelInferResponse_InferOutputTensor_ParametersEntry {
+  return { key: "", value: undefined };
+}
+
+export const ModelInferResponse_InferOutputTensor_ParametersEntry: MessageFns<
+  ModelInferResponse_InferOutputTensor_ParametersEntry
+> = {
+  encode(
+    message: ModelInferResponse_InferOutputTensor_ParametersEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== undefined) {
+      InferParameter.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelInferResponse_InferOutputTensor_ParametersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferResponse_InferOutputTensor_ParametersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = InferParameter.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferResponse_InferOutputTensor_ParametersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? InferParameter.fromJSON(object.value) : undefined,
+    };
+  },
+
+  toJSON(message: ModelInferResponse_InferOutputTensor_ParametersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== undefined) {
+      obj.value = InferParameter.toJSON(message.value);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferResponse_InferOutputTensor_ParametersEntry>, I>>(
+    base?: I,
+  ): ModelInferResponse_InferOutputTensor_ParametersEntry {
+    return ModelInferResponse_InferOutputTensor_ParametersEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferResponse_InferOutputTensor_ParametersEntry>, I>>(
+    object: I,
+  ): ModelInferResponse_InferOutputTensor_ParametersEntry {
+    const message = createBaseModelInferResponse_InferOutputTensor_ParametersEntry();
+    message.key = object.key ?? "";
+    message.value = (object.value !== undefined && object.value !== null)
+      ? InferParameter.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseModelInferResponse_ParametersEntry(): ModelInferResponse_ParametersEntry {
+  return { key: "", value: undefined };
+}
+
+export const ModelInferResponse_ParametersEntry: MessageFns<ModelInferResponse_ParametersEntry> = {
+  encode(message: ModelInferResponse_ParametersEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== undefined) {
+      InferParameter.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelInferResponse_ParametersEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelInferResponse_ParametersEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = InferParameter.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ModelInferResponse_ParametersEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? InferParameter.fromJSON(object.value) : undefined,
+    };
+  },
+
+  toJSON(message: ModelInferResponse_ParametersEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== undefined) {
+      obj.value = InferParameter.toJSON(message.value);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ModelInferResponse_ParametersEntry>, I>>(
+    base?: I,
+  ): ModelInferResponse_ParametersEntry {
+    return ModelInferResponse_ParametersEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelInferResponse_ParametersEntry>, I>>(
+    object: I,
+  ): ModelInferResponse_ParametersEntry {
+    const message = createBaseModelInferResponse_ParametersEntry();
+    message.key = object.key ?? "";
+    message.value = (object.value !== undefined && object.value !== null)
+      ? InferParameter.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
 export type InterviewPredictorService = typeof InterviewPredictorService;
 export const InterviewPredictorService = {
   predictInterview: {
@@ -3361,6 +5421,16 @@ export const InferenceService = {
       Buffer.from(ModelMetadataResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ModelMetadataResponse => ModelMetadataResponse.decode(value),
   },
+  /** Named typed tensors in, named typed tensors out (KServe v2 gRPC). */
+  modelInfer: {
+    path: "/hirelearn.v1.Inference/ModelInfer" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ModelInferRequest): Buffer => Buffer.from(ModelInferRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ModelInferRequest => ModelInferRequest.decode(value),
+    responseSerialize: (value: ModelInferResponse): Buffer => Buffer.from(ModelInferResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ModelInferResponse => ModelInferResponse.decode(value),
+  },
 } as const;
 
 export interface InferenceServer extends UntypedServiceImplementation {
@@ -3368,6 +5438,8 @@ export interface InferenceServer extends UntypedServiceImplementation {
   serverReady: handleUnaryCall<ServerReadyRequest, ServerReadyResponse>;
   modelReady: handleUnaryCall<ModelReadyRequest, ModelReadyResponse>;
   modelMetadata: handleUnaryCall<ModelMetadataRequest, ModelMetadataResponse>;
+  /** Named typed tensors in, named typed tensors out (KServe v2 gRPC). */
+  modelInfer: handleUnaryCall<ModelInferRequest, ModelInferResponse>;
 }
 
 export interface InferenceClient extends Client {
@@ -3431,6 +5503,22 @@ export interface InferenceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ModelMetadataResponse) => void,
   ): ClientUnaryCall;
+  /** Named typed tensors in, named typed tensors out (KServe v2 gRPC). */
+  modelInfer(
+    request: ModelInferRequest,
+    callback: (error: ServiceError | null, response: ModelInferResponse) => void,
+  ): ClientUnaryCall;
+  modelInfer(
+    request: ModelInferRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ModelInferResponse) => void,
+  ): ClientUnaryCall;
+  modelInfer(
+    request: ModelInferRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ModelInferResponse) => void,
+  ): ClientUnaryCall;
 }
 
 export const InferenceClient = makeGenericClientConstructor(InferenceService, "hirelearn.v1.Inference") as unknown as {
@@ -3438,6 +5526,14 @@ export const InferenceClient = makeGenericClientConstructor(InferenceService, "h
   service: typeof InferenceService;
   serviceName: string;
 };
+
+function bytesFromBase64(b64: string): Uint8Array {
+  return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+
+function base64FromBytes(arr: Uint8Array): string {
+  return globalThis.Buffer.from(arr).toString("base64");
+}
 
 function floatToJson(value: number | null | undefined): number | string | null | undefined {
   return typeof value === "number" && !globalThis.Number.isFinite(value) ? globalThis.String(value) : value;
