@@ -75,6 +75,21 @@ export function describeDocumentStoreConformance(
         await expect(models.get(doc._id)).resolves.toEqual({ ...doc, revision: 1 });
       });
 
+      it('keeps keys with dots in nested objects (metric names such as logistic.log_loss)', async () => {
+        const doc: ModelVersion = {
+          _id: 'dotted',
+          model: 'ensemble',
+          payload: { metrics: { 'logistic.log_loss': 0.49, 'weight.neural_net': 0.31 } },
+        };
+        await models.insert(doc);
+        await models.replaceIf({ ...doc, stage: 'production' }, 1);
+        await expect(models.get('dotted')).resolves.toEqual({
+          ...doc,
+          stage: 'production',
+          revision: 2,
+        });
+      });
+
       it('owns the revision: a revision given to insert is replaced by 1', async () => {
         const inserted = await models.insert({ _id: 'v1', model: 'm', revision: 7 });
         expect(inserted.revision).toBe(1);
