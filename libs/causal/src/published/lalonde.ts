@@ -51,7 +51,7 @@ export type CovariateSpec = Readonly<Record<string, (c: Columns, i: number) => n
 
 /**
  * The specification of the issue: DW's covariates with squares of age and schooling and the
- * zero-earnings indicators u74, u75 (DW 1999, §3.3 and the notes to Table 2).
+ * zero-earnings indicators u74, u75.
  */
 export const DW_BASE_SPEC: CovariateSpec = {
   age: (c, i) => c.age[i],
@@ -68,7 +68,7 @@ export const DW_BASE_SPEC: CovariateSpec = {
   u75: (c, i) => (c.re75[i] === 0 ? 1 : 0),
 };
 
-/** DW's full CPS specification: the base plus age³ and educ·re74 (DW 1999, notes to Table 2). */
+/** DW's (1999) CPS specification: the base plus age³ and educ·re74. */
 export const DW_CPS_SPEC: CovariateSpec = {
   ...DW_BASE_SPEC,
   age3: (c, i) => c.age[i] ** 3,
