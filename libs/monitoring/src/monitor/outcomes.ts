@@ -24,6 +24,12 @@ export async function loadOutcomes(
   for (const f of features) {
     if (!IDENTIFIER.test(f)) throw new RangeError(`not a column name: ${f}`);
   }
+  const out = new Map<string, ApplicationOutcome>();
+  // A store nothing was ingested into has no facts yet: no outcome has arrived.
+  const [facts] = await source.rows(
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'applications'`,
+  );
+  if (Number(facts?.n ?? 0) === 0) return out;
   const cols = features.map((f) => `, ${f}`).join('');
   const rows = await source.rows(
     `SELECT application_id,
@@ -32,7 +38,6 @@ export async function loadOutcomes(
      FROM applications`,
     [labelAfterDays],
   );
-  const out = new Map<string, ApplicationOutcome>();
   for (const r of rows) {
     const values: Record<string, number | string | null> = {};
     for (const f of features) {
