@@ -2,7 +2,8 @@
  * The learning-engine app started as its own process on loopback and called over gRPC
  * (`hirelearn.v1.Experiments`): an experiment on the simulator's randomized exposures walks
  * create -> start -> assign -> analyse -> ramp -> ramp -> rollback, with refusals as gRPC
- * statuses that name the field or rule. The assignment is checked against the GrowthBook SDK
+ * statuses that name the field or rule; a second one, with a harmful treatment, rolls back
+ * by itself at its first ramp. The assignment is checked against the GrowthBook SDK
  * evaluating the exported feature JSON and the CLI asking the service, and the analysis
  * against the in-process one.
  */
@@ -80,6 +81,34 @@ const experiment: Experiment = {
   shipped_variant: null,
 };
 
+/**
+ * Exposures of a second experiment, `exp-harm`, whose treatment is harmful by construction:
+ * the half of the users with the most ghosted applications is "treated", exposed before any
+ * of their applications, so its ghosted_rate guardrail is clearly worse (50/50, no SRM).
+ */
+const HARM = 'exp-harm';
+async function addHarmfulExposures(store: EventStore, dir: string): Promise<void> {
+  const rows = await store.rows(
+    `SELECT u.user_id, coalesce(avg(a.ghosted::DOUBLE), 0) AS g,
+       (SELECT min(occurred_at) FROM raw_events) - INTERVAL 1 DAY AS t
+     FROM (SELECT DISTINCT user_id FROM users) u LEFT JOIN applications a USING (user_id)
+     GROUP BY u.user_id ORDER BY g DESC, u.user_id`,
+  );
+  const lines = rows.map((r, i) =>
+    JSON.stringify({
+      event_id: `harm-${i}`,
+      event_type: 'EXPERIMENT_EXPOSURE',
+      user_id: r.user_id,
+      timestamp: new Date(String(r.t)).toISOString(),
+      experiment_id: HARM,
+      variant_id: i < rows.length / 2 ? 'harm' : 'control',
+    }),
+  );
+  const file = join(dir, 'harm.ndjson');
+  writeFileSync(file, lines.join('\n'));
+  await ingest(store, [file]);
+}
+
 /** Promise forms of the generated client's unary calls. */
 function callsOf(client: pb.ExperimentsClient) {
   const p = <Req, Res>(
@@ -147,6 +176,7 @@ describe('learning engine over gRPC (the app on loopback)', () => {
     writeFileSync(file, world.lines.join('\n'));
     const store = await EventStore.open(db);
     await ingest(store, [file]);
+    await addHarmfulExposures(store, dir);
     const rows = await store.rows(`SELECT DISTINCT user_id FROM users ORDER BY 1`);
     users = rows.map((r) => String(r.user_id));
     optedOut = await personalizationOptOuts(store);
@@ -310,5 +340,39 @@ describe('learning engine over gRPC (the app on loopback)', () => {
     for (const a of assignments) expect(a).toMatchObject({ variant_id: '', value_json: 'false' });
     const payload = JSON.parse((await x.export({ experiment_ids: [] })).payload_json);
     expect(payload.features[ID].rules).toEqual([{ id: `${ID}-shipped`, force: false }]);
+  });
+
+  it('rolls back on its own at the first ramp when a guardrail is harmed', async () => {
+    const d = definition(HARM);
+    d.variants = [
+      { variant_id: 'control', value_json: 'false', allocation: 0.5 },
+      { variant_id: 'harm', value_json: 'true', allocation: 0.5 },
+    ];
+    d.success_metric = 'interviews';
+    d.guardrail_metrics = ['ghosted_rate'];
+    await x.create({ definition: d, ...who });
+    await x.start({ experiment_id: HARM, ...who });
+    const r = await x.ramp({ experiment_id: HARM, who: 'nightly', why: 'ramp check' });
+    const ghosted = r.results?.metrics.find((m) => m.metric_id === 'ghosted_rate');
+    expect(ghosted).toMatchObject({ harmed: true, significant: true, higher_is_better: false });
+    expect(ghosted?.sequential_ci_lower).toBeGreaterThan(0);
+    expect(r.results?.srm?.mismatch).toBe(false);
+    expect(r.decision).toMatchObject({
+      action: 'rollback',
+      coverage_before: 0.1,
+      coverage_after: 0,
+    });
+    expect(r.decision?.checks.find((c) => c.check === 'nothing_harmed')).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('ghosted_rate (harm)'),
+    });
+    expect(r.experiment).toMatchObject({
+      status: pb.ExperimentStatus.EXPERIMENT_STATUS_COMPLETED,
+      outcome: pb.ExperimentOutcome.EXPERIMENT_OUTCOME_ROLLED_BACK,
+      shipped_variant: 'control',
+    });
+    const log = (await x.get({ experiment_id: HARM })).changes.at(-1);
+    expect(log).toMatchObject({ action: 'rolled_back', who: 'nightly' });
+    expect(log?.why).toContain('harmed: ghosted_rate (harm)');
   });
 });
