@@ -14,7 +14,7 @@ import { ols } from '@hirelearn/stats';
 import { checkData, covariateRows, subsetData } from './data';
 import { failedEffect, influenceStdError, makeEffect } from './effect';
 import { checkOverlap } from './overlap';
-import { fitPropensity } from './propensity';
+import { fitPropensity, PropensityModel } from './propensity';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
 import { CausalData, EffectEstimate } from './types';
 
@@ -24,10 +24,10 @@ export interface AipwEffect extends EffectEstimate {
 
 /** Per-arm OLS fits predicted for every unit, or the reason they failed. */
 function armPredictions(
+  X: readonly (readonly number[])[],
   data: CausalData,
   arm: number,
 ): { ok: true; pred: number[] } | { ok: false; reason: string } {
-  const X = covariateRows(data, true);
   const idx = data.treatment.flatMap((t, i) => (t === arm ? [i] : []));
   const fit = ols(
     idx.map((i) => X[i]),
@@ -35,21 +35,28 @@ function armPredictions(
   );
   if (fit.status !== 'ok')
     return { ok: false, reason: `outcome model (arm ${arm}): ${fit.reason}` };
-  return {
-    ok: true,
-    pred: X.map((row) => row.reduce((s, v, j) => s + v * fit.coefficients[j], 0)),
-  };
+  const b = fit.coefficients;
+  const pred = X.map((row) => {
+    let s = 0;
+    for (let j = 0; j < row.length; j++) s += row[j] * b[j];
+    return s;
+  });
+  return { ok: true, pred };
 }
 
-/** AIPW estimate of the ATE with the influence-function SE (module doc). */
+/**
+ * AIPW estimate of the ATE with the influence-function SE (module doc). `fitted`: the propensity
+ * model already fitted on `data` by `fitPropensity` (saves a refit when several estimators share it).
+ */
 export function aipw(
   data: CausalData,
   settings: CausalSettings = DEFAULT_CAUSAL_SETTINGS,
+  fitted?: PropensityModel,
 ): AipwEffect {
   const noExtra = { overlap_share: NaN };
   const check = checkData(data, true, settings.min_per_arm);
   if (check.status !== 'ok') return failedEffect('aipw', 'ATE', check, settings.alpha, noExtra);
-  const model = fitPropensity(data, settings);
+  const model = fitted ?? fitPropensity(data, settings);
   if (model.status !== 'ok') {
     return failedEffect(
       'aipw',
@@ -74,8 +81,9 @@ export function aipw(
       { overlap_share: overlap.share_in_bounds },
     );
   }
-  const m1 = armPredictions(data, 1);
-  const m0 = armPredictions(data, 0);
+  const X = covariateRows(data, true);
+  const m1 = armPredictions(X, data, 1);
+  const m0 = armPredictions(X, data, 0);
   if (!m1.ok || !m0.ok) {
     const reason = [m1, m0].flatMap((m) => (m.ok ? [] : [m.reason]));
     return failedEffect(

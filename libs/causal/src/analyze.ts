@@ -62,16 +62,18 @@ function adjustment(data: CausalData, s: CausalSettings): Branch {
   const model = fitPropensity(data, s);
   const ok = model.status === 'ok';
   const estimator = (d: CausalData): EffectEstimate => aipw(d, s);
-  const primary = estimator(data);
+  // One propensity fit shared by every estimator on the full data (a failed fit is passed
+  // too: each estimator reports its status).
+  const primary = aipw(data, s, model);
   return {
     overlap: ok ? checkOverlap(model.scores, data.treatment, s) : null,
     balance: ok ? balanceTable(data, ipwWeights(model.scores, data.treatment, 'ATE')) : null,
     primary,
     estimates: [
       primary,
-      ipw(data, 'ATE', s),
-      ipw(data, 'ATT', s),
-      psMatching(data, s),
+      ipw(data, 'ATE', s, model),
+      ipw(data, 'ATT', s, model),
+      psMatching(data, s, model),
       naiveDifference(data, s),
     ],
     estimator,

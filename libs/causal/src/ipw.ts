@@ -84,17 +84,21 @@ function hajekMean(
   return { mu, phi };
 }
 
-/** Hajek IPW estimate of the ATE or ATT with the stacked sandwich SE (module doc). */
+/**
+ * Hajek IPW estimate of the ATE or ATT with the stacked sandwich SE (module doc). `fitted`: the
+ * propensity model already fitted on `data` (saves a refit).
+ */
 export function ipw(
   data: CausalData,
   estimand: IpwEstimand = 'ATE',
   settings: CausalSettings = DEFAULT_CAUSAL_SETTINGS,
+  fitted?: PropensityModel,
 ): IpwEffect {
   const noExtra = { overlap_share: NaN, max_weight_share: NaN };
   const check = checkData(data, true, settings.min_per_arm);
   if (check.status !== 'ok')
     return failedEffect('ipw_hajek', estimand, check, settings.alpha, noExtra);
-  const model = fitPropensity(data, settings);
+  const model = fitted ?? fitPropensity(data, settings);
   if (model.status !== 'ok') {
     return failedEffect(
       'ipw_hajek',

@@ -17,7 +17,7 @@
 import { sd } from '@hirelearn/stats';
 import { checkData } from './data';
 import { failedEffect, makeEffect } from './effect';
-import { fitPropensity } from './propensity';
+import { fitPropensity, PropensityModel } from './propensity';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
 import { CausalData, EffectEstimate } from './types';
 
@@ -41,16 +41,20 @@ function nearest(sortedKeys: readonly number[], v: number): number {
   return lo;
 }
 
-/** 1:1 nearest-neighbour matching on the logit propensity with replacement (module doc). */
+/**
+ * 1:1 nearest-neighbour matching on the logit propensity with replacement (module doc).
+ * `fitted`: the propensity model already fitted on `data` (saves a refit).
+ */
 export function psMatching(
   data: CausalData,
   settings: CausalSettings = DEFAULT_CAUSAL_SETTINGS,
+  fitted?: PropensityModel,
 ): MatchingEffect {
   const noExtra = { caliper: NaN, n_unmatched_treated: 0, weights: data.treatment.map(() => 0) };
   const check = checkData(data, true, settings.min_per_arm);
   if (check.status !== 'ok')
     return failedEffect('ps_matching', 'ATT', check, settings.alpha, noExtra);
-  const model = fitPropensity(data, settings);
+  const model = fitted ?? fitPropensity(data, settings);
   if (model.status !== 'ok') {
     return failedEffect(
       'ps_matching',

@@ -55,7 +55,9 @@ function checkWeights(values: readonly number[], weights: readonly number[], fn:
     `${fn}: values and weights must have equal length (${values.length} vs ${weights.length})`,
   );
   for (const w of weights) {
-    assertInput(Number.isFinite(w) && w >= 0, `${fn}: weights must be finite and >= 0, got ${w}`);
+    if (!(Number.isFinite(w) && w >= 0)) {
+      assertInput(false, `${fn}: weights must be finite and >= 0, got ${w}`);
+    }
   }
 }
 

@@ -32,11 +32,14 @@ export interface LeastSquaresSolution {
 export function checkDesign(X: Rows, n: number, fn: string): number {
   assertInput(X.length === n, `${fn}: X has ${X.length} rows but y has ${n} values`);
   const k = n === 0 ? 0 : X[0].length;
+  // The message is built only on failure: a template per row costs more than the check.
   for (let i = 0; i < n; i++) {
-    assertInput(
-      X[i].length === k,
-      `${fn}: X row ${i} has ${X[i].length} columns, expected ${k} (ragged design matrix)`,
-    );
+    if (X[i].length !== k) {
+      assertInput(
+        false,
+        `${fn}: X row ${i} has ${X[i].length} columns, expected ${k} (ragged design matrix)`,
+      );
+    }
   }
   return k;
 }

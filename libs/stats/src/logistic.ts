@@ -38,7 +38,7 @@ import {
   sandwich,
   scoreMeat,
 } from './linalg';
-import { linearPredictor, normalSystem, packRows, solveNormal } from './normal-equations';
+import { linearPredictor, normalSystem, packColumns, solveNormal } from './normal-equations';
 import { allFinite, assertInput, StatusCode, StatusFields } from './status';
 
 export type LogisticSeType = 'model' | 'robust' | 'cluster';
@@ -116,9 +116,9 @@ function devianceOf(y: ArrayLike<number>, eta: ArrayLike<number>, w: ArrayLike<n
 function packedConstantColumns(xs: Float64Array, n: number, k: number): number[] {
   const out: number[] = [];
   for (let j = 0; j < k; j++) {
-    const v = xs[j];
+    const v = xs[j * n];
     let same = n > 0 && v !== 0;
-    for (let i = 1; same && i < n; i++) same = xs[i * k + j] === v;
+    for (let i = 1; same && i < n; i++) same = xs[j * n + i] === v;
     if (same) out.push(j);
   }
   return out;
@@ -141,6 +141,12 @@ function working(
     W[i] = w[i] * v;
     z[i] = eta[i] + (y[i] - p) / v;
   }
+}
+
+/** One IRLS solve: the next β and, on demand, the bread (XᵀWX + λ E_P)⁻¹ at that η. */
+interface IrlsStep {
+  readonly beta: readonly number[];
+  bread(): Rows;
 }
 
 /** Logistic regression fit; see the module comment for the algorithm and conventions. */
@@ -166,7 +172,8 @@ export function logistic(
     'model',
   );
   for (const v of y) {
-    assertInput(!(v < 0 || v > 1), `logistic: y must be in [0, 1] (0/1 outcomes), got ${v}`);
+    if (v < 0 || v > 1)
+      assertInput(false, `logistic: y must be in [0, 1] (0/1 outcomes), got ${v}`);
   }
   const penalized =
     options.penalized ??
@@ -227,29 +234,7 @@ export function logistic(
   const Xu = used.map((i) => X[i]);
   const yu = used.map((i) => y[i]);
   const wu = used.map((i) => (weightsIn === undefined ? 1 : weightsIn[i]));
-  const xs = packRows(Xu, k);
-
-  // Rank check on the unweighted design (ridge would otherwise mask collinearity): the QR
-  // decides unless the Gram matrix is clearly positive definite.
-  const rank =
-    lambda > 0 || solveNormal(normalSystem(xs, n, k, null, null).G, new Float64Array(k), k) !== null
-      ? null
-      : leastSquaresQr(Xu, yu, DEFAULT_RANK_TOLERANCE);
-  if (rank !== null && !rank.full_rank) {
-    const cols = rank.aliased.map((j) => names[j]).join(', ');
-    return result(
-      'singular_design',
-      `design matrix is rank deficient: column(s) ${cols} are linear combinations of earlier columns (or all zero)`,
-      { n, aliased: rank.aliased },
-    );
-  }
-  if (yu.every((v) => v === yu[0]) && (yu[0] === 0 || yu[0] === 1)) {
-    return result(
-      'constant_outcome',
-      `every outcome is ${yu[0]}: the maximum-likelihood intercept is infinite`,
-      { n },
-    );
-  }
+  const xs = packColumns(Xu, k);
 
   const yv = Float64Array.from(yu);
   const wv = Float64Array.from(wu);
@@ -264,16 +249,16 @@ export function logistic(
     devianceOf(yv, eta, wv) + penalty(beta);
   const W = new Float64Array(n);
   const zw = new Float64Array(n);
-  /**
-   * The penalized IRLS system at η: fast normal equations by Cholesky, or, when they are
-   * ill-conditioned, the QR of the augmented system [√W X; √λ E_P] against [√W z; 0].
-   */
-  const solveAt = (etaNow: Float64Array): { beta: readonly number[]; bread: () => Rows } => {
+  /** The penalized IRLS system at η by the fast normal equations; null when ill-conditioned. */
+  const choleskyStep = (etaNow: Float64Array): IrlsStep | null => {
     working(etaNow, yv, wv, W, zw);
     const { G, b } = normalSystem(xs, n, k, W, zw);
     for (const j of penRows) G[j * k + j] += lambda;
     const fast = solveNormal(G, b, k);
-    if (fast !== null) return { beta: fast.beta, bread: () => fast.inverse() };
+    return fast === null ? null : { beta: fast.beta, bread: () => fast.inverse() };
+  };
+  /** The same system by QR of the augmented [√W X; √λ E_P] against [√W z; 0] (W, z as set). */
+  const qrStep = (): IrlsStep => {
     const sqrtLambda = sqrt(lambda);
     const A: number[][] = [];
     const rhs: number[] = [];
@@ -291,6 +276,34 @@ export function logistic(
     const sol = leastSquaresQr(A, rhs, 0);
     return { beta: sol.full_rank ? sol.beta : [NaN], bread: () => sol.xtx_inv };
   };
+  const solveAt = (etaNow: Float64Array): IrlsStep => choleskyStep(etaNow) ?? qrStep();
+
+  // Rank check on the unweighted design (ridge would otherwise mask collinearity): the QR
+  // decides unless XᵀX is clearly positive definite. Unweighted, the first IRLS system (at
+  // β = 0, p = ½) is exactly XᵀX/4, so its Cholesky serves as the check and as step 1.
+  const firstStep =
+    lambda === 0 && weightsIn === undefined ? choleskyStep(new Float64Array(n)) : null;
+  const clearlyFullRank =
+    lambda > 0 ||
+    firstStep !== null ||
+    (weightsIn !== undefined &&
+      solveNormal(normalSystem(xs, n, k, null, null).G, new Float64Array(k), k) !== null);
+  const rank = clearlyFullRank ? null : leastSquaresQr(Xu, yu, DEFAULT_RANK_TOLERANCE);
+  if (rank !== null && !rank.full_rank) {
+    const cols = rank.aliased.map((j) => names[j]).join(', ');
+    return result(
+      'singular_design',
+      `design matrix is rank deficient: column(s) ${cols} are linear combinations of earlier columns (or all zero)`,
+      { n, aliased: rank.aliased },
+    );
+  }
+  if (yu.every((v) => v === yu[0]) && (yu[0] === 0 || yu[0] === 1)) {
+    return result(
+      'constant_outcome',
+      `every outcome is ${yu[0]}: the maximum-likelihood intercept is infinite`,
+      { n },
+    );
+  }
 
   let beta: number[] = new Array<number>(k).fill(0);
   let eta = new Float64Array(n);
@@ -299,7 +312,7 @@ export function logistic(
   let converged = false;
   let iterations = 0;
   for (iterations = 1; iterations <= maxIter; iterations++) {
-    const step = solveAt(eta).beta;
+    const step = (iterations === 1 && firstStep !== null ? firstStep : solveAt(eta)).beta;
     if (!step.every(Number.isFinite)) break;
     let candidate = step.slice();
     linearPredictor(xs, n, k, candidate, etaNew);

@@ -1,5 +1,5 @@
 import { leastSquaresQr } from './linalg';
-import { linearPredictor, normalSystem, packRows, solveNormal } from './normal-equations';
+import { linearPredictor, normalSystem, packColumns, solveNormal } from './normal-equations';
 
 describe('normal equations by equilibrated Cholesky', () => {
   // y = 1 + 2 x exactly on x = 0..4: β = (1, 2); (XᵀX)⁻¹ = [[0.6, -0.2], [-0.2, 0.1]].
@@ -7,7 +7,7 @@ describe('normal equations by equilibrated Cholesky', () => {
   const y = [1, 3, 5, 7, 9];
 
   it('solves an exact line and returns (XᵀX)⁻¹ in closed form', () => {
-    const xs = packRows(X, 2);
+    const xs = packColumns(X, 2);
     const { G, b } = normalSystem(xs, 5, 2, null, Float64Array.from(y));
     expect(Array.from(G)).toEqual([5, 10, 10, 30]);
     const sol = solveNormal(G, b, 2)!;
@@ -27,7 +27,7 @@ describe('normal equations by equilibrated Cholesky', () => {
     const w = [1, 2, 0.5, 3, 1];
     const yy = [1.2, 2.7, 5.4, 6.6, 9.3];
     const { G, b } = normalSystem(
-      packRows(X, 2),
+      packColumns(X, 2),
       5,
       2,
       Float64Array.from(w),
@@ -45,18 +45,18 @@ describe('normal equations by equilibrated Cholesky', () => {
   });
 
   it('refuses a singular or nearly collinear system (the QR decides those)', () => {
-    const dup = packRows(
+    const dup = packColumns(
       X.map((r) => [...r, 2 * r[1]]),
       3,
     );
     expect(solveNormal(normalSystem(dup, 5, 3, null, null).G, new Float64Array(3), 3)).toBeNull();
     // Third column = 2x + 1e-6 noise: |R_33| ≈ 1e-7 < 1e-4, so the pivot is below 1e-8.
-    const near = packRows(
+    const near = packColumns(
       X.map((r, i) => [...r, 2 * r[1] + (i % 2 === 0 ? 1e-6 : -1e-6)]),
       3,
     );
     expect(solveNormal(normalSystem(near, 5, 3, null, null).G, new Float64Array(3), 3)).toBeNull();
-    const zero = packRows(
+    const zero = packColumns(
       X.map((r) => [r[0], 0]),
       2,
     );

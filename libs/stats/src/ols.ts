@@ -1,5 +1,6 @@
 /**
- * Ordinary and weighted least squares, solved by QR (see linalg.ts), with classical,
+ * Ordinary and weighted least squares — the normal equations by equilibrated Cholesky when they
+ * are clearly well conditioned, else QR (normal-equations.ts, linalg.ts) — with classical,
  * heteroskedasticity-robust (HC1) and cluster-robust (CR1) covariance.
  *
  *   β̂ = argmin Σ w_i (y_i − x_iᵀβ)²  (WLS = OLS on √w_i x_i, √w_i y_i),   e_i = y_i − x_iᵀβ̂
@@ -19,11 +20,13 @@ import {
   constantColumns,
   DEFAULT_RANK_TOLERANCE,
   leastSquaresQr,
+  LeastSquaresSolution,
   regressionOptions,
   Rows,
   sandwich,
   scoreMeat,
 } from './linalg';
+import { MIN_CHOLESKY_PIVOT, normalSystem, packColumns, solveNormal } from './normal-equations';
 import { allFinite, assertInput, StatusCode, StatusFields } from './status';
 
 export type OlsSeType = 'classical' | 'hc1' | 'cluster';
@@ -67,6 +70,42 @@ export interface OlsResult extends StatusFields {
   readonly aliased: readonly number[];
   readonly fitted: readonly number[];
   readonly residuals: readonly number[];
+}
+
+const { max, sqrt } = Math;
+
+/**
+ * β and (XᵀWX)⁻¹ over the rows `used` with √weights `sw`: the normal equations by equilibrated
+ * Cholesky when they are clearly well conditioned (a pivot ≥ max(1e-8, tol²), so the rank
+ * decision cannot differ), else the QR of √W X against √W y, which also decides the rank.
+ */
+function solve(
+  X: Rows,
+  y: readonly number[],
+  used: readonly number[],
+  sw: readonly number[],
+  k: number,
+  tol: number,
+): LeastSquaresSolution {
+  const n = used.length;
+  const xs = packColumns(X, k, used);
+  const w = Float64Array.from(sw, (s) => s * s);
+  const { G, b } = normalSystem(
+    xs,
+    n,
+    k,
+    w,
+    Float64Array.from(used, (i) => y[i]),
+  );
+  const fast = solveNormal(G, b, k, max(MIN_CHOLESKY_PIVOT, tol * tol));
+  if (fast !== null) {
+    return { full_rank: true, aliased: [], beta: fast.beta, xtx_inv: fast.inverse() };
+  }
+  return leastSquaresQr(
+    used.map((i, r) => X[i].map((v) => v * sw[r])),
+    used.map((i, r) => y[i] * sw[r]),
+    tol,
+  );
 }
 
 function fill(k: number): number[] {
@@ -131,10 +170,9 @@ export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): Ol
     );
   }
 
-  const sw = used.map((i) => (weights === undefined ? 1 : Math.sqrt(weights[i])));
-  const Xw = used.map((i, r) => X[i].map((v) => v * sw[r]));
-  const yw = used.map((i, r) => y[i] * sw[r]);
-  const sol = leastSquaresQr(Xw, yw, options.rank_tolerance ?? DEFAULT_RANK_TOLERANCE);
+  const sw = used.map((i) => (weights === undefined ? 1 : sqrt(weights[i])));
+  const tol = options.rank_tolerance ?? DEFAULT_RANK_TOLERANCE;
+  const sol = solve(X, y, used, sw, k, tol);
   if (!sol.full_rank) {
     const cols = sol.aliased.map((j) => names[j]).join(', ');
     return degenerate(
@@ -145,10 +183,18 @@ export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): Ol
     );
   }
   const beta = sol.beta;
-  const fitted = X.map((row) => row.reduce((s, v, j) => s + v * beta[j], 0));
-  const residuals = y.map((v, i) => v - fitted[i]);
+  const fitted = new Array<number>(nAll);
+  const residuals = new Array<number>(nAll);
+  for (let i = 0; i < nAll; i++) {
+    const row = X[i];
+    let f = 0;
+    for (let j = 0; j < k; j++) f += row[j] * beta[j];
+    fitted[i] = f;
+    residuals[i] = y[i] - f;
+  }
   const ew = used.map((i, r) => residuals[i] * sw[r]);
-  const rss = ew.reduce((s, e) => s + e * e, 0);
+  let rss = 0;
+  for (const e of ew) rss += e * e;
   const dfResid = n - k;
   const sigma2 = rss / dfResid;
 
@@ -158,7 +204,7 @@ export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): Ol
   if (seType === 'classical') {
     vcov = sol.xtx_inv.map((row) => row.map((v) => v * sigma2));
   } else {
-    const scores = used.map((_, r) => Xw[r].map((v) => v * ew[r]));
+    const scores = used.map((i, r) => X[i].map((v) => v * sw[r] * ew[r]));
     const cl = seType === 'cluster' && clusters !== undefined ? used.map((i) => clusters[i]) : null;
     const { meat, groups } = scoreMeat(scores, cl, k);
     if (seType === 'hc1') {
