@@ -23,6 +23,7 @@ import {
   servedEnsemble,
   servedFitWeights,
   startGrpcServer,
+  storeSink,
   trainModel,
   type PredictionRecord,
   type RunningService,
@@ -127,8 +128,8 @@ describe('prediction services over gRPC', () => {
     const ensembleServed = servedEnsemble(registryClientView(registryClients[0]));
     fitServed = servedFitWeights(registryClientView(registryClients[1]));
     await Promise.all([ensembleServed.start(), fitServed.start()]);
-    log = new PredictionLog(serviceDocs);
-    fitLog = new PredictionLog(serviceDocs);
+    log = new PredictionLog(storeSink(serviceDocs));
+    fitLog = new PredictionLog(storeSink(serviceDocs));
     predictor = await startGrpcServer(ensemblePredictorBindings(ensembleServed, log), {
       onShutdown: () => ensembleServed.stop(),
     });
@@ -506,6 +507,7 @@ describe('prediction services over gRPC', () => {
       port: 0,
       // Nothing is written before the stop unless the stop writes it.
       prediction_log: { flush_interval_ms: 600_000, write_batch: 64, max_buffered: 10_000 },
+      prediction_log_worker: null,
     });
     const client = new pb.InterviewPredictorClient(service.address, credentials.createInsecure());
     const call = (apps: pb.ApplicationFeatures[]) =>

@@ -12,7 +12,7 @@
  * The load average is printed before and after (the machine is shared). Usage:
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/serving.ts .hirelearn/models/ensemble-seed1.json
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -29,6 +29,8 @@ import {
   registryView,
   servedEnsemble,
   startGrpcServer,
+  storeSink,
+  workerSink,
 } from '@hirelearn/services';
 
 const RATE = Number(process.env.RATE ?? 1000);
@@ -117,7 +119,18 @@ async function main(): Promise<void> {
   await registry.promote('ensemble', 1, { by: 'bench', reason: 'bench' });
   const served = servedEnsemble(registryView(registry));
   await served.start();
-  const log = process.env.NOLOG ? null : new PredictionLog(docs);
+  // The log as the built services run it: on a worker thread with its own connection
+  // (INTHREAD=1: on the service's thread, as when the worker script is missing).
+  // From source, the worker loads the TypeScript entry through tsx's require hook.
+  const shim = path.join(dir, 'prediction-log-worker.js');
+  const entry = path.resolve(__dirname, '../../libs/services/src/prediction-log-worker.ts');
+  writeFileSync(
+    shim,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(entry)});\n`,
+  );
+  const url = `sqlite://${path.join(dir, 'docs.sqlite')}`;
+  const sink = process.env.INTHREAD ? storeSink(docs) : workerSink(shim, url);
+  const log = process.env.NOLOG || !sink ? null : new PredictionLog(sink);
   const server = await startGrpcServer(ensemblePredictorBindings(served, log));
   const app = (i: number): pb.ApplicationFeatures =>
     pb.ApplicationFeatures.fromPartial({
@@ -155,7 +168,7 @@ async function main(): Promise<void> {
   const open = await run({ kind: 'open', rate: RATE, seconds: SECONDS, requests: singles });
   await run({ kind: 'sequential', n: 5, requests: [batchRequest] }); // warm-up
   const batches = await run({ kind: 'sequential', n: 50, requests: [batchRequest] });
-  await log?.flush();
+  await log?.close();
   const loadAfter = load();
   await worker.terminate();
 
@@ -182,7 +195,7 @@ async function main(): Promise<void> {
   const o = open.latencies;
   process.stdout.write(
     `load average before ${loadBefore}, after ${loadAfter} (1, 5, 15 min; 2 cores)\n` +
-      `prediction log: ${log ? `on (SQLite, write-behind), ${logged} of ${expected} predictions written, ${log.failedWrites} failed` : 'off'}\n` +
+      `prediction log: ${log ? `on (SQLite, write-behind ${process.env.INTHREAD ? 'on the service thread' : 'on a worker thread'}), ${logged} of ${expected} predictions written, ${log.failedWrites} failed` : 'off'}\n` +
       `single calls (sequential, n=3000): p50 ${f(quantile(single.latencies, 0.5))} ms, p99 ${f(quantile(single.latencies, 0.99))} ms\n` +
       `open loop ${RATE} calls/s for ${SECONDS} s (${o.length} calls, ${open.errors} errors, ` +
       `${Math.round(o.length / open.seconds)} calls/s achieved): p50 ${f(quantile(o, 0.5))} ms, ` +

@@ -4,20 +4,6 @@ import * as pb from '@hirelearn/proto';
 const EMPTY_APPLICATION = pb.ApplicationFeatures.fromPartial({});
 const EMPTY_JOB = pb.JobCharacteristics.fromPartial({});
 
-/** Every feature key the models read, sorted: the canonical key order of the inputs hash. */
-export const FEATURE_KEYS = Object.keys({
-  fit_technical: true,
-  fit_seniority: true,
-  fit_experience: true,
-  fit_signal: true,
-  category: true,
-  resume_score: true,
-  tailoring_applied: true,
-  job_seniority: true,
-  user_seniority: true,
-  strategy_mode: true,
-} satisfies Record<keyof MlFeatures, true>).sort() as (keyof MlFeatures)[];
-
 const str = (v: string | undefined): string | null => (v ? v : null);
 
 /** A wire application as the models' features (proto3 empty strings read as unknown). */

@@ -2,11 +2,11 @@ import type { ApplicationFeatures, EnsemblePrediction } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
 import { InvalidArgumentError } from '@hirelearn/proto';
 import type { ModelVersion } from '@hirelearn/registry';
-import { FEATURE_KEYS, featuresFromPb, predictionToPb } from './convert';
+import { featuresFromPb, predictionToPb } from './convert';
 import type { ServiceBinding } from './grpc-server';
 import { unary } from './grpc-server';
 import { describeServed, inferenceBinding } from './inference';
-import { flatInputsHasher, type PredictionLog } from './prediction-log';
+import type { PredictionLog } from './prediction-log';
 import { loadServableEnsemble, predictServable, type ServableEnsemble } from './servable-ensemble';
 import { ServedModel, type RegistryView } from './served-model';
 import type { DecodedInputs, TensorSpec } from './tensors';
@@ -46,8 +46,6 @@ interface PredictionSubject {
   readonly features: ApplicationFeatures;
 }
 
-const hashFeatures = flatInputsHasher<ApplicationFeatures>(FEATURE_KEYS);
-
 /**
  * The EnsemblePredictions of the version loaded now (one version for the whole call), each
  * handed to the prediction log (model, version, inputs hash, probability; the log stamps
@@ -72,7 +70,6 @@ async function predictLogged(
       inputs: s.features,
       probability: predictions[i].probability,
     })),
-    hashFeatures,
   );
   return { version, predictions };
 }

@@ -5,7 +5,7 @@ import { fitInterviewProbability } from './fit-probability';
 import type { ServiceBinding } from './grpc-server';
 import { unary } from './grpc-server';
 import { describeServed, inferenceBinding } from './inference';
-import { flatInputsHasher, type PredictionLog } from './prediction-log';
+import type { PredictionLog } from './prediction-log';
 import { ServedModel, type RegistryView } from './served-model';
 
 /** The registry model the fit-score learner serves. */
@@ -34,15 +34,6 @@ interface FitInputs {
   readonly resume_score: number | null;
   readonly strategy_mode: string;
 }
-
-const hashFitInputs = flatInputsHasher<FitInputs>([
-  ...FIT_COMPONENTS,
-  'category',
-  'seniority_match',
-  'tailoring_applied',
-  'resume_score',
-  'strategy_mode',
-]);
 
 /**
  * ScoreFit: each candidate job's fit score (0-100) under the weights in production, and the
@@ -90,7 +81,6 @@ export function scoreFit(
       inputs: inputs[i],
       probability: s.interview_probability,
     })),
-    hashFitInputs,
   );
   return {
     scores,

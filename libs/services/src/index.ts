@@ -2,6 +2,7 @@ export * from './training-data';
 export * from './training';
 export * from './served-model';
 export * from './prediction-log';
+export * from './prediction-sink';
 export * from './convert';
 export * from './grpc-server';
 export * from './tensors';

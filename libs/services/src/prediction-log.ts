@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DocumentCollection, DocumentStore } from '@hirelearn/store';
+import type { PendingPrediction, PredictionSink } from './prediction-sink';
 
 /** One logged prediction, the shape the drift monitor reads from `predictions`. */
 export interface PredictionRecord {
@@ -22,17 +22,11 @@ export interface PredictionRecord {
  * What a service hands the log: a record without the parts the log adds itself, with the
  * inputs instead of their hash (hashed behind the answer, when the entry is written).
  */
-export interface PredictionEntry<I> extends Omit<
+export interface PredictionEntry extends Omit<
   PredictionRecord,
   '_id' | 'predicted_at' | 'revision' | 'inputs_hash'
 > {
-  readonly inputs: I;
-}
-
-/** A buffered entry: stamped, its inputs not hashed yet. */
-interface Buffered {
-  readonly record: Omit<PredictionRecord, 'inputs_hash'>;
-  readonly hash: () => string;
+  readonly inputs: unknown;
 }
 
 /**
@@ -50,16 +44,6 @@ export const PREDICTIONS_COLLECTION = 'predictions';
 /** sha256 of the inputs' JSON with keys sorted, so equal inputs hash equal. */
 export function inputsHash(inputs: unknown): string {
   return sha256(JSON.stringify(canonical(inputs)));
-}
-
-/**
- * `inputsHash` for flat records whose keys are known in advance (the services' feature
- * rows): JSON.stringify with the sorted key list as its replacer writes the same canonical
- * text natively, several times faster than sorting each object's keys.
- */
-export function flatInputsHasher<T extends object>(keys: readonly (keyof T & string)[]) {
-  const sorted = [...keys].sort();
-  return (inputs: T): string => sha256(JSON.stringify(inputs, sorted));
 }
 
 function sha256(text: string): string {
@@ -80,11 +64,7 @@ function canonical(v: unknown): unknown {
 export interface PredictionLogSettings {
   /** Longest an entry waits in memory before it is written (the loss window of a crash). */
   readonly flush_interval_ms: number;
-  /**
-   * Documents per `insertMany`. A flush writes its entries in batches of this size and lets
-   * the event loop answer calls between two, so a large flush never stalls the service for
-   * long (SQLite writes synchronously on the calling thread).
-   */
+  /** Documents per `insertMany` (the sinks' `writeBatch`). */
   readonly write_batch: number;
   /**
    * Entries held at most while writes fail or lag (the store down or slow): beyond this,
@@ -99,25 +79,35 @@ export const DEFAULT_PREDICTION_LOG: PredictionLogSettings = Object.freeze({
   max_buffered: 200_000,
 });
 
-const yieldToCalls = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Checks settings, naming the one that is not a positive integer (the interval may be 0). */
+export function predictionLogSettings(
+  overrides: Partial<PredictionLogSettings> = {},
+): PredictionLogSettings {
+  const s = Object.freeze({ ...DEFAULT_PREDICTION_LOG, ...overrides });
+  for (const [name, v] of Object.entries(s)) {
+    if (!Number.isInteger(v) || v < (name === 'flush_interval_ms' ? 0 : 1)) {
+      throw new RangeError(`prediction log ${name}: ${v} must be a positive integer`);
+    }
+  }
+  return s;
+}
 
 /**
- * Logs predictions to the document store off the request's critical path (write-behind):
- * `log` only stamps the entries and appends them to a buffer; the buffer's inputs are hashed
- * and they are written with `insertMany` (one SQLite transaction, one MongoDB bulk insert per
- * `write_batch` documents) `flush_interval_ms` later, or on `flush()`, which the services
- * call on a graceful stop after the last call has been answered: a graceful stop loses
- * nothing.
+ * Logs predictions off the request's critical path (write-behind): `log` only stamps the
+ * entries and appends them to a buffer; `flush_interval_ms` later (or on `flush()`) the
+ * buffer goes to the sink, which hashes the inputs and writes them with `insertMany` (one
+ * SQLite transaction, one MongoDB bulk insert per `write_batch` documents), on a worker
+ * thread (`workerSink`) or between calls on this one (`storeSink`). The services flush on a
+ * graceful stop, after the last call has been answered: a graceful stop loses nothing.
  *
  * Loss window: a crash (SIGKILL, power loss) loses the entries still buffered, those logged
- * in the last `flush_interval_ms` (5 ms by default) plus a write in flight. A failed write
- * is counted in `failedWrites`, never thrown at a caller whose answer already went out.
+ * in the last `flush_interval_ms` (5 ms by default), plus the writes in flight. A failed
+ * write is counted in `failedWrites`, never thrown at a caller whose answer already went out.
  */
 export class PredictionLog {
-  private readonly collection: DocumentCollection<PredictionRecord>;
   private readonly settings: PredictionLogSettings;
-  private buffer: Buffered[] = [];
-  /** Entries taken from the buffer whose write has not finished yet. */
+  private buffer: PendingPrediction[] = [];
+  /** Entries handed to the sink whose write has not finished yet. */
   private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
@@ -126,26 +116,15 @@ export class PredictionLog {
   private written = 0;
 
   constructor(
-    documents: DocumentStore,
+    private readonly sink: PredictionSink,
     private readonly clock: () => Date = () => new Date(),
     settings: Partial<PredictionLogSettings> = {},
   ) {
-    this.settings = Object.freeze({ ...DEFAULT_PREDICTION_LOG, ...settings });
-    for (const [name, v] of Object.entries(this.settings)) {
-      if (!Number.isInteger(v) || v < (name === 'flush_interval_ms' ? 0 : 1)) {
-        throw new RangeError(`prediction log ${name}: ${v} must be a positive integer`);
-      }
-    }
-    this.collection = documents.collection<PredictionRecord>(PREDICTIONS_COLLECTION, {
-      indexes: ['model', 'predicted_at'],
-    });
+    this.settings = predictionLogSettings(settings);
   }
 
-  /**
-   * Buffers the entries, stamped with an id each and the time now; never blocks on I/O and
-   * defers the hashing of their inputs (with `hashInputs`) to the write.
-   */
-  log<I>(entries: readonly PredictionEntry<I>[], hashInputs: (inputs: I) => string): void {
+  /** Buffers the entries, stamped with an id each and the time now; never blocks on I/O. */
+  log(entries: readonly PredictionEntry[]): void {
     const now = this.clock();
     const at = now.toISOString();
     const room = Math.max(0, this.settings.max_buffered - this.buffer.length - this.inFlight);
@@ -154,7 +133,7 @@ export class PredictionLog {
     for (let i = 0; i < n; i++) {
       const { inputs, ...rest } = entries[i];
       const record = { _id: timeOrderedId(now.getTime()), ...rest, predicted_at: at };
-      this.buffer.push({ record, hash: () => hashInputs(inputs) });
+      this.buffer.push({ record, inputs });
     }
     // A timer, never a synchronous write: the answer goes out first.
     if (this.buffer.length > 0 && this.timer === null) {
@@ -166,6 +145,12 @@ export class PredictionLog {
   flush(): Promise<void> {
     this.writeBuffered();
     return this.writing;
+  }
+
+  /** Flushes, then closes the sink (the worker thread and its connection). */
+  async close(): Promise<void> {
+    await this.flush();
+    await this.sink.close();
   }
 
   /** Entries whose write failed. */
@@ -190,23 +175,12 @@ export class PredictionLog {
     const pending = this.buffer;
     this.buffer = [];
     this.inFlight += pending.length;
-    // Writes run one after another, write_batch documents each, calls answered in between.
-    const size = this.settings.write_batch;
+    // One write at a time, in order.
     this.writing = this.writing.then(async () => {
-      for (let i = 0; i < pending.length; i += size) {
-        if (i > 0) await yieldToCalls();
-        const batch = pending
-          .slice(i, i + size)
-          .map((b): PredictionRecord => ({ ...b.record, inputs_hash: b.hash() }));
-        try {
-          const r = await this.collection.insertMany(batch);
-          this.written += r.inserted;
-          this.failures += r.duplicate_ids.length;
-        } catch {
-          this.failures += batch.length;
-        }
-        this.inFlight -= batch.length;
-      }
+      const r = await this.sink.write(pending);
+      this.written += r.inserted;
+      this.failures += r.failed;
+      this.inFlight -= pending.length;
     });
   }
 }

@@ -9,6 +9,7 @@ import {
   PredictionLog,
   type PredictionLogSettings,
 } from './prediction-log';
+import { storeSink, workerSink } from './prediction-sink';
 import { registryClientView, registryView, type RegistryView } from './served-model';
 
 /** Settings of a model service, read from the environment once by its app. */
@@ -22,6 +23,11 @@ export interface ModelServiceSettings {
   readonly port: number;
   /** How the prediction log writes behind the answers (its loss window on a crash). */
   readonly prediction_log: PredictionLogSettings;
+  /**
+   * The built prediction-log worker script (beside the app's main.js): the log writes on a
+   * worker thread when it exists; null or missing: on the service's own thread.
+   */
+  readonly prediction_log_worker: string | null;
 }
 
 export const DEFAULT_ENSEMBLE_PORT = 50052;
@@ -53,7 +59,20 @@ export function modelServiceSettings(
     host: overrides.host ?? env.HIRELEARN_SERVICE_HOST ?? '127.0.0.1',
     port,
     prediction_log: overrides.prediction_log ?? DEFAULT_PREDICTION_LOG,
+    prediction_log_worker: overrides.prediction_log_worker ?? null,
   });
+}
+
+/** The prediction log of a service: on a worker thread when its script is there. */
+function predictionLog(
+  settings: ModelServiceSettings,
+  documents: Awaited<ReturnType<typeof openDocumentStore>>,
+): PredictionLog {
+  const batch = settings.prediction_log.write_batch;
+  const sink =
+    workerSink(settings.prediction_log_worker, settings.documents_url, batch) ??
+    storeSink(documents, batch);
+  return new PredictionLog(sink, undefined, settings.prediction_log);
 }
 
 /** The service's registry: the gRPC service when an address is set, else in-process. */
@@ -76,7 +95,7 @@ export async function serveEnsemblePredictor(
   const documents = await openDocumentStore(settings.documents_url);
   const registry = await openRegistry(settings, documents);
   const served = servedEnsemble(registry.view);
-  const log = new PredictionLog(documents, undefined, settings.prediction_log);
+  const log = predictionLog(settings, documents);
   await served.start();
   return startGrpcServer(ensemblePredictorBindings(served, log), {
     ...settings,
@@ -84,7 +103,7 @@ export async function serveEnsemblePredictor(
     onShutdown: async () => {
       served.stop();
       registry.close();
-      await log.flush();
+      await log.close();
       await documents.close();
     },
   });
@@ -97,14 +116,14 @@ export async function serveFitScoreLearner(
   const documents = await openDocumentStore(settings.documents_url);
   const registry = await openRegistry(settings, documents);
   const served = servedFitWeights(registry.view);
-  const log = new PredictionLog(documents, undefined, settings.prediction_log);
+  const log = predictionLog(settings, documents);
   await served.start();
   return startGrpcServer(fitScoreBindings(served, log), {
     ...settings,
     onShutdown: async () => {
       served.stop();
       registry.close();
-      await log.flush();
+      await log.close();
       await documents.close();
     },
   });

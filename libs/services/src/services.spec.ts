@@ -1,14 +1,13 @@
 import type { ModelVersion } from '@hirelearn/registry';
 import { openDocumentStore } from '@hirelearn/store';
-import { createHash } from 'node:crypto';
 import {
-  flatInputsHasher,
   inputsHash,
   PREDICTIONS_COLLECTION,
   PredictionLog,
   timeOrderedId,
   type PredictionRecord,
 } from './prediction-log';
+import { storeSink } from './prediction-sink';
 import { ServedModel, type RegistryView } from './served-model';
 import { modelServiceSettings } from './service';
 
@@ -77,12 +76,9 @@ describe('PredictionLog', () => {
       inputsHash({ b: { d: [1, 2], c: 2 }, a: 1 }),
     );
     expect(inputsHash({ a: 1 })).not.toBe(inputsHash({ a: 2 }));
-    const flat = flatInputsHasher<{ z: number; a: string | null; m: boolean }>(['z', 'a', 'm']);
-    const row = { z: 1.5, a: null, m: true };
-    expect(flat(row)).toBe(inputsHash(row));
-    expect(flat(row)).toBe(
-      // sha256 of {"a":null,"m":true,"z":1.5}
-      createHash('sha256').update('{"a":null,"m":true,"z":1.5}').digest('hex'),
+    // sha256 of {"a":null,"m":true,"z":1.5}
+    expect(inputsHash({ z: 1.5, a: null, m: true })).toBe(
+      '07ddca42a2f7e8851843a5ed023a8069637104a94d357caaa9535b0c25a4a29a',
     );
   });
 
@@ -97,16 +93,12 @@ describe('PredictionLog', () => {
   it('writes behind the answer: nothing at once, everything after the interval', async () => {
     const docs = await openDocumentStore('sqlite::memory:');
     try {
-      const log = new PredictionLog(docs, () => new Date('2026-02-01T10:00:00Z'), {
+      const log = new PredictionLog(storeSink(docs, 7), () => new Date('2026-02-01T10:00:00Z'), {
         flush_interval_ms: 30,
-        write_batch: 7,
       });
       const predictions = docs.collection<PredictionRecord>(PREDICTIONS_COLLECTION);
-      log.log([entry(1), entry(2)], inputsHash);
-      log.log(
-        Array.from({ length: 20 }, (_, i) => entry(i + 3)),
-        inputsHash,
-      );
+      log.log([entry(1), entry(2)]);
+      log.log(Array.from({ length: 20 }, (_, i) => entry(i + 3)));
       await expect(predictions.count()).resolves.toBe(0);
       await new Promise((r) => setTimeout(r, 200));
       await expect(predictions.count()).resolves.toBe(22);
@@ -131,23 +123,20 @@ describe('PredictionLog', () => {
   it('writes everything buffered on flush, and bounds what waits when writes lag', async () => {
     const docs = await openDocumentStore('sqlite::memory:');
     try {
-      const log = new PredictionLog(docs, undefined, {
+      const log = new PredictionLog(storeSink(docs), undefined, {
         flush_interval_ms: 60_000,
         max_buffered: 10,
       });
-      log.log(
-        Array.from({ length: 12 }, (_, i) => entry(i)),
-        inputsHash,
-      );
+      log.log(Array.from({ length: 12 }, (_, i) => entry(i)));
       expect(log.dropped).toBe(2);
       await log.flush();
       await expect(docs.collection(PREDICTIONS_COLLECTION).count()).resolves.toBe(10);
-      log.log([entry(99)], inputsHash);
+      log.log([entry(99)]);
       await log.flush();
       expect([log.writtenCount, log.dropped]).toEqual([11, 2]);
       await docs.close();
       // The store is gone: the write fails, is counted, and nobody's call sees it.
-      log.log([entry(100)], inputsHash);
+      log.log([entry(100)]);
       await log.flush();
       expect(log.failedWrites).toBe(1);
     } finally {
@@ -157,7 +146,7 @@ describe('PredictionLog', () => {
 
   it('refuses settings that are not positive integers, naming them', async () => {
     const docs = await openDocumentStore('sqlite::memory:');
-    expect(() => new PredictionLog(docs, undefined, { write_batch: 0 })).toThrow(
+    expect(() => new PredictionLog(storeSink(docs), undefined, { write_batch: 0 })).toThrow(
       /write_batch: 0 must be a positive integer/,
     );
     await docs.close();
