@@ -110,42 +110,39 @@ interface Side {
 }
 
 /**
- * Nearest-neighbour residuals (Calonico, Cattaneo & Titiunik 2014, §3.1; rdrobust's vce = "nn",
- * 3 matches) of y sorted by x: ε̂_i = √(J/(J+1)) (y_i − mean of the J nearest other y by x),
- * where ties in x enter as whole groups and equidistant neighbours on both sides together.
+ * Nearest-neighbour residuals (Calonico, Cattaneo & Titiunik 2014, Econometrica 82(6), §3.1;
+ * Abadie & Imbens 2006) of y sorted by x: ε̂_i = √(J/(J+1)) (y_i − mean of the J nearest other y),
+ * J = `matches` (3, as rdrobust), widened to every unit as near as the J-th one so that ties in x
+ * or in distance enter together (distances within a relative 1.5e-8 count as equal).
  */
 function nnResiduals(s: Side, matches = 3): number[] {
   const n = s.y.length;
-  const count = new Map<number, number>();
-  s.x.forEach((v) => count.set(v, (count.get(v) ?? 0) + 1));
-  const dups = s.x.map((v) => count.get(v) as number);
-  const rank: number[] = [];
-  s.x.forEach((v, i) => rank.push(i > 0 && s.x[i - 1] === v ? rank[i - 1] + 1 : 1));
-  const eps = Math.sqrt(Number.EPSILON);
+  const J = Math.min(matches, n - 1);
+  const tie = 1 + Math.sqrt(Number.EPSILON);
   return s.y.map((yi, i) => {
-    let r = dups[i] - rank[i];
-    let l = rank[i] - 1;
-    while (l + r < Math.min(matches, n - 1)) {
-      const left = i - l - 1;
-      const right = i + r + 1;
-      if (left < 0) r += dups[right];
-      else if (right >= n) l += dups[left];
-      else {
-        const dl = s.x[i] - s.x[left];
-        const dr = s.x[right] - s.x[i];
-        const tol = Math.max(dl, dr) * eps;
-        if (dl - dr > tol) r += dups[right];
-        else if (dr - dl > tol) l += dups[left];
-        else {
-          r += dups[right];
-          l += dups[left];
-        }
+    // distance to the J-th nearest other unit, merging outwards from i
+    let a = i - 1;
+    let b = i + 1;
+    let dJ = 0;
+    for (let found = 0; found < J; found++) {
+      const da = a >= 0 ? s.x[i] - s.x[a] : Infinity;
+      const db = b < n ? s.x[b] - s.x[i] : Infinity;
+      if (da <= db) {
+        dJ = da;
+        a--;
+      } else {
+        dJ = db;
+        b++;
       }
     }
+    let lo = i;
+    let hi = i;
+    while (lo > 0 && s.x[i] - s.x[lo - 1] <= dJ * tie) lo--;
+    while (hi < n - 1 && s.x[hi + 1] - s.x[i] <= dJ * tie) hi++;
     let sum = 0;
-    for (let j = i - l; j <= i + r; j++) sum += s.y[j];
-    const J = l + r;
-    return Math.sqrt(J / (J + 1)) * (yi - (sum - yi) / J);
+    for (let j = lo; j <= hi; j++) sum += s.y[j];
+    const m = hi - lo;
+    return Math.sqrt(m / (m + 1)) * (yi - (sum - yi) / m);
   });
 }
 
