@@ -202,7 +202,7 @@ function constants(
   return {
     V: (2 * nu + 1) * hV ** (2 * nu + 1) * fv.vcov[nu][nu],
     B: Math.sqrt(2 * (o + 1 - nu)) * bConst * fb.beta[o + 1],
-    R: regularize ? 2 * (o + 1 - nu) * reg : 0,
+    R: 2 * (o + 1 - nu) * reg,
   };
 }
 
