@@ -6,6 +6,10 @@ const entries = {
   'apps/cli/main': 'apps/cli/src/main.ts',
   // Loaded by the CLI's ingest as worker threads, from the folder of main.js.
   'apps/cli/validate-worker': 'libs/ingest/src/validate-worker.ts',
+  // Loaded by the model services (and `serve`) as the prediction log's worker thread.
+  'apps/cli/prediction-log-worker': 'libs/services/src/prediction-log-worker.ts',
+  'apps/ensemble-predictor/prediction-log-worker': 'libs/services/src/prediction-log-worker.ts',
+  'apps/fit-score-learner/prediction-log-worker': 'libs/services/src/prediction-log-worker.ts',
   'apps/registry/main': 'apps/registry/src/main.ts',
   'apps/drift-monitor/main': 'apps/drift-monitor/src/main.ts',
   'apps/ensemble-predictor/main': 'apps/ensemble-predictor/src/main.ts',

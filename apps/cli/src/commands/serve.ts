@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Command } from 'commander';
 import { learningEngineSettings, serveLearningEngine } from '@hirelearn/experiments';
 import {
@@ -139,6 +140,8 @@ export function registerModelServices(program: Command): void {
           ...(opts.registry !== undefined && { registry_address: opts.registry }),
           ...(opts.documents !== undefined && { documents_url: opts.documents }),
           ...(opts.artifacts !== undefined && { artifacts_dir: opts.artifacts }),
+          // Bundled beside main.js by tools/build.mjs: the log writes on a worker thread.
+          prediction_log_worker: path.join(__dirname, 'prediction-log-worker.js'),
         };
         const running: RunningService = await service.start(
           modelServiceSettings(process.env, service.portVariable, service.defaultPort, overrides),
