@@ -12,6 +12,13 @@ describe('Wooldridge Example 13.3, incinerator DiD (-11,863.90, s.e. 7,456.65)',
     expect(cols.year.filter((y) => y === 1981).length).toBe(142);
   });
 
+  it('is internally consistent: y81nrinc = y81·nearinc, agesq = age², lprice = ln price', () => {
+    expect(cols.y81nrinc.every((v, i) => v === cols.y81[i] * cols.nearinc[i])).toBe(true);
+    expect(cols.agesq.every((v, i) => v === cols.age[i] ** 2)).toBe(true);
+    const worst = Math.max(...cols.lprice.map((v, i) => Math.abs(v - Math.log(cols.price[i]))));
+    expect(worst).toBeLessThan(5e-7);
+  });
+
   it('reproduces the DiD and both yearly gaps to the cent', () => {
     expect(s.did.status).toBe('ok');
     expect(s.did.estimate).toBeCloseTo(WOOLDRIDGE_13_3.did.estimate, 2);

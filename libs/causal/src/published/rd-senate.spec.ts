@@ -1,11 +1,13 @@
 import { RDROBUST_SENATE, senateRd, senateReproductions, senateStudy } from './rd-senate';
+import { readFixtureCsv } from './fixture';
 import { reproduced } from './reproduction';
 
 describe('U.S. Senate incumbency RD (rdrobust: 7.414, s.e. 1.459 at h = 17.754)', () => {
   const data = senateRd();
   const s = senateStudy(data);
 
-  it('has 1,297 elections with a next vote share: 595 below and 702 above the cutoff', () => {
+  it('has 1,390 elections, 1,297 with a next vote share: 595 below and 702 above the cutoff', () => {
+    expect(readFixtureCsv('senate-rd/rdrobust_senate.csv').margin.length).toBe(1390);
     expect(data.outcome.length).toBe(1297);
     expect(data.running.filter((x) => x < 0).length).toBe(595);
     expect(data.running.filter((x) => x >= 0).length).toBe(702);
