@@ -7,7 +7,7 @@ import { defaultSimSettings, simulateWorld, type SimTruth } from '@hirelearn/sim
 import { benjaminiHochberg } from '@hirelearn/stats';
 import { EventStore } from '@hirelearn/store';
 import { designEffect, type DesignEffect } from './design-study';
-import { didStudies, periodOf, userPeriodPanel } from './did-study';
+import { didStudies, didStudy, periodOf, userPeriodPanel } from './did-study';
 import { loadRdStudyData, type RdStudyData } from './rd-study';
 import { attributeTable } from './run';
 import { attributionSettings, DEFAULT_ATTRIBUTION_SETTINGS } from './settings';
@@ -53,6 +53,7 @@ describe('resume edits as difference-in-differences', () => {
     for (const e of effects.values()) {
       expect(e.method).toBe('did');
       expect(e.design.period).toBe('month');
+      expect(e.design.adjusted_for_other_edits).toBe(true);
       expect(e.refutations.map((r) => r.name)).toEqual(['pre_trend']);
     }
   });
@@ -93,9 +94,9 @@ describe('resume edits as difference-in-differences', () => {
       return f !== undefined && month[i] < f && month[i] >= shift(f, -2);
     };
     const y = table.columns.reached_interview.map((v, i) => (before(i) ? 1 : v));
-    const e = gradeAll({ ...table, columns: { ...table.columns, reached_interview: y } }).get(
-      'added_metrics_to_bullets',
-    )!;
+    const trended = { ...table, columns: { ...table.columns, reached_interview: y } };
+    const study = didStudy(trended, 'added_metrics_to_bullets', settings);
+    const e = designEffect(study, withQValues([study.primary])[0], settings.grading);
     expect(e.refutations[0].passed).toBe(false);
     expect(e.causal_confidence).toBe('LOW');
   });
@@ -126,12 +127,31 @@ describe('the user × period panel', () => {
   };
 
   it('averages outcome and treatment over each user-month', () => {
-    expect(userPeriodPanel(mini, mini.columns['edit:x'], 'month')).toEqual([
-      { user: 'u1', period: '2025-01', outcome: 0.5, treated: 0.5 },
-      { user: 'u1', period: '2025-02', outcome: 1, treated: 1 },
-      { user: 'u2', period: '2025-01', outcome: 0, treated: 0 },
-      { user: 'u2', period: '2025-02', outcome: 1, treated: 0 },
-    ]);
+    expect(userPeriodPanel(mini, ['reached_interview', 'edit:x'], 'month')).toEqual({
+      user: ['u1', 'u1', 'u2', 'u2'],
+      period: ['2025-01', '2025-02', '2025-01', '2025-02'],
+      means: { reached_interview: [0.5, 1, 0, 1], 'edit:x': [0.5, 1, 0, 0] },
+    });
+  });
+
+  it('equals the 2x2 difference of cell means on a two-group, two-month panel', () => {
+    // u1, u2 edit in February; u3, u4 never: (1 − 0.5) − (0.5 − 0.5) = 0.5.
+    const users = ['u1', 'u2', 'u3', 'u4'];
+    const two: AnalysisTable = {
+      n: 8,
+      application_ids: users.flatMap((u) => [`${u}-jan`, `${u}-feb`]),
+      user_ids: users.flatMap((u) => [u, u]),
+      submitted_at: users.flatMap(() => ['2025-01-10T09:00:00Z', '2025-02-10T09:00:00Z']),
+      edit_types: ['x'],
+      columns: {
+        reached_interview: [0, 1, 1, 1, 0, 0, 1, 1],
+        'edit:x': [0, 1, 0, 1, 0, 0, 0, 0],
+      },
+    };
+    const e = didStudy(two, 'x', DEFAULT_ATTRIBUTION_SETTINGS);
+    expect(e.primary.status).toBe('ok');
+    expect(e.primary.estimate).toBeCloseTo(0.5, 10);
+    expect(e.support).toEqual({ treated_users: 2, control_users: 2 });
   });
 
   it('starts weeks on Monday (2025-01-06 was a Monday, 2025-01-12 the Sunday after)', () => {

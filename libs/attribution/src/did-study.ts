@@ -35,77 +35,92 @@ export function periodOf(submittedAt: string, period: DidStudySettings['period']
   return `w${Math.floor((Date.parse(submittedAt) / DAY_MS + 3) / 7)}`;
 }
 
-/** One user × period cell: mean outcome and treated share of its applications. */
-export interface PanelCell {
-  readonly user: string;
-  readonly period: string;
-  readonly outcome: number;
-  readonly treated: number;
+/** The user × period panel: one row per cell, each column the mean over its applications. */
+export interface UserPeriodPanel {
+  readonly user: readonly string[];
+  readonly period: readonly string[];
+  readonly means: Readonly<Record<string, readonly number[]>>;
 }
 
-/** The user × period panel of one edit column (cells in the table's order of first appearance). */
+/** Aggregates `columns` of the table by user × period (cells in order of first appearance). */
 export function userPeriodPanel(
   table: AnalysisTable,
-  indicator: readonly number[],
+  columns: readonly string[],
   period: DidStudySettings['period'],
-): PanelCell[] {
-  const cells = new Map<
-    string,
-    { user: string; period: string; n: number; y: number; d: number }
-  >();
-  const y = table.columns.reached_interview;
+): UserPeriodPanel {
+  const index = new Map<string, number>();
+  const user: string[] = [];
+  const periods: string[] = [];
+  const count: number[] = [];
+  const sums = columns.map(() => [] as number[]);
+  const source = columns.map((c) => table.columns[c]);
   for (let i = 0; i < table.n; i++) {
     const p = periodOf(table.submitted_at[i], period);
     const key = `${table.user_ids[i]}\u0000${p}`;
-    let c = cells.get(key);
-    if (c === undefined) {
-      c = { user: table.user_ids[i], period: p, n: 0, y: 0, d: 0 };
-      cells.set(key, c);
+    let k = index.get(key);
+    if (k === undefined) {
+      k = user.length;
+      index.set(key, k);
+      user.push(table.user_ids[i]);
+      periods.push(p);
+      count.push(0);
+      for (const s of sums) s.push(0);
     }
-    c.n += 1;
-    c.y += y[i];
-    c.d += indicator[i];
+    count[k] += 1;
+    for (let j = 0; j < columns.length; j++) sums[j][k] += source[j][i];
   }
-  return [...cells.values()].map((c) => ({
-    user: c.user,
-    period: c.period,
-    outcome: c.y / c.n,
-    treated: c.d / c.n,
-  }));
+  const means: Record<string, number[]> = {};
+  columns.forEach((c, j) => (means[c] = sums[j].map((v, k) => v / count[k])));
+  return { user, period: periods, means };
 }
 
-const twfe = (cells: readonly PanelCell[], treated: readonly number[], s: AttributionSettings) =>
-  didTwoWayFe(
+/** Rows `rows` of the panel, the treatment `treated` and the covariates, through `didTwoWayFe`. */
+function twfe(
+  panel: UserPeriodPanel,
+  rows: readonly number[],
+  treated: readonly number[],
+  covariates: readonly string[],
+  s: AttributionSettings,
+): EffectEstimate {
+  const pick = <T>(col: readonly T[]) => rows.map((r) => col[r]);
+  return didTwoWayFe(
     {
-      outcome: cells.map((c) => c.outcome),
+      outcome: pick(panel.means.reached_interview),
       treated,
-      unit: cells.map((c) => c.user),
-      time: cells.map((c) => c.period),
+      unit: pick(panel.user),
+      time: pick(panel.period),
+      covariates: Object.fromEntries(covariates.map((c) => [c, pick(panel.means[c])])),
     },
     s.causal,
   );
+}
 
 /**
  * The pre-trend test: on the untreated cells, a placebo treatment marks the `k` periods (of the
  * panel's calendar) just before each switcher's first treated period.
  */
-function preTrend(cells: readonly PanelCell[], s: AttributionSettings): RefutationSummary {
+function preTrend(
+  panel: UserPeriodPanel,
+  treated: readonly number[],
+  covariates: readonly string[],
+  s: AttributionSettings,
+): RefutationSummary {
   const k = s.did.pre_trend_periods;
-  const calendar = [...new Set(cells.map((c) => c.period))].sort();
+  const calendar = [...new Set(panel.period)].sort();
   const index = new Map(calendar.map((p, i) => [p, i]));
+  const at = panel.period.map((p) => index.get(p) as number);
   const firstTreated = new Map<string, number>();
-  for (const c of cells) {
-    if (c.treated === 0) continue;
-    const t = index.get(c.period) as number;
-    firstTreated.set(c.user, Math.min(t, firstTreated.get(c.user) ?? Infinity));
-  }
-  const untreated = cells.filter((c) => c.treated === 0);
-  const lead = untreated.map((c) => {
-    const t = index.get(c.period) as number;
-    const f = firstTreated.get(c.user);
-    return f !== undefined && t < f && t >= f - k ? 1 : 0;
+  treated.forEach((d, r) => {
+    if (d === 0) return;
+    const u = panel.user[r];
+    firstTreated.set(u, Math.min(at[r], firstTreated.get(u) ?? Infinity));
   });
-  const e = twfe(untreated, lead, s);
+  const rows = treated.flatMap((d, r) => (d === 0 ? [r] : []));
+  const lead = rows.map((r) => {
+    const f = firstTreated.get(panel.user[r]);
+    return f !== undefined && at[r] < f && at[r] >= f - k ? 1 : 0;
+  });
+  const e = twfe(panel, rows, lead, covariates, s);
   const bound = e.status === 'ok' ? (e.ci[1] - e.ci[0]) / 2 : NaN;
   return {
     name: 'pre_trend',
@@ -119,14 +134,19 @@ function preTrend(cells: readonly PanelCell[], s: AttributionSettings): Refutati
 }
 
 /** Users who switch (untreated then treated cells) and users with untreated cells. */
-function support(cells: readonly PanelCell[]): { treated_users: number; control_users: number } {
+function support(
+  users: readonly string[],
+  treated: readonly number[],
+): { treated_users: number; control_users: number } {
   const before = new Set<string>();
   const after = new Set<string>();
-  for (const c of cells) (c.treated > 0 ? after : before).add(c.user);
+  treated.forEach((d, r) => (d > 0 ? after : before).add(users[r]));
   let switchers = 0;
   for (const u of after) if (before.has(u)) switchers++;
   return { treated_users: switchers, control_users: before.size - switchers };
 }
+
+const editColumn = (t: string) => `edit:${t}`;
 
 /** The DiD of one edit type (its column `edit:<type>` in the table). */
 export function didStudy(
@@ -134,21 +154,28 @@ export function didStudy(
   editType: string,
   settings: AttributionSettings,
 ): DesignStudy {
-  const indicator = table.columns[`edit:${editType}`];
-  const cells = userPeriodPanel(table, indicator, settings.did.period);
-  const primary: EffectEstimate = twfe(
-    cells,
-    cells.map((c) => c.treated),
-    settings,
-  );
-  const pre = preTrend(cells, settings);
+  const d = settings.did;
+  const column = editColumn(editType);
+  const others = d.adjust_for_other_edits
+    ? table.edit_types.filter((t) => t !== editType).map(editColumn)
+    : [];
+  const panel = userPeriodPanel(table, ['reached_interview', column, ...others], d.period);
+  const treated = panel.means[column];
+  const all = treated.map((_, r) => r);
+  const primary = twfe(panel, all, treated, others, settings);
+  const pre = preTrend(panel, treated, others, settings);
+  const adjusted = others.length > 0 ? ', adjusted for the other edits carried' : '';
   return {
     treatment: editType,
-    definition: `users' applications after vs before their resume carried '${editType}', against users who had not (yet) made it: two-way fixed effects of user and ${settings.did.period} over user × ${settings.did.period} interview rates, errors clustered by user (total effect on the users who made it, ATT)`,
+    definition: `users' applications after vs before their resume carried '${editType}', against users who had not (yet) made it: two-way fixed effects of user and ${d.period} over user × ${d.period} interview rates${adjusted}, errors clustered by user (total effect on the users who made it, ATT)`,
     method: 'did',
     primary,
     naive: naiveDifference(
-      { outcome: table.columns.reached_interview, treatment: indicator, covariates: {} },
+      {
+        outcome: table.columns.reached_interview,
+        treatment: table.columns[column],
+        covariates: {},
+      },
       settings.causal,
     ),
     estimates: {
@@ -156,14 +183,15 @@ export function didStudy(
       pre_trend: (pre.values.estimate as number | undefined) ?? null,
     },
     refutations: [pre],
-    support: support(cells),
+    support: support(panel.user, treated),
     notes: [],
     caveats: [],
     design: {
       unit: 'user',
-      period: settings.did.period,
-      cells: cells.length,
-      pre_trend_periods: settings.did.pre_trend_periods,
+      period: d.period,
+      cells: all.length,
+      pre_trend_periods: d.pre_trend_periods,
+      adjusted_for_other_edits: others.length > 0,
     },
   };
 }

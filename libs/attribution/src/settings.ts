@@ -45,6 +45,11 @@ export interface DidStudySettings {
   readonly period: 'week' | 'month';
   /** Pre-trend test: a placebo treatment in the periods just before a user's first treated one. */
   readonly pre_trend_periods: number;
+  /**
+   * Adjust for the other edits carried (their share in each user-period): users who make one
+   * edit often make others in the months around it, which a plain DiD adds to this edit.
+   */
+  readonly adjust_for_other_edits: boolean;
 }
 
 export interface AttributionSettings {
@@ -72,7 +77,7 @@ export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
     placebo_cutoffs: Object.freeze([80]),
     density_window: 2,
   }),
-  did: Object.freeze({ period: 'month', pre_trend_periods: 2 }),
+  did: Object.freeze({ period: 'month', pre_trend_periods: 2, adjust_for_other_edits: true }),
 });
 
 /** Frozen settings: the defaults overridden by `overrides`. */
