@@ -1,5 +1,6 @@
 /** @jest-environment ./libs/ml/src/onnx/onnx-test-environment.js */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { credentials, type ServiceError } from '@grpc/grpc-js';
@@ -523,6 +524,67 @@ describe('prediction services over gRPC', () => {
       client.close();
       await service.shutdown();
       await expect(predictions.count()).resolves.toBe(190);
+    } finally {
+      await reader.close();
+    }
+  });
+  it('the built ensemble-predictor app logs through its worker thread and loses nothing on SIGTERM', async () => {
+    const app = path.resolve(__dirname, '../dist/apps/ensemble-predictor/main.js');
+    if (!existsSync(path.join(path.dirname(app), 'prediction-log-worker.js'))) {
+      throw new Error(
+        `${app} or its prediction-log-worker.js is missing: run 'npm run build' first`,
+      );
+    }
+    const url = `sqlite://${path.join(dir, 'app.sqlite')}`;
+    const child = spawn(process.execPath, [app], {
+      env: {
+        ...process.env,
+        HIRELEARN_REGISTRY_ADDRESS: registryServer.address,
+        HIRELEARN_DOCUMENTS: url,
+        HIRELEARN_ARTIFACTS: path.join(dir, 'artifacts'),
+        HIRELEARN_ENSEMBLE_PORT: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (\S+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      void exited.then((code) => reject(new Error(`ensemble-predictor exited ${code}: ${stderr}`)));
+    });
+    const client = new pb.InterviewPredictorClient(address, credentials.createInsecure());
+    try {
+      const calls = [
+        ...applications
+          .slice(0, 60)
+          .map((a) =>
+            rpc<pb.PredictInterviewResponse>(client, 'predictInterview', { applications: [a] }),
+          ),
+        rpc<pb.PredictInterviewResponse>(client, 'predictInterview', {
+          applications: applications.slice(0, 200),
+        }),
+      ];
+      await Promise.all(calls);
+    } finally {
+      client.close();
+    }
+    // The last calls were answered within the log's 5 ms window: the stop must write them.
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const reader = await openDocumentStore(url);
+    try {
+      const logged = await reader
+        .collection<PredictionRecord>(PREDICTIONS_COLLECTION)
+        .find({ model: 'ensemble' });
+      expect(logged).toHaveLength(260);
+      expect(new Set(logged.map((r) => r._id)).size).toBe(260);
+      expect(logged.every((r) => /^[0-9a-f]{64}$/.test(r.inputs_hash))).toBe(true);
     } finally {
       await reader.close();
     }
