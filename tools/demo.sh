@@ -80,6 +80,21 @@ sleep 1
 hl predict $apps --address "127.0.0.1:$port"
 hl models show ensemble | sed -n '/transitions/,$p'
 
+step "11. An A/B experiment: ethics gate, start at 10%, analyse, ramp, assign over gRPC, roll back"
+experiment=exp-cover-letter-assist
+hl experiments create --file libs/experiments/examples/cover-letter-assist.json --who demo --why "proposal"
+hl experiments start "$experiment" --who demo --why "the ethics gate passed"
+hl experiments analyse "$experiment"
+hl experiments ramp "$experiment" --who demo --why "nightly check"
+engine_port=$((port + 3))
+./bin/hirelearn serve learning-engine --port "$engine_port" > "$demo/learning-engine.log" 2>&1 &
+services+=($!)
+for _ in $(seq 50); do grep -q listening "$demo/learning-engine.log" 2>/dev/null && break; sleep 0.2; done
+printf '%s\n' user-00001 user-00002 user-00003 user-00004 > "$demo/users.txt"
+hl experiments assign "$experiment" --users "$demo/users.txt" --address "127.0.0.1:$engine_port"
+hl experiments rollback "$experiment" --who demo --why "demo: back to the control"
+hl experiments show "$experiment" | tail -n 12
+
 step "Where to look next"
 cat <<MSG
   store:      $db   (HIRELEARN_DB=$db ./bin/hirelearn status)

@@ -75,7 +75,11 @@ function report(r: RegistryResult, opts: CommonOptions, verb: string): void {
   }
   if (opts.json) return printJson(r.experiment);
   const e = r.experiment;
-  process.stdout.write(`${e.experiment_id}: ${e.status}, coverage ${e.coverage}\n`);
+  const served =
+    e.status === 'completed'
+      ? `${e.outcome}, everyone gets '${e.shipped_variant ?? 'none'}'`
+      : `coverage ${e.coverage}`;
+  process.stdout.write(`${e.experiment_id}: ${e.status}, ${served}\n`);
 }
 
 function printResults(r: ExperimentResults): void {
