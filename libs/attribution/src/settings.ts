@@ -10,6 +10,7 @@ import {
   DEFAULT_REFUTER_SETTINGS,
   GradingSettings,
   RefuterSettings,
+  type RdBandwidthMethod,
 } from '@hirelearn/causal';
 
 /** Submission hours [from, to) in UTC, tested each against the other hours. */
@@ -33,6 +34,8 @@ export interface RdStudySettings {
   readonly placebo_cutoffs: readonly number[];
   /** Half-width (score points) of the window of the density test at the cutoff. */
   readonly density_window: number;
+  /** Data-driven bandwidth: Imbens-Kalyanaraman ('ik') or rdrobust's MSE-optimal ('mserd'). */
+  readonly bandwidth_method: RdBandwidthMethod;
 }
 
 /** Resume edits as difference-in-differences over users' before/after application streams. */
@@ -62,7 +65,9 @@ export interface AttributionSettings {
 }
 
 export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
-  causal: causalSettings({ ...DEFAULT_CAUSAL_SETTINGS }),
+  // Crump et al.'s overlap region, trimmed to: rare timing treatments (weekend days, night)
+  // have small but alike propensities that fixed [0.05, 0.95] bounds would refuse.
+  causal: causalSettings({ ...DEFAULT_CAUSAL_SETTINGS, overlap_rule: 'crump', trim: true }),
   refuters: DEFAULT_REFUTER_SETTINGS,
   grading: DEFAULT_GRADING_SETTINGS,
   hour_bands: Object.freeze([
@@ -76,6 +81,7 @@ export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
     cutoff: 60,
     placebo_cutoffs: Object.freeze([80]),
     density_window: 2,
+    bandwidth_method: 'ik',
   }),
   did: Object.freeze({ period: 'month', pre_trend_periods: 2, adjust_for_other_edits: true }),
 });

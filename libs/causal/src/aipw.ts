@@ -14,7 +14,7 @@ import { ols } from '@hirelearn/stats';
 import { checkData, covariateRows, subsetData } from './data';
 import { failedEffect, influenceStdError, makeEffect } from './effect';
 import { checkOverlap } from './overlap';
-import { fitPropensity, PropensityModel } from './propensity';
+import { fitPropensity, PropensityModel, restrictModel } from './propensity';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
 import { CausalData, EffectEstimate } from './types';
 
@@ -68,12 +68,17 @@ export function aipw(
   }
   const overlap = checkOverlap(model.scores, data.treatment, settings);
   if (settings.trim && overlap.n_outside > 0) {
-    const trimmed = aipw(subsetData(data, overlap.in_bounds), { ...settings, trim: false });
+    // Crump et al. (2009): the propensity fitted on all units, the effect on the region.
+    const trimmed = aipw(
+      subsetData(data, overlap.in_bounds),
+      { ...settings, trim: false },
+      restrictModel(model, overlap.in_bounds),
+    );
     return makeEffect(
       {
         ...trimmed,
         reasons: [
-          `trimmed ${overlap.n_outside} units outside propensity ${overlap.bounds.join('-')}`,
+          `trimmed ${overlap.n_outside} units outside the overlap region: propensity [${overlap.bounds.map((b) => b.toPrecision(3)).join(', ')}]`,
           ...trimmed.reasons,
         ],
       },

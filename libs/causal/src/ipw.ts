@@ -118,7 +118,7 @@ export function ipw(
       {
         ...trimmed,
         reasons: [
-          `trimmed ${overlap.n_outside} units outside propensity ${overlap.bounds.join('-')}`,
+          `trimmed ${overlap.n_outside} units outside the overlap region: propensity [${overlap.bounds.map((b) => b.toPrecision(3)).join(', ')}]`,
           ...trimmed.reasons,
         ],
       },

@@ -1,14 +1,21 @@
 /**
- * Overlap (positivity) check: the share of units whose propensity lies in [lo, hi]
- * (default [0.05, 0.95]); overlap is OK when that share is at least `min_overlap_share`.
- * `in_bounds` lists the units kept by trimming to [lo, hi] (Crump, Hotz, Imbens & Mitnik
- * 2009, Biometrika 96(1), who recommend [0.1, 0.9]).
+ * Overlap (positivity) check: the share of units whose propensity lies in the region [lo, hi];
+ * overlap is OK when that share is at least `min_overlap_share`. `in_bounds` lists the units
+ * kept by trimming to the region. The region is, by `overlap_rule`:
+ *   'bounds': the fixed `overlap_bounds` (default [0.05, 0.95]);
+ *   'crump':  [α, 1 − α] with α the optimal threshold of Crump, Hotz, Imbens & Mitnik (2009,
+ *             Biometrika 96(1), Theorem 1): with g = 1/(e(1 − e)), α = 0 when
+ *             max g ≤ 2 E[g], else γ = 1/(α(1 − α)) solves γ = 2 E[g | g ≤ γ]. It drops only the
+ *             units whose weights would inflate the variance most, so a rare treatment whose
+ *             propensities are all small but alike keeps every unit, where fixed bounds would
+ *             drop nearly all of them.
  */
 import { deepFreeze } from './freeze';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
 
 export interface OverlapCheck {
   readonly ok: boolean;
+  /** The region [lo, hi] of the settings' `overlap_rule`. */
   readonly bounds: readonly [number, number];
   readonly share_in_bounds: number;
   readonly n_outside: number;
@@ -19,13 +26,47 @@ export interface OverlapCheck {
   readonly reasons: readonly string[];
 }
 
+const fmt = (x: number): string => String(Number(x.toPrecision(3)));
+
+/** Crump et al.'s optimal trimming threshold α for propensity `scores` (module doc). */
+export function crumpAlpha(scores: readonly number[]): number {
+  const g = scores
+    .filter((e) => e > 0 && e < 1)
+    .map((e) => 1 / (e * (1 - e)))
+    .sort((a, b) => a - b);
+  const n = g.length;
+  if (n === 0) return 0;
+  let sum = 0;
+  for (const v of g) sum += v;
+  if (g[n - 1] <= (2 * sum) / n) return 0;
+  // On [g_(m), g_(m+1)) the conditional mean is that of the m smallest: the first m with
+  // 2 c_m < g_(m+1) holds the root γ = 2 c_m (and 2 c_m ≥ g_(m) by induction).
+  let cum = 0;
+  for (let m = 1; m < n; m++) {
+    cum += g[m - 1];
+    const gamma = (2 * cum) / m;
+    if (gamma < g[m]) return 0.5 - Math.sqrt(0.25 - 1 / gamma);
+  }
+  return 0;
+}
+
+/** The propensity region [lo, hi] of `settings.overlap_rule` (module doc). */
+export function overlapRegion(
+  scores: readonly number[],
+  settings: CausalSettings,
+): readonly [number, number] {
+  if (settings.overlap_rule === 'bounds') return settings.overlap_bounds;
+  const alpha = crumpAlpha(scores);
+  return [alpha, 1 - alpha];
+}
+
 /** Overlap of propensity `scores` between arms of the 0/1 `treatment`. */
 export function checkOverlap(
   scores: readonly number[],
   treatment: readonly number[],
   settings: CausalSettings = DEFAULT_CAUSAL_SETTINGS,
 ): OverlapCheck {
-  const [lo, hi] = settings.overlap_bounds;
+  const [lo, hi] = overlapRegion(scores, settings);
   const inBounds: number[] = [];
   let minT = Infinity;
   let maxC = -Infinity;
@@ -40,7 +81,7 @@ export function checkOverlap(
   const reasons = ok
     ? []
     : [
-        `only ${(100 * share).toFixed(1)}% of units have propensity in [${lo}, ${hi}] (need ${(100 * settings.min_overlap_share).toFixed(0)}%)`,
+        `only ${(100 * share).toFixed(1)}% of units have propensity in [${fmt(lo)}, ${fmt(hi)}] (need ${(100 * settings.min_overlap_share).toFixed(0)}%)`,
       ];
   return deepFreeze({
     ok,

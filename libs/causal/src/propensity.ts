@@ -82,3 +82,12 @@ export function fitPropensity(
       });
   }
 }
+
+/** The model's scores and logits at the units `index` (for estimating on a trimmed sample). */
+export function restrictModel(model: PropensityModel, index: readonly number[]): PropensityModel {
+  return deepFreeze({
+    ...model,
+    scores: index.map((i) => model.scores[i]),
+    logits: index.map((i) => model.logits[i]),
+  });
+}

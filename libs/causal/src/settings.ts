@@ -9,11 +9,16 @@ export interface CausalSettings {
   readonly alpha: number;
   /** Ridge penalty of the propensity logistic regression (0 = plain maximum likelihood). */
   readonly propensity_lambda: number;
-  /** Propensity bounds of the overlap region (Crump et al. 2009 use [0.1, 0.9]; we default to [0.05, 0.95]). */
+  /**
+   * How the overlap region is set (overlap.ts): 'bounds' = `overlap_bounds`; 'crump' = the
+   * optimal [α, 1 − α] of Crump et al. (2009), computed from the fitted propensities.
+   */
+  readonly overlap_rule: 'bounds' | 'crump';
+  /** Propensity bounds of the overlap region under the 'bounds' rule (Crump et al. 2009 use [0.1, 0.9]; we default to [0.05, 0.95]). */
   readonly overlap_bounds: readonly [number, number];
   /** Minimum share of units inside `overlap_bounds` for overlap to count as OK. */
   readonly min_overlap_share: number;
-  /** When true, IPW and AIPW drop units outside `overlap_bounds` before estimating. */
+  /** When true, IPW and AIPW drop units outside the overlap region before estimating (and say how many). */
   readonly trim: boolean;
   /** Matching caliper in standard deviations of the logit propensity (Austin 2011: 0.2). */
   readonly caliper_sd: number;
@@ -26,6 +31,7 @@ export interface CausalSettings {
 export const DEFAULT_CAUSAL_SETTINGS: CausalSettings = deepFreeze({
   alpha: 0.05,
   propensity_lambda: 0,
+  overlap_rule: 'bounds',
   overlap_bounds: [0.05, 0.95] as const,
   min_overlap_share: 0.9,
   trim: false,

@@ -43,9 +43,18 @@ describe('eValueRefuter', () => {
     expect(r.passed).toBe(true);
   });
 
-  it('fails when the CI crosses the null (E-value 1)', () => {
+  it('a CI across the null claims nothing: the E-value is reported (1 at the CI), not judged', () => {
     const r = eValueRefuter(effect(0.01, 0.02), 0.2);
     expect(r.values.e_value_ci).toBe(1);
+    expect(r.values.effect_claimed).toBe(0);
+    expect(r.passed).toBe(true);
+  });
+  it('a claimed effect fails when its CI limit needs only a weak confounder', () => {
+    // τ = 0.02 ± 1.96 · 0.009 on p₀ = 0.2: CI limit RR 1.0118 → E-value ≈ 1.12 < 1.25.
+    const r = eValueRefuter(effect(0.02, 0.009), 0.2);
+    expect(r.values.effect_claimed).toBe(1);
+    expect(r.values.e_value_ci).toBeCloseTo(eValue((0.2 + 0.02 - 1.959964 * 0.009) / 0.2), 6);
+    expect(r.values.e_value_ci).toBeLessThan(1.25);
     expect(r.passed).toBe(false);
   });
 });

@@ -25,8 +25,15 @@ export function eValueOfInterval(lo: number, hi: number): number {
 
 /**
  * E-value refuter for an effect on a probability (risk-difference) scale: converts with the
- * control-arm risk p₀ to RR = (p₀ + τ)/p₀ (and the CI likewise), then passes when the E-value
- * of the CI limit nearest the null reaches `min_e_value`.
+ * control-arm risk p₀ to RR = (p₀ + τ)/p₀ (and the CI likewise) and reports the E-value of the
+ * estimate and of the CI limit nearest the null.
+ *
+ * The E-value is a sensitivity measure of a claimed effect, not a test of a null one: it asks
+ * how strong an unmeasured confounder would have to be to explain the effect away. So it is
+ * judged only where an effect is claimed — the (1 − α) CI excludes 0 — and there it passes when
+ * the CI limit's E-value reaches `min_e_value`. Where the CI contains 0 nothing is claimed, the
+ * CI limit's E-value is 1 by definition, and the refuter passes with the values reported (a
+ * null treatment is held back by its q-value, not by "failing" a sensitivity analysis).
  */
 export function eValueRefuter(
   effect: EffectEstimate,
@@ -38,13 +45,23 @@ export function eValueRefuter(
   const point = eValue(rr);
   const ci = eValueOfInterval(toRr(effect.ci[0]), toRr(effect.ci[1]));
   const valid = baselineRisk > 0 && baselineRisk < 1 && Number.isFinite(point);
-  const passed = valid && ci >= settings.min_e_value;
+  const claimed = effect.ci[0] > 0 || effect.ci[1] < 0;
+  const passed = valid && (!claimed || ci >= settings.min_e_value);
+  const values = {
+    risk_ratio: rr,
+    e_value: point,
+    e_value_ci: ci,
+    effect_claimed: claimed ? 1 : 0,
+  };
+  const measured = `risk ratio ${rr.toPrecision(3)}: E-value ${point.toPrecision(3)}, ${ci.toPrecision(3)} for the CI limit`;
   return deepFreeze({
     name: 'e_value',
     passed,
-    detail: valid
-      ? `risk ratio ${rr.toPrecision(3)}: E-value ${point.toPrecision(3)}, ${ci.toPrecision(3)} for the CI limit (need ${settings.min_e_value})`
-      : `no E-value: baseline risk ${baselineRisk} must be in (0, 1) and the estimate finite`,
-    values: { risk_ratio: rr, e_value: point, e_value_ci: ci },
+    detail: !valid
+      ? `no E-value: baseline risk ${baselineRisk} must be in (0, 1) and the estimate finite`
+      : claimed
+        ? `${measured} (need ${settings.min_e_value} for a claimed effect)`
+        : `${measured}; the CI contains 0, no effect is claimed, so the E-value is reported, not judged`,
+    values,
   });
 }

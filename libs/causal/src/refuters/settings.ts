@@ -13,7 +13,11 @@ export interface RefuterSettings {
   /** Data subset: fraction of units (or clusters) kept per subset, and how many subsets. */
   readonly subset_fraction: number;
   readonly subset_repeats: number;
-  /** E-value of the CI limit nearest the null must reach this to pass. */
+  /**
+   * A claimed effect (CI excluding 0) passes the E-value refuter when the E-value of its CI limit
+   * nearest the null reaches this (VanderWeele & Ding 2017: an unmeasured confounder would need a
+   * risk ratio of at least this with both treatment and outcome). Not judged without a claim.
+   */
   readonly min_e_value: number;
 }
 
