@@ -20,6 +20,7 @@ import * as pb from '@hirelearn/proto';
 import { Registry } from '@hirelearn/registry';
 import { openDocumentStore } from '@hirelearn/store';
 import {
+  DEFAULT_ENSEMBLE_PREDICTOR,
   ensemblePredictorBindings,
   featuresFromPb,
   PREDICTIONS_COLLECTION,
@@ -117,7 +118,9 @@ async function main(): Promise<void> {
     registered_by: 'bench',
   });
   await registry.promote('ensemble', 1, { by: 'bench', reason: 'bench' });
-  const served = servedEnsemble(registryView(registry));
+  // ONNX=0: every member from its JSON weights (the logistic too), to see onnxruntime's share.
+  const useOnnx = process.env.ONNX !== '0';
+  const served = servedEnsemble(registryView(registry), { ...DEFAULT_ENSEMBLE_PREDICTOR, useOnnx });
   await served.start();
   // The log as the built services run it: on a worker thread with its own connection
   // (INTHREAD=1: on the service's thread, as when the worker script is missing).
@@ -131,7 +134,9 @@ async function main(): Promise<void> {
   const url = `sqlite://${path.join(dir, 'docs.sqlite')}`;
   const sink = process.env.INTHREAD ? storeSink(docs) : workerSink(shim, url);
   const log = process.env.NOLOG || !sink ? null : new PredictionLog(sink);
-  const server = await startGrpcServer(ensemblePredictorBindings(served, log));
+  const server = await startGrpcServer(
+    ensemblePredictorBindings(served, log, { ...DEFAULT_ENSEMBLE_PREDICTOR, useOnnx }),
+  );
   const app = (i: number): pb.ApplicationFeatures =>
     pb.ApplicationFeatures.fromPartial({
       application_id: `a-${i}`,
@@ -194,7 +199,8 @@ async function main(): Promise<void> {
   const logged = log ? await docs.collection(PREDICTIONS_COLLECTION).count() : 0;
   const o = open.latencies;
   process.stdout.write(
-    `load average before ${loadBefore}, after ${loadAfter} (1, 5, 15 min; 2 cores)\n` +
+    `logistic member on ${useOnnx ? 'onnxruntime' : 'JSON weights'}; ` +
+      `load average before ${loadBefore}, after ${loadAfter} (1, 5, 15 min; 2 cores)\n` +
       `prediction log: ${log ? `on (SQLite, write-behind ${process.env.INTHREAD ? 'on the service thread' : 'on a worker thread'}), ${logged} of ${expected} predictions written, ${log.failedWrites} failed` : 'off'}\n` +
       `single calls (sequential, n=3000): p50 ${f(quantile(single.latencies, 0.5))} ms, p99 ${f(quantile(single.latencies, 0.99))} ms\n` +
       `open loop ${RATE} calls/s for ${SECONDS} s (${o.length} calls, ${open.errors} errors, ` +
