@@ -42,6 +42,7 @@ describe('strategy-threshold regression discontinuity', () => {
     expect(settings.rd.cutoff).toBe(truth.regression_discontinuity.cutoff);
     expect(data.below_mode).toBe('IMPROVE_RESUME_FIRST');
     expect(effect.design.design).toBe('sharp');
+    expect(effect.design.bandwidth_method).toBe('mserd');
     expect(effect.method).toBe('rd');
     expect(effect.treatment).toBe('strategy_mode_at_threshold');
   });

@@ -26,6 +26,7 @@ import {
   RdData,
   RdEffect,
   rdLocalLinear,
+  type RdBandwidthMethod,
   type CausalSettings,
 } from '@hirelearn/causal';
 import { normalQuantile, regIncBeta } from '@hirelearn/stats';
@@ -112,8 +113,9 @@ export function binomialHalfTwoSided(k: number, n: number): number {
 function fuzzyRd(
   data: RdData & { readonly treated: readonly number[] },
   s: CausalSettings,
+  method: RdBandwidthMethod,
 ): { readonly effect: RdEffect; readonly first_stage: RdEffect | null } {
-  const reduced = rdLocalLinear(data, { settings: s });
+  const reduced = rdLocalLinear(data, { settings: s, bandwidth_method: method });
   if (reduced.status !== 'ok') return { effect: reduced, first_stage: null };
   const h = reduced.bandwidth;
   const first = rdLocalLinear({ ...data, outcome: data.treated }, { bandwidth: h, settings: s });
@@ -151,7 +153,13 @@ function usersNear(data: RdStudyData, cutoff: number, h: number): [number, numbe
 }
 
 /** A placebo cutoff: no jump expected, fitted on the same side of the true cutoff only. */
-function placeboCutoff(data: RdStudyData, cutoff: number, at: number, s: CausalSettings) {
+function placeboCutoff(
+  data: RdStudyData,
+  cutoff: number,
+  at: number,
+  s: CausalSettings,
+  method: RdBandwidthMethod,
+) {
   const side = data.running.flatMap((x, i) =>
     (at >= cutoff ? x >= cutoff : x < cutoff) ? [i] : [],
   );
@@ -162,7 +170,7 @@ function placeboCutoff(data: RdStudyData, cutoff: number, at: number, s: CausalS
       clusters: side.map((i) => data.clusters[i]),
       cutoff: at,
     },
-    { settings: s },
+    { settings: s, bandwidth_method: method },
   );
   const z = normalQuantile(1 - s.alpha / 2);
   const passed = e.status === 'ok' && Math.abs(e.estimate) <= z * e.std_error;
@@ -199,12 +207,20 @@ export function rdStudy(data: RdStudyData, settings: AttributionSettings): Desig
   const base = { outcome: data.outcome, running: data.running, clusters: data.clusters };
   const sharp = data.treated.every((d, i) => d === (data.running[i] >= rd.cutoff ? 1 : 0));
   const fit = sharp
-    ? { effect: rdLocalLinear({ ...base, cutoff: rd.cutoff }, { settings: s }), first_stage: null }
-    : fuzzyRd({ ...base, cutoff: rd.cutoff, treated: data.treated }, s);
+    ? {
+        effect: rdLocalLinear(
+          { ...base, cutoff: rd.cutoff },
+          { settings: s, bandwidth_method: rd.bandwidth_method },
+        ),
+        first_stage: null,
+      }
+    : fuzzyRd({ ...base, cutoff: rd.cutoff, treated: data.treated }, s, rd.bandwidth_method);
   const primary = fit.effect;
   const h = primary.bandwidth;
   const [below, above] = Number.isFinite(h) ? usersNear(data, rd.cutoff, h) : [0, 0];
-  const placebos = rd.placebo_cutoffs.map((at) => placeboCutoff(data, rd.cutoff, at, s));
+  const placebos = rd.placebo_cutoffs.map((at) =>
+    placeboCutoff(data, rd.cutoff, at, s, rd.bandwidth_method),
+  );
   const first = fit.first_stage;
   const firstF =
     first !== null && first.status === 'ok' ? (first.estimate / first.std_error) ** 2 : null;
@@ -235,6 +251,7 @@ export function rdStudy(data: RdStudyData, settings: AttributionSettings): Desig
       below_mode: data.below_mode,
       design: sharp ? 'sharp' : 'fuzzy',
       bandwidth: Number.isFinite(h) ? h : null,
+      bandwidth_method: primary.bandwidth_method,
       users_below: below,
       users_above: above,
       first_stage_jump: first !== null && first.status === 'ok' ? first.estimate : null,

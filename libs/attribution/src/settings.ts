@@ -34,7 +34,10 @@ export interface RdStudySettings {
   readonly placebo_cutoffs: readonly number[];
   /** Half-width (score points) of the window of the density test at the cutoff. */
   readonly density_window: number;
-  /** Data-driven bandwidth: Imbens-Kalyanaraman ('ik') or rdrobust's MSE-optimal ('mserd'). */
+  /**
+   * Data-driven bandwidth: rdrobust's MSE-optimal ('mserd', default: 9–11 score points on the
+   * simulated worlds, intervals half as wide) or Imbens-Kalyanaraman ('ik': 1–2 points there).
+   */
   readonly bandwidth_method: RdBandwidthMethod;
 }
 
@@ -81,7 +84,7 @@ export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
     cutoff: 60,
     placebo_cutoffs: Object.freeze([80]),
     density_window: 2,
-    bandwidth_method: 'ik',
+    bandwidth_method: 'mserd',
   }),
   did: Object.freeze({ period: 'month', pre_trend_periods: 2, adjust_for_other_edits: true }),
 });

@@ -10,7 +10,8 @@
  *   npx tsx libs/attribution/src/testing/design-seeds.ts --db duckdb:///abs/world.duckdb --truth truth.json
  *
  * `--db` reads an already ingested world (e.g. the bench's cache) with its truth.json instead.
- * `--did-adjust 0` runs the DiD without adjusting for the other edits carried.
+ * `--did-adjust 0` runs the DiD without adjusting for the other edits carried; `--rd-bandwidth
+ * ik` picks the RD bandwidth with Imbens-Kalyanaraman instead of rdrobust's MSE-optimal rule.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
   const users = Number(arg('users', '400'));
   const months = Number(arg('months', '6'));
   const s = attributionSettings({
+    rd: {
+      ...DEFAULT_ATTRIBUTION_SETTINGS.rd,
+      bandwidth_method: arg('rd-bandwidth', 'mserd') === 'ik' ? 'ik' : 'mserd',
+    },
     did: {
       ...DEFAULT_ATTRIBUTION_SETTINGS.did,
       adjust_for_other_edits: arg('did-adjust', '1') === '1',
