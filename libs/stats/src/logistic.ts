@@ -311,9 +311,13 @@ export function logistic(
   let obj = objective(beta, eta);
   let converged = false;
   let iterations = 0;
+  let singularAt = 0;
   for (iterations = 1; iterations <= maxIter; iterations++) {
     const step = (iterations === 1 && firstStep !== null ? firstStep : solveAt(eta)).beta;
-    if (!step.every(Number.isFinite)) break;
+    if (!step.every(Number.isFinite)) {
+      singularAt = iterations;
+      break;
+    }
     let candidate = step.slice();
     linearPredictor(xs, n, k, candidate, etaNew);
     let objNew = objective(candidate, etaNew);
@@ -396,7 +400,13 @@ export function logistic(
     );
   }
   if (!converged) {
-    return result('not_converged', `IRLS did not converge in ${maxIter} iterations`, common);
+    return result(
+      'not_converged',
+      singularAt > 0
+        ? `IRLS stopped at iteration ${singularAt}: the weighted system has no finite solution (unpenalized columns aliased, e.g. two constant columns)`
+        : `IRLS did not converge in ${maxIter} iterations`,
+      common,
+    );
   }
   if (nClusters !== null && nClusters < 2) {
     return result('too_few_clusters', `cluster-robust SEs need >= 2 clusters, got ${nClusters}`, {
