@@ -132,8 +132,12 @@ async function main(): Promise<void> {
     `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(entry)});\n`,
   );
   const url = `sqlite://${path.join(dir, 'docs.sqlite')}`;
-  const sink = process.env.INTHREAD ? storeSink(docs) : workerSink(shim, url);
-  const log = process.env.NOLOG || !sink ? null : new PredictionLog(sink);
+  const sink = process.env.NOLOG
+    ? null
+    : process.env.INTHREAD
+      ? storeSink(docs)
+      : workerSink(shim, url);
+  const log = sink ? new PredictionLog(sink) : null;
   const server = await startGrpcServer(
     ensemblePredictorBindings(served, log, { ...DEFAULT_ENSEMBLE_PREDICTOR, useOnnx }),
   );

@@ -43,22 +43,26 @@ export const PREDICTIONS_COLLECTION = 'predictions';
 
 /** sha256 of the inputs' JSON with keys sorted, so equal inputs hash equal. */
 export function inputsHash(inputs: unknown): string {
-  return sha256(JSON.stringify(canonical(inputs)));
+  return createHash('sha256')
+    .update(canonicalJson(inputs) ?? 'null')
+    .digest('hex');
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (!v || typeof v !== 'object') return v;
+/**
+ * JSON.stringify with every object's keys sorted, written as text in one pass (no sorted
+ * copies of the objects: it runs once per logged prediction). Like JSON.stringify, it leaves
+ * out undefined members of objects and writes them as null in arrays.
+ */
+function canonicalJson(v: unknown): string | undefined {
+  if (Array.isArray(v)) return `[${v.map((x) => canonicalJson(x) ?? 'null').join(',')}]`;
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
   const o = v as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(o)
-      .sort()
-      .map((k) => [k, canonical(o[k])]),
-  );
+  let out = '';
+  for (const k of Object.keys(o).sort()) {
+    const text = canonicalJson(o[k]);
+    if (text !== undefined) out += `${out ? ',' : ''}${JSON.stringify(k)}:${text}`;
+  }
+  return `{${out}}`;
 }
 
 export interface PredictionLogSettings {

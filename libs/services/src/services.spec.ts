@@ -1,5 +1,6 @@
 import type { ModelVersion } from '@hirelearn/registry';
 import { openDocumentStore } from '@hirelearn/store';
+import { createHash } from 'node:crypto';
 import {
   inputsHash,
   PREDICTIONS_COLLECTION,
@@ -76,6 +77,12 @@ describe('PredictionLog', () => {
       inputsHash({ b: { d: [1, 2], c: 2 }, a: 1 }),
     );
     expect(inputsHash({ a: 1 })).not.toBe(inputsHash({ a: 2 }));
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    // JSON.stringify's text with keys sorted at every depth, undefined left out of objects
+    // and written as null in arrays.
+    expect(inputsHash({ b: [1, { d: undefined, c: 'x' }, undefined], a: { z: [], y: {} } })).toBe(
+      sha('{"a":{"y":{},"z":[]},"b":[1,{"c":"x"},null]}'),
+    );
     // sha256 of {"a":null,"m":true,"z":1.5}
     expect(inputsHash({ z: 1.5, a: null, m: true })).toBe(
       '07ddca42a2f7e8851843a5ed023a8069637104a94d357caaa9535b0c25a4a29a',
