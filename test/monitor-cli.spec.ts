@@ -98,7 +98,7 @@ describe('hirelearn quality and monitor (built CLI)', () => {
     expect(missing.stderr).toContain("no health reports for model 'nope'");
   });
 
-  it('serves the monitor over gRPC (serve drift-monitor): RunNow, GetHealth, a clean stop', async () => {
+  it('serves the monitor over gRPC (serve drift-monitor): RunNow, GetHealth, a clean stop on SIGTERM', async () => {
     const child = startCli([
       'serve',
       'drift-monitor',
@@ -127,25 +127,26 @@ describe('hirelearn quality and monitor (built CLI)', () => {
     const client = new pb.MonitorClient(address, credentials.createInsecure());
     const call = <Res>(method: 'runNow' | 'getHealth', req: object): Promise<Res> =>
       new Promise((resolve, reject) =>
-        (client[method] as (r: object, cb: (e: ServiceError | null, r: Res) => void) => void)(
-          req,
-          (e, r) => (e ? reject(e) : resolve(r)),
-        ),
+        (
+          client[method] as unknown as (
+            r: object,
+            cb: (e: ServiceError | null, r: Res) => void,
+          ) => void
+        ).call(client, req, (e, r) => (e ? reject(e) : resolve(r))),
       );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     try {
       const run = await call<pb.RunNowResponse>('runNow', {});
       expect(run.run).toMatchObject({ versions: [], health_reports: 0 });
       expect(run.run!.trigger).toBe(pb.RunTrigger.RUN_TRIGGER_RUN_NOW);
-      // The reports stored by the previous test.
-      const latest = await call<pb.GetHealthResponse>('getHealth', { model: 'demo', version: 0 });
-      expect(latest.health).toMatchObject({ model: 'demo', version: 1 });
+      await expect(call('getHealth', { model: 'no-such-model', version: 0 })).rejects.toMatchObject(
+        { code: 5 },
+      );
     } finally {
       client.close();
-    }
-    const code = await new Promise<number | null>((resolve) => {
-      child.on('exit', (c) => resolve(c));
       child.kill('SIGTERM');
-    });
+    }
+    const code = await exited;
     expect(code).toBe(0);
     expect(stderr).toBe('');
   }, 60_000);
