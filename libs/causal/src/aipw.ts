@@ -10,8 +10,8 @@
  * the influence-function SE needs no correction for the estimated nuisances (Neyman
  * orthogonality) when both are consistent.
  */
-import { ols } from '@hirelearn/stats';
-import { checkData, covariateRows, subsetData } from './data';
+import { ColumnDesign, ols } from '@hirelearn/stats';
+import { checkData, designColumns, subsetData } from './data';
 import { failedEffect, influenceStdError, makeEffect } from './effect';
 import { checkOverlap } from './overlap';
 import { fitPropensity, PropensityModel, restrictModel } from './propensity';
@@ -22,26 +22,19 @@ export interface AipwEffect extends EffectEstimate {
   readonly overlap_share: number;
 }
 
-/** Per-arm OLS fits predicted for every unit, or the reason they failed. */
+/**
+ * Per-arm OLS fits predicted for every unit, or the reason they failed: the arm's rows enter
+ * with weight 1, the others with weight 0 (dropped from the fit, predicted all the same).
+ */
 function armPredictions(
-  X: readonly (readonly number[])[],
+  X: ColumnDesign,
   data: CausalData,
   arm: number,
-): { ok: true; pred: number[] } | { ok: false; reason: string } {
-  const idx = data.treatment.flatMap((t, i) => (t === arm ? [i] : []));
-  const fit = ols(
-    idx.map((i) => X[i]),
-    idx.map((i) => data.outcome[i]),
-  );
+): { ok: true; pred: readonly number[] } | { ok: false; reason: string } {
+  const fit = ols(X, data.outcome, { weights: data.treatment.map((t) => (t === arm ? 1 : 0)) });
   if (fit.status !== 'ok')
     return { ok: false, reason: `outcome model (arm ${arm}): ${fit.reason}` };
-  const b = fit.coefficients;
-  const pred = X.map((row) => {
-    let s = 0;
-    for (let j = 0; j < row.length; j++) s += row[j] * b[j];
-    return s;
-  });
-  return { ok: true, pred };
+  return { ok: true, pred: fit.fitted };
 }
 
 /**
@@ -86,7 +79,7 @@ export function aipw(
       { overlap_share: overlap.share_in_bounds },
     );
   }
-  const X = covariateRows(data, true);
+  const X = designColumns(data);
   const m1 = armPredictions(X, data, 1);
   const m0 = armPredictions(X, data, 0);
   if (!m1.ok || !m0.ok) {

@@ -1,4 +1,5 @@
 /** Checks on `CausalData` shared by every estimator; problems come back as reasons, not throws. */
+import type { ColumnDesign } from '@hirelearn/stats';
 import { CausalData, CausalStatus } from './types';
 
 export interface DataCheck {
@@ -10,14 +11,16 @@ export interface DataCheck {
 }
 
 function finite(values: readonly number[]): boolean {
-  return values.every((v) => Number.isFinite(v));
+  for (const v of values) if (!Number.isFinite(v)) return false;
+  return true;
 }
 
 /** Lengths, finiteness and (when `binary`) a 0/1 treatment with enough units in each arm. */
 export function checkData(data: CausalData, binary: boolean, minPerArm: number): DataCheck {
   const n = data.outcome.length;
   const t = data.treatment;
-  const nTreated = t.filter((v) => v !== 0).length;
+  let nTreated = 0;
+  for (const v of t) if (v !== 0) nTreated++;
   const base = { n, n_treated: nTreated, n_control: t.length - nTreated };
   const bad = (status: CausalStatus, reason: string): DataCheck => ({
     ...base,
@@ -37,7 +40,7 @@ export function checkData(data: CausalData, binary: boolean, minPerArm: number):
     return bad('invalid_input', 'outcome or treatment has non-finite values');
   }
   if (n === 0) return bad('insufficient_data', 'no units');
-  if (binary && !t.every((v) => v === 0 || v === 1)) {
+  if (binary && t.some((v) => v !== 0 && v !== 1)) {
     return bad('invalid_input', 'treatment must be 0/1 for this estimator');
   }
   if (binary && nTreated === 0) return bad('no_treated', 'no unit is treated');
@@ -52,36 +55,13 @@ export function checkData(data: CausalData, binary: boolean, minPerArm: number):
   return { ...base, status: 'ok', reasons: [] };
 }
 
-/** Rows built per data object (estimators sharing one data set share its rows). */
-const ROWS = new WeakMap<CausalData, Map<boolean, readonly (readonly number[])[]>>();
-
 /**
- * Covariate rows in the key order of `covariates`, optionally prefixed by a 1 (intercept).
- * Memoized per `data` object: the propensity model, AIPW and IPW of one data set read the same
- * rows, and building 10⁵ row arrays each time dominated their cost.
+ * The design [1, covariates…] column by column, in the key order of `covariates`: handed to
+ * `ols`/`logistic` as is, since building one array per row cost more than the fits on 10⁵ rows.
  */
-export function covariateRows(
-  data: CausalData,
-  intercept: boolean,
-): readonly (readonly number[])[] {
-  let byIntercept = ROWS.get(data);
-  if (byIntercept === undefined) {
-    byIntercept = new Map();
-    ROWS.set(data, byIntercept);
-  }
-  const cached = byIntercept.get(intercept);
-  if (cached !== undefined) return cached;
-  const cols = Object.values(data.covariates);
-  const k = cols.length;
-  const start = intercept ? 1 : 0;
-  const rows = data.outcome.map((_, i) => {
-    const row = new Array<number>(k + start);
-    if (intercept) row[0] = 1;
-    for (let j = 0; j < k; j++) row[start + j] = cols[j][i];
-    return row;
-  });
-  byIntercept.set(intercept, rows);
-  return rows;
+export function designColumns(data: CausalData): ColumnDesign {
+  const ones = new Array<number>(data.outcome.length).fill(1);
+  return { columns: [ones, ...Object.values(data.covariates)] };
 }
 
 /** The rows `index` of every column of `data` (used for trimming, subsets and resamples). */

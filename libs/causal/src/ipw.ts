@@ -12,7 +12,8 @@
  *   S_i = (T_i − e_i) x_i,   V = (Σ e(1−e) x xᵀ)⁻¹,   w̄ = mean w
  * and se = √(Σ φ²)/n (clustered: summed by cluster, see effect.ts).
  */
-import { checkData, covariateRows, subsetData } from './data';
+import type { ColumnDesign } from '@hirelearn/stats';
+import { checkData, designColumns, subsetData } from './data';
 import { failedEffect, influenceStdError, makeEffect } from './effect';
 import { checkOverlap } from './overlap';
 import { fitPropensity, PropensityModel } from './propensity';
@@ -53,12 +54,13 @@ function hajekMean(
   w: readonly number[],
   dw: readonly number[],
   inArm: readonly boolean[],
-  X: readonly (readonly number[])[],
+  X: ColumnDesign,
   model: PropensityModel,
   treatment: readonly number[],
 ): { mu: number; phi: number[] } {
   const n = y.length;
-  const k = X[0].length;
+  const cols = X.columns;
+  const k = cols.length;
   let sw = 0;
   let swy = 0;
   for (let i = 0; i < n; i++) {
@@ -71,14 +73,14 @@ function hajekMean(
   for (let i = 0; i < n; i++) {
     if (!inArm[i]) continue;
     const c = dw[i] * (y[i] - mu);
-    for (let j = 0; j < k; j++) g[j] += c * X[i][j];
+    for (let j = 0; j < k; j++) g[j] += c * cols[j][i];
   }
   const gV = model.vcov[0].map((_, b) => g.reduce((s, ga, a) => s + ga * model.vcov[a][b], 0));
   const wbar = sw / n;
   const phi = y.map((yi, i) => {
     const s = treatment[i] - model.scores[i];
     let corr = 0;
-    for (let j = 0; j < k; j++) corr += gV[j] * s * X[i][j];
+    for (let j = 0; j < k; j++) corr += gV[j] * s * cols[j][i];
     return ((inArm[i] ? w[i] * (yi - mu) : 0) + corr) / wbar;
   });
   return { mu, phi };
@@ -128,7 +130,7 @@ export function ipw(
   }
   const t = data.treatment;
   const y = data.outcome;
-  const X = covariateRows(data, true);
+  const X = designColumns(data);
   const w = ipwWeights(model.scores, t, estimand);
   const dw = model.scores.map((e, i) => weightDerivative(e, t[i], estimand));
   const treated = t.map((v) => v === 1);

@@ -30,14 +30,13 @@ const fmt = (x: number): string => String(Number(x.toPrecision(3)));
 
 /** Crump et al.'s optimal trimming threshold α for propensity `scores` (module doc). */
 export function crumpAlpha(scores: readonly number[]): number {
-  const g = scores
-    .filter((e) => e > 0 && e < 1)
-    .map((e) => 1 / (e * (1 - e)))
-    .sort((a, b) => a - b);
-  const n = g.length;
+  let n = 0;
+  const g = new Float64Array(scores.length);
+  for (const e of scores) if (e > 0 && e < 1) g[n++] = 1 / (e * (1 - e));
+  g.subarray(0, n).sort();
   if (n === 0) return 0;
   let sum = 0;
-  for (const v of g) sum += v;
+  for (let i = 0; i < n; i++) sum += g[i];
   if (g[n - 1] <= (2 * sum) / n) return 0;
   // On [g_(m), g_(m+1)) the conditional mean is that of the m smallest: the first m with
   // 2 c_m < g_(m+1) holds the root γ = 2 c_m (and 2 c_m ≥ g_(m) by induction).

@@ -5,7 +5,7 @@
  * have e(x) = 0 or 1 — no overlap — and comes back as status 'separation'.
  */
 import { logistic } from '@hirelearn/stats';
-import { checkData, covariateRows } from './data';
+import { checkData, designColumns } from './data';
 import { deepFreeze } from './freeze';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
 import { CausalData, CausalStatus } from './types';
@@ -41,7 +41,7 @@ export function fitPropensity(
   if (check.status !== 'ok') {
     return deepFreeze({ ...empty, status: check.status, reasons: check.reasons });
   }
-  const fit = logistic(covariateRows(data, true), data.treatment, {
+  const fit = logistic(designColumns(data), data.treatment, {
     lambda: settings.propensity_lambda,
     names,
   });

@@ -5,6 +5,8 @@ export * from './descriptives';
 export * from './special';
 export * from './distributions';
 export * from './linalg';
+export * from './design';
+export * from './normal-equations';
 export * from './ols';
 export * from './logistic';
 export * from './welch';

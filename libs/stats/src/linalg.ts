@@ -28,22 +28,6 @@ export interface LeastSquaresSolution {
   readonly xtx_inv: readonly (readonly number[])[];
 }
 
-/** Checks that `X` is a non-ragged n × k matrix and returns k. */
-export function checkDesign(X: Rows, n: number, fn: string): number {
-  assertInput(X.length === n, `${fn}: X has ${X.length} rows but y has ${n} values`);
-  const k = n === 0 ? 0 : X[0].length;
-  // The message is built only on failure: a template per row costs more than the check.
-  for (let i = 0; i < n; i++) {
-    if (X[i].length !== k) {
-      assertInput(
-        false,
-        `${fn}: X row ${i} has ${X[i].length} columns, expected ${k} (ragged design matrix)`,
-      );
-    }
-  }
-  return k;
-}
-
 /** The options every regression takes, checked once for all of them. */
 export interface RegressionOptionsIn<S extends string> {
   readonly weights?: readonly number[];
@@ -191,16 +175,4 @@ export function scoreMeat(
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat[a][b] += s[a] * s[b];
   }
   return { meat, groups: sums.size };
-}
-
-/** Indices of columns that are constant and non-zero (intercept-like). */
-export function constantColumns(X: Rows): number[] {
-  if (X.length === 0) return [];
-  const k = X[0].length;
-  const out: number[] = [];
-  for (let j = 0; j < k; j++) {
-    const v = X[0][j];
-    if (v !== 0 && X.every((row) => row[j] === v)) out.push(j);
-  }
-  return out;
 }

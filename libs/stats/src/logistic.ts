@@ -29,8 +29,6 @@
  */
 import { normalTwoSided } from './distributions';
 import {
-  checkDesign,
-  constantColumns,
   DEFAULT_RANK_TOLERANCE,
   leastSquaresQr,
   regressionOptions,
@@ -38,7 +36,15 @@ import {
   sandwich,
   scoreMeat,
 } from './linalg';
-import { linearPredictor, normalSystem, packColumns, solveNormal } from './normal-equations';
+import {
+  checkDesignShape,
+  Design,
+  designFinite,
+  designRows,
+  packDesign,
+  packedConstantColumns,
+} from './design';
+import { linearPredictor, normalSystem, solveNormal } from './normal-equations';
 import { allFinite, assertInput, StatusCode, StatusFields } from './status';
 
 export type LogisticSeType = 'model' | 'robust' | 'cluster';
@@ -112,18 +118,6 @@ function devianceOf(y: ArrayLike<number>, eta: ArrayLike<number>, w: ArrayLike<n
   return d;
 }
 
-/** Indices of the constant, non-zero (intercept-like) columns of a packed n × k design. */
-function packedConstantColumns(xs: Float64Array, n: number, k: number): number[] {
-  const out: number[] = [];
-  for (let j = 0; j < k; j++) {
-    const v = xs[j * n];
-    let same = n > 0 && v !== 0;
-    for (let i = 1; same && i < n; i++) same = xs[j * n + i] === v;
-    if (same) out.push(j);
-  }
-  return out;
-}
-
 /**
  * IRLS working weights W_i = w_i p_i(1−p_i) and responses z_i = η_i + (y_i − p_i)/(p_i(1−p_i))
  * at η (p clamped to [ε, 1−ε] so that W stays positive).
@@ -151,12 +145,13 @@ interface IrlsStep {
 
 /** Logistic regression fit; see the module comment for the algorithm and conventions. */
 export function logistic(
-  X: Rows,
+  X: Design,
   y: readonly number[],
   options: LogisticOptions = {},
 ): LogisticResult {
   const nAll = y.length;
-  const k = checkDesign(X, nAll, 'logistic');
+  const k = checkDesignShape(X, nAll, 'logistic');
+  const xsAll = packDesign(X, k);
   assertInput(k >= 1 || nAll === 0, 'logistic: X must have at least one column');
   const lambda = options.lambda ?? 0;
   assertInput(
@@ -178,7 +173,7 @@ export function logistic(
   const penalized =
     options.penalized ??
     (() => {
-      const consts = new Set(constantColumns(X));
+      const consts = new Set(packedConstantColumns(xsAll, nAll, k));
       return Array.from({ length: k }, (_, j) => j).filter((j) => !consts.has(j));
     })();
   for (const j of penalized) {
@@ -222,7 +217,7 @@ export function logistic(
   if (weightsIn !== undefined && !weightsIn.every((w) => Number.isFinite(w) && w >= 0)) {
     return result('non_finite_input', 'weights must be finite and non-negative', {});
   }
-  if (!allFinite(y) || !X.every((row) => allFinite(row))) {
+  if (!allFinite(y) || !designFinite(X)) {
     return result('non_finite_input', 'X or y contains NaN or infinite values', {});
   }
   const used: number[] = [];
@@ -231,10 +226,11 @@ export function logistic(
   if (n <= k) {
     return result('too_few_rows', `need more rows than coefficients (n = ${n}, k = ${k})`, { n });
   }
-  const Xu = used.map((i) => X[i]);
+  let rowsU: Rows | null = null;
+  const Xu = (): Rows => (rowsU ??= designRows(X, n === nAll ? undefined : used));
   const yu = used.map((i) => y[i]);
   const wu = used.map((i) => (weightsIn === undefined ? 1 : weightsIn[i]));
-  const xs = packColumns(Xu, k);
+  const xs = n === nAll ? xsAll : packDesign(X, k, used);
 
   const yv = Float64Array.from(yu);
   const wv = Float64Array.from(wu);
@@ -264,7 +260,7 @@ export function logistic(
     const rhs: number[] = [];
     for (let i = 0; i < n; i++) {
       const sw = sqrt(W[i]);
-      A.push(Xu[i].map((x) => x * sw));
+      A.push(Xu()[i].map((x) => x * sw));
       rhs.push(sw * zw[i]);
     }
     for (const j of penRows) {
@@ -288,7 +284,7 @@ export function logistic(
     firstStep !== null ||
     (weightsIn !== undefined &&
       solveNormal(normalSystem(xs, n, k, null, null).G, new Float64Array(k), k) !== null);
-  const rank = clearlyFullRank ? null : leastSquaresQr(Xu, yu, DEFAULT_RANK_TOLERANCE);
+  const rank = clearlyFullRank ? null : leastSquaresQr(Xu(), yu, DEFAULT_RANK_TOLERANCE);
   if (rank !== null && !rank.full_rank) {
     const cols = rank.aliased.map((j) => names[j]).join(', ');
     return result(
@@ -340,13 +336,10 @@ export function logistic(
   // Bread at the final estimate.
   const bread = solveAt(eta).bread();
   const pRaw = Array.from(eta, sigmoid);
-  const fitted = new Array<number>(nAll);
-  for (let i = 0; i < nAll; i++) {
-    const row = X[i];
-    let e = 0;
-    for (let j = 0; j < k; j++) e += row[j] * beta[j];
-    fitted[i] = sigmoid(e);
-  }
+  const fitted = Array.from(
+    n === nAll ? eta : linearPredictor(xsAll, nAll, k, beta, new Float64Array(nAll)),
+    sigmoid,
+  );
   const deviance = devianceOf(yv, eta, wv);
   let nullDeviance = NaN;
   if (packedConstantColumns(xs, n, k).length > 0) {
@@ -366,7 +359,7 @@ export function logistic(
   if (seType === 'model') {
     vcov = bread.map((row) => row.slice());
   } else {
-    const scores = Xu.map((row, i) => row.map((v) => v * wu[i] * (yu[i] - pRaw[i])));
+    const scores = Xu().map((row, i) => row.map((v) => v * wu[i] * (yu[i] - pRaw[i])));
     const cl = seType === 'cluster' && clusters !== undefined ? used.map((i) => clusters[i]) : null;
     const { meat, groups } = scoreMeat(scores, cl, k);
     if (seType === 'cluster') nClusters = groups;

@@ -1,5 +1,26 @@
 import { leastSquaresQr } from './linalg';
-import { linearPredictor, normalSystem, packColumns, solveNormal } from './normal-equations';
+import { packDesign } from './design';
+import { linearPredictor, normalSystem, solveNormal } from './normal-equations';
+
+describe('designs by rows or by columns', () => {
+  it('pack to the same column-major array, whole or a subset of rows', () => {
+    const rows = [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ];
+    const columns = {
+      columns: [
+        [1, 3, 5],
+        [2, 4, 6],
+      ],
+    };
+    expect(Array.from(packDesign(rows, 2))).toEqual([1, 3, 5, 2, 4, 6]);
+    expect(Array.from(packDesign(columns, 2))).toEqual([1, 3, 5, 2, 4, 6]);
+    expect(Array.from(packDesign(rows, 2, [2, 0]))).toEqual([5, 1, 6, 2]);
+    expect(Array.from(packDesign(columns, 2, [2, 0]))).toEqual([5, 1, 6, 2]);
+  });
+});
 
 describe('normal equations by equilibrated Cholesky', () => {
   // y = 1 + 2 x exactly on x = 0..4: β = (1, 2); (XᵀX)⁻¹ = [[0.6, -0.2], [-0.2, 0.1]].
@@ -7,7 +28,7 @@ describe('normal equations by equilibrated Cholesky', () => {
   const y = [1, 3, 5, 7, 9];
 
   it('solves an exact line and returns (XᵀX)⁻¹ in closed form', () => {
-    const xs = packColumns(X, 2);
+    const xs = packDesign(X, 2);
     const { G, b } = normalSystem(xs, 5, 2, null, Float64Array.from(y));
     expect(Array.from(G)).toEqual([5, 10, 10, 30]);
     const sol = solveNormal(G, b, 2)!;
@@ -27,7 +48,7 @@ describe('normal equations by equilibrated Cholesky', () => {
     const w = [1, 2, 0.5, 3, 1];
     const yy = [1.2, 2.7, 5.4, 6.6, 9.3];
     const { G, b } = normalSystem(
-      packColumns(X, 2),
+      packDesign(X, 2),
       5,
       2,
       Float64Array.from(w),
@@ -45,18 +66,18 @@ describe('normal equations by equilibrated Cholesky', () => {
   });
 
   it('refuses a singular or nearly collinear system (the QR decides those)', () => {
-    const dup = packColumns(
+    const dup = packDesign(
       X.map((r) => [...r, 2 * r[1]]),
       3,
     );
     expect(solveNormal(normalSystem(dup, 5, 3, null, null).G, new Float64Array(3), 3)).toBeNull();
     // Third column = 2x + 1e-6 noise: |R_33| ≈ 1e-7 < 1e-4, so the pivot is below 1e-8.
-    const near = packColumns(
+    const near = packDesign(
       X.map((r, i) => [...r, 2 * r[1] + (i % 2 === 0 ? 1e-6 : -1e-6)]),
       3,
     );
     expect(solveNormal(normalSystem(near, 5, 3, null, null).G, new Float64Array(3), 3)).toBeNull();
-    const zero = packColumns(
+    const zero = packDesign(
       X.map((r) => [r[0], 0]),
       2,
     );

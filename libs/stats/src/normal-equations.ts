@@ -14,26 +14,11 @@
  * tolerance 1e-7 and from rounding. Callers then fall back to the QR of linalg.ts, which also
  * decides rank deficiency — the fast path never declares a design singular on its own.
  */
-import type { Rows } from './linalg';
 
 /** Equilibrated Cholesky pivots below this make `solveNormal` refuse (see the module doc). */
 export const MIN_CHOLESKY_PIVOT = 1e-8;
 
 const { sqrt } = Math;
-
-/**
- * Rows `rows` of `X` (all rows when omitted) packed column-major into one Float64Array:
- * column j occupies [j n, (j + 1) n), so every pass below is a sequential loop over a column.
- */
-export function packColumns(X: Rows, k: number, rows?: readonly number[]): Float64Array {
-  const n = rows === undefined ? X.length : rows.length;
-  const out = new Float64Array(n * k);
-  for (let r = 0; r < n; r++) {
-    const row = X[rows === undefined ? r : rows[r]];
-    for (let j = 0; j < k; j++) out[j * n + r] = row[j];
-  }
-  return out;
-}
 
 /** x_iᵀ β for every row of the column-major n × k design `xs`, written into `out`. */
 export function linearPredictor(

@@ -16,8 +16,6 @@
  */
 import { tTwoSided } from './distributions';
 import {
-  checkDesign,
-  constantColumns,
   DEFAULT_RANK_TOLERANCE,
   leastSquaresQr,
   LeastSquaresSolution,
@@ -26,7 +24,15 @@ import {
   sandwich,
   scoreMeat,
 } from './linalg';
-import { MIN_CHOLESKY_PIVOT, normalSystem, packColumns, solveNormal } from './normal-equations';
+import {
+  checkDesignShape,
+  Design,
+  designFinite,
+  designRows,
+  packDesign,
+  packedConstantColumns,
+} from './design';
+import { linearPredictor, MIN_CHOLESKY_PIVOT, normalSystem, solveNormal } from './normal-equations';
 import { allFinite, assertInput, StatusCode, StatusFields } from './status';
 
 export type OlsSeType = 'classical' | 'hc1' | 'cluster';
@@ -80,7 +86,7 @@ const { max, sqrt } = Math;
  * decision cannot differ), else the QR of √W X against √W y, which also decides the rank.
  */
 function solve(
-  X: Rows,
+  X: Design,
   y: readonly number[],
   used: readonly number[],
   sw: readonly number[],
@@ -88,7 +94,7 @@ function solve(
   tol: number,
 ): LeastSquaresSolution {
   const n = used.length;
-  const xs = packColumns(X, k, used);
+  const xs = packDesign(X, k, used);
   const w = Float64Array.from(sw, (s) => s * s);
   const { G, b } = normalSystem(
     xs,
@@ -102,7 +108,7 @@ function solve(
     return { full_rank: true, aliased: [], beta: fast.beta, xtx_inv: fast.inverse() };
   }
   return leastSquaresQr(
-    used.map((i, r) => X[i].map((v) => v * sw[r])),
+    designRows(X, used).map((row, r) => row.map((v) => v * sw[r])),
     used.map((i, r) => y[i] * sw[r]),
     tol,
   );
@@ -113,9 +119,9 @@ function fill(k: number): number[] {
 }
 
 /** OLS (or WLS when `options.weights` is set). Throws only on shape/option errors. */
-export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): OlsResult {
+export function ols(X: Design, y: readonly number[], options: OlsOptions = {}): OlsResult {
   const nAll = y.length;
-  const k = checkDesign(X, nAll, 'ols');
+  const k = checkDesignShape(X, nAll, 'ols');
   const { weights, clusters } = options;
   const { se: seType, names } = regressionOptions<OlsSeType>('ols', nAll, k, options, 'classical');
   assertInput(k >= 1 || nAll === 0, 'ols: X must have at least one column');
@@ -156,7 +162,7 @@ export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): Ol
   if (weights !== undefined && !weights.every((w) => Number.isFinite(w) && w >= 0)) {
     return degenerate('non_finite_input', 'weights must be finite and non-negative', nAll);
   }
-  if (!allFinite(y) || !X.every((row) => allFinite(row))) {
+  if (!allFinite(y) || !designFinite(X)) {
     return degenerate('non_finite_input', 'X or y contains NaN or infinite values', nAll);
   }
   const used: number[] = [];
@@ -183,15 +189,9 @@ export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): Ol
     );
   }
   const beta = sol.beta;
-  const fitted = new Array<number>(nAll);
-  const residuals = new Array<number>(nAll);
-  for (let i = 0; i < nAll; i++) {
-    const row = X[i];
-    let f = 0;
-    for (let j = 0; j < k; j++) f += row[j] * beta[j];
-    fitted[i] = f;
-    residuals[i] = y[i] - f;
-  }
+  const xsAll = packDesign(X, k);
+  const fitted = Array.from(linearPredictor(xsAll, nAll, k, beta, new Float64Array(nAll)));
+  const residuals = fitted.map((f, i) => y[i] - f);
   const ew = used.map((i, r) => residuals[i] * sw[r]);
   let rss = 0;
   for (const e of ew) rss += e * e;
@@ -204,7 +204,8 @@ export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): Ol
   if (seType === 'classical') {
     vcov = sol.xtx_inv.map((row) => row.map((v) => v * sigma2));
   } else {
-    const scores = used.map((i, r) => X[i].map((v) => v * sw[r] * ew[r]));
+    const rows = designRows(X);
+    const scores = used.map((i, r) => rows[i].map((v) => v * sw[r] * ew[r]));
     const cl = seType === 'cluster' && clusters !== undefined ? used.map((i) => clusters[i]) : null;
     const { meat, groups } = scoreMeat(scores, cl, k);
     if (seType === 'hc1') {
@@ -233,7 +234,7 @@ export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): Ol
   const tStats = beta.map((b, j) => b / se[j]);
   const pValues = tStats.map((t) => (Number.isNaN(t) ? NaN : tTwoSided(t, dfTest)));
 
-  const hasIntercept = constantColumns(X).length > 0;
+  const hasIntercept = packedConstantColumns(xsAll, nAll, k).length > 0;
   const wUsed = sw.map((s) => s * s);
   const sumW = wUsed.reduce((a, b) => a + b, 0);
   const ybar = hasIntercept ? used.reduce((s, i, r) => s + wUsed[r] * y[i], 0) / sumW : 0;
@@ -269,7 +270,7 @@ export function ols(X: Rows, y: readonly number[], options: OlsOptions = {}): Ol
 
 /** Weighted least squares: `ols` with the given non-negative weights. */
 export function wls(
-  X: Rows,
+  X: Design,
   y: readonly number[],
   weights: readonly number[],
   options: Omit<OlsOptions, 'weights'> = {},
