@@ -9,8 +9,9 @@
  *
  * Sharp when the mode is a deterministic function of the score (every application follows
  * 1{score ≥ cutoff}); otherwise fuzzy: the Wald ratio τ = jump(Y) / jump(D) of two local linear
- * fits with the same (IK) bandwidth, with the delta-method SE = SE(jump of Y − τ̂D) / |jump(D)|
- * (Imbens & Lemieux 2008, §6; Hahn, Todd & van der Klaauw 2001).
+ * fits with the same bandwidth (`settings.rd.bandwidth_method`, chosen on the outcome), with the
+ * delta-method SE = SE(jump of Y − τ̂D) / |jump(D)| (Imbens & Lemieux 2008, §6; Hahn, Todd &
+ * van der Klaauw 2001).
  *
  * Design checks: each placebo cutoff (80: BALANCED → APPLY_AGGRESSIVELY, no planted jump) fitted
  * on the same side of the true cutoff only, so that the true jump cannot leak in, must show no
