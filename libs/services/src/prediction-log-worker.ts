@@ -1,10 +1,19 @@
 // Worker-thread entry of the prediction log (bundled beside each service's main.js): opens
 // its own connection to the document store and writes the batches the log sends, in order.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDocumentStore } from '@hirelearn/store';
-import { storeSink, type SinkReply, type SinkRequest } from './prediction-sink';
+import { storeSink, type PendingBatch, type SinkReply, type SinkRequest } from './prediction-sink';
 
 const { url, writeBatch } = workerData as { url: string; writeBatch: number };
+
+// Linux keeps a nice value per thread and pid 0 names the calling thread: the writer yields
+// the CPU to the thread answering calls when both want it, and takes the idle time.
+try {
+  setPriority(0, 10);
+} catch {
+  // Not permitted or not supported here: the writer runs at the service's priority.
+}
 const documents = openDocumentStore(url);
 const sink = documents.then((d) => storeSink(d, writeBatch));
 let queue: Promise<unknown> = Promise.resolve();
@@ -17,9 +26,10 @@ parentPort?.on('message', (request: SinkRequest) => {
       reply = { id: request.id, inserted: 0, failed: 0 };
     } else {
       try {
-        reply = { id: request.id, ...(await (await sink).write(request.pending)) };
+        const batches = JSON.parse(request.batches) as PendingBatch[];
+        reply = { id: request.id, ...(await (await sink).write(batches)) };
       } catch {
-        reply = { id: request.id, inserted: 0, failed: request.pending.length };
+        reply = { id: request.id, inserted: 0, failed: request.size };
       }
     }
     parentPort?.postMessage(reply);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { PendingPrediction, PredictionSink } from './prediction-sink';
+import type { PendingBatch, PredictionSink } from './prediction-sink';
 
 /** One logged prediction, the shape the drift monitor reads from `predictions`. */
 export interface PredictionRecord {
@@ -97,9 +97,10 @@ export function predictionLogSettings(
 }
 
 /**
- * Logs predictions off the request's critical path (write-behind): `log` only stamps the
- * entries and appends them to a buffer; `flush_interval_ms` later (or on `flush()`) the
- * buffer goes to the sink, which hashes the inputs and writes them with `insertMany` (one
+ * Logs predictions off the request's critical path (write-behind): `log` only appends the
+ * call's entries, with the time, to a buffer (no copy, no id, no hash: constant time per
+ * call); `flush_interval_ms` later (or on `flush()`) the buffer goes to the sink, which gives
+ * each entry a UUIDv7 id, hashes its inputs and writes them with `insertMany` (one
  * SQLite transaction, one MongoDB bulk insert per `write_batch` documents), on a worker
  * thread (`workerSink`) or between calls on this one (`storeSink`). The services flush on a
  * graceful stop, after the last call has been answered: a graceful stop loses nothing.
@@ -110,7 +111,9 @@ export function predictionLogSettings(
  */
 export class PredictionLog {
   private readonly settings: PredictionLogSettings;
-  private buffer: PendingPrediction[] = [];
+  private buffer: PendingBatch[] = [];
+  /** Entries in the buffer. */
+  private buffered = 0;
   /** Entries handed to the sink whose write has not finished yet. */
   private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -127,22 +130,19 @@ export class PredictionLog {
     this.settings = predictionLogSettings(settings);
   }
 
-  /** Buffers the entries, stamped with an id each and the time now; never blocks on I/O. */
+  /**
+   * Buffers one call's entries with the time now; never blocks on I/O. The entries are kept
+   * as they are (not copied): the caller must not change them afterwards.
+   */
   log(entries: readonly PredictionEntry[]): void {
-    const now = this.clock();
-    const at = now.toISOString();
-    const room = Math.max(0, this.settings.max_buffered - this.buffer.length - this.inFlight);
-    const n = Math.min(entries.length, room);
-    this.drops += entries.length - n;
-    for (let i = 0; i < n; i++) {
-      const { inputs, ...rest } = entries[i];
-      const record = { _id: timeOrderedId(now.getTime()), ...rest, predicted_at: at };
-      this.buffer.push({ record, inputs });
-    }
+    const room = Math.max(0, this.settings.max_buffered - this.buffered - this.inFlight);
+    const kept = entries.length <= room ? entries : entries.slice(0, room);
+    this.drops += entries.length - kept.length;
+    if (kept.length === 0) return;
+    this.buffer.push({ predicted_at: this.clock().toISOString(), entries: kept });
+    this.buffered += kept.length;
     // A timer, never a synchronous write: the answer goes out first.
-    if (this.buffer.length > 0 && this.timer === null) {
-      this.timer = setTimeout(() => this.writeBuffered(), this.settings.flush_interval_ms);
-    }
+    this.timer ??= setTimeout(() => this.writeBuffered(), this.settings.flush_interval_ms);
   }
 
   /** Writes everything buffered so far and resolves once every write has finished. */
@@ -175,16 +175,18 @@ export class PredictionLog {
   private writeBuffered(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.buffer.length === 0) return;
+    if (this.buffered === 0) return;
     const pending = this.buffer;
+    const n = this.buffered;
     this.buffer = [];
-    this.inFlight += pending.length;
+    this.buffered = 0;
+    this.inFlight += n;
     // One write at a time, in order.
     this.writing = this.writing.then(async () => {
       const r = await this.sink.write(pending);
       this.written += r.inserted;
       this.failures += r.failed;
-      this.inFlight -= pending.length;
+      this.inFlight -= n;
     });
   }
 }

@@ -1,12 +1,31 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { DocumentStore } from '@hirelearn/store';
-import { inputsHash, PREDICTIONS_COLLECTION, type PredictionRecord } from './prediction-log';
+import {
+  inputsHash,
+  PREDICTIONS_COLLECTION,
+  timeOrderedId,
+  type PredictionEntry,
+  type PredictionRecord,
+} from './prediction-log';
 
-/** A prediction waiting to be written: stamped, its inputs not hashed yet. */
-export interface PendingPrediction {
-  readonly record: Omit<PredictionRecord, 'inputs_hash'>;
-  readonly inputs: unknown;
+/** The predictions one call logged, with the call's time: not given ids nor hashed yet. */
+export interface PendingBatch {
+  /** ISO 8601, UTC. */
+  readonly predicted_at: string;
+  readonly entries: readonly PredictionEntry[];
+}
+
+/** The records of pending batches: a time-ordered id each, the inputs hashed. */
+export function pendingRecords(batches: readonly PendingBatch[]): PredictionRecord[] {
+  const out: PredictionRecord[] = [];
+  for (const { predicted_at, entries } of batches) {
+    const ms = Date.parse(predicted_at);
+    for (const { inputs, ...rest } of entries) {
+      out.push({ _id: timeOrderedId(ms), ...rest, inputs_hash: inputsHash(inputs), predicted_at });
+    }
+  }
+  return out;
 }
 
 /** What one write did. */
@@ -17,7 +36,7 @@ export interface SinkWrite {
 
 /** Where the prediction log's buffer goes: hashed and written to the `predictions` collection. */
 export interface PredictionSink {
-  write(pending: readonly PendingPrediction[]): Promise<SinkWrite>;
+  write(pending: readonly PendingBatch[]): Promise<SinkWrite>;
   /** Waits for the writes under way, then lets the store go (the sink's own store only). */
   close(): Promise<void>;
 }
@@ -34,13 +53,12 @@ export function storeSink(documents: DocumentStore, writeBatch = 250): Predictio
   });
   return {
     async write(pending) {
+      const records = pendingRecords(pending);
       let inserted = 0;
       let failed = 0;
-      for (let i = 0; i < pending.length; i += writeBatch) {
+      for (let i = 0; i < records.length; i += writeBatch) {
         if (i > 0) await yieldToCalls();
-        const batch = pending
-          .slice(i, i + writeBatch)
-          .map((p): PredictionRecord => ({ ...p.record, inputs_hash: inputsHash(p.inputs) }));
+        const batch = records.slice(i, i + writeBatch);
         try {
           const r = await collection.insertMany(batch);
           inserted += r.inserted;
@@ -59,7 +77,8 @@ export function storeSink(documents: DocumentStore, writeBatch = 250): Predictio
 export type SinkRequest = SinkRequestBody & { readonly id: number };
 export type SinkReply = SinkWrite & { readonly id: number };
 type SinkRequestBody =
-  | { readonly kind: 'write'; readonly pending: readonly PendingPrediction[] }
+  /** `batches`: the PendingBatch[] as JSON (a string crosses threads at memcpy speed). */
+  | { readonly kind: 'write'; readonly batches: string; readonly size: number }
   | { readonly kind: 'close' };
 
 /**
@@ -99,7 +118,10 @@ export function workerSink(
     });
   };
   return {
-    write: (pending) => ask({ kind: 'write', pending }, pending.length),
+    write: (pending) => {
+      const size = pending.reduce((n, b) => n + b.entries.length, 0);
+      return ask({ kind: 'write', batches: JSON.stringify(pending), size }, size);
+    },
     async close() {
       await ask({ kind: 'close' }, 0);
       await worker.terminate();
