@@ -25,6 +25,7 @@ import {
   registryClientView,
   servedEnsemble,
   startGrpcServer,
+  storeSink,
   trainModel,
   type RunningService,
   type TrainingRun,
@@ -125,7 +126,7 @@ class Scenario {
 
     const served = servedEnsemble(registryClientView(this.registryClients[0]));
     await served.start();
-    this.log = new PredictionLog(this.documents, () => new Date(this.now));
+    this.log = new PredictionLog(storeSink(this.documents), () => new Date(this.now));
     this.predictor = await startGrpcServer(ensemblePredictorBindings(served, this.log), {
       onShutdown: () => served.stop(),
     });
@@ -190,7 +191,7 @@ class Scenario {
     await this.predictor?.shutdown();
     this.registryClients.forEach((c) => c.close());
     await this.registryServer?.shutdown();
-    await this.log?.flush();
+    await this.log?.close();
     await this.documents?.close();
     await this.events?.close();
     rmSync(this.dir, { recursive: true, force: true });

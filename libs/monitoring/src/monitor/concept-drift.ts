@@ -17,7 +17,7 @@ export interface ConceptDrift {
  * stream before it.
  */
 export function detectConceptDrift(
-  errors: readonly number[],
+  errors: ArrayLike<number>,
   settings: MonitorSettings,
 ): ConceptDrift {
   const ph = new PageHinkley({ direction: 'increase', ...settings.page_hinkley });

@@ -6,7 +6,13 @@ import {
   logLoss,
   rocAuc,
 } from '@hirelearn/safeguards';
-import type { CriticalReason, FeatureDriftSummary, ModelHealth, MonitoredVersion } from './types';
+import type {
+  CriticalReason,
+  ErrorPoint,
+  FeatureDriftSummary,
+  ModelHealth,
+  MonitoredVersion,
+} from './types';
 import type { MonitorSettings } from './settings';
 
 /** One logged prediction joined with its application's outcome and features. */
@@ -17,7 +23,7 @@ export interface ScoredRecord {
   readonly features: Readonly<Record<string, number | string | null>>;
 }
 
-const { abs, floor } = Math;
+const { abs, ceil, floor } = Math;
 const DAY_MS = 86_400_000;
 
 /** Every k-th element so that at most `max` remain (deterministic, spread over the window). */
@@ -49,16 +55,38 @@ export function featureColumns(
 }
 
 /**
+ * Records `lo` to `hi` (exclusive) of a time-ordered array, with the version's error stream
+ * already computed: the window is read in place, never copied.
+ */
+export interface WindowRows {
+  readonly records: readonly ScoredRecord[];
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** At most `max` records of [lo, hi), evenly strided (deterministic, spread over the window). */
+export function stridedRows(rows: WindowRows, max: number): ScoredRecord[] {
+  const n = rows.hi - rows.lo;
+  const take = n <= max ? n : max;
+  const step = n / take;
+  const out: ScoredRecord[] = new Array(take);
+  for (let i = 0; i < take; i++) out[i] = rows.records[rows.lo + floor(i * step)];
+  return out;
+}
+
+/**
  * The health of one version over one window: calibration and discrimination on the labelled
- * predictions, drift of the features of every prediction against the reference, and the
- * concept-drift detections that fall in the window. A window with fewer than `min_labelled`
- * labels is `insufficient_data` and never critical (too few outcomes to judge).
+ * predictions, drift of the features against the reference, and the concept-drift detections
+ * that fall in the window. ECE, Brier and log loss read every labelled row in one pass; AUC
+ * and the drift tests an evenly strided sample of `max_rows_per_test` rows (their cost grows
+ * as n log n). A window with fewer than `min_labelled` labels is `insufficient_data` and
+ * never critical (too few outcomes to judge).
  */
 export function windowHealth(args: {
   readonly version: MonitoredVersion;
   readonly start: number;
   readonly end: number;
-  readonly records: readonly ScoredRecord[];
+  readonly rows: WindowRows;
   readonly reference: FeatureColumns | null;
   readonly referenceKind: 'training' | 'first_window';
   readonly pageHinkley: readonly number[];
@@ -66,11 +94,29 @@ export function windowHealth(args: {
   readonly conceptDrift: boolean;
   readonly settings: MonitorSettings;
 }): ModelHealth {
-  const { version, start, end, records, settings } = args;
-  const labelled = records.filter((r) => r.y !== null);
-  const p = labelled.map((r) => r.p);
-  const y = labelled.map((r) => r.y as number);
-  const enough = labelled.length >= settings.min_labelled;
+  const { version, start, end, rows, settings } = args;
+  const { records, lo, hi } = rows;
+  const p: number[] = [];
+  const y: number[] = [];
+  // Daily error sums, indexed by day since the window start (windows are whole days).
+  const firstDay = floor(start / DAY_MS);
+  const dayN = new Float64Array(ceil((end - start) / DAY_MS) + 1);
+  const daySum = new Float64Array(dayN.length);
+  let sumP = 0;
+  let sumY = 0;
+  for (let i = lo; i < hi; i++) {
+    const r = records[i];
+    if (r.y === null) continue;
+    p.push(r.p);
+    y.push(r.y);
+    sumP += r.p;
+    sumY += r.y;
+    const d = floor(r.t / DAY_MS) - firstDay;
+    dayN[d]++;
+    daySum[d] += abs(r.y - r.p);
+  }
+  const n = p.length;
+  const enough = n >= settings.min_labelled;
   const cal = enough ? calibrationError(p, y, { bins: settings.ece_bins }) : null;
   const brier = enough ? brierScore(p, y) : null;
   const ll = enough ? logLoss(p, y) : null;
@@ -79,8 +125,9 @@ export function windowHealth(args: {
 
   let drift: FeatureDriftSummary[] = [];
   let drifted: string[] = [];
-  if (args.reference && records.length > 0) {
-    const report = featureDriftReport(args.reference, featureColumns(records, settings.features), {
+  if (args.reference && hi > lo) {
+    const sample = featureColumns(stridedRows(rows, cap), settings.features);
+    const report = featureDriftReport(args.reference, sample, {
       alpha: settings.drift_alpha,
     });
     if (report.status === 'ok') {
@@ -128,16 +175,15 @@ export function windowHealth(args: {
     if (args.conceptDrift && hit) critical.push('concept_drift');
   }
 
-  const byDay = new Map<number, { n: number; sum: number }>();
-  for (const r of labelled) {
-    const d = floor(r.t / DAY_MS);
-    const cell = byDay.get(d) ?? { n: 0, sum: 0 };
-    cell.n++;
-    cell.sum += abs(r.y! - r.p);
-    byDay.set(d, cell);
+  const errorByDay: ErrorPoint[] = [];
+  for (let d = 0; d < dayN.length; d++) {
+    if (dayN[d] === 0) continue;
+    errorByDay.push({
+      day: new Date((firstDay + d) * DAY_MS).toISOString().slice(0, 10),
+      n: dayN[d],
+      mean_error: daySum[d] / dayN[d],
+    });
   }
-  const mean = (xs: readonly number[]) =>
-    xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
 
   return Object.freeze({
     _id: `${version.model}@${version.version}@${new Date(start).toISOString()}`,
@@ -147,10 +193,10 @@ export function windowHealth(args: {
     window_start: new Date(start).toISOString(),
     window_end: new Date(end).toISOString(),
     status: enough ? 'ok' : 'insufficient_data',
-    n_predictions: records.length,
-    n_labelled: labelled.length,
-    positive_rate: mean(y),
-    mean_predicted: mean(p),
+    n_predictions: hi - lo,
+    n_labelled: n,
+    positive_rate: n === 0 ? null : sumY / n,
+    mean_predicted: n === 0 ? null : sumP / n,
     ece: cal?.status === 'ok' ? cal.ece : null,
     mce: cal?.status === 'ok' ? cal.mce : null,
     brier: brier?.status === 'ok' ? brier.brier : null,
@@ -163,13 +209,7 @@ export function windowHealth(args: {
     drifted_features: drifted,
     page_hinkley_detections: ph,
     adwin_detections: ad,
-    error_by_day: [...byDay.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([d, c]) => ({
-        day: new Date(d * DAY_MS).toISOString().slice(0, 10),
-        n: c.n,
-        mean_error: c.sum / c.n,
-      })),
+    error_by_day: errorByDay,
     critical,
   });
 }

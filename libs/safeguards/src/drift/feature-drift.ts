@@ -1,11 +1,15 @@
 import { requireInteger, requireOpenInterval } from '../internal/validate';
 import { type Degenerate, degenerate } from '../result';
 import { chiSquareTest, countCategories, countOf } from './chi-square';
+import { sortedNumbers } from '../internal/describe';
 import { ksTwoSample } from './ks-test';
 import { PSI_MODERATE, type PsiSeverity, populationStabilityIndex, psiFromCounts } from './psi';
 
-/** A feature column: numeric values, or category labels. */
-export type FeatureColumn = readonly number[] | readonly string[];
+/**
+ * A feature column: numeric values (an array or a Float64Array; an ascending Float64Array,
+ * e.g. a training reference sorted once, is not sorted again), or category labels.
+ */
+export type FeatureColumn = readonly number[] | Float64Array | readonly string[];
 export type FeatureColumns = Readonly<Record<string, FeatureColumn>>;
 
 export interface FeatureDriftSettings {
@@ -103,8 +107,11 @@ function compareFeature(
   const numeric = isNumeric(ref) && isNumeric(cur);
   const categorical = isStrings(ref) && isStrings(cur);
   if (numeric) {
-    const ks = ksTwoSample(ref, cur);
-    const psi = populationStabilityIndex(ref, cur, { bins });
+    // Each side sorted once, for both tests.
+    const r = sortedNumbers(ref);
+    const c = sortedNumbers(cur);
+    const ks = ksTwoSample(r, c);
+    const psi = populationStabilityIndex(r, c, { bins });
     if (ks.status !== 'ok') return fail(ks);
     if (psi.status !== 'ok') return fail(psi);
     return ok(feature, 'numeric', 'ks', ks.statistic, ks.p_value, psi.psi, psi.severity);
@@ -154,10 +161,15 @@ function compareFeature(
   }
 }
 
-function isNumeric(col: FeatureColumn): col is readonly number[] {
-  return col.every((v) => typeof v === 'number');
+function isNumeric(col: FeatureColumn): col is readonly number[] | Float64Array {
+  return (
+    col instanceof Float64Array || (col as readonly unknown[]).every((v) => typeof v === 'number')
+  );
 }
 
 function isStrings(col: FeatureColumn): col is readonly string[] {
-  return col.every((v) => typeof v === 'string');
+  return (
+    !(col instanceof Float64Array) &&
+    (col as readonly unknown[]).every((v) => typeof v === 'string')
+  );
 }

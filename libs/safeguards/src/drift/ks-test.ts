@@ -1,4 +1,4 @@
-import { sortedCopy } from '../internal/describe';
+import { sortedNumbers } from '../internal/describe';
 import { checkFinite } from '../internal/validate';
 import { type Degenerate, degenerate } from '../result';
 import { kolmogorovSurvival } from './kolmogorov';
@@ -28,13 +28,16 @@ export interface KsTest {
 
 const EXACT_MAX_CELLS = 10_000;
 
+/** A numeric sample: an array, or a Float64Array (an ascending one is not sorted again). */
+export type NumericSample = readonly number[] | Float64Array;
+
 /**
  * Two-sample Kolmogorov-Smirnov test (two-sided). Ties are handled in D; the p-values
  * assume continuous data (conservative with ties).
  */
 export function ksTwoSample(
-  reference: readonly number[],
-  current: readonly number[],
+  reference: NumericSample,
+  current: NumericSample,
   options: KsOptions = {},
 ): KsTest | Degenerate {
   const requested = options.method ?? 'auto';
@@ -45,7 +48,7 @@ export function ksTwoSample(
   if (bad) return bad;
   const n = reference.length;
   const m = current.length;
-  const d = ksStatistic(sortedCopy(reference), sortedCopy(current));
+  const d = ksStatistic(sortedNumbers(reference), sortedNumbers(current));
   const method =
     requested === 'auto' ? (n * m <= EXACT_MAX_CELLS ? 'exact' : 'asymptotic') : requested;
   const p =
@@ -56,7 +59,7 @@ export function ksTwoSample(
 }
 
 /** D over two ascending arrays, stepping through each distinct value once (ties move both CDFs). */
-function ksStatistic(a: readonly number[], b: readonly number[]): number {
+function ksStatistic(a: Float64Array, b: Float64Array): number {
   let i = 0;
   let j = 0;
   let d = 0;

@@ -1,6 +1,7 @@
-import { quantileSorted, sortedCopy } from '../internal/describe';
+import { isAscending, quantileSorted, sortedNumbers } from '../internal/describe';
 import { checkFinite, requireInteger, requireOpenInterval } from '../internal/validate';
 import { type Degenerate, degenerate } from '../result';
+import type { NumericSample } from './ks-test';
 
 /** Rule of thumb (Siddiqi 2006; Yurdakul 2018): < 0.1 none, 0.1–0.25 moderate, > 0.25 major. */
 export type PsiSeverity = 'none' | 'moderate' | 'major';
@@ -47,8 +48,8 @@ export const DEFAULT_PSI_EPSILON = 1e-4;
  * (heavy ties give fewer bins); bins are right-closed: (q_{k−1}, q_k].
  */
 export function populationStabilityIndex(
-  reference: readonly number[],
-  current: readonly number[],
+  reference: NumericSample,
+  current: NumericSample,
   options: PsiOptions = {},
 ): Psi | Degenerate {
   const b = options.bins ?? DEFAULT_PSI_BINS;
@@ -58,13 +59,13 @@ export function populationStabilityIndex(
   }
   const bad = checkFinite(reference, 'reference') ?? checkFinite(current, 'current');
   if (bad) return bad;
-  const sorted = sortedCopy(reference);
+  const sorted = sortedNumbers(reference);
   const edges: number[] = [];
   for (let k = 1; k < b; k++) {
     const q = quantileSorted(sorted, k / b);
     if (edges.length === 0 || q > edges[edges.length - 1]) edges.push(q);
   }
-  const refCounts = histogram(reference, edges);
+  const refCounts = histogram(sorted, edges);
   const curCounts = histogram(current, edges);
   const lo = [-Infinity, ...edges];
   const hi = [...edges, Infinity];
@@ -127,10 +128,24 @@ function fromCounts(
   return { status: 'ok', psi, severity: psiSeverity(psi), bins };
 }
 
-/** Counts per right-closed bin: bin k holds edges[k−1] < x ≤ edges[k] (binary search). */
-function histogram(values: readonly number[], edges: readonly number[]): number[] {
+/**
+ * Counts per right-closed bin: bin k holds edges[k−1] < x ≤ edges[k]. Ascending values are
+ * counted in one merge walk; others by binary search over the edges.
+ */
+function histogram(values: ArrayLike<number>, edges: readonly number[]): number[] {
   const counts = new Array<number>(edges.length + 1).fill(0);
-  for (const x of values) {
+  const n = values.length;
+  if (isAscending(values)) {
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      while (k < edges.length && x > edges[k]) k++;
+      counts[k]++;
+    }
+    return counts;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
     let lo = 0;
     let hi = edges.length;
     while (lo < hi) {

@@ -6,11 +6,27 @@ export function sortedCopy(values: readonly number[]): number[] {
 }
 
 /**
+ * The values in ascending order as a Float64Array (typed-array sort: numeric, no comparator
+ * calls). An ascending Float64Array is returned as is, so a column sorted once can go through
+ * several tests (KS, PSI) without being sorted again; callers never write to the result.
+ */
+export function sortedNumbers(values: ArrayLike<number>): Float64Array {
+  if (values instanceof Float64Array && isAscending(values)) return values;
+  return Float64Array.from(values).sort();
+}
+
+/** Whether every value is at least the one before it (one linear pass). */
+export function isAscending(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
+  return true;
+}
+
+/**
  * Quantile of an ascending-sorted array by linear interpolation between order
  * statistics (Hyndman & Fan type 7, the R / NumPy default):
  * h = (n - 1) q, Q(q) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]).
  */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
   if (n === 1) return sorted[0];
   const h = (n - 1) * q;

@@ -36,7 +36,7 @@ export function checkBinaryLabels(labels: readonly number[]): Degenerate | null 
 }
 
 /** Returns null when every value is finite, otherwise the degenerate result. */
-export function checkFinite(values: readonly number[], name: string): Degenerate | null {
+export function checkFinite(values: ArrayLike<number>, name: string): Degenerate | null {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
       return degenerate('invalid_value', `${name}[${i}] = ${values[i]} is not finite`);
