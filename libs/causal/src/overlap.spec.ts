@@ -31,3 +31,17 @@ describe('Crump et al. (2009) optimal overlap region', () => {
     expect(c.ok).toBe(true);
   });
 });
+
+describe('overlap when the estimators trim to the region', () => {
+  it('is judged by the share the region keeps (min_trimmed_share), not min_overlap_share', () => {
+    // 8 of 10 units inside [0.05, 0.95]: below 90% untrimmed, above 50% when trimming.
+    const scores = [0.5, 0.5, 0.5, 0.5, 0.4, 0.6, 0.3, 0.7, 0.01, 0.99];
+    const t = [1, 0, 1, 0, 1, 0, 1, 0, 0, 1];
+    expect(checkOverlap(scores, t, causalSettings()).ok).toBe(false);
+    const trimmed = checkOverlap(scores, t, causalSettings({ trim: true }));
+    expect([trimmed.ok, trimmed.n_outside]).toEqual([true, 2]);
+    expect(
+      checkOverlap(scores, t, causalSettings({ trim: true, min_trimmed_share: 0.85 })).ok,
+    ).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Overlap (positivity) check: the share of units whose propensity lies in the region [lo, hi];
- * overlap is OK when that share is at least `min_overlap_share`. `in_bounds` lists the units
+ * overlap is OK when that share is at least `min_overlap_share` — or, when the estimators trim
+ * to the region (`trim`), `min_trimmed_share` of the sample. `in_bounds` lists the units
  * kept by trimming to the region. The region is, by `overlap_rule`:
  *   'bounds': the fixed `overlap_bounds` (default [0.05, 0.95]);
  *   'crump':  [α, 1 − α] with α the optimal threshold of Crump, Hotz, Imbens & Mitnik (2009,
@@ -76,11 +77,12 @@ export function checkOverlap(
   });
   const n = scores.length;
   const share = n === 0 ? 0 : inBounds.length / n;
-  const ok = n > 0 && share >= settings.min_overlap_share && scores.every(Number.isFinite);
+  const need = settings.trim ? settings.min_trimmed_share : settings.min_overlap_share;
+  const ok = n > 0 && share >= need && scores.every(Number.isFinite);
   const reasons = ok
     ? []
     : [
-        `only ${(100 * share).toFixed(1)}% of units have propensity in [${fmt(lo)}, ${fmt(hi)}] (need ${(100 * settings.min_overlap_share).toFixed(0)}%)`,
+        `only ${(100 * share).toFixed(1)}% of units have propensity in [${fmt(lo)}, ${fmt(hi)}] (need ${(100 * need).toFixed(0)}%${settings.trim ? ' of the sample kept by trimming' : ''})`,
       ];
   return deepFreeze({
     ok,

@@ -18,6 +18,13 @@ export interface CausalSettings {
   readonly overlap_bounds: readonly [number, number];
   /** Minimum share of units inside `overlap_bounds` for overlap to count as OK. */
   readonly min_overlap_share: number;
+  /**
+   * With `trim`, the share of units the region must keep for overlap to count as OK (instead of
+   * `min_overlap_share`): the estimate is then of the overlap population, and Crump et al.'s
+   * rule often trims 10–20% by design, so it is judged by whether that population still speaks
+   * for most of the sample.
+   */
+  readonly min_trimmed_share: number;
   /** When true, IPW and AIPW drop units outside the overlap region before estimating (and say how many). */
   readonly trim: boolean;
   /** Matching caliper in standard deviations of the logit propensity (Austin 2011: 0.2). */
@@ -34,6 +41,7 @@ export const DEFAULT_CAUSAL_SETTINGS: CausalSettings = deepFreeze({
   overlap_rule: 'bounds',
   overlap_bounds: [0.05, 0.95] as const,
   min_overlap_share: 0.9,
+  min_trimmed_share: 0.5,
   trim: false,
   caliper_sd: 0.2,
   min_per_arm: 2,
