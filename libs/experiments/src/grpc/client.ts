@@ -3,7 +3,7 @@
  * the GrowthBook SDK on the exported features themselves (both give the same variants).
  * Failed calls reject with the HirelearnError classes of @hirelearn/proto.
  */
-import { credentials, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import { fromGrpcError, isServiceError } from '@hirelearn/proto';
 import type { Assignment, AssignmentReason } from '../assignment/assigner';
@@ -28,6 +28,7 @@ export class ExperimentsGrpcClient {
     return new Promise((resolve, reject) => {
       this.client.assign(
         request,
+        new Metadata(),
         { deadline: Date.now() + this.deadlineMs },
         (error: ServiceError | null, response: pb.AssignResponse) => {
           if (error) return reject(isServiceError(error) ? fromGrpcError(error) : error);
