@@ -7,6 +7,7 @@ import type { EventOf } from '@hirelearn/contract';
 import { ingest } from '@hirelearn/ingest';
 import {
   checkDataQuality,
+  modelHealthCollection,
   MonitorLoop,
   registryTarget,
   startMonitorServer,
@@ -307,6 +308,10 @@ describe('the drift monitor over gRPC, on a world whose hiring market loosens mi
       expect(h.critical).toContain(pb.CriticalReason.CRITICAL_REASON_ECE_ABOVE_THRESHOLD);
       expect(h.positive_rate!).toBeGreaterThan(h.mean_predicted! + 0.2);
     }
+    // The second pass replaced the reports of the windows the first one had scored.
+    const stored = await modelHealthCollection(s.documents).find({ model: MODEL });
+    expect(stored).toHaveLength(all.length);
+    expect(stored.filter((h) => h.revision === 2).length).toBeGreaterThanOrEqual(pre.length);
     const critical = await s.health({ model: MODEL, version: 2, critical_only: true });
     expect(critical.length).toBeGreaterThanOrEqual(post.length);
     const latest = await rpc<pb.GetHealthResponse>(

@@ -117,15 +117,15 @@ async function main(): Promise<void> {
 }
 
 /**
- * `detection`: on simulated worlds (150 users, 6 months) whose hiring market turns mid-way
- * (each application without an interview gets one with probability 0.6 or 0.3) or does not
- * (0), the monitor's verdict, the delay of the first Page-Hinkley and ADWIN detection after
- * the turn, and the worst window ECE.
+ * `detection`: on simulated worlds (150 users, 6 months) whose hiring market loosens at the
+ * third month (libs/sim `behaviourChange` base_rate +0.3 or +0.15 on every interview
+ * probability) or does not change (0), the monitor's verdict, the delay of the first
+ * Page-Hinkley and ADWIN detection after the change, and the worst window ECE.
  */
 async function detectionDelays(): Promise<void> {
   for (const seed of [5, 6, 7]) {
-    for (const boost of [0.6, 0.3, 0]) {
-      const w = await buildMonitorWorld({ users: 150, months: 6, seed, interviewBoost: boost });
+    for (const change of [0.3, 0.15, 0]) {
+      const w = await buildMonitorWorld({ users: 150, months: 6, seed, change });
       const docs = await openDocumentStore('sqlite::memory:');
       const predictions = predictionsCollection(docs);
       for (const p of w.predictions) await predictions.insert(p);
@@ -138,7 +138,7 @@ async function detectionDelays(): Promise<void> {
       const ad = health.flatMap((h) => h.adwin_detections).sort()[0];
       const ece = Math.max(...health.filter((h) => h.ece !== null).map((h) => h.ece as number));
       console.log(
-        `seed ${seed} turn ${boost}: ${run.versions[0].rollback}; first Page-Hinkley ${days(ph)} d, ADWIN ${days(ad)} d after the turn; worst ECE ${ece.toFixed(3)}; ${w.predictions.length} predictions`,
+        `seed ${seed} change +${change}: ${run.versions[0].rollback}; first Page-Hinkley ${days(ph)} d, ADWIN ${days(ad)} d after the change; worst ECE ${ece.toFixed(3)}; ${w.predictions.length} predictions`,
       );
       await w.store.close();
       await docs.close();

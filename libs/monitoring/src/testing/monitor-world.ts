@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ingest } from '@hirelearn/ingest';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
-import { createRng, logistic, sigmoid } from '@hirelearn/stats';
+import { logistic, sigmoid } from '@hirelearn/stats';
 import { EventStore } from '@hirelearn/store';
 import type { LoggedPrediction } from '../monitor/types';
 
@@ -16,69 +16,34 @@ export interface MonitorWorld {
 }
 
 /**
- * A simulated world whose hiring market may turn mid-way: from `change_at` on, each
- * submitted application that did not reach an interview gets one with probability
- * `interviewBoost` (two days after submission). libs/sim has no outcome change point, so
- * the turn is applied to the event log here, seeded. A logistic model of reached_interview on
- * fit score, resume score and tailoring is trained on the applications before `change_at`
- * and logs a prediction for every application at its submission.
+ * A simulated world whose hiring market may change mid-way (libs/sim `behaviourChange`:
+ * `base_rate` by `change` from the middle month; none when `change` is 0), and the
+ * predictions a logistic model of reached_interview on fit score, resume score and tailoring,
+ * trained on the applications before the change, logs for every application at its
+ * submission. For the monitor's detection bench: in-process and fast.
  */
 export async function buildMonitorWorld(options: {
   readonly users: number;
   readonly months: number;
   readonly seed: number;
-  readonly interviewBoost: number;
+  readonly change: number;
 }): Promise<MonitorWorld> {
+  const atMonth = Math.max(1, Math.floor(options.months / 2));
   const settings = defaultSimSettings({
     users: options.users,
     months: options.months,
     seed: options.seed,
+    ...(options.change !== 0 && {
+      behaviourChange: { atMonth, kind: 'base_rate', size: options.change },
+    }),
   });
   const world = simulateWorld(settings);
-  const start = Date.parse(settings.startDate);
-  const end = Date.parse(settings.endDate);
-  const changeAt = start + (end - start) / 2;
-  const rng = createRng(options.seed + 1000);
-  const lines = [...world.lines];
-  if (options.interviewBoost > 0) {
-    const interviewed = new Set<string>();
-    const submitted: { app: string; job: string; user: string; t: number }[] = [];
-    for (const line of world.lines) {
-      const e = JSON.parse(line) as Record<string, unknown>;
-      if (e.event_type === 'STATUS_CHANGED') {
-        const status = (e.outcome as { status?: string } | undefined)?.status;
-        if (status === 'interview' || status === 'offer') interviewed.add(String(e.application_id));
-      } else if (e.event_type === 'APPLICATION_SUBMITTED') {
-        submitted.push({
-          app: String(e.application_id),
-          job: String(e.job_id),
-          user: String(e.user_id),
-          t: Date.parse(String(e.timestamp)),
-        });
-      }
-    }
-    submitted.sort((a, b) => a.app.localeCompare(b.app));
-    for (const s of submitted) {
-      if (s.t < changeAt || interviewed.has(s.app)) continue;
-      if (rng.uniform() >= options.interviewBoost) continue;
-      const t = s.t + 2 * 86_400_000;
-      if (t >= end) continue;
-      lines.push(
-        JSON.stringify({
-          event_id: `ev-turn-${s.app}`,
-          event_type: 'STATUS_CHANGED',
-          user_id: s.user,
-          timestamp: new Date(t).toISOString().replace('.000Z', 'Z'),
-          application_id: s.app,
-          job_id: s.job,
-          outcome: { status: 'interview', days_to_response: 2 },
-        }),
-      );
-    }
-  }
+  const start = new Date(settings.startDate);
+  start.setUTCMonth(start.getUTCMonth() + atMonth);
+  const changeAt = start.getTime();
   const dir = mkdtempSync(path.join(tmpdir(), 'hl-monitor-'));
   const file = path.join(dir, 'events.ndjson');
-  writeFileSync(file, `${lines.join('\n')}\n`);
+  writeFileSync(file, `${world.lines.join('\n')}\n`);
   const store = await EventStore.open('duckdb::memory:');
   await ingest(store, [file]);
 
