@@ -89,4 +89,13 @@ describe('didTwoWayFe', () => {
     expect(didTwoWayFe(p).status).toBe('singular_design'); // treated in every period: absorbed by α_i
     expect(didTwoWayFe({ ...p, treated: p.treated.map(() => 0) }).status).toBe('no_treated');
   });
+
+  it('runs on 200k rows (whole columns are never spread into Math.max)', () => {
+    const p = simulatePanel({ units: 40_000, periods: 5, seed: 67, effect: 0.5, start: 3 });
+    expect(p.outcome.length).toBe(200_000);
+    const e = didTwoWayFe(p);
+    expect(e.status).toBe('ok');
+    expect(covers(e.ci, 0.5)).toBe(true);
+    expect(e.n_clusters).toBe(40_000);
+  });
 });

@@ -6,19 +6,15 @@
  *   τ̂ = (Ȳ_{G=1,Post=1} − Ȳ_{G=1,Post=0}) − (Ȳ_{G=0,Post=1} − Ȳ_{G=0,Post=0}),
  *   SE cluster-robust (CR1) by `clusters` (the unit) when given, else HC1.
  *
- * Two-way fixed effects: Y_it = α_i + λ_t + τ D_it + x_itᵀβ + e_it, solved by the
- * Frisch-Waugh-Lovell theorem: Y, D and x are demeaned by unit and by period alternately until
- * the means vanish (the method of alternating projections, Guimarães & Portugal 2010, Stata
- * Journal 10(4); exact for unbalanced panels at convergence), then regressed without intercept:
- *   V̂ = G/(G−1) · (n−1)/(n−k) · B [Σ_g s_g s_gᵀ] B,  B = (X̃ᵀX̃)⁻¹,  s_g = Σ_{i∈g} x̃_i ẽ_i,
- * clustered by unit; k counts τ, β and the T − 1 period effects (unit effects are nested in
- * the unit clusters and not counted, as Stata's `reghdfe`).
+ * Two-way fixed effects: Y_it = α_i + λ_t + τ D_it + x_itᵀβ + e_it by `twfeRegression`
+ * (twfe.ts: alternating projections, unit-clustered CR1 errors).
  * With a staggered rollout and heterogeneous effects TWFE is a weighted average that can
  * mislead (Goodman-Bacon 2021, J. Econometrics 225); status stays 'ok' but the reason says so.
  */
-import { leastSquaresQr, ols, sandwich, scoreMeat } from '@hirelearn/stats';
+import { ols } from '@hirelearn/stats';
 import { failedEffect, makeEffect } from './effect';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
+import { twfeRegression } from './twfe';
 import { CausalStatus, EffectEstimate } from './types';
 
 export interface DidData {
@@ -120,49 +116,6 @@ export function did2x2(
   );
 }
 
-/** Demeans every column by unit and by period alternately until the largest mean is < tol. */
-function demeanTwoWay(
-  columns: number[][],
-  unit: readonly (string | number)[],
-  time: readonly (string | number)[],
-  tol = 1e-10,
-  maxIter = 10_000,
-): boolean {
-  const groupIndex = (ids: readonly (string | number)[]): number[] => {
-    const m = new Map<string | number, number>();
-    return ids.map((id) => {
-      if (!m.has(id)) m.set(id, m.size);
-      return m.get(id) as number;
-    });
-  };
-  const gu = groupIndex(unit);
-  const gt = groupIndex(time);
-  const nu = Math.max(...gu) + 1;
-  const nt = Math.max(...gt) + 1;
-  const demean = (col: number[], g: number[], k: number): number => {
-    const s = new Array<number>(k).fill(0);
-    const c = new Array<number>(k).fill(0);
-    col.forEach((v, i) => {
-      s[g[i]] += v;
-      c[g[i]]++;
-    });
-    let worst = 0;
-    for (let j = 0; j < k; j++) worst = Math.max(worst, Math.abs(s[j] / c[j]));
-    col.forEach((v, i) => (col[i] = v - s[g[i]] / c[g[i]]));
-    return worst;
-  };
-  for (const col of columns) {
-    const scale = Math.max(1, ...col.map(Math.abs));
-    let converged = false;
-    for (let it = 0; it < maxIter && !converged; it++) {
-      demean(col, gu, nu);
-      converged = demean(col, gt, nt) < tol * scale && it > 0;
-    }
-    if (!converged) return false;
-  }
-  return true;
-}
-
 /** Two-way fixed-effects DiD with unit-clustered CR1 errors (module doc). */
 export function didTwoWayFe(
   data: PanelData,
@@ -194,42 +147,23 @@ export function didTwoWayFe(
       settings.alpha,
     );
   }
-  const nTreated = data.treated.filter((v) => v !== 0).length;
+  let nTreated = 0;
+  for (const v of data.treated) if (v !== 0) nTreated++;
   if (nTreated === 0)
     return failed('did_twfe', n, 'no_treated', 'no treated observation', settings.alpha);
-  const columns = [data.outcome.slice(), data.treated.slice(), ...cov.map(([, c]) => c.slice())];
-  if (!demeanTwoWay(columns, data.unit, data.time)) {
-    return failed(
-      'did_twfe',
-      n,
-      'not_converged',
-      'alternating projections did not converge',
-      settings.alpha,
-    );
-  }
-  const [y, ...xCols] = columns;
-  const X = y.map((_, i) => xCols.map((c) => c[i]));
-  const fit = leastSquaresQr(X, y);
-  if (!fit.full_rank || !(Math.max(...xCols[0].map(Math.abs)) > 1e-9)) {
-    return failed(
-      'did_twfe',
-      n,
-      'singular_design',
-      'treatment is collinear with the unit and period effects (or the covariates)',
-      settings.alpha,
-    );
-  }
-  const e = y.map((v, i) => v - X[i].reduce((s, x, j) => s + x * fit.beta[j], 0));
-  const { meat, groups } = scoreMeat(
-    X.map((row, i) => row.map((v) => v * e[i])),
+  const fit = twfeRegression(
+    data.outcome,
+    [data.treated, ...cov.map(([, c]) => c)],
     data.unit,
-    X[0].length,
+    data.time,
   );
-  if (groups < 2)
-    return failed('did_twfe', n, 'insufficient_data', 'need >= 2 units', settings.alpha);
-  const periods = new Set(data.time).size;
-  const k = X[0].length + periods - 1;
-  const vcov = sandwich(fit.xtx_inv, meat, (groups / (groups - 1)) * ((n - 1) / (n - k)));
+  if (fit.status !== 'ok') {
+    const reason =
+      fit.status === 'singular_design'
+        ? 'treatment is collinear with the unit and period effects (or the covariates)'
+        : fit.reason;
+    return failed('did_twfe', n, fit.status, reason, settings.alpha);
+  }
   // Staggered timing: ever-treated units differ in how many periods they are treated.
   const treatedPeriods = new Map<string | number, number>();
   data.unit.forEach((u, i) => {
@@ -241,18 +175,18 @@ export function didTwoWayFe(
       method: 'did_twfe',
       estimand: 'ATT',
       estimate: fit.beta[0],
-      std_error: Math.sqrt(vcov[0][0]),
+      std_error: Math.sqrt(fit.vcov[0][0]),
       n,
       n_treated: nTreated,
       n_control: n - nTreated,
       status: 'ok',
       reasons: staggered
         ? [
-            'treatment timing varies across units: under heterogeneous effects TWFE mixes comparisons with possibly negative weights (Goodman-Bacon 2021)',
+            'treatment timing varies across units: under heterogeneous effects TWFE mixes comparisons with possibly negative weights (Goodman-Bacon 2021); didStaggered compares each cohort with not-yet-treated units only',
           ]
         : [],
     },
     settings.alpha,
-    { n_clusters: groups },
+    { n_clusters: fit.n_clusters },
   );
 }
