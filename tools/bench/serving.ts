@@ -1,7 +1,7 @@
 /**
  * gRPC PredictInterview on loopback, every prediction logged to an SQLite document store
  * (NOLOG=1: without the log), next to the in-process prediction time in the same run:
- *   - single calls one at a time (p50/p99);
+ *   - single calls one at a time (p50/p99), and the throughput with 16 calls in flight;
  *   - an open-loop load at RATE calls/s (default 1,000) for SECONDS (default 10): calls are
  *     sent on a fixed schedule whatever the answers do, and each latency is measured from
  *     the call's scheduled time, so a stall counts against every call it delays;
@@ -59,6 +59,16 @@ parentPort.on('message', async (job) => {
       out.push(performance.now() - s);
     }
     parentPort.postMessage({ latencies: out, errors: 0, seconds: 0 });
+    return;
+  }
+  if (job.kind === 'concurrent') {
+    // Closed loop: job.inFlight callers, each sending its next call when the last returns.
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: job.inFlight }, async () => {
+      while (next < job.n) await once(job.requests[next++ % job.requests.length]);
+    }));
+    parentPort.postMessage({ latencies: [], errors: 0, seconds: (performance.now() - t0) / 1000 });
     return;
   }
   // Open loop: call k is due at t0 + k/rate whatever happened to the calls before it.
@@ -174,6 +184,7 @@ async function main(): Promise<void> {
   const loadBefore = load();
   await run({ kind: 'sequential', n: 500, requests: singles }); // warm-up
   const single = await run({ kind: 'sequential', n: 3000, requests: singles });
+  const closed = await run({ kind: 'concurrent', n: 6000, inFlight: 16, requests: singles });
   const open = await run({ kind: 'open', rate: RATE, seconds: SECONDS, requests: singles });
   await run({ kind: 'sequential', n: 5, requests: [batchRequest] }); // warm-up
   const batches = await run({ kind: 'sequential', n: 50, requests: [batchRequest] });
@@ -199,7 +210,7 @@ async function main(): Promise<void> {
     decodes.push(ms(s));
   }
   const decodeMs = quantile(decodes, 0.5);
-  const expected = 500 + 3000 + Math.round(RATE * SECONDS) + 55 * 1000;
+  const expected = 500 + 3000 + 6000 + Math.round(RATE * SECONDS) + 55 * 1000;
   const logged = log ? await docs.collection(PREDICTIONS_COLLECTION).count() : 0;
   const o = open.latencies;
   process.stdout.write(
@@ -207,6 +218,7 @@ async function main(): Promise<void> {
       `load average before ${loadBefore}, after ${loadAfter} (1, 5, 15 min; 2 cores)\n` +
       `prediction log: ${log ? `on (SQLite, write-behind ${process.env.INTHREAD ? 'on the service thread' : 'on a worker thread'}), ${logged} of ${expected} predictions written, ${log.failedWrites} failed` : 'off'}\n` +
       `single calls (sequential, n=3000): p50 ${f(quantile(single.latencies, 0.5))} ms, p99 ${f(quantile(single.latencies, 0.99))} ms\n` +
+      `throughput, 16 calls in flight (closed loop, 6000 calls): ${Math.round(6000 / closed.seconds)} calls/s\n` +
       `open loop ${RATE} calls/s for ${SECONDS} s (${o.length} calls, ${open.errors} errors, ` +
       `${Math.round(o.length / open.seconds)} calls/s achieved): p50 ${f(quantile(o, 0.5))} ms, ` +
       `p99 ${f(quantile(o, 0.99))} ms, p99.9 ${f(quantile(o, 0.999))} ms, max ${f(Math.max(...o))} ms\n` +
