@@ -16,13 +16,16 @@ try {
 }
 const documents = openDocumentStore(url);
 const sink = documents.then((d) => storeSink(d, writeBatch));
+// A store that cannot be opened fails each write (counted by the log), not the thread.
+sink.catch(() => undefined);
 let queue: Promise<unknown> = Promise.resolve();
 
 parentPort?.on('message', (request: SinkRequest) => {
   queue = queue.then(async () => {
     let reply: SinkReply;
     if (request.kind === 'close') {
-      await (await documents).close();
+      // A store that never opened has nothing to close; the answer must come back either way.
+      await documents.then((d) => d.close()).catch(() => undefined);
       reply = { id: request.id, inserted: 0, failed: 0 };
     } else {
       try {

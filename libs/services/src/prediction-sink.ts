@@ -17,7 +17,7 @@ export interface PendingBatch {
 }
 
 /** The records of pending batches: a time-ordered id each, the inputs hashed. */
-export function pendingRecords(batches: readonly PendingBatch[]): PredictionRecord[] {
+function pendingRecords(batches: readonly PendingBatch[]): PredictionRecord[] {
   const out: PredictionRecord[] = [];
   for (const { predicted_at, entries } of batches) {
     const ms = Date.parse(predicted_at);
