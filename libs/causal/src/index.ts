@@ -19,3 +19,6 @@ export * from './analyze';
 export * from './did';
 export * from './rd-bandwidth';
 export * from './rd';
+export * from './twfe';
+export * from './rd-fuzzy';
+export * from './density';
