@@ -26,6 +26,7 @@ import {
   startGrpcServer,
   storeSink,
   trainModel,
+  workerSink,
   type PredictionRecord,
   type RunningService,
   type TrainingRun,
@@ -588,5 +589,27 @@ describe('prediction services over gRPC', () => {
     } finally {
       await reader.close();
     }
+  });
+  it('a log whose store cannot be reached counts the failed writes and still closes', async () => {
+    const worker = path.resolve(
+      __dirname,
+      '../dist/apps/ensemble-predictor/prediction-log-worker.js',
+    );
+    const sink = workerSink(worker, 'mongodb://127.0.0.1:1/x?serverSelectionTimeoutMS=300');
+    if (!sink) throw new Error(`${worker} is missing: run 'npm run build' first`);
+    const unreachable = new PredictionLog(sink);
+    const entry = {
+      model: 'ensemble',
+      version: 1,
+      user_id: 'u',
+      application_id: 'a',
+      probability: 0.5,
+    };
+    unreachable.log([
+      { ...entry, inputs: { x: 1 } },
+      { ...entry, inputs: { x: 2 } },
+    ]);
+    await unreachable.close();
+    expect([unreachable.writtenCount, unreachable.failedWrites]).toEqual([0, 2]);
   });
 });
