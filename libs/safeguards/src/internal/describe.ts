@@ -41,19 +41,32 @@ export function median(values: readonly number[]): number {
 
 /**
  * Mid-ranks (1-based; tied values share the average of the ranks they span),
- * as used by the Mann-Whitney U statistic.
+ * as used by the Mann-Whitney U statistic. The values are sorted once as a typed array
+ * (no comparator calls); a value's tie block [first, last] in that order is found by binary
+ * search, and its mid-rank is (first + last) / 2 + 1.
  */
 export function midranks(values: readonly number[]): number[] {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const sorted = Float64Array.from(values).sort();
   const ranks = new Array<number>(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k]] = rank;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    // first index with sorted[k] >= v, and first with sorted[k] > v.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = lo;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = (first + lo - 1) / 2 + 1;
   }
   return ranks;
 }
