@@ -22,3 +22,6 @@ export * from './rd';
 export * from './twfe';
 export * from './rd-fuzzy';
 export * from './density';
+export * from './panel-timing';
+export * from './pre-trend';
+export * from './did-staggered';

@@ -41,6 +41,7 @@ export type EffectMethod =
   | 'iv_2sls'
   | 'did_2x2'
   | 'did_twfe'
+  | 'did_imputation'
   | 'rd_local_linear';
 
 /**
