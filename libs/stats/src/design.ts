@@ -64,11 +64,42 @@ export function packDesign(X: Design, k: number, rows?: readonly number[]): Floa
   return out;
 }
 
+/** x_iᵀ β for every row of the design, read in place (no packed copy). */
+export function designPredict(X: Design, beta: readonly number[]): number[] {
+  if (isRows(X)) {
+    return X.map((row) => {
+      let s = 0;
+      for (let j = 0; j < row.length; j++) s += row[j] * beta[j];
+      return s;
+    });
+  }
+  const out = new Array<number>(X.columns[0]?.length ?? 0).fill(0);
+  X.columns.forEach((c, j) => {
+    const b = beta[j];
+    if (b !== 0) for (let i = 0; i < out.length; i++) out[i] += b * c[i];
+  });
+  return out;
+}
+
 /** Rows `rows` (all when omitted) as arrays (the QR fallback and the score vectors need rows). */
 export function designRows(X: Design, rows?: readonly number[]): Rows {
   if (isRows(X)) return rows === undefined ? X : rows.map((i) => X[i]);
   const index = rows ?? Array.from({ length: X.columns[0]?.length ?? 0 }, (_, i) => i);
   return index.map((i) => X.columns.map((c) => c[i]));
+}
+
+/** Indices of the constant, non-zero (intercept-like) columns of the design. */
+export function designConstantColumns(X: Design, k: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < k; j++) {
+    const at = isRows(X) ? (i: number) => X[i][j] : (i: number) => X.columns[j][i];
+    const n = isRows(X) ? X.length : X.columns[j].length;
+    const v = n > 0 ? at(0) : 0;
+    let same = n > 0 && v !== 0;
+    for (let i = 1; same && i < n; i++) same = at(i) === v;
+    if (same) out.push(j);
+  }
+  return out;
 }
 
 /** Indices of the constant, non-zero (intercept-like) columns of the packed n × k `xs`. */

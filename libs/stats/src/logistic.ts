@@ -39,7 +39,9 @@ import {
 import {
   checkDesignShape,
   Design,
+  designConstantColumns,
   designFinite,
+  designPredict,
   designRows,
   packDesign,
   packedConstantColumns,
@@ -151,7 +153,6 @@ export function logistic(
 ): LogisticResult {
   const nAll = y.length;
   const k = checkDesignShape(X, nAll, 'logistic');
-  const xsAll = packDesign(X, k);
   assertInput(k >= 1 || nAll === 0, 'logistic: X must have at least one column');
   const lambda = options.lambda ?? 0;
   assertInput(
@@ -173,7 +174,7 @@ export function logistic(
   const penalized =
     options.penalized ??
     (() => {
-      const consts = new Set(packedConstantColumns(xsAll, nAll, k));
+      const consts = new Set(designConstantColumns(X, k));
       return Array.from({ length: k }, (_, j) => j).filter((j) => !consts.has(j));
     })();
   for (const j of penalized) {
@@ -230,7 +231,7 @@ export function logistic(
   const Xu = (): Rows => (rowsU ??= designRows(X, n === nAll ? undefined : used));
   const yu = used.map((i) => y[i]);
   const wu = used.map((i) => (weightsIn === undefined ? 1 : weightsIn[i]));
-  const xs = n === nAll ? xsAll : packDesign(X, k, used);
+  const xs = packDesign(X, k, n === nAll ? undefined : used);
 
   const yv = Float64Array.from(yu);
   const wv = Float64Array.from(wu);
@@ -336,10 +337,7 @@ export function logistic(
   // Bread at the final estimate.
   const bread = solveAt(eta).bread();
   const pRaw = Array.from(eta, sigmoid);
-  const fitted = Array.from(
-    n === nAll ? eta : linearPredictor(xsAll, nAll, k, beta, new Float64Array(nAll)),
-    sigmoid,
-  );
+  const fitted = Array.from(n === nAll ? eta : designPredict(X, beta), sigmoid);
   const deviance = devianceOf(yv, eta, wv);
   let nullDeviance = NaN;
   if (packedConstantColumns(xs, n, k).length > 0) {

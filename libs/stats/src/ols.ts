@@ -27,12 +27,13 @@ import {
 import {
   checkDesignShape,
   Design,
+  designConstantColumns,
   designFinite,
+  designPredict,
   designRows,
   packDesign,
-  packedConstantColumns,
 } from './design';
-import { linearPredictor, MIN_CHOLESKY_PIVOT, normalSystem, solveNormal } from './normal-equations';
+import { MIN_CHOLESKY_PIVOT, normalSystem, solveNormal } from './normal-equations';
 import { allFinite, assertInput, StatusCode, StatusFields } from './status';
 
 export type OlsSeType = 'classical' | 'hc1' | 'cluster';
@@ -189,8 +190,7 @@ export function ols(X: Design, y: readonly number[], options: OlsOptions = {}): 
     );
   }
   const beta = sol.beta;
-  const xsAll = packDesign(X, k);
-  const fitted = Array.from(linearPredictor(xsAll, nAll, k, beta, new Float64Array(nAll)));
+  const fitted = designPredict(X, beta);
   const residuals = fitted.map((f, i) => y[i] - f);
   const ew = used.map((i, r) => residuals[i] * sw[r]);
   let rss = 0;
@@ -234,7 +234,7 @@ export function ols(X: Design, y: readonly number[], options: OlsOptions = {}): 
   const tStats = beta.map((b, j) => b / se[j]);
   const pValues = tStats.map((t) => (Number.isNaN(t) ? NaN : tTwoSided(t, dfTest)));
 
-  const hasIntercept = packedConstantColumns(xsAll, nAll, k).length > 0;
+  const hasIntercept = designConstantColumns(X, k).length > 0;
   const wUsed = sw.map((s) => s * s);
   const sumW = wUsed.reduce((a, b) => a + b, 0);
   const ybar = hasIntercept ? used.reduce((s, i, r) => s + wUsed[r] * y[i], 0) / sumW : 0;
