@@ -125,6 +125,33 @@ describe('checkDataQuality on a clean synthetic log', () => {
     expect(find(cold, 'volume_anomaly')).toBeDefined();
   });
 
+  it('charges a few lines of no known type to the whole log, not to a type of their own', async () => {
+    const t = exampleEvents();
+    const strays = [
+      '{"event_id": "torn',
+      JSON.stringify({
+        ...t.APPLICATION_CREATED,
+        event_id: 'stray-1',
+        event_type: 'APPLICATION_WITHDRAWN',
+      }),
+    ];
+    const store = await storeOf(cleanLog(), strays);
+    const report = await checkDataQuality(store);
+    // Every line lost, none stored, for a type the contract does not have: 2 of ~19,000.
+    const many = await storeOf(
+      cleanLog(),
+      Array.from({ length: 400 }, () => strays[0]),
+    );
+    const flooded = await checkDataQuality(many);
+    await Promise.all([store.close(), many.close()]);
+    expect(report.findings.filter((f) => f.severity === 'critical')).toEqual([]);
+    expect(find(flooded, 'capture_below_target', '*')).toMatchObject({
+      severity: 'critical',
+      count: 400,
+    });
+    expect(find(flooded, 'capture_below_target', '*')!.message).toMatch(/of all events captured/);
+  });
+
   it('reports an empty store as such', async () => {
     const store = await EventStore.open('duckdb::memory:');
     const report = await checkDataQuality(store);

@@ -1,6 +1,10 @@
+import { EVENT_TYPES } from '@hirelearn/contract';
 import { exampleIds, type QualityFinding, type QualityScope, type SqlSource } from './finding';
 import type { DataQualitySettings } from './settings';
 import { pct } from './temporal';
+
+/** The contract's event types as a SQL list (constants, so safe to inline). */
+const KNOWN_TYPES = EVENT_TYPES.map((t) => `'${t}'`).join(', ');
 
 /**
  * Capture and completeness against the spec's targets (capture > 99%, completeness > 95%).
@@ -15,29 +19,38 @@ export async function checkCompleteness(
   settings: DataQualitySettings,
 ): Promise<QualityFinding[]> {
   const findings: QualityFinding[] = [];
+  // Per contract type, plus one rate over everything received ('*'): a line with no known
+  // event type (unparseable, unknown type) cannot be charged to a type, only to the whole.
   const capture = await source.rows(
     `WITH stored AS (
        SELECT event_type, count(*) AS n FROM raw_events WHERE occurred_at >= $1::TIMESTAMP GROUP BY 1),
+     lost AS (
+       SELECT CASE WHEN event_type IN (${KNOWN_TYPES}) THEN event_type END AS event_type,
+         coalesce(event_id, quarantine_id) AS example, quarantine_id
+       FROM quarantine WHERE quarantined_at >= $1::TIMESTAMP),
      quarantined AS (
        SELECT coalesce(event_type, '*') AS event_type, count(*) AS n,
-         (list(coalesce(event_id, quarantine_id) ORDER BY quarantine_id))[1:$2] AS examples
-       FROM quarantine WHERE quarantined_at >= $1::TIMESTAMP GROUP BY 1)
-     SELECT event_type, coalesce(s.n, 0) AS stored, q.n AS quarantined, q.examples
-     FROM quarantined q LEFT JOIN stored s USING (event_type) ORDER BY event_type`,
+         (list(example ORDER BY quarantine_id))[1:$2] AS examples
+       FROM lost GROUP BY GROUPING SETS ((event_type), ())
+       HAVING event_type IS NOT NULL OR GROUPING(event_type) = 1)
+     SELECT q.event_type, CASE WHEN q.event_type = '*' THEN (SELECT sum(n) FROM stored)
+       ELSE coalesce(s.n, 0) END AS stored, q.n AS quarantined, q.examples
+     FROM quarantined q LEFT JOIN stored s USING (event_type) ORDER BY q.event_type`,
     [scope.since, settings.max_examples],
   );
   for (const row of capture) {
-    const stored = Number(row.stored);
+    const stored = Number(row.stored ?? 0);
     const lost = Number(row.quarantined);
     const rate = stored / (stored + lost);
     if (rate >= settings.capture_target) continue;
+    const what = row.event_type === '*' ? 'all' : String(row.event_type);
     findings.push({
       severity: 'critical',
       rule: 'capture_below_target',
       event_type: String(row.event_type),
       count: lost,
       examples: exampleIds(row.examples),
-      message: `${pct(rate)} of ${row.event_type} events captured (${lost} quarantined); target > ${pct(settings.capture_target)}`,
+      message: `${pct(rate)} of ${what} events captured (${lost} quarantined); target > ${pct(settings.capture_target)}`,
     });
   }
 
