@@ -12,9 +12,8 @@ import {
   ConfidenceGrade,
   EffectEstimate,
   GradedAnalysis,
-  gradeEffect,
+  gradeFamily,
   GradingSettings,
-  withQValues,
 } from '@hirelearn/causal';
 import { CausalEffect, recommendation, RefutationSummary } from './effect';
 
@@ -117,30 +116,19 @@ export function designEffect(
 
 /**
  * Grades the run as one family: BH q-values over the adjustment analyses' primaries and the
- * design studies' together, then each graded by its own rules (`gradeEffect` for adjustment,
- * `gradeDesign` for designs). Failed estimates carry p = NaN and stay out of the family.
+ * design studies' together (`gradeFamily` of libs/causal, which grades the adjustment analyses),
+ * then each design study by `gradeDesign`.
  */
 export function gradeRun(
   analyses: readonly CausalAnalysis[],
   studies: readonly DesignStudy[],
   settings: GradingSettings,
 ): { readonly analyses: GradedAnalysis[]; readonly studies: DesignEffect[] } {
-  const q = withQValues([...analyses.map((a) => a.primary), ...studies.map((s) => s.primary)]);
-  const graded = analyses.map((a, i): GradedAnalysis => {
-    const primary = q[i];
-    const iv = a.iv !== null && a.iv !== a.primary ? a.iv : null;
-    const grade = gradeEffect(
-      {
-        effect: primary,
-        overlap: a.overlap,
-        balance: a.balance,
-        refutations: a.refutations,
-        iv: iv === null ? null : { effect: iv, first_stage_f: iv.first_stage_f },
-      },
-      settings,
-    );
-    return { ...a, primary, grade };
-  });
-  const designs = studies.map((s, j) => designEffect(s, q[analyses.length + j], settings));
-  return { analyses: graded, studies: designs };
+  const family = gradeFamily(
+    analyses,
+    studies.map((s) => s.primary),
+    settings,
+  );
+  const designs = studies.map((s, j) => designEffect(s, family.others[j], settings));
+  return { analyses: family.analyses, studies: designs };
 }

@@ -13,7 +13,7 @@ import { balanceTable, BalanceTable } from './balance';
 import { checkData } from './data';
 import { failedEffect } from './effect';
 import { deepFreeze } from './freeze';
-import { ConfidenceGrade, DEFAULT_GRADING_SETTINGS, gradeEffect, GradingSettings } from './grading';
+import { ConfidenceGrade, DEFAULT_GRADING_SETTINGS, gradeFamily, GradingSettings } from './grading';
 import { CausalQuestion, identify, Identification } from './identify';
 import { ipw, ipwWeights } from './ipw';
 import { iv2sls, IvEffect } from './iv';
@@ -21,7 +21,6 @@ import { psMatching } from './matching';
 import { naiveDifference } from './naive';
 import { checkOverlap, OverlapCheck } from './overlap';
 import { fitPropensity } from './propensity';
-import { withQValues } from './q-values';
 import { refuteAll } from './refuters/refute';
 import { DEFAULT_REFUTER_SETTINGS, RefuterSettings } from './refuters/settings';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
@@ -143,30 +142,10 @@ export function analyzeEffect(
   });
 }
 
-/** Fills q-values over the family's primary estimates, then grades each analysis. */
+/** Fills q-values over the family's primary estimates, then grades each analysis (`gradeFamily`). */
 export function gradeAnalyses(
   analyses: readonly CausalAnalysis[],
   settings: GradingSettings = DEFAULT_GRADING_SETTINGS,
 ): GradedAnalysis[] {
-  const primaries = withQValues(analyses.map((a) => a.primary));
-  return deepFreeze(
-    analyses.map((a, i) => {
-      const primary = primaries[i];
-      const crossCheck =
-        a.iv !== null && a.iv !== a.primary
-          ? { effect: a.iv, first_stage_f: a.iv.first_stage_f }
-          : null;
-      const grade = gradeEffect(
-        {
-          effect: primary,
-          overlap: a.overlap,
-          balance: a.balance,
-          refutations: a.refutations,
-          iv: crossCheck,
-        },
-        settings,
-      );
-      return { ...a, primary, grade };
-    }),
-  );
+  return gradeFamily(analyses, [], settings).analyses;
 }

@@ -9,9 +9,11 @@
  * failed, or the IV and adjustment CIs do not overlap.
  * MEDIUM otherwise (e.g. too few treated units, residual imbalance, not significant after FDR).
  */
+import type { CausalAnalysis, GradedAnalysis } from './analyze';
 import { BalanceTable } from './balance';
 import { deepFreeze } from './freeze';
 import { OverlapCheck } from './overlap';
+import { withQValues } from './q-values';
 import { EffectEstimate, Refutation } from './types';
 
 export type Confidence = 'HIGH' | 'MEDIUM' | 'LOW';
@@ -101,4 +103,35 @@ export function gradeEffect(
   }
   const confidence: Confidence = low.length > 0 ? 'LOW' : medium.length > 0 ? 'MEDIUM' : 'HIGH';
   return deepFreeze({ confidence, reasons: [...low, ...medium] });
+}
+
+/**
+ * Grades one family of questions: Benjamini-Hochberg q-values over the analyses' primaries and
+ * `others` together (estimates of the same run graded by other rules, e.g. design studies, so
+ * that the whole run is one family), then each analysis by `gradeEffect`, with its IV estimate
+ * as the cross-check when the primary is not the IV. Returns the graded analyses and `others`
+ * carrying their q-values, in order. Failed estimates carry p = NaN and stay out of the family.
+ */
+export function gradeFamily(
+  analyses: readonly CausalAnalysis[],
+  others: readonly EffectEstimate[],
+  settings: GradingSettings = DEFAULT_GRADING_SETTINGS,
+): { readonly analyses: GradedAnalysis[]; readonly others: EffectEstimate[] } {
+  const q = withQValues([...analyses.map((a) => a.primary), ...others]);
+  const graded = analyses.map((a, i): GradedAnalysis => {
+    const primary = q[i];
+    const iv = a.iv !== null && a.iv !== a.primary ? a.iv : null;
+    const grade = gradeEffect(
+      {
+        effect: primary,
+        overlap: a.overlap,
+        balance: a.balance,
+        refutations: a.refutations,
+        iv: iv === null ? null : { effect: iv, first_stage_f: iv.first_stage_f },
+      },
+      settings,
+    );
+    return { ...a, primary, grade };
+  });
+  return deepFreeze({ analyses: graded, others: q.slice(analyses.length) });
 }
