@@ -14,6 +14,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pb from '@hirelearn/proto';
@@ -75,18 +76,24 @@ parentPort.on('message', async (job) => {
   const total = Math.round(job.rate * job.seconds);
   const interval = 1000 / job.rate;
   const lat = new Float64Array(total);
+  // Also from the moment the call actually left: when this thread is starved it sends late,
+  // and the difference between the two says how much of a stall was the client's.
+  const sentLat = new Float64Array(total);
   let sent = 0, done = 0, errors = 0;
   const t0 = performance.now() + 5;
   const finish = () => parentPort.postMessage({
-    latencies: Array.from(lat), errors, seconds: (performance.now() - t0) / 1000,
+    latencies: Array.from(lat), fromSend: Array.from(sentLat), errors,
+    seconds: (performance.now() - t0) / 1000,
   });
   const tick = () => {
     const due = Math.min(total, Math.floor((performance.now() - t0) / interval) + 1);
     while (sent < due) {
       const k = sent++;
       const scheduled = t0 + k * interval;
+      const sentAt = performance.now();
       call(job.requests[k % job.requests.length], (e) => {
         lat[k] = performance.now() - scheduled;
+        sentLat[k] = performance.now() - sentAt;
         if (e) errors++;
         if (++done === total) finish();
       });
@@ -99,6 +106,8 @@ parentPort.on('message', async (job) => {
 
 interface Result {
   readonly latencies: number[];
+  /** Open loop: each call's latency from the moment it was sent. */
+  readonly fromSend?: number[];
   readonly errors: number;
   readonly seconds: number;
 }
@@ -185,7 +194,11 @@ async function main(): Promise<void> {
   await run({ kind: 'sequential', n: 500, requests: singles }); // warm-up
   const single = await run({ kind: 'sequential', n: 3000, requests: singles });
   const closed = await run({ kind: 'concurrent', n: 6000, inFlight: 16, requests: singles });
+  // How long the service's thread was kept from its event loop while the open loop ran.
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
   const open = await run({ kind: 'open', rate: RATE, seconds: SECONDS, requests: singles });
+  delay.disable();
   await run({ kind: 'sequential', n: 5, requests: [batchRequest] }); // warm-up
   const batches = await run({ kind: 'sequential', n: 50, requests: [batchRequest] });
   await log?.close();
@@ -221,7 +234,10 @@ async function main(): Promise<void> {
       `throughput, 16 calls in flight (closed loop, 6000 calls): ${Math.round(6000 / closed.seconds)} calls/s\n` +
       `open loop ${RATE} calls/s for ${SECONDS} s (${o.length} calls, ${open.errors} errors, ` +
       `${Math.round(o.length / open.seconds)} calls/s achieved): p50 ${f(quantile(o, 0.5))} ms, ` +
-      `p99 ${f(quantile(o, 0.99))} ms, p99.9 ${f(quantile(o, 0.999))} ms, max ${f(Math.max(...o))} ms\n` +
+      `p99 ${f(quantile(o, 0.99))} ms, p99.9 ${f(quantile(o, 0.999))} ms, max ${f(Math.max(...o))} ms; ` +
+      `from the actual send: p50 ${f(quantile(open.fromSend ?? [0], 0.5))} ms, p99 ${f(quantile(open.fromSend ?? [0], 0.99))} ms\n` +
+      `service thread's event-loop delay during the open loop: p50 ${f(delay.percentile(50) / 1e6)} ms, ` +
+      `p99 ${f(delay.percentile(99) / 1e6)} ms, max ${f(delay.max / 1e6)} ms\n` +
       `batch of 1,000 over gRPC (n=50): p50 ${f(quantile(batches.latencies, 0.5))} ms, p99 ${f(quantile(batches.latencies, 0.99))} ms\n` +
       `batch of 1,000 in process (n=50): p50 ${f(quantile(inProcess, 0.5))} ms, p99 ${f(quantile(inProcess, 0.99))} ms\n` +
       `(a client decoding a batch answer spends about ${f(decodeMs)} ms more)\n`,
