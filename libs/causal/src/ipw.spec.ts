@@ -1,5 +1,9 @@
 import { aipw } from './aipw';
+import { subsetData } from './data';
 import { ipw } from './ipw';
+import { psMatching } from './matching';
+import { checkOverlap } from './overlap';
+import { fitPropensity, restrictModel } from './propensity';
 import { naiveDifference } from './naive';
 import { causalSettings } from './settings';
 import { simulateConfounded } from './testing/simulate';
@@ -97,5 +101,31 @@ describe('degenerate inputs are results', () => {
       expect(Number.isNaN(e.estimate)).toBe(true);
       expect(e.reasons.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('one propensity fit shared by the estimators', () => {
+  const data = simulateConfounded({ n: 2000, seed: 12, effect: 0.1 });
+  const s = causalSettings();
+  const model = fitPropensity(data, s);
+
+  it('gives exactly the estimates of the estimators fitting their own', () => {
+    expect(aipw(data, s, model)).toEqual(aipw(data, s));
+    expect(ipw(data, 'ATT', s, model)).toEqual(ipw(data, 'ATT', s));
+    expect(psMatching(data, s, model)).toEqual(psMatching(data, s));
+  });
+
+  it('AIPW trimmed to the region uses the full-sample fit and says how many it dropped', () => {
+    const crump = causalSettings({ overlap_bounds: [0.2, 0.8], trim: true });
+    const region = checkOverlap(model.scores, data.treatment, crump);
+    const trimmed = aipw(data, crump, model);
+    const onRegion = aipw(
+      subsetData(data, region.in_bounds),
+      { ...crump, trim: false },
+      restrictModel(model, region.in_bounds),
+    );
+    expect(region.n_outside).toBeGreaterThan(0);
+    expect(trimmed.estimate).toBe(onRegion.estimate);
+    expect(trimmed.reasons[0]).toContain(`trimmed ${region.n_outside} units`);
   });
 });
