@@ -142,6 +142,10 @@ describe('hirelearn quality and monitor (built CLI)', () => {
       await expect(call('getHealth', { model: 'no-such-model', version: 0 })).rejects.toMatchObject(
         { code: 5 },
       );
+      // The CLI asks the served monitor for a pass instead of running one itself.
+      const viaCli = runCli(['monitor', 'run', '--address', address, '--json'], env);
+      expect(viaCli.code).toBe(0);
+      expect(JSON.parse(viaCli.stdout)).toEqual({ status: 'ok', versions: [], health_reports: 0 });
     } finally {
       client.close();
       child.kill('SIGTERM');

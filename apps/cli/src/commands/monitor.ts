@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { credentials, Metadata } from '@grpc/grpc-js';
+import * as pb from '@hirelearn/proto';
 import {
   modelHealthCollection,
   renderHealthReport,
@@ -54,22 +56,34 @@ export function registerMonitor(program: Command): void {
     .option('--db <url>', 'event store URL (default HIRELEARN_DB or ./.hirelearn/hirelearn.duckdb)')
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .option('--artifacts <dir>', 'artifact folder of the registry (default HIRELEARN_ARTIFACTS)')
-    .action(async (opts: DocumentOpts & { db?: string }) => {
-      const run = await runMonitorJob({
-        db_url: storeUrl(opts.db),
-        documents_url: documentsUrl(opts),
-        artifacts_dir: opts.artifacts ?? process.env.HIRELEARN_ARTIFACTS,
-        every_minutes: 60,
-        once: true,
-      });
+    .option(
+      '--address <host:port>',
+      'ask a served drift monitor (`hirelearn serve drift-monitor`) to run a pass now, over gRPC',
+    )
+    .action(async (opts: DocumentOpts & { db?: string; address?: string }) => {
+      const run = opts.address
+        ? await runNowOverGrpc(opts.address)
+        : await runMonitorJob({
+            db_url: storeUrl(opts.db),
+            documents_url: documentsUrl(opts),
+            artifacts_dir: opts.artifacts ?? process.env.HIRELEARN_ARTIFACTS,
+            every_minutes: 60,
+            once: true,
+          });
+      const versions = run.versions.map((v) => ({ ...v, evidence: v.evidence ?? '' }));
       if (opts.json) printJson(run);
-      else if (run.versions.length === 0) {
+      else if (versions.length === 0) {
         process.stdout.write('no model version in shadow or production\n');
       } else {
-        printTable(
-          run.versions.map((v) => ({ ...v, evidence: v.evidence ?? '' })),
-          ['model', 'version', 'stage', 'windows', 'critical_windows', 'rollback', 'evidence'],
-        );
+        printTable(versions, [
+          'model',
+          'version',
+          'stage',
+          'windows',
+          'critical_windows',
+          'rollback',
+          'evidence',
+        ]);
       }
     });
 
@@ -125,6 +139,36 @@ export function registerMonitor(program: Command): void {
         );
       }
     });
+}
+
+/** One `RunNow` of the Monitor service; verdicts with the enum prefixes dropped. */
+async function runNowOverGrpc(address: string) {
+  const client = new pb.MonitorClient(address, credentials.createInsecure());
+  try {
+    const response = await new Promise<pb.RunNowResponse>((resolve, reject) =>
+      client.runNow({}, new Metadata(), { deadline: Date.now() + 30 * 60_000 }, (error, r) =>
+        error ? reject(pb.isServiceError(error) ? pb.fromGrpcError(error) : error) : resolve(r),
+      ),
+    );
+    const versions = (response.run?.versions ?? []).map((v) => ({
+      model: v.model,
+      version: v.version,
+      stage: pb
+        .stageToJSON(v.stage)
+        .replace(/^STAGE_/, '')
+        .toLowerCase(),
+      windows: v.windows,
+      critical_windows: v.critical_windows,
+      rollback: pb
+        .rollbackOutcomeToJSON(v.rollback)
+        .replace(/^ROLLBACK_OUTCOME_/, '')
+        .toLowerCase(),
+      evidence: v.evidence,
+    }));
+    return { status: 'ok', versions, health_reports: response.run?.health_reports ?? 0 };
+  } finally {
+    client.close();
+  }
 }
 
 function newestVersion(health: readonly ModelHealth[]): string | number {
