@@ -6,7 +6,7 @@ import { ingest } from '@hirelearn/ingest';
 import { defaultSimSettings, simulateWorld, type SimTruth } from '@hirelearn/sim';
 import { EventStore } from '@hirelearn/store';
 import { designEffect, type DesignEffect } from './design-study';
-import { binomialHalfTwoSided, loadRdStudyData, rdStudy, type RdStudyData } from './rd-study';
+import { loadRdStudyData, rdStudy, type RdStudyData } from './rd-study';
 import { DEFAULT_ATTRIBUTION_SETTINGS } from './settings';
 
 /** One 400-user × 6-month world for the file: ~12.9k applications, ~50 users each side of 60. */
@@ -121,15 +121,5 @@ describe('strategy-threshold regression discontinuity', () => {
     expect(e.status).toBe('no_control');
     expect(e.causal_confidence).toBe('LOW');
     expect(e.ate).toBeNull();
-  });
-});
-
-describe('binomialHalfTwoSided', () => {
-  it('matches closed forms: P(X <= 0 or X >= 4 | n = 4) = 2/16, symmetric, 1 at the centre', () => {
-    expect(binomialHalfTwoSided(0, 4)).toBeCloseTo(2 / 16, 12);
-    expect(binomialHalfTwoSided(4, 4)).toBeCloseTo(2 / 16, 12);
-    // n = 10, k = 2: 2 (1 + 10 + 45) / 1024
-    expect(binomialHalfTwoSided(2, 10)).toBeCloseTo((2 * 56) / 1024, 12);
-    expect(binomialHalfTwoSided(5, 10)).toBe(1);
   });
 });

@@ -8,29 +8,28 @@
  * row per submitted application, errors clustered by user.
  *
  * Sharp when the mode is a deterministic function of the score (every application follows
- * 1{score ≥ cutoff}); otherwise fuzzy: the Wald ratio τ = jump(Y) / jump(D) of two local linear
- * fits with the same bandwidth (`settings.rd.bandwidth_method`, chosen on the outcome), with the
- * delta-method SE = SE(jump of Y − τ̂D) / |jump(D)| (Imbens & Lemieux 2008, §6; Hahn, Todd &
- * van der Klaauw 2001).
+ * 1{score ≥ cutoff}, `isSharpRd`); otherwise fuzzy: `rdFuzzy` of libs/causal, the Wald ratio
+ * τ = jump(Y) / jump(D) of two local linear fits with the same bandwidth
+ * (`settings.rd.bandwidth_method`, chosen on the outcome) and the delta-method SE.
  *
  * Design checks: each placebo cutoff (80: BALANCED → APPLY_AGGRESSIVELY, no planted jump) fitted
  * on the same side of the true cutoff only, so that the true jump cannot leak in, must show no
  * jump (its interval covers 0); and the density test: resume versions with a score in
- * [c − w, c) and [c, c + w) must be equally likely (exact two-sided binomial test at α — the
- * local randomization density test of Cattaneo, Titiunik & Vazquez-Bare 2017, J. Policy Anal.
- * Manage. 36(3)). Versions, not applications, are counted: the mode itself changes how often a
+ * [c − w, c) and [c, c + w) must be equally likely (`densityCountsTest` of libs/causal: the exact
+ * binomial local-randomization test, its power documented there). Versions, not applications, are counted: the mode itself changes how often a
  * user applies, so applications pile up above the cutoff without anyone moving their score.
  */
 import {
-  makeEffect,
+  densityCountsTest,
+  isSharpRd,
   naiveDifference,
-  RdData,
   RdEffect,
+  rdFuzzy,
   rdLocalLinear,
   type RdBandwidthMethod,
   type CausalSettings,
 } from '@hirelearn/causal';
-import { normalQuantile, regIncBeta } from '@hirelearn/stats';
+import { normalQuantile } from '@hirelearn/stats';
 import type { EventStore } from '@hirelearn/store';
 import type { DesignStudy } from './design-study';
 import type { RefutationSummary } from './effect';
@@ -102,46 +101,6 @@ export async function loadRdStudyData(
   });
 }
 
-/** Exact two-sided binomial test of k successes in n trials at p = 1/2. */
-export function binomialHalfTwoSided(k: number, n: number): number {
-  if (n === 0) return 1;
-  const lower = k === n ? 1 : regIncBeta(0.5, n - k, k + 1); // P(X <= k)
-  const upper = k === 0 ? 1 : regIncBeta(0.5, k, n - k + 1); // P(X >= k)
-  return Math.min(1, 2 * Math.min(lower, upper));
-}
-
-/** Fuzzy RD: Wald ratio of the outcome and treatment jumps at the outcome's bandwidth. */
-function fuzzyRd(
-  data: RdData & { readonly treated: readonly number[] },
-  s: CausalSettings,
-  method: RdBandwidthMethod,
-): { readonly effect: RdEffect; readonly first_stage: RdEffect | null } {
-  const reduced = rdLocalLinear(data, { settings: s, bandwidth_method: method });
-  if (reduced.status !== 'ok') return { effect: reduced, first_stage: null };
-  const h = reduced.bandwidth;
-  const first = rdLocalLinear({ ...data, outcome: data.treated }, { bandwidth: h, settings: s });
-  if (first.status !== 'ok' || first.estimate === 0) return { effect: first, first_stage: first };
-  const tau = reduced.estimate / first.estimate;
-  const adjusted = data.outcome.map((y, i) => y - tau * data.treated[i]);
-  const resid = rdLocalLinear({ ...data, outcome: adjusted }, { bandwidth: h, settings: s });
-  const effect = makeEffect(
-    {
-      method: 'rd_local_linear',
-      estimand: 'LATE',
-      estimate: tau,
-      std_error: resid.std_error / Math.abs(first.estimate),
-      n: reduced.n,
-      n_treated: reduced.n_treated,
-      n_control: reduced.n_control,
-      status: resid.status,
-      reasons: resid.reasons,
-    },
-    s.alpha,
-    { bandwidth: h, bandwidth_method: reduced.bandwidth_method },
-  );
-  return { effect, first_stage: first };
-}
-
 /** Users with a score in [c − h, c) and in [c, c + h). */
 function usersNear(data: RdStudyData, cutoff: number, h: number): [number, number] {
   const below = new Set<string>();
@@ -192,12 +151,12 @@ function placeboCutoff(
 
 function densityTest(data: RdStudyData, rd: RdStudySettings, alpha: number): RefutationSummary {
   const { below, above } = data.density;
-  const p = binomialHalfTwoSided(above, below + above);
+  const t = densityCountsTest(below, above, rd.density_window, alpha);
   return {
     name: 'density_test',
-    passed: below + above > 0 && p >= alpha,
-    detail: `${below} resume versions in [${rd.cutoff - rd.density_window}, ${rd.cutoff}) and ${above} in [${rd.cutoff}, ${rd.cutoff + rd.density_window}); binomial p = ${p.toPrecision(3)} must be >= ${alpha}`,
-    values: { below, above, p_value: p },
+    passed: t.passed,
+    detail: `${below} resume versions in [${rd.cutoff - rd.density_window}, ${rd.cutoff}) and ${above} in [${rd.cutoff}, ${rd.cutoff + rd.density_window}); binomial p = ${t.p_value.toPrecision(3)} must be >= ${alpha}`,
+    values: { below, above, p_value: t.p_value },
   };
 }
 
@@ -206,25 +165,19 @@ export function rdStudy(data: RdStudyData, settings: AttributionSettings): Desig
   const rd = settings.rd;
   const s = settings.causal;
   const base = { outcome: data.outcome, running: data.running, clusters: data.clusters };
-  const sharp = data.treated.every((d, i) => d === (data.running[i] >= rd.cutoff ? 1 : 0));
-  const fit = sharp
-    ? {
-        effect: rdLocalLinear(
-          { ...base, cutoff: rd.cutoff },
-          { settings: s, bandwidth_method: rd.bandwidth_method },
-        ),
-        first_stage: null,
-      }
-    : fuzzyRd({ ...base, cutoff: rd.cutoff, treated: data.treated }, s, rd.bandwidth_method);
-  const primary = fit.effect;
+  const sharp = isSharpRd(data.treated, data.running, rd.cutoff);
+  const options = { settings: s, bandwidth_method: rd.bandwidth_method };
+  const fuzzy = sharp
+    ? null
+    : rdFuzzy({ ...base, cutoff: rd.cutoff, treatment: data.treated }, options);
+  const primary: RdEffect = fuzzy ?? rdLocalLinear({ ...base, cutoff: rd.cutoff }, options);
   const h = primary.bandwidth;
   const [below, above] = Number.isFinite(h) ? usersNear(data, rd.cutoff, h) : [0, 0];
   const placebos = rd.placebo_cutoffs.map((at) =>
     placeboCutoff(data, rd.cutoff, at, s, rd.bandwidth_method),
   );
-  const first = fit.first_stage;
   const firstF =
-    first !== null && first.status === 'ok' ? (first.estimate / first.std_error) ** 2 : null;
+    fuzzy !== null && Number.isFinite(fuzzy.first_stage_f) ? fuzzy.first_stage_f : null;
   const weak = firstF !== null && firstF < settings.grading.weak_instrument_f;
   const estimates: Record<string, number | null> = {
     rd: primary.status === 'ok' ? primary.estimate : null,
@@ -255,7 +208,8 @@ export function rdStudy(data: RdStudyData, settings: AttributionSettings): Desig
       bandwidth_method: primary.bandwidth_method,
       users_below: below,
       users_above: above,
-      first_stage_jump: first !== null && first.status === 'ok' ? first.estimate : null,
+      first_stage_jump:
+        fuzzy !== null && Number.isFinite(fuzzy.first_stage_jump) ? fuzzy.first_stage_jump : null,
       first_stage_f: firstF,
     },
   };
