@@ -24,6 +24,29 @@ describe('hirelearn quality and monitor (built CLI)', () => {
     expect(ing.code).toBe(0);
   });
 
+  it('simulates a world whose behaviour changes part-way (--behaviour-change), and refuses a malformed one', () => {
+    const out = path.join(dir, 'changing');
+    const r = runCli([
+      'simulate',
+      '--users',
+      '10',
+      '--months',
+      '3',
+      '--seed',
+      '2',
+      '--behaviour-change',
+      'base_rate:0.3@2',
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const truth = JSON.parse(readFileSync(path.join(out, 'truth.json'), 'utf8'));
+    expect(truth.behaviour_change).toMatchObject({ kind: 'base_rate', size: 0.3 });
+    const bad = runCli(['simulate', '--behaviour-change', 'base_rate=0.3', '--out', out]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--behaviour-change 'base_rate=0.3' must be KIND:SIZE@MONTH");
+  });
+
   it('prints a findings list as JSON, nothing critical on a clean simulated log', () => {
     const r = runCli(['quality', '--json', '--db', db, '--fail-on-critical']);
     expect(r.code).toBe(0);

@@ -1,8 +1,21 @@
 import type { Command } from 'commander';
-import { defaultSimSettings, writeWorld } from '@hirelearn/sim';
+import { defaultSimSettings, writeWorld, type BehaviourChange } from '@hirelearn/sim';
+import { CliError } from '../cli-error';
 import { printJson, progressReporter } from '../output';
 
 const int = (v: string) => Number.parseInt(v, 10);
+
+/** `KIND:SIZE@MONTH`, e.g. `base_rate:0.3@6` (see libs/sim's BehaviourChange). */
+function behaviourChange(v: string): BehaviourChange {
+  const m = /^(base_rate|fit_effect):(-?[0-9.]+)@([0-9]+)$/.exec(v);
+  if (!m) {
+    throw new CliError(
+      `--behaviour-change '${v}' must be KIND:SIZE@MONTH with KIND base_rate or fit_effect`,
+      'e.g. --behaviour-change base_rate:0.3@6 (interview chance +0.3 from month 6 on)',
+    );
+  }
+  return { kind: m[1] as BehaviourChange['kind'], size: Number(m[2]), atMonth: Number(m[3]) };
+}
 
 export function registerSimulate(program: Command): void {
   program
@@ -14,6 +27,11 @@ export function registerSimulate(program: Command): void {
     .option('--months <n>', 'months of activity', int, 12)
     .option('--seed <n>', 'random seed: same seed, same files', int, 1)
     .option('--bad <n>', 'invalid events to plant per kind of invalidity', int, 0)
+    .option(
+      '--behaviour-change <change>',
+      'concept drift part-way: KIND:SIZE@MONTH, KIND base_rate (add SIZE to the interview chance) or fit_effect (scale the fit term by SIZE)',
+      behaviourChange,
+    )
     .requiredOption('--out <dir>', 'folder to write events.ndjson and truth.json into')
     .option('--json', 'print the result as JSON')
     .action(
@@ -22,6 +40,7 @@ export function registerSimulate(program: Command): void {
         months: number;
         seed: number;
         bad: number;
+        behaviourChange?: BehaviourChange;
         out: string;
         json?: boolean;
       }) => {
@@ -30,6 +49,7 @@ export function registerSimulate(program: Command): void {
           months: opts.months,
           seed: opts.seed,
           bad: opts.bad,
+          ...(opts.behaviourChange ? { behaviourChange: opts.behaviourChange } : {}),
         });
         const progress = progressReporter('simulate');
         const started = Date.now();
