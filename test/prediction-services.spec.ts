@@ -239,6 +239,11 @@ describe('prediction services over gRPC', () => {
       'neural_net',
     ]);
     expect(batch.predictions[5].model_version).toBe(1);
+    // A typed message on the wire, equal to the in-process analysis up to float32.
+    const analysis = batch.predictions[5].disagreement_analysis;
+    expect(analysis?.spread).toBeCloseTo(direct.disagreement_analysis.spread, 6);
+    expect(analysis?.weighted_std).toBeCloseTo(direct.disagreement_analysis.weighted_std, 6);
+    expect(analysis?.high_disagreement).toBe(direct.disagreement_analysis.high_disagreement);
     await log.flush();
     const logged = await serviceDocs
       .collection<PredictionRecord>(PREDICTIONS_COLLECTION)

@@ -65,7 +65,7 @@ export function predictionToPb(
       model: m,
       probability,
     })),
-    disagreement_analysis: JSON.stringify(p.disagreement_analysis),
+    disagreement_analysis: p.disagreement_analysis,
     model_name: model,
     model_version: version,
   };

@@ -91,6 +91,18 @@ export interface IndividualPrediction {
   probability: number;
 }
 
+/** How much the ensemble's members disagree on one application, and who stands out. */
+export interface DisagreementAnalysis {
+  /** max - min of the members' probabilities. */
+  spread: number;
+  /** Standard deviation of the members' probabilities, weighted by the stacking weights. */
+  weighted_std: number;
+  most_optimistic: string;
+  most_pessimistic: string;
+  /** spread above the artifact's threshold (0.15 by default). */
+  high_disagreement: boolean;
+}
+
 /** The spec's EnsemblePrediction (5.8). */
 export interface EnsemblePrediction {
   application_id: string;
@@ -100,7 +112,9 @@ export interface EnsemblePrediction {
   /** 1 when every member agrees, lower as they spread. */
   model_agreement: number;
   individual_predictions: IndividualPrediction[];
-  disagreement_analysis: string;
+  disagreement_analysis?:
+    | DisagreementAnalysis
+    | undefined;
   /** The registry version that answered. */
   model_name: string;
   model_version: number;
@@ -1408,6 +1422,155 @@ export const IndividualPrediction: MessageFns<IndividualPrediction> = {
   },
 };
 
+function createBaseDisagreementAnalysis(): DisagreementAnalysis {
+  return { spread: 0, weighted_std: 0, most_optimistic: "", most_pessimistic: "", high_disagreement: false };
+}
+
+export const DisagreementAnalysis: MessageFns<DisagreementAnalysis> = {
+  encode(message: DisagreementAnalysis, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.spread !== 0) {
+      writer.uint32(9).double(message.spread);
+    }
+    if (message.weighted_std !== 0) {
+      writer.uint32(17).double(message.weighted_std);
+    }
+    if (message.most_optimistic !== "") {
+      writer.uint32(26).string(message.most_optimistic);
+    }
+    if (message.most_pessimistic !== "") {
+      writer.uint32(34).string(message.most_pessimistic);
+    }
+    if (message.high_disagreement !== false) {
+      writer.uint32(40).bool(message.high_disagreement);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DisagreementAnalysis {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDisagreementAnalysis();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 9) {
+              break;
+            }
+
+            message.spread = reader.double();
+            continue;
+          }
+          case 2: {
+            if (tag !== 17) {
+              break;
+            }
+
+            message.weighted_std = reader.double();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.most_optimistic = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.most_pessimistic = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.high_disagreement = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DisagreementAnalysis {
+    return {
+      spread: isSet(object.spread) ? globalThis.Number(object.spread) : 0,
+      weighted_std: isSet(object.weightedStd)
+        ? globalThis.Number(object.weightedStd)
+        : isSet(object.weighted_std)
+        ? globalThis.Number(object.weighted_std)
+        : 0,
+      most_optimistic: isSet(object.mostOptimistic)
+        ? globalThis.String(object.mostOptimistic)
+        : isSet(object.most_optimistic)
+        ? globalThis.String(object.most_optimistic)
+        : "",
+      most_pessimistic: isSet(object.mostPessimistic)
+        ? globalThis.String(object.mostPessimistic)
+        : isSet(object.most_pessimistic)
+        ? globalThis.String(object.most_pessimistic)
+        : "",
+      high_disagreement: isSet(object.highDisagreement)
+        ? globalThis.Boolean(object.highDisagreement)
+        : isSet(object.high_disagreement)
+        ? globalThis.Boolean(object.high_disagreement)
+        : false,
+    };
+  },
+
+  toJSON(message: DisagreementAnalysis): unknown {
+    const obj: any = {};
+    if (message.spread !== 0) {
+      obj.spread = floatToJson(message.spread);
+    }
+    if (message.weighted_std !== 0) {
+      obj.weightedStd = floatToJson(message.weighted_std);
+    }
+    if (message.most_optimistic !== "") {
+      obj.mostOptimistic = message.most_optimistic;
+    }
+    if (message.most_pessimistic !== "") {
+      obj.mostPessimistic = message.most_pessimistic;
+    }
+    if (message.high_disagreement !== false) {
+      obj.highDisagreement = message.high_disagreement;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DisagreementAnalysis>, I>>(base?: I): DisagreementAnalysis {
+    return DisagreementAnalysis.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DisagreementAnalysis>, I>>(object: I): DisagreementAnalysis {
+    const message = createBaseDisagreementAnalysis();
+    message.spread = object.spread ?? 0;
+    message.weighted_std = object.weighted_std ?? 0;
+    message.most_optimistic = object.most_optimistic ?? "";
+    message.most_pessimistic = object.most_pessimistic ?? "";
+    message.high_disagreement = object.high_disagreement ?? false;
+    return message;
+  },
+};
+
 function createBaseEnsemblePrediction(): EnsemblePrediction {
   return {
     application_id: "",
@@ -1415,7 +1578,7 @@ function createBaseEnsemblePrediction(): EnsemblePrediction {
     confidence: 0,
     model_agreement: 0,
     individual_predictions: [],
-    disagreement_analysis: "",
+    disagreement_analysis: undefined,
     model_name: "",
     model_version: 0,
   };
@@ -1438,8 +1601,8 @@ export const EnsemblePrediction: MessageFns<EnsemblePrediction> = {
     for (const v of message.individual_predictions) {
       IndividualPrediction.encode(v!, writer.uint32(42).fork()).join();
     }
-    if (message.disagreement_analysis !== "") {
-      writer.uint32(50).string(message.disagreement_analysis);
+    if (message.disagreement_analysis !== undefined) {
+      DisagreementAnalysis.encode(message.disagreement_analysis, writer.uint32(74).fork()).join();
     }
     if (message.model_name !== "") {
       writer.uint32(58).string(message.model_name);
@@ -1503,12 +1666,12 @@ export const EnsemblePrediction: MessageFns<EnsemblePrediction> = {
             message.individual_predictions.push(IndividualPrediction.decode(reader, reader.uint32()));
             continue;
           }
-          case 6: {
-            if (tag !== 50) {
+          case 9: {
+            if (tag !== 74) {
               break;
             }
 
-            message.disagreement_analysis = reader.string();
+            message.disagreement_analysis = DisagreementAnalysis.decode(reader, reader.uint32());
             continue;
           }
           case 7: {
@@ -1559,10 +1722,10 @@ export const EnsemblePrediction: MessageFns<EnsemblePrediction> = {
         ? object.individual_predictions.map((e: any) => IndividualPrediction.fromJSON(e))
         : [],
       disagreement_analysis: isSet(object.disagreementAnalysis)
-        ? globalThis.String(object.disagreementAnalysis)
+        ? DisagreementAnalysis.fromJSON(object.disagreementAnalysis)
         : isSet(object.disagreement_analysis)
-        ? globalThis.String(object.disagreement_analysis)
-        : "",
+        ? DisagreementAnalysis.fromJSON(object.disagreement_analysis)
+        : undefined,
       model_name: isSet(object.modelName)
         ? globalThis.String(object.modelName)
         : isSet(object.model_name)
@@ -1593,8 +1756,8 @@ export const EnsemblePrediction: MessageFns<EnsemblePrediction> = {
     if (message.individual_predictions?.length) {
       obj.individualPredictions = message.individual_predictions.map((e) => IndividualPrediction.toJSON(e));
     }
-    if (message.disagreement_analysis !== "") {
-      obj.disagreementAnalysis = message.disagreement_analysis;
+    if (message.disagreement_analysis !== undefined) {
+      obj.disagreementAnalysis = DisagreementAnalysis.toJSON(message.disagreement_analysis);
     }
     if (message.model_name !== "") {
       obj.modelName = message.model_name;
@@ -1616,7 +1779,10 @@ export const EnsemblePrediction: MessageFns<EnsemblePrediction> = {
     message.model_agreement = object.model_agreement ?? 0;
     message.individual_predictions = object.individual_predictions?.map((e) => IndividualPrediction.fromPartial(e)) ||
       [];
-    message.disagreement_analysis = object.disagreement_analysis ?? "";
+    message.disagreement_analysis =
+      (object.disagreement_analysis !== undefined && object.disagreement_analysis !== null)
+        ? DisagreementAnalysis.fromPartial(object.disagreement_analysis)
+        : undefined;
     message.model_name = object.model_name ?? "";
     message.model_version = object.model_version ?? 0;
     return message;
