@@ -160,6 +160,15 @@ describe('renderHealthReport', () => {
     expect(html).toContain('Error stream');
   });
 
+  it('renders windows that all lack outcomes without the ECE chart (nothing to plot)', () => {
+    const { logged, outcomes } = fixture(60, 20, 0.6);
+    const unlabelled = scoreVersion(version, logged, new Map([...outcomes].slice(0, 3)));
+    expect(unlabelled.every((h) => h.status !== 'ok')).toBe(true);
+    const html = renderHealthReport(unlabelled);
+    expect(html).not.toContain('Expected calibration error per window');
+    expect(html).toContain('0 with at least');
+  });
+
   it('renders an empty report without charts', () => {
     expect(renderHealthReport([])).toContain('no health reports');
   });

@@ -27,7 +27,7 @@ export function renderHealthReport(
     [...sorted].reverse().find((h) => h.drift.length > 0);
   const sections = first
     ? [
-        eceChart(scored, settings),
+        scored.length > 0 ? eceChart(scored, settings) : '',
         latest ? reliabilityChart(latest) : '',
         driftWindow ? driftChart(driftWindow) : '',
         errorChart(sorted),
