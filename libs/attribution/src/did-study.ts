@@ -1,26 +1,35 @@
 /**
  * Resume edits as difference-in-differences over users' before/after application streams
  * (issue 4). For each edit type, the panel is user × period (calendar month by default): the
- * outcome is the share of the user's applications of that period that reached interview, the
- * treatment the share that used a resume version carrying the edit (0 before the user's edit,
- * 1 after, in between in the month of the edit). Two-way fixed effects of user and period
- * (`didTwoWayFe` of libs/causal), errors clustered by user: users who made the edit are compared
- * with themselves before it, net of what happened meanwhile to users who had not (yet) made it.
+ * outcome is the share of the user's applications of that period that reached interview; a user
+ * is treated from the first period whose applications used a resume version carrying the edit
+ * (that period is dropped when only some of them did: it mixes before and after). Edit dates are
+ * staggered, so two-way fixed effects would also compare new editors with users who edited
+ * earlier (Goodman-Bacon 2021) — with effects that differ by cohort that comparison can make a
+ * null edit look significant. The primary is therefore `didStaggered` of libs/causal (the
+ * imputation estimator: user and period effects fitted on the not-yet-treated cells only),
+ * errors clustered by user; the TWFE estimate is reported beside it (`did_twfe`).
  *
  * What it measures: the edit's TOTAL effect on the users who made it (an ATT), through the
  * resume score and the strategy mode as well, since both move with the edit and nothing after
  * the edit is adjusted for; compare it with truth's `total_att`/`total_ate`, not the direct `ate`.
  * The user effects absorb every fixed trait (the hidden skill and organisation that confound the
  * cross-sectional comparison); what they cannot absorb is a trend that differs between users who
- * edit and users who do not — hence the pre-trend test, the study's refuter: a placebo treatment
- * in the `pre_trend_periods` periods just before a user's first treated period, estimated on the
- * untreated user-periods only, must show no effect (its interval covers 0).
+ * edit and users who do not — hence the pre-trend test, the study's refuter: `didPreTrendTest`
+ * (leads for each of the `pre_trend_periods` periods before a user's first treated period, on
+ * the untreated user-periods only) must not reject their joint nullity (Wald p ≥ α).
  *
  * Why user × period cells rather than applications: the panel is the users' streams, each
  * user-period counts once (a prolific applicant does not outweigh the others), and the panel
  * stays small (users × periods rows) for the alternating projections.
  */
-import { didTwoWayFe, naiveDifference, type EffectEstimate } from '@hirelearn/causal';
+import {
+  didPreTrendTest,
+  didStaggered,
+  didTwoWayFe,
+  naiveDifference,
+  type PanelData,
+} from '@hirelearn/causal';
 import type { DesignStudy } from './design-study';
 import type { RefutationSummary } from './effect';
 import type { AttributionSettings, DidStudySettings } from './settings';
@@ -74,72 +83,73 @@ export function userPeriodPanel(
   return { user, period: periods, means };
 }
 
-/** Rows `rows` of the panel, the treatment `treated` and the covariates, through `didTwoWayFe`. */
-function twfe(
+/**
+ * The staggered panel: each user-period before the user's first period with the edit is
+ * untreated (0); the first one is dropped when only some of its applications carry the edit
+ * (the month of the edit mixes before and after); from then on the user is treated (1).
+ */
+function afterEdit(
+  panel: UserPeriodPanel,
+  share: readonly number[],
+): { readonly rows: number[]; readonly treated: number[] } {
+  const first = new Map<string, string>();
+  share.forEach((d, r) => {
+    const u = panel.user[r];
+    const f = first.get(u);
+    if (d > 0 && (f === undefined || panel.period[r] < f)) first.set(u, panel.period[r]);
+  });
+  const rows: number[] = [];
+  const treated: number[] = [];
+  share.forEach((d, r) => {
+    const f = first.get(panel.user[r]);
+    const p = panel.period[r];
+    if (f !== undefined && p === f && d < 1) return;
+    rows.push(r);
+    treated.push(f !== undefined && p >= f ? 1 : 0);
+  });
+  return { rows, treated };
+}
+
+/** The panel's rows `rows` as `PanelData`, with `treated` and the covariate columns. */
+function panelData(
   panel: UserPeriodPanel,
   rows: readonly number[],
   treated: readonly number[],
   covariates: readonly string[],
-  s: AttributionSettings,
-): EffectEstimate {
+): PanelData {
   const pick = <T>(col: readonly T[]) => rows.map((r) => col[r]);
-  return didTwoWayFe(
-    {
-      outcome: pick(panel.means.reached_interview),
-      treated,
-      unit: pick(panel.user),
-      time: pick(panel.period),
-      covariates: Object.fromEntries(covariates.map((c) => [c, pick(panel.means[c])])),
-    },
-    s.causal,
-  );
+  return {
+    outcome: pick(panel.means.reached_interview),
+    treated,
+    unit: pick(panel.user),
+    time: pick(panel.period),
+    covariates: Object.fromEntries(covariates.map((c) => [c, pick(panel.means[c])])),
+  };
 }
 
-/**
- * The pre-trend test: on the untreated cells, a placebo treatment marks the `k` periods (of the
- * panel's calendar) just before each switcher's first treated period.
- */
-function preTrend(
-  panel: UserPeriodPanel,
-  treated: readonly number[],
-  covariates: readonly string[],
-  s: AttributionSettings,
-): RefutationSummary {
+/** `didPreTrendTest` as the study's refuter. */
+function preTrend(data: PanelData, s: AttributionSettings): RefutationSummary {
   const k = s.did.pre_trend_periods;
-  const calendar = [...new Set(panel.period)].sort();
-  const index = new Map(calendar.map((p, i) => [p, i]));
-  const at = panel.period.map((p) => index.get(p) as number);
-  const firstTreated = new Map<string, number>();
-  treated.forEach((d, r) => {
-    if (d === 0) return;
-    const u = panel.user[r];
-    firstTreated.set(u, Math.min(at[r], firstTreated.get(u) ?? Infinity));
-  });
-  const rows = treated.flatMap((d, r) => (d === 0 ? [r] : []));
-  const lead = rows.map((r) => {
-    const f = firstTreated.get(panel.user[r]);
-    return f !== undefined && at[r] < f && at[r] >= f - k ? 1 : 0;
-  });
-  const e = twfe(panel, rows, lead, covariates, s);
-  const bound = e.status === 'ok' ? (e.ci[1] - e.ci[0]) / 2 : NaN;
+  const t = didPreTrendTest(data, { leads: k, alpha: s.causal.alpha });
+  const leads = t.leads.map((l) => `${l.estimate.toPrecision(3)} (±${l.std_error.toPrecision(2)})`);
   return {
     name: 'pre_trend',
-    passed: e.status === 'ok' && e.ci[0] <= 0 && 0 <= e.ci[1],
+    passed: t.passed,
     detail:
-      e.status === 'ok'
-        ? `placebo effect ${e.estimate.toPrecision(3)} in the ${k} ${s.did.period}s before the edit; must be within ±${bound.toPrecision(3)} of 0`
-        : `the pre-trend fit failed: ${e.status} (${e.reasons.join('; ')})`,
-    values: e.status === 'ok' ? { estimate: e.estimate, std_error: e.std_error, bound } : {},
+      t.status === 'ok'
+        ? `leads 1..${k} ${s.did.period}s before the edit, on the not-yet-treated cells: ${leads.join(', ')}; joint Wald χ²(${t.df}) = ${t.wald.toPrecision(3)}, p = ${t.p_value.toPrecision(3)} must be >= ${s.causal.alpha}`
+        : `the pre-trend test could not run: ${t.status} (${t.reasons.join('; ')})`,
+    values: t.status === 'ok' ? { wald: t.wald, df: t.df, p_value: t.p_value } : {},
   };
 }
 
 /** Users who switch (untreated then treated cells) and users with untreated cells. */
 function support(
-  users: readonly string[],
+  users: readonly (string | number)[],
   treated: readonly number[],
 ): { treated_users: number; control_users: number } {
-  const before = new Set<string>();
-  const after = new Set<string>();
+  const before = new Set<string | number>();
+  const after = new Set<string | number>();
   treated.forEach((d, r) => (d > 0 ? after : before).add(users[r]));
   let switchers = 0;
   for (const u of after) if (before.has(u)) switchers++;
@@ -160,14 +170,17 @@ export function didStudy(
     ? table.edit_types.filter((t) => t !== editType).map(editColumn)
     : [];
   const panel = userPeriodPanel(table, ['reached_interview', column, ...others], d.period);
-  const treated = panel.means[column];
-  const all = treated.map((_, r) => r);
-  const primary = twfe(panel, all, treated, others, settings);
-  const pre = preTrend(panel, treated, others, settings);
+  const share = panel.means[column];
+  const { rows, treated } = afterEdit(panel, share);
+  const data = panelData(panel, rows, treated, others);
+  const primary = didStaggered(data, settings.causal);
+  const all = share.map((_, r) => r);
+  const twfe = didTwoWayFe(panelData(panel, all, share, others), settings.causal);
+  const pre = preTrend(data, settings);
   const adjusted = others.length > 0 ? ', adjusted for the other edits carried' : '';
   return {
     treatment: editType,
-    definition: `users' applications after vs before their resume carried '${editType}', against users who had not (yet) made it: two-way fixed effects of user and ${d.period} over user × ${d.period} interview rates${adjusted}, errors clustered by user (total effect on the users who made it, ATT)`,
+    definition: `users' applications after vs before their resume carried '${editType}', against users who had not (yet) made it, never against users who already had: user and ${d.period} effects fitted on the not-yet-treated user × ${d.period} interview rates impute each editor's rate without the edit (imputation DiD)${adjusted}, errors clustered by user (total effect on the users who made it, ATT)`,
     method: 'did',
     primary,
     naive: naiveDifference(
@@ -180,16 +193,17 @@ export function didStudy(
     ),
     estimates: {
       did: primary.status === 'ok' ? primary.estimate : null,
-      pre_trend: (pre.values.estimate as number | undefined) ?? null,
+      did_twfe: twfe.status === 'ok' ? twfe.estimate : null,
     },
     refutations: [pre],
-    support: support(panel.user, treated),
+    support: support(data.unit, treated),
     notes: [],
     caveats: [],
     design: {
       unit: 'user',
       period: d.period,
-      cells: all.length,
+      cells: rows.length,
+      cohorts: primary.cohorts,
       pre_trend_periods: d.pre_trend_periods,
       adjusted_for_other_edits: others.length > 0,
     },
