@@ -1,10 +1,13 @@
 /**
  * gRPC PredictInterview on loopback, every prediction logged to an SQLite document store
- * (NOLOG=1: without the log), next to the in-process prediction time in the same run:
+ * through the log's worker thread as the built services do (INTHREAD=1: on the service's
+ * thread; NOLOG=1: no log; ONNX=0: the logistic member from JSON), next to the in-process
+ * prediction time in the same run:
  *   - single calls one at a time (p50/p99), and the throughput with 16 calls in flight;
  *   - an open-loop load at RATE calls/s (default 1,000) for SECONDS (default 10): calls are
  *     sent on a fixed schedule whatever the answers do, and each latency is measured from
- *     the call's scheduled time, so a stall counts against every call it delays;
+ *     the call's scheduled time, so a stall counts against every call it delays (and from
+ *     its actual send, and the service thread's event-loop delay, to see whose stall it was);
  *   - batches of 1,000 applications (p50/p99);
  *   - the same batch predicted in process (no gRPC, no log).
  * The load runs on a worker thread (its own event loop, as a separate client would be),
