@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createRng } from '@hirelearn/stats';
 import { readCsv, type CsvTable } from './csv-table';
+import { rdFuzzy } from '@hirelearn/causal';
 import { estimateOnTable } from './estimate';
 
 let dir: string;
@@ -90,6 +91,114 @@ describe('causal estimate on a CSV', () => {
     const r = estimateOnTable(t, { method: 'ipw', treatment: 't', outcome: 'nope' });
     expect(r.status).toBe('invalid_input');
     expect(r.reasons[0]).toMatch(/no column 'nope'/);
+  });
+
+  it('drops rows with an empty cell in a used column, and says how many and where', async () => {
+    const rows = [
+      '0,0,1,a',
+      '0,0,3,',
+      '0,1,2,b',
+      '0,1,4,',
+      '1,0,4,',
+      '1,0,6,',
+      '1,1,8,',
+      '1,1,10,',
+    ];
+    const extra = ['1,,99,', ',1,99,', '0,1,,'];
+    const t = await table('did-gaps.csv', `g,post,y,note\n${[...rows, ...extra].join('\n')}\n`);
+    const r = estimateOnTable(t, { method: 'did', treatment: 'g', outcome: 'y', post: 'post' });
+    expect(r.status).toBe('ok');
+    expect(r.ate).toBeCloseTo(3, 10); // the 2x2 above, unchanged by the incomplete rows
+    expect(r.diagnostics.rows_dropped).toBe(3);
+    expect(r.reasons[0]).toBe('dropped 3 of 11 rows with an empty cell (post: 1, g: 1, y: 1)');
+    const none = await table('empty.csv', 'g,post,y\n1,,\n,1,\n');
+    const bad = estimateOnTable(none, {
+      method: 'did',
+      treatment: 'g',
+      outcome: 'y',
+      post: 'post',
+    });
+    expect(bad.status).toBe('invalid_input');
+    expect(bad.reasons[0]).toMatch(/no complete row: dropped 2 of 2/);
+  });
+
+  describe('regression discontinuity', () => {
+    const rng = createRng(21);
+    const x: number[] = [];
+    const d: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const xi = 2 * rng.uniform() - 1;
+      const di = rng.uniform() < 0.2 + (xi >= 0 ? 0.6 : 0) ? 1 : 0;
+      x.push(xi);
+      d.push(di);
+      y.push(1 + xi + 2 * di + 0.3 * rng.normal());
+    }
+    const csv = (treat: readonly number[]) =>
+      `x,d,y\n${x.map((v, i) => `${v},${treat[i]},${y[i]}`).join('\n')}\n`;
+
+    it('goes fuzzy when the treatment is not 1{x >= c}, and prints the density test', async () => {
+      const t = await table('rd-fuzzy.csv', csv(d));
+      const req = {
+        method: 'rd',
+        treatment: 'd',
+        outcome: 'y',
+        running_variable: 'x',
+        cutoff: 0,
+      } as const;
+      const r = estimateOnTable(t, req);
+      const direct = rdFuzzy({ outcome: y, running: x, treatment: d, cutoff: 0 });
+      expect(r.diagnostics.fuzzy).toBe(true);
+      expect(r.estimand).toBe('LATE');
+      expect(r.ate).toBeCloseTo(direct.estimate, 6);
+      expect(r.confidence_interval![0]).toBeLessThan(2);
+      expect(r.confidence_interval![1]).toBeGreaterThan(2);
+      const density = r.refutations.find((c) => c.name === 'density_test')!;
+      expect(density.passed).toBe(true);
+    });
+
+    it('stays sharp when the treatment is 1{x >= c} unless --fuzzy is asked', async () => {
+      const t = await table('rd-sharp.csv', csv(x.map((v) => (v >= 0 ? 1 : 0))));
+      const req = {
+        method: 'rd',
+        treatment: 'd',
+        outcome: 'y',
+        running_variable: 'x',
+        cutoff: 0,
+      } as const;
+      const sharp = estimateOnTable(t, req);
+      expect(sharp.diagnostics.fuzzy).toBe(false);
+      expect(sharp.estimand).toBe('ATE_at_cutoff');
+      const forced = estimateOnTable(t, { ...req, fuzzy: true });
+      expect(forced.diagnostics.fuzzy).toBe(true);
+      expect(forced.ate).toBeCloseTo(sharp.ate!, 8);
+    });
+  });
+
+  it('a staggered panel DiD uses the not-yet-treated comparison and prints the pre-trend test', async () => {
+    const rng = createRng(31);
+    const lines = ['u,t,d,y'];
+    for (let u = 0; u < 90; u++) {
+      const g = [2, 4, 99][u % 3];
+      for (let t = 0; t < 6; t++) {
+        const d = t >= g ? 1 : 0;
+        lines.push(`${u},${t},${d},${u / 30 + 0.3 * t + d * (1 + (t - g)) + 0.2 * rng.normal()}`);
+      }
+    }
+    const t = await table('panel.csv', lines.join('\n'));
+    const r = estimateOnTable(t, {
+      method: 'did',
+      treatment: 'd',
+      outcome: 'y',
+      unit: 'u',
+      time: 't',
+    });
+    expect(r.method).toBe('did_imputation');
+    expect(r.estimates.did_twfe).not.toBeNull();
+    expect(r.diagnostics.cohorts).toBe(2);
+    const pre = r.refutations.find((c) => c.name === 'pre_trend')!;
+    expect(pre.passed).toBe(true);
+    expect(r.diagnostics.pre_trend_p_value).toBeGreaterThan(0.05);
   });
 
   it('an unreadable file is invalid_input', async () => {

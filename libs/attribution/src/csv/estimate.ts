@@ -1,8 +1,13 @@
 /**
  * The general engine on any table (`hirelearn causal estimate`): one method of libs/causal on
  * named columns, with the same fields as the nightly `CausalEffect` so an analyst can check
- * the engine on their own data. Missing columns or non-numeric values are a result with
- * status `invalid_input`, never a throw.
+ * the engine on their own data. Rows with an empty cell in a column the method reads are dropped
+ * and counted (`diagnostics.rows_dropped`, and a reason naming the columns); missing columns or
+ * non-numeric values are a result with status `invalid_input`, never a throw. RD goes fuzzy when
+ * the treatment is not 1{running ≥ cutoff} (or on request) and runs the density test at the
+ * cutoff; a panel DiD uses the staggered estimator when treatment starts at different times, and
+ * runs the pre-trend test when treated units are seen before their treatment. A failed design
+ * check makes the grade LOW.
  */
 import {
   aipw,
@@ -12,23 +17,31 @@ import {
   CausalData,
   CausalSettings,
   DEFAULT_CAUSAL_SETTINGS,
+  type PanelData,
   DEFAULT_GRADING_SETTINGS,
   DEFAULT_REFUTER_SETTINGS,
   did2x2,
+  didPreTrendTest,
+  didStaggered,
   didTwoWayFe,
   EffectEstimate,
   gradeEffect,
   ipw,
+  isSharpRd,
   iv2sls,
   IvData,
   OverlapCheck,
+  panelTiming,
   psMatching,
+  rdDensityTest,
+  rdFuzzy,
   rdLocalLinear,
   Refutation,
   refuteAll,
   withQValues,
 } from '@hirelearn/causal';
-import { CausalEffect, estimateKey, recommendation } from '../effect';
+import { CausalEffect, estimateKey, recommendation, RefutationSummary } from '../effect';
+import { completeRows } from './complete-rows';
 import type { CsvTable } from './csv-table';
 
 export const CSV_METHODS = ['psm', 'ipw', 'aipw', 'iv', 'did', 'rd'] as const;
@@ -47,6 +60,8 @@ export interface EstimateRequest {
   readonly time?: string;
   /** Column of cluster ids for clustered errors (defaults to `unit` when given). */
   readonly cluster?: string;
+  /** RD: fuzzy even when the treatment is 1{running ≥ cutoff} (automatic when it is not). */
+  readonly fuzzy?: boolean;
 }
 
 /** `CausalEffect` with the estimand and the method's own diagnostics. */
@@ -107,6 +122,8 @@ interface Evidence {
   readonly overlap: OverlapCheck | null;
   readonly balance: BalanceTable | null;
   readonly refutations: readonly Refutation[];
+  /** Design checks (density test, pre-trend test): a failed one makes the grade LOW. */
+  readonly checks?: readonly RefutationSummary[];
   readonly adjustment: readonly string[];
   readonly diagnostics: Readonly<Record<string, number | boolean | null>>;
 }
@@ -218,8 +235,7 @@ function evidence(req: EstimateRequest, table: CsvTable, s: CausalSettings): Evi
       const time = ids(table, req.time);
       if (typeof unit === 'string') return unit;
       if (typeof time === 'string') return time;
-      const e = didTwoWayFe({ outcome: y, treated: t, unit, time, covariates }, s);
-      return { ...none, primary: e, others: [e], diagnostics: { n_clusters: e.n_clusters } };
+      return panelDid({ outcome: y, treated: t, unit, time, covariates }, s, none);
     }
     case 'rd': {
       if (req.running_variable === undefined || req.cutoff === undefined) {
@@ -227,13 +243,98 @@ function evidence(req: EstimateRequest, table: CsvTable, s: CausalSettings): Evi
       }
       const x = numeric(table, req.running_variable);
       if (typeof x === 'string') return x;
-      const e = rdLocalLinear(
-        { outcome: y, running: x, cutoff: req.cutoff, ...(clusters ? { clusters } : {}) },
-        { settings: s },
-      );
-      return { ...none, primary: e, others: [e], diagnostics: { bandwidth: e.bandwidth } };
+      const data = {
+        outcome: y,
+        running: x,
+        cutoff: req.cutoff,
+        ...(clusters ? { clusters } : {}),
+      };
+      const fuzzy = req.fuzzy === true || !isSharpRd(t, x, req.cutoff);
+      const f = fuzzy ? rdFuzzy({ ...data, treatment: t }, { settings: s }) : null;
+      const e = f ?? rdLocalLinear(data, { settings: s });
+      const density = Number.isFinite(e.bandwidth)
+        ? rdDensityTest(x, req.cutoff, e.bandwidth, s.alpha)
+        : null;
+      return {
+        ...none,
+        primary: e,
+        others: [e],
+        checks:
+          density === null
+            ? []
+            : [
+                {
+                  name: 'density_test',
+                  passed: density.passed,
+                  detail: `${density.below} rows in [c − h, c) and ${density.above} in [c, c + h), h = ${e.bandwidth.toPrecision(4)}: binomial p = ${density.p_value.toPrecision(3)} must be >= ${s.alpha}`,
+                  values: { below: density.below, above: density.above, p_value: density.p_value },
+                },
+              ],
+        diagnostics: {
+          bandwidth: e.bandwidth,
+          fuzzy,
+          first_stage_jump:
+            f !== null && Number.isFinite(f.first_stage_jump) ? f.first_stage_jump : null,
+          first_stage_f: f !== null && Number.isFinite(f.first_stage_f) ? f.first_stage_f : null,
+        },
+      };
     }
   }
+}
+
+/**
+ * DiD on a unit × time panel: TWFE, or `didStaggered` when a 0/1 treatment starts at different
+ * times (TWFE would compare later-treated units with already-treated ones); the pre-trend test
+ * whenever some treated unit is observed before its treatment.
+ */
+function panelDid(
+  panel: PanelData,
+  s: CausalSettings,
+  none: Pick<Evidence, 'overlap' | 'balance' | 'refutations' | 'adjustment'>,
+): Evidence {
+  const twfe = didTwoWayFe(panel, s);
+  const binary = panel.treated.every((d) => d === 0 || d === 1);
+  const starts = binary
+    ? new Set(
+        panelTiming(panel.treated, panel.unit, panel.time).first_treated.filter(Number.isFinite),
+      )
+    : new Set<number>();
+  const staggered = starts.size > 1 ? didStaggered(panel, s) : null;
+  const pre = binary ? didPreTrendTest(panel, { alpha: s.alpha }) : null;
+  const leads = pre !== null && pre.status === 'ok' ? pre : null;
+  return {
+    ...none,
+    primary: staggered ?? twfe,
+    others: staggered === null ? [twfe] : [staggered, twfe],
+    checks:
+      leads === null
+        ? []
+        : [
+            {
+              name: 'pre_trend',
+              passed: leads.passed,
+              detail: `leads ${leads.leads.map((l) => `${l.lead}: ${l.estimate.toPrecision(3)} (${l.std_error.toPrecision(2)})`).join(', ')} on the untreated cells; joint Wald χ²(${leads.df}) = ${leads.wald.toPrecision(3)}, p = ${leads.p_value.toPrecision(3)} must be >= ${s.alpha}`,
+              values: { wald: leads.wald, df: leads.df, p_value: leads.p_value },
+            },
+          ],
+    diagnostics: {
+      n_clusters: (staggered ?? twfe).n_clusters,
+      cohorts: staggered?.cohorts ?? null,
+      pre_trend_p_value: leads?.p_value ?? null,
+    },
+  };
+}
+
+/** The columns `req` reads. */
+function usedColumns(req: EstimateRequest): string[] {
+  return [
+    req.outcome,
+    req.treatment,
+    ...(req.confounders ?? []),
+    ...[req.instrument, req.running_variable, req.post, req.unit, req.time, req.cluster].filter(
+      (c): c is string => c !== undefined,
+    ),
+  ];
 }
 
 /** Runs `req.method` on `table` (see the module doc). */
@@ -242,13 +343,20 @@ export function estimateOnTable(
   req: EstimateRequest,
   settings: CausalSettings = DEFAULT_CAUSAL_SETTINGS,
 ): EstimateResult {
-  const ev = evidence(req, table, settings);
+  const complete = completeRows(table, usedColumns(req));
+  if (complete.table.n === 0 && table.n > 0) {
+    return invalid(req, table.n, `no complete row: ${complete.reason}`);
+  }
+  const ev = evidence(req, complete.table, settings);
   if (typeof ev === 'string') return invalid(req, table.n, ev);
   const [primary] = withQValues([ev.primary]);
   const grade = gradeEffect(
     { effect: primary, overlap: ev.overlap, balance: ev.balance, refutations: ev.refutations },
     DEFAULT_GRADING_SETTINGS,
   );
+  const checks = ev.checks ?? [];
+  const failed = checks.filter((c) => !c.passed).map((c) => `${c.name} failed: ${c.detail}`);
+  const confidence = failed.length > 0 ? 'LOW' : grade.confidence;
   const ok = primary.status === 'ok';
   const estimates: Record<string, number | null> = {};
   for (const e of ev.others) estimates[estimateKey(e)] = e.status === 'ok' ? e.estimate : null;
@@ -265,7 +373,7 @@ export function estimateOnTable(
     confidence_interval: ok ? [primary.ci[0], primary.ci[1]] : null,
     p_value: ok ? primary.p_value : null,
     q_value: primary.q_value,
-    causal_confidence: grade.confidence,
+    causal_confidence: confidence,
     method: primary.method,
     estimates,
     naive:
@@ -281,16 +389,24 @@ export function estimateOnTable(
     treatment_group_size: primary.n_treated,
     control_group_size: primary.n_control,
     adjustment_set: ev.adjustment,
-    refutations: ev.refutations.map((r) => ({
-      name: r.name,
-      passed: r.passed,
-      detail: r.detail,
-      values: r.values,
-    })),
-    reasons: [...primary.reasons, ...grade.reasons],
-    recommendation: recommendation(req.treatment, grade.confidence, primary, req.outcome, (x) =>
+    refutations: [
+      ...ev.refutations.map((r) => ({
+        name: r.name,
+        passed: r.passed,
+        detail: r.detail,
+        values: r.values,
+      })),
+      ...checks,
+    ],
+    reasons: [
+      ...(complete.dropped > 0 ? [complete.reason] : []),
+      ...primary.reasons,
+      ...failed,
+      ...grade.reasons,
+    ],
+    recommendation: recommendation(req.treatment, confidence, primary, req.outcome, (x) =>
       x.toPrecision(3),
     ),
-    diagnostics: ev.diagnostics,
+    diagnostics: { rows_dropped: complete.dropped, ...ev.diagnostics },
   };
 }
