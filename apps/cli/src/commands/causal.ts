@@ -22,12 +22,20 @@ interface EstimateOptions {
   unit?: string;
   time?: string;
   cluster?: string;
+  fuzzy?: boolean;
+  bandwidthMethod?: string;
   json?: boolean;
 }
 
 function request(o: EstimateOptions): EstimateRequest {
   if (!(CSV_METHODS as readonly string[]).includes(o.method)) {
     throw new CliError(`unknown method '${o.method}'`, `use --method ${CSV_METHODS.join('|')}`);
+  }
+  if (o.bandwidthMethod !== undefined && !['ik', 'mserd'].includes(o.bandwidthMethod)) {
+    throw new CliError(
+      `unknown bandwidth method '${o.bandwidthMethod}'`,
+      'use --bandwidth-method ik|mserd',
+    );
   }
   const cutoff = o.cutoff === undefined ? undefined : Number(o.cutoff);
   if (cutoff !== undefined && !Number.isFinite(cutoff)) {
@@ -50,6 +58,10 @@ function request(o: EstimateOptions): EstimateRequest {
     ...(o.unit ? { unit: o.unit } : {}),
     ...(o.time ? { time: o.time } : {}),
     ...(o.cluster ? { cluster: o.cluster } : {}),
+    ...(o.fuzzy ? { fuzzy: true } : {}),
+    ...(o.bandwidthMethod !== undefined
+      ? { bandwidth_method: o.bandwidthMethod as 'ik' | 'mserd' }
+      : {}),
   };
 }
 
@@ -61,7 +73,7 @@ export function registerCausal(program: Command): void {
     .requiredOption('--data <file>', 'CSV with a header row')
     .requiredOption(
       '--treatment <column>',
-      'treatment column (0/1; continuous allowed for iv, did --unit/--time)',
+      'treatment column (0/1; continuous allowed for iv, did --unit/--time; rd: the treatment received, or the running variable itself for a sharp design)',
     )
     .requiredOption('--outcome <column>', 'outcome column')
     .requiredOption('--method <method>', CSV_METHODS.join('|'))
@@ -76,6 +88,14 @@ export function registerCausal(program: Command): void {
     .option('--unit <column>', 'unit id (did two-way fixed effects; errors clustered by it)')
     .option('--time <column>', 'period (did two-way fixed effects)')
     .option('--cluster <column>', 'cluster ids for clustered standard errors')
+    .option(
+      '--fuzzy',
+      'rd: fuzzy design (automatic when the treatment is not 1{running >= cutoff})',
+    )
+    .option(
+      '--bandwidth-method <ik|mserd>',
+      "rd: Imbens-Kalyanaraman (default) or rdrobust's MSE-optimal bandwidth",
+    )
     .option('--json', 'print as JSON')
     .action(async (o: EstimateOptions) => {
       const req = request(o);
@@ -101,9 +121,18 @@ export function registerCausal(program: Command): void {
         'sample (treated / control)': `${r.sample_size} (${r.treatment_group_size} / ${r.control_group_size})`,
         estimates: r.estimates,
         diagnostics: r.diagnostics,
+        'rows dropped': r.diagnostics.rows_dropped,
         refutations: r.refutations
           .map((x) => `${x.name} ${x.passed ? 'passed' : 'FAILED'}`)
           .join(', '),
+        ...Object.fromEntries(
+          r.refutations
+            .filter((x) => x.name === 'density_test' || x.name === 'pre_trend')
+            .map((x) => [
+              x.name === 'pre_trend' ? 'pre-trend test' : 'density test',
+              `${x.passed ? 'passed' : 'FAILED'}: ${x.detail}`,
+            ]),
+        ),
         reasons: r.reasons.join('; '),
         recommendation: r.recommendation,
       });

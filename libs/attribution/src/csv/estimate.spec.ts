@@ -201,6 +201,26 @@ describe('causal estimate on a CSV', () => {
     expect(r.diagnostics.pre_trend_p_value).toBeGreaterThan(0.05);
   });
 
+  it('reproduces rdrobust on the Senate fixture, dropping its 93 rows without a vote', async () => {
+    const file = path.join(__dirname, '../../../causal/fixtures/senate-rd/rdrobust_senate.csv');
+    const read = await readCsv(file);
+    if (read.status !== 'ok') throw new Error(read.reason);
+    const req = {
+      method: 'rd',
+      treatment: 'margin',
+      outcome: 'vote',
+      running_variable: 'margin',
+      cutoff: 0,
+      bandwidth_method: 'mserd',
+    } as const;
+    const r = estimateOnTable(read.table, req);
+    expect(r.diagnostics.rows_dropped).toBe(93);
+    expect(r.diagnostics.fuzzy).toBe(false);
+    expect(r.ate).toBeCloseTo(7.414, 3);
+    expect(r.std_error).toBeCloseTo(1.459, 3);
+    expect(r.diagnostics.bandwidth).toBeCloseTo(17.754, 3);
+  });
+
   it('an unreadable file is invalid_input', async () => {
     const r = await readCsv(path.join(dir, 'does-not-exist.csv'));
     expect(r.status).toBe('invalid_input');

@@ -18,6 +18,7 @@ import {
   CausalSettings,
   DEFAULT_CAUSAL_SETTINGS,
   type PanelData,
+  type RdBandwidthMethod,
   DEFAULT_GRADING_SETTINGS,
   DEFAULT_REFUTER_SETTINGS,
   did2x2,
@@ -62,6 +63,8 @@ export interface EstimateRequest {
   readonly cluster?: string;
   /** RD: fuzzy even when the treatment is 1{running ≥ cutoff} (automatic when it is not). */
   readonly fuzzy?: boolean;
+  /** RD bandwidth selector: Imbens-Kalyanaraman (default) or rdrobust's MSE-optimal. */
+  readonly bandwidth_method?: RdBandwidthMethod;
 }
 
 /** `CausalEffect` with the estimand and the method's own diagnostics. */
@@ -249,9 +252,13 @@ function evidence(req: EstimateRequest, table: CsvTable, s: CausalSettings): Evi
         cutoff: req.cutoff,
         ...(clusters ? { clusters } : {}),
       };
-      const fuzzy = req.fuzzy === true || !isSharpRd(t, x, req.cutoff);
-      const f = fuzzy ? rdFuzzy({ ...data, treatment: t }, { settings: s }) : null;
-      const e = f ?? rdLocalLinear(data, { settings: s });
+      // Naming the running variable as the treatment means a sharp design: D = 1{X >= c}.
+      const d =
+        req.treatment === req.running_variable ? x.map((v) => (v >= data.cutoff ? 1 : 0)) : t;
+      const fuzzy = req.fuzzy === true || !isSharpRd(d, x, req.cutoff);
+      const options = { settings: s, bandwidth_method: req.bandwidth_method ?? 'ik' } as const;
+      const f = fuzzy ? rdFuzzy({ ...data, treatment: d }, options) : null;
+      const e = f ?? rdLocalLinear(data, options);
       const density = Number.isFinite(e.bandwidth)
         ? rdDensityTest(x, req.cutoff, e.bandwidth, s.alpha)
         : null;
