@@ -13,22 +13,16 @@ import {
   startMonitorServer,
 } from '@hirelearn/monitoring';
 import * as pb from '@hirelearn/proto';
-import {
-  Registry,
-  RegistryGrpcClient,
-  startRegistryServer,
-  type RunningServer,
-} from '@hirelearn/registry';
+import { startGrpcServer, type RunningService } from '@hirelearn/proto';
+import { Registry, RegistryGrpcClient, startRegistryServer } from '@hirelearn/registry';
 import {
   ensemblePredictorBindings,
   PredictionLog,
   registerRun,
   registryClientView,
   servedEnsemble,
-  startGrpcServer,
   storeSink,
   trainModel,
-  type RunningService,
   type TrainingRun,
 } from '@hirelearn/services';
 import { defaultSimSettings, simulateWorld, type SimWorld } from '@hirelearn/sim';
@@ -90,7 +84,7 @@ class Scenario {
   events!: EventStore;
   documents!: DocumentStore;
   registry!: Registry;
-  registryServer!: RunningServer;
+  registryServer!: RunningService;
   registryClients: RegistryGrpcClient[] = [];
   predictor!: RunningService;
   monitor!: RunningService;

@@ -7,12 +7,8 @@ import { credentials, type ServiceError } from '@grpc/grpc-js';
 import { ingest } from '@hirelearn/ingest';
 import { fitScore, loadEnsemble, type FitScoreArtifact } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import {
-  Registry,
-  RegistryGrpcClient,
-  startRegistryServer,
-  type RunningServer,
-} from '@hirelearn/registry';
+import { startGrpcServer, type RunningService } from '@hirelearn/proto';
+import { Registry, RegistryGrpcClient, startRegistryServer } from '@hirelearn/registry';
 import {
   ensemblePredictorBindings,
   fitScoreBindings,
@@ -23,12 +19,10 @@ import {
   serveEnsemblePredictor,
   servedEnsemble,
   servedFitWeights,
-  startGrpcServer,
   storeSink,
   trainModel,
   workerSink,
   type PredictionRecord,
-  type RunningService,
   type TrainingRun,
 } from '@hirelearn/services';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
@@ -56,7 +50,7 @@ describe('prediction services over gRPC', () => {
   let registryDocs: DocumentStore;
   let serviceDocs: DocumentStore;
   let registry: Registry;
-  let registryServer: RunningServer;
+  let registryServer: RunningService;
   let registryClients: RegistryGrpcClient[];
   let predictor: RunningService;
   let fitScorer: RunningService;

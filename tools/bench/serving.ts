@@ -21,6 +21,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pb from '@hirelearn/proto';
+import { startGrpcServer } from '@hirelearn/proto';
 import { Registry } from '@hirelearn/registry';
 import { openDocumentStore } from '@hirelearn/store';
 import {
@@ -33,7 +34,6 @@ import {
   predictServable,
   registryView,
   servedEnsemble,
-  startGrpcServer,
   storeSink,
   workerSink,
 } from '@hirelearn/services';

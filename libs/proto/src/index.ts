@@ -23,4 +23,5 @@ export { protobufFileName as monitorProtoFile } from './gen/hirelearn/v1/monitor
 export { protobufFileName as learningEngineProtoFile } from './gen/hirelearn/v1/learning_engine';
 export * from './errors';
 export * from './grpc-status';
+export * from './grpc-server';
 export * from './run-service';

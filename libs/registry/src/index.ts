@@ -3,12 +3,7 @@ export { registrySettings, DEFAULT_ARTIFACTS_DIR, type RegistrySettings } from '
 export { Registry, type RegistryOptions } from './registry';
 export type { WatchOptions } from './watcher';
 export { sha256Hex } from './artifact-store';
-export {
-  createRegistryServer,
-  startRegistryServer,
-  registryChannelOptions,
-  type RunningServer,
-} from './grpc/server';
+export { createRegistryServer, startRegistryServer, registryChannelOptions } from './grpc/server';
 export { RegistryGrpcClient, type RegistryClientOptions } from './grpc/client';
 export {
   registryServiceSettings,

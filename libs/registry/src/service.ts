@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { openDocumentStore } from '@hirelearn/store';
 import { Registry } from './registry';
-import { startRegistryServer, type RunningServer } from './grpc/server';
+import type { RunningService } from '@hirelearn/proto';
+import { startRegistryServer } from './grpc/server';
 
 /** Settings of a registry service, read from the environment once by its app. */
 export interface RegistryServiceSettings {
@@ -41,7 +42,7 @@ export function registryServiceSettings(
 }
 
 /** Opens the store and the registry and serves it; `shutdown` closes all three. */
-export async function serveRegistry(settings: RegistryServiceSettings): Promise<RunningServer> {
+export async function serveRegistry(settings: RegistryServiceSettings): Promise<RunningService> {
   const documents = await openDocumentStore(settings.documents_url);
   try {
     const registry = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });

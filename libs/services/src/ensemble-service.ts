@@ -1,10 +1,8 @@
 import type { ApplicationFeatures, EnsemblePrediction } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/proto';
 import type { ModelVersion } from '@hirelearn/registry';
 import { featuresFromPb, predictionToPb } from './convert';
-import type { ServiceBinding } from './grpc-server';
-import { unary } from './grpc-server';
 import { describeServed, inferenceBinding } from './inference';
 import type { PredictionLog } from './prediction-log';
 import { loadServableEnsemble, predictServable, type ServableEnsemble } from './servable-ensemble';

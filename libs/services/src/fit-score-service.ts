@@ -1,9 +1,7 @@
 import { fitScore, FIT_COMPONENTS, type FitScoreArtifact, type FitWeights } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/proto';
 import { fitInterviewProbability } from './fit-probability';
-import type { ServiceBinding } from './grpc-server';
-import { unary } from './grpc-server';
 import { describeServed, inferenceBinding } from './inference';
 import type { PredictionLog } from './prediction-log';
 import { ServedModel, type RegistryView } from './served-model';

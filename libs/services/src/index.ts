@@ -4,7 +4,6 @@ export * from './served-model';
 export * from './prediction-log';
 export * from './prediction-sink';
 export * from './convert';
-export * from './grpc-server';
 export * from './tensors';
 export * from './inference';
 export * from './servable-ensemble';

@@ -1,7 +1,5 @@
 import * as pb from '@hirelearn/proto';
-import { NotFoundError, UnavailableError } from '@hirelearn/proto';
-import type { ServiceBinding } from './grpc-server';
-import { unary } from './grpc-server';
+import { NotFoundError, UnavailableError, unary, type ServiceBinding } from '@hirelearn/proto';
 import type { Loaded, ServedModel } from './served-model';
 import {
   decodeInputs,

@@ -3,7 +3,7 @@ import { defaultDocumentsUrl, Registry, RegistryGrpcClient } from '@hirelearn/re
 import { openDocumentStore } from '@hirelearn/store';
 import { ensemblePredictorBindings, servedEnsemble } from './ensemble-service';
 import { fitScoreBindings, servedFitWeights } from './fit-score-service';
-import { startGrpcServer, type RunningService } from './grpc-server';
+import { startGrpcServer, type RunningService } from '@hirelearn/proto';
 import {
   DEFAULT_PREDICTION_LOG,
   PredictionLog,

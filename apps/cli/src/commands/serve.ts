@@ -7,6 +7,7 @@ import {
   monitorServiceSettings,
   serveDriftMonitor,
 } from '@hirelearn/monitoring';
+import type { RunningService } from '@hirelearn/proto';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import {
   DEFAULT_ENSEMBLE_PORT,
@@ -15,7 +16,6 @@ import {
   serveEnsemblePredictor,
   serveFitScoreLearner,
   type ModelServiceSettings,
-  type RunningService,
 } from '@hirelearn/services';
 import { CliError } from '../cli-error';
 

@@ -10,8 +10,9 @@ import {
   HirelearnError,
   InvalidArgumentError,
   NotFoundError,
+  unary,
+  type ServiceBinding,
 } from '@hirelearn/proto';
-import { unary, type ServiceBinding } from '@hirelearn/services';
 import type { EventStore } from '@hirelearn/store';
 import { analyzeFromStore } from '../analysis/analyze';
 import { Assigner } from '../assignment/assigner';

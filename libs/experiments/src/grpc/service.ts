@@ -6,7 +6,7 @@
  * calls while the service runs; `duckdb::memory:` would therefore be empty at every call.
  */
 import { join, resolve } from 'node:path';
-import { startGrpcServer, type RunningService } from '@hirelearn/services';
+import { startGrpcServer, type RunningService } from '@hirelearn/proto';
 import { DEFAULT_EVENT_DB, EventStore, openDocumentStore } from '@hirelearn/store';
 import { ExperimentRegistry } from '../registry/registry';
 import { experimentsBinding } from './server';

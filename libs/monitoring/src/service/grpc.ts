@@ -1,7 +1,12 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError, NotFoundError, toGrpcError } from '@hirelearn/proto';
-import { unary, type ServiceBinding } from '@hirelearn/services';
+import {
+  InvalidArgumentError,
+  NotFoundError,
+  toGrpcError,
+  unary,
+  type ServiceBinding,
+} from '@hirelearn/proto';
 import type { DocumentStore } from '@hirelearn/store';
 import { modelHealthToPb, monitorRunToPb, runTriggerToPb, verdictToPb } from './convert';
 import { findHealth, latestHealth } from './health-queries';

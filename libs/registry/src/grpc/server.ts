@@ -1,12 +1,13 @@
-import {
-  Server,
-  ServerCredentials,
-  type ServerWritableStream,
-  type ServiceError,
-  type handleUnaryCall,
-} from '@grpc/grpc-js';
+import type { ServerWritableStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError, NotFoundError, toGrpcError } from '@hirelearn/proto';
+import {
+  InvalidArgumentError,
+  NotFoundError,
+  startGrpcServer,
+  toGrpcError,
+  unary,
+  type RunningService,
+} from '@hirelearn/proto';
 import type { Registry } from '../registry';
 import type { ModelVersion } from '../types';
 import {
@@ -17,16 +18,6 @@ import {
   transitionToPb,
   watchEventToPb,
 } from './convert';
-
-/** A unary handler from an async function; any rejection goes out as its gRPC status. */
-function unary<Req, Res>(fn: (request: Req) => Promise<Res>): handleUnaryCall<Req, Res> {
-  return (call, callback) => {
-    fn(call.request).then(
-      (response) => callback(null, response),
-      (error: unknown) => callback(toGrpcError(error) as ServiceError, null),
-    );
-  };
-}
 
 /** The wire's `expected_production` (absent: no check; 0: none in production). */
 const expectedProduction = (v: number | undefined): number | null | undefined =>
@@ -145,38 +136,23 @@ export function registryChannelOptions(registry: Registry): Record<string, numbe
   return { 'grpc.max_receive_message_length': max, 'grpc.max_send_message_length': max };
 }
 
-export interface RunningServer {
-  readonly server: Server;
-  readonly port: number;
-  /** `host:port` to give clients. */
-  readonly address: string;
-  /** Stops accepting calls, ends open streams, stops the registry's watches. */
-  shutdown(): Promise<void>;
-}
-
-/** Starts a gRPC server with the registry on host:port (port 0: any free port). */
+/** Starts a gRPC server with the registry on host:port (port 0: any free port). Shutting down
+ * ends open Watch streams and the registry's watches, then stops the server. */
 export async function startRegistryServer(
   registry: Registry,
   options: { host?: string; port?: number } = {},
-): Promise<RunningServer> {
-  const host = options.host ?? '127.0.0.1';
-  const server = new Server(registryChannelOptions(registry));
+): Promise<RunningService> {
   const { service, implementation, endStreams } = createRegistryServer(registry);
-  server.addService(service, implementation);
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (e, p) =>
-      e ? reject(e) : resolve(p),
-    ),
+  const running = await startGrpcServer(
+    [{ service, implementation: implementation as unknown as UntypedServiceImplementation }],
+    { ...options, channelOptions: registryChannelOptions(registry) },
   );
   return {
-    server,
-    port,
-    address: `${host}:${port}`,
-    shutdown: () =>
-      new Promise<void>((resolve) => {
-        endStreams();
-        registry.close();
-        server.tryShutdown(() => resolve());
-      }),
+    ...running,
+    shutdown: async () => {
+      endStreams();
+      registry.close();
+      await running.shutdown();
+    },
   };
 }

@@ -5,7 +5,8 @@ import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { Registry } from '../registry';
 import type { WatchEvent } from '../types';
 import { RegistryGrpcClient } from './client';
-import { startRegistryServer, type RunningServer } from './server';
+import type { RunningService } from '@hirelearn/proto';
+import { startRegistryServer } from './server';
 
 function until(predicate: () => boolean, ms = 5000): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -26,7 +27,7 @@ describe('RegistryGrpcClient.watch', () => {
   let dir: string;
   let documents: DocumentStore;
   let registry: Registry;
-  let server: RunningServer | null = null;
+  let server: RunningService | null = null;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hirelearn-registry-watch-'));

@@ -6,7 +6,7 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { toGrpcError } from '@hirelearn/proto';
+import { toGrpcError } from './grpc-status';
 
 /** A unary handler from a function; any throw or rejection goes out as its gRPC status. */
 export function unary<Req, Res>(
@@ -34,13 +34,23 @@ export interface RunningService {
   shutdown(): Promise<void>;
 }
 
-/** Serves the bindings on host:port (port 0: any free port). */
+export interface GrpcServerOptions {
+  readonly host?: string;
+  /** 0 (the default): any free port. */
+  readonly port?: number;
+  /** grpc-js channel options, e.g. message size limits. */
+  readonly channelOptions?: Record<string, number>;
+  /** Runs once the server has stopped (a failure there does not fail the shutdown). */
+  readonly onShutdown?: () => Promise<void> | void;
+}
+
+/** Serves the bindings on host:port; every hirelearn service starts through here. */
 export async function startGrpcServer(
   bindings: readonly ServiceBinding[],
-  options: { host?: string; port?: number; onShutdown?: () => Promise<void> | void } = {},
+  options: GrpcServerOptions = {},
 ): Promise<RunningService> {
   const host = options.host ?? '127.0.0.1';
-  const server = new Server();
+  const server = new Server(options.channelOptions);
   for (const b of bindings) server.addService(b.service, b.implementation);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (e, p) =>
