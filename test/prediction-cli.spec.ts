@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { requireBuiltCli, runCli } from './support/cli';
+import { requireBuiltCli, runCli, startCli } from './support/cli';
 
 /** `hirelearn models train` end to end on the built CLI: artifact, metrics, registration. */
 describe('hirelearn models train', () => {
@@ -41,6 +41,57 @@ describe('hirelearn models train', () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('fit-score');
   });
+
+  it('scores the jobs of applications over gRPC with the production weights (score-fit)', async () => {
+    const promoted = runCli(
+      ['models', 'promote', 'fit-score', '1', '--by', 'test', '--reason', 'serve it'],
+      env,
+    );
+    expect(promoted.stderr).toBe('');
+    const service = startCli([
+      'serve',
+      'fit-score-learner',
+      '--port',
+      '0',
+      '--documents',
+      env.HIRELEARN_DOCUMENTS!,
+      '--artifacts',
+      env.HIRELEARN_ARTIFACTS!,
+    ]);
+    const exited = new Promise((resolve) => service.on('exit', resolve));
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        service.stdout?.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /listening on (\S+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        service.on('exit', (code) => reject(new Error(`fit-score-learner exited ${code}`)));
+      });
+      const ids = ['app-00001-0001', 'app-00001-0002', 'app-00002-0001'];
+      const r = runCli(['score-fit', ...ids, '--db', db(), '--address', address, '--json'], env);
+      expect(r.stderr).toBe('');
+      const responses = JSON.parse(r.stdout) as {
+        weights_version: string;
+        scores: { job_id: string; fit_score: number; interview_probability: number }[];
+      }[];
+      // One request per user, one score per application, answered by the promoted version.
+      expect(responses.map((x) => x.scores.length)).toEqual([2, 1]);
+      for (const x of responses) {
+        expect(x.weights_version).toBe('fit-score@1');
+        for (const score of x.scores) {
+          expect(score.job_id).toMatch(/^job-/);
+          expect(score.fit_score).toBeGreaterThan(0);
+          expect(score.interview_probability).toBeGreaterThan(0);
+          expect(score.interview_probability).toBeLessThan(1);
+        }
+      }
+    } finally {
+      service.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
 
   it('trains the ensemble quietly and reports each member beside it', () => {
     const out = path.join(dir, 'ensemble.json');

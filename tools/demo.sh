@@ -55,7 +55,7 @@ hl models train fit-score --seed 1 --out "$demo/models/fit-score-seed1.json" | s
 hl models promote ensemble 1 --by demo --reason "first production ensemble"
 hl models promote fit-score 1 --by demo --reason "learned weights beat the current ones on held-out AUC"
 
-step "9. Serve the ensemble over gRPC and ask it, as layers 5 and 6 do"
+step "9. Serve the ensemble and the fit-score learner over gRPC and ask them, as layers 5 and 6 do"
 ./bin/hirelearn serve ensemble-predictor --port "$port" > "$demo/ensemble-predictor.log" 2>&1 &
 services+=($!)
 for _ in $(seq 50); do grep -q listening "$demo/ensemble-predictor.log" 2>/dev/null && break; sleep 0.2; done
@@ -69,6 +69,11 @@ apps=$(node -e '
     console.log(r.getRows().map((x) => x[0]).join(" "));
   })();' "$PWD/$demo/hirelearn.duckdb")
 hl predict $apps --address "127.0.0.1:$port"
+fit_port=$((port + 1))
+./bin/hirelearn serve fit-score-learner --port "$fit_port" > "$demo/fit-score-learner.log" 2>&1 &
+services+=($!)
+for _ in $(seq 50); do grep -q listening "$demo/fit-score-learner.log" 2>/dev/null && break; sleep 0.2; done
+hl score-fit $apps --address "127.0.0.1:$fit_port"
 
 step "10. A new version goes live without a restart, then is rolled back"
 hl models train ensemble --seed 2 --out "$demo/models/ensemble-seed2.json" | sed -n "1,3p"

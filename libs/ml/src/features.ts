@@ -23,6 +23,8 @@ export interface ApplicationFeatures {
 export interface LabelledApplication extends ApplicationFeatures {
   readonly application_id: string;
   readonly user_id: string;
+  /** The job applied to (an identifier, never a feature). */
+  readonly job_id?: string | null;
   readonly reached_interview: boolean;
 }
 

@@ -25,13 +25,18 @@ export function featuresFromPb(a: pb.ApplicationFeatures): MlFeatures {
 
 /** An application's features on the wire (unknowns as proto3 defaults). */
 export function featuresToPb(
-  a: MlFeatures & { readonly application_id: string; readonly user_id: string },
+  a: MlFeatures & {
+    readonly application_id: string;
+    readonly user_id: string;
+    readonly job_id?: string | null;
+  },
 ): pb.ApplicationFeatures {
   const components = [a.fit_technical, a.fit_seniority, a.fit_experience, a.fit_signal];
   return {
     ...EMPTY_APPLICATION,
     application_id: a.application_id,
     user_id: a.user_id,
+    job_id: a.job_id ?? '',
     fit_components: components.every((c) => c !== null)
       ? {
           technical: a.fit_technical as number,

@@ -6,7 +6,7 @@ import type { EventStore } from '@hirelearn/store';
  * Protected attributes are not read.
  */
 const selectApplications = (where: string) => `
-  SELECT a.application_id, a.user_id, a.fit_technical, a.fit_seniority, a.fit_experience,
+  SELECT a.application_id, a.user_id, a.job_id, a.fit_technical, a.fit_seniority, a.fit_experience,
     a.fit_signal, a.category, a.resume_score, a.tailoring_applied, a.job_seniority,
     a.strategy_mode, a.reached_interview, u.seniority AS user_seniority
   FROM applications a
@@ -36,6 +36,7 @@ function toApplication(r: Record<string, unknown>): LabelledApplication {
   return {
     application_id: String(r.application_id),
     user_id: String(r.user_id),
+    job_id: r.job_id == null ? null : String(r.job_id),
     fit_technical: num(r.fit_technical),
     fit_seniority: num(r.fit_seniority),
     fit_experience: num(r.fit_experience),
