@@ -150,7 +150,9 @@ describe('the user × period panel', () => {
     };
     const e = didStudy(two, 'x', DEFAULT_ATTRIBUTION_SETTINGS);
     expect(e.primary.status).toBe('ok');
+    expect(e.primary.method).toBe('did_imputation');
     expect(e.primary.estimate).toBeCloseTo(0.5, 10);
+    expect(e.estimates.did_twfe).toBeCloseTo(0.5, 10);
     expect(e.support).toEqual({ treated_users: 2, control_users: 2 });
   });
 
