@@ -22,23 +22,24 @@ describe('psMatching', () => {
     expect(covers(e.ci, 0)).toBe(true);
   });
 
-  it('matches the hand-computed estimate, caliper drops and Abadie-Imbens variance', () => {
-    // Controls (x = propensity driver) and treated interleaved; with the intercept-only
-    // propensity (no covariates) every logit is equal, so each treated unit matches the
-    // first control in sorted order: ties resolve to one control j used K = n₁ times.
+  it('averages tied controls: the hand-computed estimate and Abadie-Imbens variance', () => {
+    // Controls and treated interleaved; with the intercept-only propensity (no covariates)
+    // every logit is equal, so both controls tie for every treated unit and are averaged
+    // (Abadie-Imbens; Stata's teffects psmatch): counterfactual (1 + 2)/2 = 1.5 each time.
     const data = {
       outcome: [5, 1, 4, 2, 3],
       treatment: [1, 0, 1, 0, 1],
       covariates: {},
     };
     const e = psMatching(data);
-    // Nearest control is index 1 (y = 1) for every treated unit: diffs 4, 3, 2 → τ = 3.
-    expect(e.estimate).toBeCloseTo(3, 12);
-    // V = [Σ (d − τ)² + K(K−1) · ½ (y_1 − y_3)²] / N₁² = [2 + 6 · 0.5] / 9.
-    expect(e.std_error).toBeCloseTo(Math.sqrt(5 / 9), 12);
-    expect(e.weights).toEqual([1, 3, 1, 0, 1]);
+    // diffs 3.5, 2.5, 1.5 → τ = 2.5.
+    expect(e.estimate).toBeCloseTo(2.5, 12);
+    // Each control: K = 3 · ½ = 1.5, K' = 3 · ¼ = 0.75, K² − K' = 1.5; σ² = ½ (1 − 2)² = 0.5.
+    // V = [Σ (d − τ)² + 2 · 1.5 · 0.5] / N₁² = [2 + 1.5] / 9.
+    expect(e.std_error).toBeCloseTo(Math.sqrt(3.5 / 9), 12);
+    expect(e.weights).toEqual([1, 1.5, 1, 1.5, 1]);
     expect(e.n_treated).toBe(3);
-    expect(e.n_control).toBe(1);
+    expect(e.n_control).toBe(2);
   });
 
   it('a zero caliper with continuous logits leaves no matches: status no_matches', () => {

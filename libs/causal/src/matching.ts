@@ -4,12 +4,14 @@
  * c = caliper_sd · SD(logit ê) (Austin 2011, Pharm. Stat. 10: 0.2 SD of the logit).
  * Treated units without a control inside the caliper are dropped (reported).
  *
- *   τ̂ = (1/N₁) Σ_{matched treated i} (Y_i − Y_{j(i)})
+ *   τ̂ = (1/N₁) Σ_{matched treated i} (Y_i − Ŷ_i(0))
  *
  * Standard error: Abadie & Imbens (2006, Econometrica 74(1), §4) for matching with
  * replacement, M = 1, population ATT:
- *   V̂ = (1/N₁²) [ Σ_{treated i} (Y_i − Y_{j(i)} − τ̂)² + Σ_{controls j} K_j (K_j − 1) σ̂²_j ]
- * where K_j is how often control j is used and σ̂²_j = ½ (Y_j − Y_l)², l the control nearest
+ *   V̂ = (1/N₁²) [ Σ_{treated i} (Y_i − Ŷ_i(0) − τ̂)² + Σ_{controls j} (K_j² − K'_j) σ̂²_j ]
+ * where Ŷ_i(0) is the mean outcome of i's nearest controls (several when they tie), K_j =
+ * Σ_i 1/#J(i) and K'_j = Σ_i 1/#J(i)² over the treated i matched to j (without ties: K_j
+ * uses, K_j² − K'_j = K_j(K_j − 1)), and σ̂²_j = ½ (Y_j − Y_l)², l the control nearest
  * to j on the logit (their J = 1 matching variance estimator). Like Stata's `teffects psmatch`
  * without the Abadie-Imbens (2016) adjustment, this treats ê as known; it is unit-level (clusters
  * are not used).
@@ -28,21 +30,31 @@ export interface MatchingEffect extends EffectEstimate {
   readonly weights: readonly number[];
 }
 
-/** Index in `sorted` (ascending by key) of the element nearest to `v`. */
-function nearest(sortedKeys: readonly number[], v: number): number {
+/**
+ * Indices in `sortedKeys` (ascending) of every element at the smallest distance from `v`:
+ * one, or several when keys tie (units with identical covariates share a propensity).
+ */
+function nearestTies(sortedKeys: readonly number[], v: number): number[] {
+  const n = sortedKeys.length;
   let lo = 0;
-  let hi = sortedKeys.length - 1;
+  let hi = n - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sortedKeys[mid] < v) lo = mid + 1;
     else hi = mid;
   }
-  if (lo > 0 && Math.abs(sortedKeys[lo - 1] - v) <= Math.abs(sortedKeys[lo] - v)) return lo - 1;
-  return lo;
+  const below = lo > 0 ? Math.abs(sortedKeys[lo - 1] - v) : Infinity;
+  const d = Math.min(below, Math.abs(sortedKeys[lo] - v));
+  let first = lo;
+  while (first > 0 && Math.abs(sortedKeys[first - 1] - v) === d) first--;
+  let last = first;
+  while (last + 1 < n && Math.abs(sortedKeys[last + 1] - v) === d) last++;
+  return Array.from({ length: last - first + 1 }, (_, k) => first + k);
 }
 
 /**
- * 1:1 nearest-neighbour matching on the logit propensity with replacement (module doc).
+ * Nearest-neighbour matching on the logit propensity with replacement (module doc); tied
+ * nearest controls are all used, each with weight 1/#ties (as Stata's `teffects psmatch`).
  * `fitted`: the propensity model already fitted on `data` (saves a refit).
  */
 export function psMatching(
@@ -71,21 +83,28 @@ export function psMatching(
     .flatMap((t, i) => (t === 0 ? [i] : []))
     .sort((a, b) => logit[a] - logit[b]);
   const keys = controls.map((i) => logit[i]);
-  const used = new Map<number, number>();
+  // K_j = Σ_i 1/#J(i) and K'_j = Σ_i 1/#J(i)² over the treated i whose matches J(i) hold j.
+  const used = new Map<number, { k: number; k2: number }>();
   const diffs: number[] = [];
   const weights = data.treatment.map(() => 0);
   let unmatched = 0;
   data.treatment.forEach((t, i) => {
     if (t !== 1) return;
-    const j = controls[nearest(keys, logit[i])];
-    if (Math.abs(logit[j] - logit[i]) > caliper) {
+    const matches = nearestTies(keys, logit[i]).map((r) => controls[r]);
+    if (Math.abs(logit[matches[0]] - logit[i]) > caliper) {
       unmatched++;
       return;
     }
-    diffs.push(y[i] - y[j]);
+    const share = 1 / matches.length;
+    let counterfactual = 0;
+    for (const j of matches) {
+      counterfactual += share * y[j];
+      weights[j] += share;
+      const u = used.get(j) ?? { k: 0, k2: 0 };
+      used.set(j, { k: u.k + share, k2: u.k2 + share * share });
+    }
+    diffs.push(y[i] - counterfactual);
     weights[i] = 1;
-    weights[j] += 1;
-    used.set(j, (used.get(j) ?? 0) + 1);
   });
   const n1 = diffs.length;
   if (n1 === 0) {
@@ -104,13 +123,14 @@ export function psMatching(
   const tau = diffs.reduce((s, d) => s + d, 0) / n1;
   let v = diffs.reduce((s, d) => s + (d - tau) ** 2, 0);
   controls.forEach((j, r) => {
-    const k = used.get(j) ?? 0;
-    if (k < 2) return;
+    const u = used.get(j);
+    const excess = u ? u.k * u.k - u.k2 : 0;
+    if (excess <= 0) return;
     const prev = r > 0 ? controls[r - 1] : -1;
     const next = r + 1 < controls.length ? controls[r + 1] : -1;
     const l =
       prev < 0 || (next >= 0 && logit[next] - logit[j] < logit[j] - logit[prev]) ? next : prev;
-    if (l >= 0) v += k * (k - 1) * 0.5 * (y[j] - y[l]) ** 2;
+    if (l >= 0) v += excess * 0.5 * (y[j] - y[l]) ** 2;
   });
   const reasons: string[] = [];
   if (unmatched > 0) {
