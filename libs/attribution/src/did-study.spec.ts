@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { refuterSettings, withQValues } from '@hirelearn/causal';
 import { ingest } from '@hirelearn/ingest';
 import { defaultSimSettings, simulateWorld, type SimTruth } from '@hirelearn/sim';
-import { benjaminiHochberg } from '@hirelearn/stats';
+import { benjaminiHochberg, createRng } from '@hirelearn/stats';
 import { EventStore } from '@hirelearn/store';
 import { designEffect, type DesignEffect } from './design-study';
 import { didStudies, didStudy, periodOf, userPeriodPanel } from './did-study';
@@ -154,6 +154,52 @@ describe('the user × period panel', () => {
     expect(e.primary.estimate).toBeCloseTo(0.5, 10);
     expect(e.estimates.did_twfe).toBeCloseTo(0.5, 10);
     expect(e.support).toEqual({ treated_users: 2, control_users: 2 });
+  });
+
+  it('does not grade HIGH a finding the other specification does not confirm (a co-edit)', () => {
+    // Edit x is always made with edit y, which alone raises the interview rate by 30 points;
+    // some users make y alone. Unadjusted, x takes y's effect; adjusted for y, it has none.
+    const rng = createRng(41);
+    const users: string[] = [];
+    const months: string[] = [];
+    const y: number[] = [];
+    const x: number[] = [];
+    const ey: number[] = [];
+    for (let u = 0; u < 150; u++) {
+      const kind = u % 3; // 0: x and y in March, 1: y alone in March, 2: never
+      for (let m = 1; m <= 5; m++) {
+        for (let k = 0; k < 4; k++) {
+          const after = m >= 3 && kind < 2;
+          users.push(`u${u}`);
+          months.push(`2025-0${m}-1${k}T09:00:00Z`);
+          x.push(after && kind === 0 ? 1 : 0);
+          ey.push(after ? 1 : 0);
+          y.push(rng.uniform() < 0.2 + (after ? 0.3 : 0) ? 1 : 0);
+        }
+      }
+    }
+    const coEdit: AnalysisTable = {
+      n: y.length,
+      application_ids: y.map((_, i) => `a${i}`),
+      user_ids: users,
+      submitted_at: months,
+      edit_types: ['x', 'y'],
+      columns: { reached_interview: y, 'edit:x': x, 'edit:y': ey },
+    };
+    const plain = attributionSettings({ did: { ...settings.did, adjust_for_other_edits: false } });
+    const unadjusted = didStudy(coEdit, 'x', plain);
+    expect(unadjusted.primary.ci[0]).toBeGreaterThan(0.05);
+    expect(unadjusted.primary.estimate).toBeGreaterThan(0.1); // ≈ 0.3 − 0.3/2: half the controls make y
+    expect(unadjusted.estimates.did_adjusted!).toBeLessThan(0.1);
+    expect(unadjusted.caveats[0]).toMatch(
+      /with the adjustment for the other edits does not confirm/,
+    );
+    const graded = designEffect(unadjusted, withQValues([unadjusted.primary])[0], plain.grading);
+    expect(graded.causal_confidence).toBe('MEDIUM');
+    expect(unadjusted.refutations[0].passed).toBe(true); // one cohort: lead 2 dropped as reference
+    const adjusted = didStudy(coEdit, 'x', settings);
+    expect(Math.abs(adjusted.primary.estimate)).toBeLessThan(0.1);
+    expect(adjusted.design.confirmed_by_other_specification).toBe(true);
   });
 
   it('starts weeks on Monday (2025-01-06 was a Monday, 2025-01-12 the Sunday after)', () => {

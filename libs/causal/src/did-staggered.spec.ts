@@ -205,6 +205,21 @@ describe('didPreTrendTest', () => {
     expect(t.wald).toBeCloseTo((t.leads[0].estimate / t.leads[0].std_error) ** 2, 10);
   });
 
+  it('drops the farthest lead when no pre-period of the treated is left as reference', () => {
+    const p = staggeredPanel({
+      cohorts: [2, Infinity],
+      perCohort: 30,
+      periods: 5,
+      seed: 13,
+      noise: 1,
+      effect: () => 1,
+    });
+    const t = didPreTrendTest(p); // periods 0 and 1 are leads 2 and 1 of the only cohort
+    expect(t.status).toBe('ok');
+    expect(t.leads.map((l) => l.lead)).toEqual([1]);
+    expect(t.reasons[0]).toMatch(/1 of 2 leads left out/);
+  });
+
   it('needs untreated cells before treatment', () => {
     const t = didPreTrendTest({
       outcome: [1, 2, 3, 4],

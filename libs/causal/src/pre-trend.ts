@@ -93,12 +93,18 @@ export function didPreTrendTest(
     );
   }
   const pick = <T>(c: readonly T[]): T[] => rows.map((i) => c[i]);
-  const fit = twfeRegression(
-    pick(data.outcome),
-    [...leadCols, ...cov.map(pick)],
-    pick(data.unit),
-    pick(data.time),
-  );
+  const y = pick(data.outcome);
+  const unit = pick(data.unit);
+  const time = pick(data.time);
+  const covs = cov.map(pick);
+  // With no untreated cell of a treated unit left as reference (e.g. one cohort observed only
+  // K periods before), the farthest leads are collinear with the unit effects: drop them.
+  let fit = twfeRegression(y, [...leadCols, ...covs], unit, time);
+  while (fit.status === 'singular_design' && leadCols.length > 1) {
+    leadCols.pop();
+    present.pop();
+    fit = twfeRegression(y, [...leadCols, ...covs], unit, time);
+  }
   if (fit.status !== 'ok') return fail(fit.status, `event-study fit: ${fit.reason}`, rows.length);
   const k = present.length;
   const gamma = fit.beta.slice(0, k);
@@ -113,7 +119,9 @@ export function didPreTrendTest(
   return deepFreeze({
     status: 'ok',
     reasons:
-      missing > 0 ? [`${missing} of ${K} leads have no untreated cell and are left out`] : [],
+      missing > 0
+        ? [`${missing} of ${K} leads left out (no untreated cell, or no reference period left)`]
+        : [],
     leads: present.map((lead, j) => ({
       lead,
       estimate: gamma[j],
