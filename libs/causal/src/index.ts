@@ -25,3 +25,4 @@ export * from './density';
 export * from './panel-timing';
 export * from './pre-trend';
 export * from './did-staggered';
+export * from './within-unit';

@@ -42,6 +42,7 @@ export type EffectMethod =
   | 'did_2x2'
   | 'did_twfe'
   | 'did_imputation'
+  | 'within_unit'
   | 'rd_local_linear';
 
 /**
