@@ -86,6 +86,35 @@ function hajekMean(
   return { mu, phi };
 }
 
+interface TrimmedRefit {
+  readonly data: CausalData;
+  readonly settings: CausalSettings;
+  readonly sub: CausalData;
+  readonly model: PropensityModel;
+}
+
+/** The last trimmed refit of each full-sample model: the ATE and the ATT of one question share it. */
+const TRIMMED = new WeakMap<PropensityModel, TrimmedRefit>();
+
+/**
+ * The propensity refitted on the overlap region `index` (IPW weights must come from a model of
+ * the units they weight), started from the full-sample fit; computed once per model, data and
+ * settings.
+ */
+function trimmedRefit(
+  data: CausalData,
+  model: PropensityModel,
+  index: readonly number[],
+  settings: CausalSettings,
+): TrimmedRefit {
+  const hit = TRIMMED.get(model);
+  if (hit !== undefined && hit.data === data && hit.settings === settings) return hit;
+  const sub = subsetData(data, index);
+  const refit = { data, settings, sub, model: fitPropensity(sub, settings, model) };
+  TRIMMED.set(model, refit);
+  return refit;
+}
+
 /**
  * Hajek IPW estimate of the ATE or ATT with the stacked sandwich SE (module doc). `fitted`: the
  * propensity model already fitted on `data` (saves a refit).
@@ -112,10 +141,8 @@ export function ipw(
   }
   const overlap = checkOverlap(model.scores, data.treatment, settings);
   if (settings.trim && overlap.n_outside > 0) {
-    const trimmed = ipw(subsetData(data, overlap.in_bounds), estimand, {
-      ...settings,
-      trim: false,
-    });
+    const refit = trimmedRefit(data, model, overlap.in_bounds, settings);
+    const trimmed = ipw(refit.sub, estimand, { ...settings, trim: false }, refit.model);
     return makeEffect(
       {
         ...trimmed,
