@@ -86,7 +86,7 @@ describe('attribution run', () => {
     expect(qs).toEqual([...qs].sort((a, b) => a - b));
     for (const e of run.effects) {
       expect(e.outcome).toBe('interview');
-      expect(e.method).toBe('aipw');
+      expect(e.method).toBe(e.treatment === 'applied_on_tuesday' ? 'within_unit' : 'aipw');
       expect(e.sample_size).toBe(e.treatment_group_size + e.control_group_size);
       expect(Object.keys(e.estimates)).toEqual(
         expect.arrayContaining(['aipw', 'ipw', 'ipw_att', 'ps_matching', 'naive_difference']),

@@ -6,7 +6,9 @@
  * the spec's `OutcomeAttribution`, effects sorted by q-value.
  */
 import { analyzeEffect, CausalAnalysis, CausalData } from '@hirelearn/causal';
+import * as path from 'node:path';
 import type { EventStore } from '@hirelearn/store';
+import { analyzeInWorkers } from './attribution-pool';
 import { gradeRun } from './design-study';
 import { didStudies } from './did-study';
 import { CausalEffect, toCausalEffect } from './effect';
@@ -14,6 +16,7 @@ import { loadRdStudyData, rdStudy, RdStudyData } from './rd-study';
 import { AttributionSettings, DEFAULT_ATTRIBUTION_SETTINGS } from './settings';
 import { AnalysisTable, loadAnalysisTable } from './table';
 import { TreatmentSpec, treatmentSpecs } from './treatments';
+import { withinUserAnalysis } from './within-user';
 
 export interface DataWindow {
   readonly start: string | null;
@@ -38,6 +41,11 @@ export interface AttributionOptions {
   readonly now?: Date;
   /** Design studies to add: the RD over these columns, the DiD of every edit (`runAttribution`: both). */
   readonly designs?: { readonly rd?: RdStudyData; readonly did?: boolean };
+  /**
+   * The worker threads' script, the bundle's `attribution-worker.js` (default: beside the
+   * running bundle; absent when running from source, and then the run stays on this thread).
+   */
+  readonly worker_script?: string;
 }
 
 /** A column is useless to adjust for when it does not vary: it would make the design singular. */
@@ -77,11 +85,38 @@ export function questionData(table: AnalysisTable, spec: TreatmentSpec): CausalD
   };
 }
 
-/** Runs the studies over an already loaded table (pure: no I/O). */
-export function attributeTable(
+/** The analysis of one treatment over the table (run on a worker thread or the caller's). */
+export function analyzeTreatment(
   table: AnalysisTable,
-  options: AttributionOptions = {},
-): OutcomeAttribution {
+  spec: TreatmentSpec,
+  s: AttributionSettings,
+): CausalAnalysis {
+  const data = questionData(table, spec);
+  const instrument = spec.instrument === null ? undefined : table.columns[spec.instrument];
+  const analyze = spec.within_user ? withinUserAnalysis : analyzeEffect;
+  return analyze(
+    {
+      treatment_name: spec.name,
+      outcome_name: 'interview',
+      data,
+      ...(instrument !== undefined && spec.instrument !== null && varies(instrument)
+        ? { instruments: { [spec.instrument]: instrument } }
+        : {}),
+    },
+    { settings: s.causal, refuters: s.refuters },
+  );
+}
+
+interface RunPlan {
+  readonly s: AttributionSettings;
+  readonly generated_at: string;
+  readonly data_window: DataWindow;
+  readonly wanted: ReadonlySet<string> | null;
+  readonly specs: readonly TreatmentSpec[];
+}
+
+/** The run's window, timestamp and treatments (none when the table is empty). */
+function planRun(table: AnalysisTable, options: AttributionOptions): RunPlan {
   const s = options.settings ?? DEFAULT_ATTRIBUTION_SETTINGS;
   const sorted = [...table.submitted_at].sort();
   const data_window: DataWindow = {
@@ -91,38 +126,37 @@ export function attributeTable(
     users: new Set(table.user_ids).size,
   };
   const generated_at = (options.now ?? new Date()).toISOString();
-  if (table.n === 0) {
-    return Object.freeze({ generated_at, data_window, status: 'insufficient_data', effects: [] });
-  }
   const wanted = options.treatments === undefined ? null : new Set(options.treatments);
-  const specs = treatmentSpecs(table, s).filter((t) => wanted === null || wanted.has(t.name));
-  const analyses: CausalAnalysis[] = specs.map((spec) => {
-    const data = questionData(table, spec);
-    const instrument = spec.instrument === null ? undefined : table.columns[spec.instrument];
-    return analyzeEffect(
-      {
-        treatment_name: spec.name,
-        outcome_name: 'interview',
-        data,
-        ...(instrument !== undefined && spec.instrument !== null && varies(instrument)
-          ? { instruments: { [spec.instrument]: instrument } }
-          : {}),
-      },
-      { settings: s.causal, refuters: s.refuters },
-    );
-  });
+  const specs =
+    table.n === 0
+      ? []
+      : treatmentSpecs(table, s).filter((t) => wanted === null || wanted.has(t.name));
+  return { s, generated_at, data_window, wanted, specs };
+}
+
+/** The design studies asked for (the RD, the DiD of every edit). */
+function designStudies(table: AnalysisTable, plan: RunPlan, options: AttributionOptions) {
+  const d = options.designs;
+  return [
+    ...(d?.rd === undefined ? [] : [rdStudy(d.rd, plan.s)]),
+    ...(d?.did === true ? didStudies(table, plan.s) : []),
+  ].filter((st) => plan.wanted === null || plan.wanted.has(st.treatment));
+}
+
+/** BH q-values over the whole family, grades, and the effects sorted by q-value. */
+function finishRun(
+  plan: RunPlan,
+  analyses: readonly CausalAnalysis[],
+  studies: ReturnType<typeof designStudies>,
+): OutcomeAttribution {
+  const { generated_at, data_window } = plan;
   // A failed estimate still carries a p-value; it must not enter the BH family.
   const family = analyses.map((a) =>
     a.primary.status === 'ok' ? a : { ...a, primary: { ...a.primary, p_value: NaN } },
   );
-  const d = options.designs;
-  const studies = [
-    ...(d?.rd === undefined ? [] : [rdStudy(d.rd, s)]),
-    ...(d?.did === true ? didStudies(table, s) : []),
-  ].filter((st) => wanted === null || wanted.has(st.treatment));
-  const graded = gradeRun(family, studies, s.grading);
+  const graded = gradeRun(family, studies, plan.s.grading);
   const effects = [
-    ...graded.analyses.map((a, i) => toCausalEffect(specs[i], a)),
+    ...graded.analyses.map((a, i) => toCausalEffect(plan.specs[i], a)),
     ...graded.studies,
   ].sort(
     (a, b) =>
@@ -133,6 +167,42 @@ export function attributeTable(
   return Object.freeze({ generated_at, data_window, status: 'ok', effects });
 }
 
+const insufficient = ({ generated_at, data_window }: RunPlan): OutcomeAttribution =>
+  Object.freeze({ generated_at, data_window, status: 'insufficient_data', effects: [] });
+
+/** Runs the studies over an already loaded table on the calling thread (pure: no I/O). */
+export function attributeTable(
+  table: AnalysisTable,
+  options: AttributionOptions = {},
+): OutcomeAttribution {
+  const plan = planRun(table, options);
+  if (table.n === 0) return insufficient(plan);
+  const analyses = plan.specs.map((spec) => analyzeTreatment(table, spec, plan.s));
+  return finishRun(plan, analyses, designStudies(table, plan, options));
+}
+
+/**
+ * `attributeTable` with the treatments spread over `settings.workers` worker threads running
+ * `options.worker_script`; the design studies run on this thread meanwhile. The same result
+ * as `attributeTable`; on the calling thread when workers is 1 or the script is missing.
+ */
+export async function attributeTableInWorkers(
+  table: AnalysisTable,
+  options: AttributionOptions = {},
+): Promise<OutcomeAttribution> {
+  const plan = planRun(table, options);
+  if (table.n === 0) return insufficient(plan);
+  const names = plan.specs.map((spec) => spec.name);
+  const script = options.worker_script ?? path.join(__dirname, 'attribution-worker.js');
+  const pending = analyzeInWorkers(table, names, plan.s, script, plan.s.workers);
+  const studies = designStudies(table, plan, options);
+  const analyses =
+    pending === null
+      ? plan.specs.map((spec) => analyzeTreatment(table, spec, plan.s))
+      : await pending;
+  return finishRun(plan, analyses, studies);
+}
+
 /** Loads the facts from `store` and runs the studies, the RD and the DiDs included. */
 export async function runAttribution(
   store: EventStore,
@@ -141,5 +211,8 @@ export async function runAttribution(
   const table = await loadAnalysisTable(store);
   const rdSettings = (options.settings ?? DEFAULT_ATTRIBUTION_SETTINGS).rd;
   const rd = table.n === 0 ? undefined : await loadRdStudyData(store, rdSettings);
-  return attributeTable(table, { ...options, designs: options.designs ?? { rd, did: true } });
+  return attributeTableInWorkers(table, {
+    ...options,
+    designs: options.designs ?? { rd, did: true },
+  });
 }

@@ -19,8 +19,9 @@ export interface TreatmentSpec {
   /** Column of the instrument (edits: the user was shown a suggestion of this edit type). */
   readonly instrument: string | null;
   /**
-   * Adjust for the user's share of treated applications (Mundlak 1978): the comparison is
-   * then within user, so a user-level habit (timing) cannot stand in for a hidden trait.
+   * Compare the user with themselves, so a user-level habit (timing) cannot stand in for a
+   * hidden trait: the primary estimate has user fixed effects (`withinUserAnalysis`); the
+   * propensity estimates beside it adjust for the user's treated share (Mundlak 1978).
    */
   readonly within_user: boolean;
 }
