@@ -6,6 +6,8 @@ const entries = {
   'apps/cli/main': 'apps/cli/src/main.ts',
   // Loaded by the CLI's ingest as worker threads, from the folder of main.js.
   'apps/cli/validate-worker': 'libs/ingest/src/validate-worker.ts',
+  // Loaded by the CLI's attribution as worker threads (one treatment at a time), next to main.js.
+  'apps/cli/attribution-worker': 'libs/attribution/src/attribution-worker.ts',
   // Loaded by the model services (and `serve`) as the prediction log's worker thread.
   'apps/cli/prediction-log-worker': 'libs/services/src/prediction-log-worker.ts',
   'apps/ensemble-predictor/prediction-log-worker': 'libs/services/src/prediction-log-worker.ts',

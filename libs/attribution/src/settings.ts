@@ -2,6 +2,7 @@
  * Settings of the nightly attribution run, frozen, with the spec's thresholds as defaults
  * (30 treated units, alpha 0.05, no HIGH above q = 0.05 — carried by the causal settings).
  */
+import { availableParallelism } from 'node:os';
 import {
   causalSettings,
   CausalSettings,
@@ -65,6 +66,11 @@ export interface AttributionSettings {
   readonly hour_bands: readonly HourBand[];
   readonly rd: RdStudySettings;
   readonly did: DidStudySettings;
+  /**
+   * Worker threads the treatments' analyses are spread over (they are independent): 1 runs them
+   * on the calling thread. The effects are the same either way, in the same order.
+   */
+  readonly workers: number;
 }
 
 export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
@@ -87,11 +93,16 @@ export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
     bandwidth_method: 'mserd',
   }),
   did: Object.freeze({ period: 'month', pre_trend_periods: 2, adjust_for_other_edits: true }),
+  workers: Math.min(2, availableParallelism()),
 });
 
 /** Frozen settings: the defaults overridden by `overrides`. */
 export function attributionSettings(
   overrides: Partial<AttributionSettings> = {},
 ): AttributionSettings {
+  const workers = overrides.workers;
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
+    throw new RangeError(`attribution settings: workers must be an integer >= 1, got ${workers}`);
+  }
   return Object.freeze({ ...DEFAULT_ATTRIBUTION_SETTINGS, ...overrides });
 }
