@@ -9,19 +9,23 @@
  *
  *   npx tsx tools/bench/causal.ts [--seeds 1,2,3] [--users 400] [--months 8]
  *     [--timing-users 3000] [--timing-months 12] [--timing-seed 4] [--rows 1000000]
- *     [--fast-refuters]
+ *     [--fast-refuters] [--workers 2]
  *
  * `--seeds ''` skips the quality runs, `--timing-users 0` the nightly timing, `--rows 0` the
  * matching timing; seeds may run as separate processes (sum the counts). Worlds are simulated
  * and ingested once into a file-backed DuckDB under $TMPDIR/hirelearn-bench-causal and reused.
  *
- * `--fast-refuters` runs 1 placebo permutation and 2 subsets instead of 3 and 5.
+ * `--fast-refuters` runs 1 placebo permutation and 2 subsets instead of 3 and 5. `--workers N`
+ * spreads the nightly's treatments over N worker threads running the built
+ * dist/apps/cli/attribution-worker.js (`npm run -s build` first; default: the settings' default,
+ * min(2, cores)); CPU time is the whole process's, worker threads included.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   attributeTable,
+  attributeTableInWorkers,
   attributionSettings,
   loadAnalysisTable,
   questionData,
@@ -88,9 +92,13 @@ async function main(): Promise<void> {
   const users = Number(arg('users', '400'));
   const months = Number(arg('months', '8'));
   const fast = process.argv.includes('--fast-refuters');
-  const settings: AttributionSettings = attributionSettings(
-    fast ? { refuters: refuterSettings({ placebo_repeats: 1, subset_repeats: 2 }) } : {},
-  );
+  const workers = process.argv.includes('--workers')
+    ? { workers: Number(arg('workers', '2')) }
+    : {};
+  const settings: AttributionSettings = attributionSettings({
+    ...workers,
+    ...(fast ? { refuters: refuterSettings({ placebo_repeats: 1, subset_repeats: 2 }) } : {}),
+  });
   let planted = 0;
   let plantedHigh = 0;
   let nulls = 0;
@@ -167,6 +175,20 @@ function timed<T>(f: () => T): { value: T; wall: number; cpu: number } {
   return { value, wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
 }
 
+/** `timed` for a promise. */
+async function timedAsync<T>(
+  f: () => Promise<T>,
+): Promise<{ value: T; wall: number; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await f();
+  const c = process.cpuUsage(c0);
+  return { value, wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+}
+
+/** The CLI bundle's worker script (the nightly runs in thread when it is not built). */
+const WORKER_SCRIPT = path.resolve(__dirname, '../../dist/apps/cli/attribution-worker.js');
+
 const secs = (t: { wall: number; cpu: number }) =>
   `${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU`;
 
@@ -181,9 +203,14 @@ async function nightlyTiming(
   const specs = treatmentSpecs(table, settings);
   const data = questionData(table, specs[0]);
   const fit = timed(() => fitPropensity(data, settings.causal));
-  const run = timed(() => attributeTable(table, { settings }));
+  const run = await timedAsync(() =>
+    attributeTableInWorkers(table, { settings, worker_script: WORKER_SCRIPT }),
+  );
+  const threads = existsSync(WORKER_SCRIPT) ? settings.workers : 1;
   console.log(
-    `\ntiming world: ${users} users x ${months} months (seed ${seed}), ${table.n} applications, ${specs.length} treatments`,
+    `\ntiming world: ${users} users x ${months} months (seed ${seed}), ${table.n} applications, ${specs.length} treatments, ${threads} thread(s), load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   );
   console.log(`plain logistic propensity fit (${specs[0].name}): ${secs(fit)}`);
   console.log(
