@@ -15,6 +15,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EventStore } from '@hirelearn/store';
+import type { CausalEffect } from '../effect';
 import { attributeTable } from '../run';
 import { DEFAULT_ATTRIBUTION_SETTINGS } from '../settings';
 import { loadAnalysisTable } from '../table';
@@ -27,6 +28,13 @@ function arg(name: string, fallback: string): string {
 
 const f = (x: number | null | undefined) =>
   x === null || x === undefined ? '     -' : (100 * x).toFixed(2).padStart(6);
+
+/** The refuters an effect failed, by name. */
+const failed = (e: CausalEffect) =>
+  e.refutations
+    .filter((r) => !r.passed)
+    .map((r) => r.name)
+    .join(',');
 
 async function main(): Promise<void> {
   const seeds = arg('seeds', '1,2,3').split(',').map(Number);
@@ -79,7 +87,7 @@ async function main(): Promise<void> {
         }
         if (!timing) continue;
         console.log(
-          `  ${e.treatment.padEnd(22)} ${f(e.naive.ate)} ${f(e.estimates.aipw)} ${f(e.ate)} [${f(lo)}, ${f(hi)}] ${f(t.ate)} ${e.causal_confidence.padEnd(6)} ${e.q_value?.toFixed(3)}`,
+          `  ${e.treatment.padEnd(22)} ${f(e.naive.ate)} ${f(e.estimates.aipw)} ${f(e.ate)} [${f(lo)}, ${f(hi)}] ${f(t.ate)} ${e.causal_confidence.padEnd(6)} ${e.q_value?.toFixed(3)} ${failed(e)}`,
         );
       }
     } finally {
