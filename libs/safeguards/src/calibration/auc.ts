@@ -1,5 +1,5 @@
 import { midranks } from '../internal/describe';
-import { normalQuantile } from '../internal/special';
+import { normalQuantile } from '@hirelearn/stats';
 import { checkBinaryLabels, checkFinite, requireOpenInterval } from '../internal/validate';
 import { type Degenerate, degenerate } from '../result';
 

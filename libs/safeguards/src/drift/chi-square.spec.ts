@@ -1,22 +1,4 @@
-import { chiSquareSurvival } from '../internal/special';
 import { chiSquareTest, countCategories } from './chi-square';
-
-describe('chiSquareSurvival (textbook table)', () => {
-  it.each([
-    [3.841459, 1, 0.05],
-    [6.634897, 1, 0.01],
-    [5.991465, 2, 0.05],
-    [11.0705, 5, 0.05],
-    [23.20925, 10, 0.01],
-    [124.3421, 100, 0.05],
-  ])('P(χ² > %f; df = %i) = %f', (x, df, p) => {
-    expect(chiSquareSurvival(x, df)).toBeCloseTo(p, 5);
-  });
-
-  it('is e^(−x/2) for df = 2', () => {
-    expect(chiSquareSurvival(3.3, 2)).toBeCloseTo(Math.exp(-1.65), 12);
-  });
-});
 
 describe('chiSquareTest (homogeneity)', () => {
   it('matches a hand-computed 2 × 3 table', () => {

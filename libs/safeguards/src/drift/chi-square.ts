@@ -1,4 +1,4 @@
-import { chiSquareSurvival } from '../internal/special';
+import { chiSquareUpper } from '@hirelearn/stats';
 import { type Degenerate, degenerate } from '../result';
 
 /** Category → count. Categories missing from one side count as 0 there. */
@@ -58,7 +58,7 @@ export function chiSquareTest(
     status: 'ok',
     statistic,
     df,
-    p_value: chiSquareSurvival(statistic, df),
+    p_value: chiSquareUpper(statistic, df),
     categories: used,
     low_expected_count: lowExpected,
   };
