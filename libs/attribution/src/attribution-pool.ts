@@ -115,6 +115,10 @@ export function analyzeInWorkers(
         else give(w);
       });
       w.on('error', fail);
+      w.on('exit', (code) => {
+        if (done < names.length)
+          fail(new Error(`attribution worker exited (code ${code}) before answering`));
+      });
       give(w);
     }
   });
