@@ -10,7 +10,7 @@
  * Every pass is a plain loop over typed arrays: no spread of a whole column into `Math.max`,
  * which overflows the call stack beyond ~125k rows.
  */
-import { leastSquaresQr, sandwich, scoreMeat } from '@hirelearn/stats';
+import { leastSquaresQr, normalSystem, sandwich, solveNormal } from '@hirelearn/stats';
 
 const { abs, max } = Math;
 
@@ -109,28 +109,55 @@ export function twfeRegression(
       };
     }
   }
-  const X: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = new Array<number>(k);
-    for (let j = 0; j < k; j++) row[j] = xt[j][i];
-    X[i] = row;
-  }
-  const fit = leastSquaresQr(X, Array.from(yt));
-  if (!fit.full_rank) {
+  const units = denseIndex(unit);
+  if (units.count < 2) return { status: 'insufficient_data', reason: 'need >= 2 units' };
+  const solved = solveDemeaned(yt, xt) ?? solveDemeanedByQr(yt, xt);
+  if (solved === null) {
     return {
       status: 'singular_design',
       reason: 'the regressors are collinear given the unit and period effects',
     };
   }
-  const scores: number[][] = new Array(n);
+  const { beta, bread } = solved;
+  // Cluster scores s_g = Σ_{i∈g} x̃_i ẽ_i, accumulated per unit in one pass.
+  const sums = new Float64Array(units.count * k);
   for (let i = 0; i < n; i++) {
     let e = yt[i];
-    for (let j = 0; j < k; j++) e -= X[i][j] * fit.beta[j];
-    scores[i] = X[i].map((v) => v * e);
+    for (let j = 0; j < k; j++) e -= xt[j][i] * beta[j];
+    const o = units.index[i] * k;
+    for (let j = 0; j < k; j++) sums[o + j] += xt[j][i] * e;
   }
-  const { meat, groups } = scoreMeat(scores, unit, k);
-  if (groups < 2) return { status: 'insufficient_data', reason: 'need >= 2 units' };
+  const meat = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let g = 0; g < units.count; g++) {
+    const o = g * k;
+    for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) meat[a][c] += sums[o + a] * sums[o + c];
+  }
+  const groups = units.count;
   const dof = k + denseIndex(time).count - 1;
-  const vcov = sandwich(fit.xtx_inv, meat, (groups / (groups - 1)) * ((n - 1) / (n - dof)));
-  return { status: 'ok', beta: fit.beta, vcov, n_clusters: groups };
+  const vcov = sandwich(bread, meat, (groups / (groups - 1)) * ((n - 1) / (n - dof)));
+  return { status: 'ok', beta, vcov, n_clusters: groups };
+}
+
+interface DemeanedSolution {
+  readonly beta: readonly number[];
+  /** (X̃ᵀX̃)⁻¹. */
+  readonly bread: readonly (readonly number[])[];
+}
+
+/** β of ỹ on X̃ by the normal equations (Cholesky); null when not clearly full rank. */
+function solveDemeaned(yt: Float64Array, xt: readonly Float64Array[]): DemeanedSolution | null {
+  const n = yt.length;
+  const k = xt.length;
+  const xs = new Float64Array(n * k);
+  xt.forEach((c, j) => xs.set(c, j * n));
+  const { G, b } = normalSystem(xs, n, k, null, yt);
+  const solution = solveNormal(G, b, k);
+  return solution && { beta: solution.beta, bread: solution.inverse() };
+}
+
+/** The QR path: slower, and the judge of rank when the normal equations refuse. */
+function solveDemeanedByQr(yt: Float64Array, xt: readonly Float64Array[]): DemeanedSolution | null {
+  const X = Array.from({ length: yt.length }, (_, i) => xt.map((c) => c[i]));
+  const fit = leastSquaresQr(X, Array.from(yt));
+  return fit.full_rank ? { beta: fit.beta, bread: fit.xtx_inv } : null;
 }
