@@ -49,13 +49,16 @@ user=$(node -e '
 hl analytics user "$user" | sed -n "1,24p"
 hl analytics market | sed -n "1,30p"
 
-step "8. Models: train the ensemble and the fit-score learner, register, promote"
+step "8. What causes interviews: every treatment adjusted, refuted and graded (the planted truths are in truth.json)"
+hl attribution | sed -n "1,40p"
+
+step "9. Models: train the ensemble and the fit-score learner, register, promote"
 hl models train ensemble --seed 1 --out "$demo/models/ensemble-seed1.json" | sed -n "1,12p"
 hl models train fit-score --seed 1 --out "$demo/models/fit-score-seed1.json" | sed -n '/held-out/,$p'
 hl models promote ensemble 1 --by demo --reason "first production ensemble"
 hl models promote fit-score 1 --by demo --reason "learned weights beat the current ones on held-out AUC"
 
-step "9. Serve the ensemble and the fit-score learner over gRPC and ask them, as layers 5 and 6 do"
+step "10. Serve the ensemble and the fit-score learner over gRPC and ask them, as layers 5 and 6 do"
 ./bin/hirelearn serve ensemble-predictor --port "$port" > "$demo/ensemble-predictor.log" 2>&1 &
 services+=($!)
 for _ in $(seq 50); do grep -q listening "$demo/ensemble-predictor.log" 2>/dev/null && break; sleep 0.2; done
@@ -75,7 +78,7 @@ services+=($!)
 for _ in $(seq 50); do grep -q listening "$demo/fit-score-learner.log" 2>/dev/null && break; sleep 0.2; done
 hl score-fit $apps --address "127.0.0.1:$fit_port"
 
-step "10. A new version goes live without a restart, then is rolled back"
+step "11. A new version goes live without a restart, then is rolled back"
 hl models train ensemble --seed 2 --out "$demo/models/ensemble-seed2.json" | sed -n "1,3p"
 hl models promote ensemble 2 --by demo --reason "retrained with another seed"
 sleep 1
@@ -85,7 +88,7 @@ sleep 1
 hl predict $apps --address "127.0.0.1:$port"
 hl models show ensemble | sed -n '/transitions/,$p'
 
-step "11. An A/B experiment: ethics gate, start at 10%, analyse, ramp, assign over gRPC, roll back"
+step "12. An A/B experiment: ethics gate, start at 10%, analyse, ramp, assign over gRPC, roll back"
 experiment=exp-cover-letter-assist
 hl experiments create --file libs/experiments/examples/cover-letter-assist.json --who demo --why "proposal"
 hl experiments start "$experiment" --who demo --why "the ethics gate passed"

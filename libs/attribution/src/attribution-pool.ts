@@ -78,6 +78,7 @@ export function analyzeInWorkers(
   settings: AttributionSettings,
   workerScript: string,
   workers: number,
+  onAnswer: (done: number, treatment: string) => void = () => undefined,
 ): Promise<CausalAnalysis[]> | null {
   if (workers < 2 || names.length === 0 || !existsSync(workerScript)) return null;
   const workerData = packTable(table, settings);
@@ -111,6 +112,7 @@ export function analyzeInWorkers(
         }
         results[answer.index] = answer.analysis;
         done++;
+        onAnswer(done, names[answer.index]);
         if (done === names.length) void stop().then(() => resolve(results));
         else give(w);
       });

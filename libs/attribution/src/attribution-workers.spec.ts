@@ -73,7 +73,7 @@ describe('attribution on worker threads', () => {
     expect(fallback).toEqual(attributeTable(table, { ...options, settings: oneThread }));
   }, 120_000);
 
-  it('`hirelearn attribution --json` from the built bundle (two workers) equals the in-process run', () => {
+  it('`hirelearn attribution --json` from the built bundle (two workers) equals the in-process run and reports progress', () => {
     const out = spawnSync(
       process.execPath,
       [CLI, 'attribution', '--json', '--db', `duckdb://${db}`],
@@ -83,7 +83,10 @@ describe('attribution on worker threads', () => {
         maxBuffer: 64 << 20,
       },
     );
-    expect(out.stderr).toBe('');
+    // Progress goes to stderr, and nothing else does.
+    const lines = out.stderr.split('\n').filter((l) => l !== '');
+    expect(lines[0]).toMatch(/^attribution: 1 of \d+ treatments analysed \(last: \w+\)$/);
+    expect(lines.filter((l) => !l.startsWith('attribution: '))).toEqual([]);
     expect(out.status).toBe(0);
     const cli = JSON.parse(out.stdout) as OutcomeAttribution;
     const expected = JSON.parse(JSON.stringify(whole)) as OutcomeAttribution;

@@ -46,6 +46,17 @@ export interface AttributionOptions {
    * running bundle; absent when running from source, and then the run stays on this thread).
    */
   readonly worker_script?: string;
+  /** Called as each treatment's analysis finishes (long runs: minutes on large logs). */
+  readonly on_progress?: (done: number, total: number, treatment: string) => void;
+}
+
+/** Each treatment analysed on this thread, reporting progress as it goes. */
+function analyzeAll(table: AnalysisTable, plan: RunPlan, options: AttributionOptions) {
+  return plan.specs.map((spec, i) => {
+    const analysis = analyzeTreatment(table, spec, plan.s);
+    options.on_progress?.(i + 1, plan.specs.length, spec.name);
+    return analysis;
+  });
 }
 
 /** A column is useless to adjust for when it does not vary: it would make the design singular. */
@@ -177,7 +188,7 @@ export function attributeTable(
 ): OutcomeAttribution {
   const plan = planRun(table, options);
   if (table.n === 0) return insufficient(plan);
-  const analyses = plan.specs.map((spec) => analyzeTreatment(table, spec, plan.s));
+  const analyses = analyzeAll(table, plan, options);
   return finishRun(plan, analyses, designStudies(table, plan, options));
 }
 
@@ -194,12 +205,11 @@ export async function attributeTableInWorkers(
   if (table.n === 0) return insufficient(plan);
   const names = plan.specs.map((spec) => spec.name);
   const script = options.worker_script ?? path.join(__dirname, 'attribution-worker.js');
-  const pending = analyzeInWorkers(table, names, plan.s, script, plan.s.workers);
+  const pending = analyzeInWorkers(table, names, plan.s, script, plan.s.workers, (done, name) =>
+    options.on_progress?.(done, names.length, name),
+  );
   const studies = designStudies(table, plan, options);
-  const analyses =
-    pending === null
-      ? plan.specs.map((spec) => analyzeTreatment(table, spec, plan.s))
-      : await pending;
+  const analyses = pending === null ? analyzeAll(table, plan, options) : await pending;
   return finishRun(plan, analyses, studies);
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { runAttribution, type CausalEffect } from '@hirelearn/attribution';
-import { printJson, printTable } from '../output';
+import { printJson, printTable, progressReporter } from '../output';
 import { withEventStore } from '../store-option';
 
 const pts = (x: number | null) => (x === null ? '' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`);
@@ -19,7 +19,14 @@ export function registerAttribution(program: Command): void {
     .option('--json', 'print {generated_at, data_window, effects} as JSON')
     .option('--db <url>', 'store URL')
     .action(async (opts: { json?: boolean; db?: string }) => {
-      const result = await withEventStore(opts.db, (store) => runAttribution(store));
+      const progress = progressReporter('attribution');
+      const result = await withEventStore(opts.db, (store) =>
+        runAttribution(store, {
+          on_progress: (done, total, treatment) =>
+            progress.update(`${done} of ${total} treatments analysed (last: ${treatment})`),
+        }),
+      );
+      progress.done();
       if (opts.json) return printJson(result);
       const w = result.data_window;
       process.stdout.write(
