@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
@@ -55,6 +55,29 @@ describe('hirelearn quality and monitor (built CLI)', () => {
     expect(Array.isArray(report.findings)).toBe(true);
     expect(report.critical).toBe(0);
     expect(report.checked_events).toBeGreaterThan(1000);
+  });
+
+  it('the nightly attribution refuses to publish while a critical data-quality finding stands', () => {
+    // The same world with 5% of its lines torn: capture falls below 99%, a critical finding.
+    const lines = readFileSync(path.join(dir, 'events.ndjson'), 'utf8').split('\n');
+    const torn = path.join(dir, 'torn.ndjson');
+    writeFileSync(
+      torn,
+      [...lines, ...lines.slice(0, Math.ceil(lines.length / 20)).map((l) => l.slice(0, 20))].join(
+        '\n',
+      ),
+    );
+    const tornDb = `duckdb://${path.join(dir, 'torn.duckdb')}`;
+    expect(runCli(['ingest', torn, '--db', tornDb]).code).toBe(0);
+    const r = runCli(['attribution', '--json', '--db', tornDb]);
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.status).toBe('blocked_by_data_quality');
+    expect(out.findings[0]).toMatchObject({ severity: 'critical', rule: 'capture_below_target' });
+    const text = runCli(['attribution', '--db', tornDb]);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('refusing to publish: 1 critical data-quality finding(s) stand');
+    expect(text.stdout).toBe('');
   });
 
   it('refuses a --since that is not a date, saying how to fix it', () => {

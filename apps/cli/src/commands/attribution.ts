@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runAttribution, type CausalEffect } from '@hirelearn/attribution';
+import { checkDataQuality } from '@hirelearn/monitoring';
 import { printJson, printTable, progressReporter } from '../output';
 import { withEventStore } from '../store-option';
 
@@ -20,13 +21,34 @@ export function registerAttribution(program: Command): void {
     .option('--db <url>', 'store URL')
     .action(async (opts: { json?: boolean; db?: string }) => {
       const progress = progressReporter('attribution');
-      const result = await withEventStore(opts.db, (store) =>
-        runAttribution(store, {
+      // Nothing is published while a critical data-quality finding stands (spec 15.1): the
+      // estimates would be learned from a biased or broken log.
+      const { quality, result } = await withEventStore(opts.db, async (store) => {
+        const quality = await checkDataQuality(store);
+        if (quality.critical > 0) return { quality, result: null };
+        const result = await runAttribution(store, {
           on_progress: (done, total, treatment) =>
             progress.update(`${done} of ${total} treatments analysed (last: ${treatment})`),
-        }),
-      );
+        });
+        return { quality, result };
+      });
       progress.done();
+      if (result === null) {
+        const critical = quality.findings.filter((f) => f.severity === 'critical');
+        if (opts.json) {
+          printJson({ status: 'blocked_by_data_quality', findings: critical });
+          process.exitCode = 2;
+          return;
+        }
+        // Exit code 2, as `hirelearn quality --fail-on-critical`: the run worked, the data did not.
+        process.stderr.write(
+          `hirelearn: refusing to publish: ${critical.length} critical data-quality finding(s) stand\n` +
+            critical.map((f) => `  ${f.rule} (${f.event_type}): ${f.message}\n`).join('') +
+            '  fix: correct the data or its producer (`hirelearn quality` lists every finding with examples), then run again\n',
+        );
+        process.exitCode = 2;
+        return;
+      }
       if (opts.json) return printJson(result);
       const w = result.data_window;
       process.stdout.write(
