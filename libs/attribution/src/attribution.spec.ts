@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { refuterSettings } from '@hirelearn/causal';
-import { ingest } from '@hirelearn/ingest';
 import { defaultSimSettings, simulateWorld, type SimTruth } from '@hirelearn/sim';
 import { EventStore } from '@hirelearn/store';
 import { attributionSettings } from './settings';
@@ -10,6 +6,7 @@ import { loadAnalysisTable, type AnalysisTable } from './table';
 import { attributeTable, runAttribution, type OutcomeAttribution } from './run';
 import { plantedEffect } from './testing/truth';
 import { treatmentSpecs } from './treatments';
+import { readIngested } from './testing/ingested';
 
 /** One small world for the file; fewer refuter repeats keep the run fast. */
 const settings = attributionSettings({
@@ -23,17 +20,7 @@ const studied = ['added_metrics_to_bullets', 'reorganized_sections', 'applied_on
 beforeAll(async () => {
   const world = simulateWorld(defaultSimSettings({ users: 200, months: 6, seed: 3 }));
   truth = world.truth;
-  const dir = mkdtempSync(path.join(tmpdir(), 'attribution-'));
-  const file = path.join(dir, 'events.ndjson');
-  writeFileSync(file, world.lines.join('\n'));
-  const store = await EventStore.open('duckdb::memory:');
-  try {
-    await ingest(store, [file]);
-    table = await loadAnalysisTable(store);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  table = await readIngested(world, loadAnalysisTable);
   run = attributeTable(table, {
     settings,
     treatments: studied,

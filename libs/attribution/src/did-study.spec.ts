@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { refuterSettings, withQValues } from '@hirelearn/causal';
-import { ingest } from '@hirelearn/ingest';
 import { defaultSimSettings, simulateWorld, type SimTruth } from '@hirelearn/sim';
 import { benjaminiHochberg, createRng } from '@hirelearn/stats';
-import { EventStore } from '@hirelearn/store';
 import { designEffect, type DesignEffect } from './design-study';
 import { didStudies, didStudy, periodOf, userPeriodPanel } from './did-study';
 import { loadRdStudyData, type RdStudyData } from './rd-study';
@@ -13,6 +8,7 @@ import { attributeTable } from './run';
 import { attributionSettings, DEFAULT_ATTRIBUTION_SETTINGS } from './settings';
 import { loadAnalysisTable, type AnalysisTable } from './table';
 import { plantedEffect, type PlantedEffect } from './testing/truth';
+import { readIngested } from './testing/ingested';
 
 /** One 400-user × 6-month world for the file (~12.9k applications, ~100-150 editors per type). */
 let truth: SimTruth;
@@ -32,18 +28,11 @@ const planted = (name: string): PlantedEffect =>
 beforeAll(async () => {
   const world = simulateWorld(defaultSimSettings({ users: 400, months: 6, seed: 3 }));
   truth = world.truth;
-  const dir = mkdtempSync(path.join(tmpdir(), 'did-study-'));
-  const file = path.join(dir, 'events.ndjson');
-  writeFileSync(file, world.lines.join('\n'));
-  const store = await EventStore.open('duckdb::memory:');
-  try {
-    await ingest(store, [file]);
-    table = await loadAnalysisTable(store);
-    rd = await loadRdStudyData(store, settings.rd);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  [table, rd] = await readIngested(
+    world,
+    async (store) =>
+      [await loadAnalysisTable(store), await loadRdStudyData(store, settings.rd)] as const,
+  );
   effects = gradeAll(table);
 });
 

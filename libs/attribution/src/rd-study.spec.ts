@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { withQValues } from '@hirelearn/causal';
-import { ingest } from '@hirelearn/ingest';
 import { defaultSimSettings, simulateWorld, type SimTruth } from '@hirelearn/sim';
-import { EventStore } from '@hirelearn/store';
 import { designEffect, type DesignEffect } from './design-study';
 import { loadRdStudyData, rdStudy, type RdStudyData } from './rd-study';
 import { DEFAULT_ATTRIBUTION_SETTINGS } from './settings';
+import { readIngested } from './testing/ingested';
 
 /** One 400-user × 6-month world for the file: ~12.9k applications, ~50 users each side of 60. */
 let truth: SimTruth;
@@ -23,17 +19,7 @@ const graded = (d: RdStudyData) => {
 beforeAll(async () => {
   const world = simulateWorld(defaultSimSettings({ users: 400, months: 6, seed: 3 }));
   truth = world.truth;
-  const dir = mkdtempSync(path.join(tmpdir(), 'rd-study-'));
-  const file = path.join(dir, 'events.ndjson');
-  writeFileSync(file, world.lines.join('\n'));
-  const store = await EventStore.open('duckdb::memory:');
-  try {
-    await ingest(store, [file]);
-    data = await loadRdStudyData(store, settings.rd);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  data = await readIngested(world, (store) => loadRdStudyData(store, settings.rd));
   effect = graded(data);
 });
 

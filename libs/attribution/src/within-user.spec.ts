@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { naiveDifference, refuterSettings, withinUnitEffect } from '@hirelearn/causal';
-import { ingest } from '@hirelearn/ingest';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
-import { EventStore } from '@hirelearn/store';
 import { attributeTable, questionData, type OutcomeAttribution } from './run';
 import { attributionSettings } from './settings';
 import { loadAnalysisTable, type AnalysisTable } from './table';
 import { treatmentSpecs } from './treatments';
+import { readIngested } from './testing/ingested';
 
 /**
  * The timing traps of the simulator (organised users favour Tuesday mornings, organisation
@@ -26,17 +22,7 @@ let probability: number[];
 beforeAll(async () => {
   const world = simulateWorld(defaultSimSettings({ users: 200, months: 6, seed: 3 }));
   const p = new Map(world.applications.map((a) => [a.application_id, a.probability]));
-  const dir = mkdtempSync(path.join(tmpdir(), 'within-user-'));
-  const file = path.join(dir, 'events.ndjson');
-  writeFileSync(file, world.lines.join('\n'));
-  const store = await EventStore.open('duckdb::memory:');
-  try {
-    await ingest(store, [file]);
-    table = await loadAnalysisTable(store);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  table = await readIngested(world, loadAnalysisTable);
   probability = table.application_ids.map((id) => p.get(id)!);
   run = attributeTable(table, { settings, treatments: traps });
 });
