@@ -1,6 +1,7 @@
 import type { EventOf } from '@hirelearn/contract';
 import { defaultSimSettings } from './settings';
 import { simulateWorld, type SimWorld } from './simulate-world';
+import { correlation } from './testing/log-view';
 
 /** Submission time and reported fit of every submitted application, by id. */
 function submissions(world: SimWorld): Map<string, { t: number; fit: number }> {
@@ -11,21 +12,6 @@ function submissions(world: SimWorld): Map<string, { t: number; fit: number }> {
     out.set(s.application_id, { t: Date.parse(s.timestamp), fit: s.context.fit_score });
   }
   return out;
-}
-
-function correlation(xs: readonly number[], ys: readonly number[]): number {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
 }
 
 /** The planted concept drift: same features, another interview chance after the change. */
