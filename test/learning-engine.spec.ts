@@ -19,7 +19,7 @@ import { ingest } from '@hirelearn/ingest';
 import * as pb from '@hirelearn/proto';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore } from '@hirelearn/store';
-import { runCli } from './support/cli';
+import { listeningAddress, runCli } from './support/cli';
 
 const APP = resolve(__dirname, '../dist/apps/learning-engine/main.js');
 const ID = 'exp-cover-letter-assist';
@@ -133,17 +133,7 @@ function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; addres
     env: { ...process.env, ...env, HIRELEARN_LEARNING_ENGINE_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new Promise((res, rej) => {
-    let out = '';
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) res({ child, address: m[1] });
-    });
-    child.on('exit', (code) => rej(new Error(`learning-engine exited ${code}: ${err}`)));
-  });
+  return listeningAddress(child, 'learning-engine').then((address) => ({ child, address }));
 }
 
 /** The variant the GrowthBook SDK itself serves a user from an exported payload. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { requireBuiltCli, runCli, startCli } from './support/cli';
+import { listeningAddress, requireBuiltCli, runCli, startCli } from './support/cli';
 
 /** `hirelearn models train` end to end on the built CLI: artifact, metrics, registration. */
 describe('hirelearn models train', () => {
@@ -60,15 +60,7 @@ describe('hirelearn models train', () => {
     ]);
     const exited = new Promise((resolve) => service.on('exit', resolve));
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        service.stdout?.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on (\S+)/.exec(out);
-          if (m) resolve(m[1]);
-        });
-        service.on('exit', (code) => reject(new Error(`fit-score-learner exited ${code}`)));
-      });
+      const address = await listeningAddress(service, 'fit-score-learner');
       const ids = ['app-00001-0001', 'app-00001-0002', 'app-00002-0001'];
       const r = runCli(['score-fit', ...ids, '--db', db(), '--address', address, '--json'], env);
       expect(r.stderr).toBe('');

@@ -14,7 +14,7 @@ import {
   type RegisterVersionInput,
   type WatchEvent,
 } from '@hirelearn/registry';
-import { CLI, runCli } from './support/cli';
+import { CLI, listeningAddress, runCli } from './support/cli';
 
 const APP = resolve(__dirname, '../dist/apps/registry/main.js');
 
@@ -40,17 +40,7 @@ function startApp(
     env: { ...process.env, ...env, HIRELEARN_REGISTRY_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new Promise((res, rej) => {
-    let out = '';
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) res({ child, address: m[1] });
-    });
-    child.on('exit', (code) => rej(new Error(`registry exited ${code}: ${err}`)));
-  });
+  return listeningAddress(child, 'registry').then((address) => ({ child, address }));
 }
 
 /** Resolves when the predicate holds (checked every 5 ms), rejects after ms. */

@@ -64,3 +64,21 @@ export function runCliAsync(args: readonly string[]): Promise<CliResult> {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * The `host:port` a started service prints on its `NAME listening on ADDRESS` line; rejects,
+ * with what the service wrote to stderr, if it exits first.
+ */
+export function listeningAddress(child: ChildProcess, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`${name} exited ${code}: ${err}`)));
+  });
+}
