@@ -5,7 +5,7 @@ import { EventStore, openDocumentStore } from '@hirelearn/store';
 import { modelHealthCollection, scoreVersion } from '@hirelearn/monitoring';
 import { credentials, type ServiceError } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
-import { requireBuiltCli, runCli, startCli } from './support/cli';
+import { listeningAddress, requireBuiltCli, runCli, startCli } from './support/cli';
 
 /** `hirelearn quality` and `hirelearn monitor` through the built CLI. */
 describe('hirelearn quality and monitor (built CLI)', () => {
@@ -161,15 +161,7 @@ describe('hirelearn quality and monitor (built CLI)', () => {
     ]);
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const address = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /drift-monitor listening on (\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-    });
+    const address = await listeningAddress(child, 'drift-monitor');
     const client = new pb.MonitorClient(address, credentials.createInsecure());
     const call = <Res>(method: 'runNow' | 'getHealth', req: object): Promise<Res> =>
       new Promise((resolve, reject) =>
