@@ -27,8 +27,10 @@ lint: install
 typecheck: install
 	npx tsc -p tsconfig.json --noEmit
 
+# The suite takes about 5 minutes on 2 cores; a hang (a test leaving a process or handle
+# open) fails after 30 minutes with a message instead of running into CI's 90-minute limit.
 unit: build
-	npx jest --ci
+	timeout 30m npx jest --ci || { code=$$?; [ $$code -eq 124 ] && echo "jest did not finish within 30 minutes: a test left something running" >&2; exit $$code; }
 
 test: build lint typecheck unit
 

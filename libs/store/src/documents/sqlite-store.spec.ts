@@ -124,22 +124,28 @@ describe('SQLite compare-and-set across processes', () => {
       createInterface({ input: child.stdout })[Symbol.asyncIterator](),
     );
     const next = async (i: number) => (await outputs[i].next()).value as string;
-    expect(await Promise.all(children.map((_, i) => next(i)))).toEqual(children.map(() => 'ready'));
-    children.forEach((child) => child.stdin.end('go\n'));
-    const results = await Promise.all(children.map((_, i) => next(i)));
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve, reject) =>
-            child.exitCode !== null
-              ? resolve()
-              : child.once('exit', (code) =>
-                  code === 0 ? resolve() : reject(new Error(`exit ${code}`)),
-                ),
-          ),
-      ),
-    );
-    return results;
+    try {
+      const ready = await Promise.all(children.map((_, i) => next(i)));
+      expect(ready).toEqual(children.map(() => 'ready'));
+      children.forEach((child) => child.stdin.end('go\n'));
+      const results = await Promise.all(children.map((_, i) => next(i)));
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve, reject) =>
+              child.exitCode !== null
+                ? resolve()
+                : child.once('exit', (code) =>
+                    code === 0 ? resolve() : reject(new Error(`exit ${code}`)),
+                  ),
+            ),
+        ),
+      );
+      return results;
+    } finally {
+      // A failed race must not leave contenders waiting on stdin: they would keep jest alive.
+      children.filter((child) => child.exitCode === null).forEach((child) => child.kill());
+    }
   }
 
   async function seed(name: string): Promise<void> {

@@ -30,6 +30,9 @@ interface Row {
  * The embedded engine: one SQLite file (WAL, so readers never block the writer), one table
  * per collection. better-sqlite3 is synchronous; the async methods only fit the shared
  * contract, and the atomicity of compare-and-set comes from SQLite's single-writer lock.
+ * Every transaction that writes begins IMMEDIATE: a deferred one that reads first and then
+ * writes cannot wait for the lock (SQLite answers "database is locked" at once, without the
+ * busy timeout) when another process committed in between.
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly collections = new Map<string, SqliteCollection<StoredDocument>>();
@@ -91,7 +94,7 @@ export class SqliteDocumentStore implements DocumentStore {
         const column = field === 'revision' ? 'revision' : indexExpression(field);
         this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_${name}__${field}" ON ${table} (${column})`);
       }
-    })();
+    }).immediate();
     if (collection === undefined) {
       collection = new SqliteCollection(this.db, name);
       this.collections.set(name, collection);
@@ -119,7 +122,7 @@ export class SqliteDocumentStore implements DocumentStore {
           .run(...where.params).changes;
       }
       return erased;
-    })();
+    }).immediate();
   }
 
   async close(): Promise<void> {
@@ -189,7 +192,7 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
           duplicate_ids.push(doc._id);
         }
       }
-    })();
+    }).immediate();
     return { inserted: docs.length - duplicate_ids.length, duplicate_ids };
   }
 
