@@ -12,6 +12,7 @@ import {
   ConfidenceGrade,
   EffectEstimate,
   GradedAnalysis,
+  evidenceShortfalls,
   gradeFamily,
   GradingSettings,
 } from '@hirelearn/causal';
@@ -65,10 +66,7 @@ export function gradeDesign(
   }
   if (study.refutations.length === 0) medium.push('no design check was run');
   for (const r of study.refutations) if (!r.passed) low.push(`${r.name} failed: ${r.detail}`);
-  if (primary.q_value === null) medium.push('q-value not computed');
-  else if (!(primary.q_value <= settings.max_q_value)) {
-    medium.push(`q-value ${primary.q_value.toFixed(3)} > ${settings.max_q_value}`);
-  }
+  medium.push(...evidenceShortfalls(primary, settings));
   const confidence: Confidence = low.length > 0 ? 'LOW' : medium.length > 0 ? 'MEDIUM' : 'HIGH';
   return Object.freeze({ confidence, reasons: Object.freeze([...low, ...medium]) });
 }

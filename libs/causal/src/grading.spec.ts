@@ -50,6 +50,13 @@ describe('gradeEffect', () => {
     ['29 treated', { effect: effect({ n_treated: 29 }) }, 'MEDIUM', /29 treated units < 30/],
     ['q-value 0.2', { effect: effect({ q_value: 0.2 }) }, 'MEDIUM', /q-value 0.200 > 0.05/],
     ['no q-value', { effect: effect({ q_value: null }) }, 'MEDIUM', /q-value not computed/],
+    // Seed 3's null Monday: significant after FDR, short of strong evidence.
+    [
+      'p-value 0.0019',
+      { effect: effect({ p_value: 0.0019, q_value: 0.006 }) },
+      'MEDIUM',
+      /p-value 0.0019 > 0.001 \(significant, not yet strong evidence\)/,
+    ],
     ['no refuters', { refutations: [] }, 'MEDIUM', /no refuter/],
     [
       'failed refuter',
@@ -94,5 +101,7 @@ describe('gradeEffect', () => {
       gradingSettings({ min_treated: 10 }),
     );
     expect(g.confidence).toBe('HIGH');
+    const weak = { ...good, effect: effect({ p_value: 0.0019, q_value: 0.006 }) };
+    expect(gradeEffect(weak, gradingSettings({ max_p_value: 0.005 })).confidence).toBe('HIGH');
   });
 });

@@ -3,8 +3,17 @@
  *
  * HIGH needs all of: status 'ok'; n_treated ≥ min_treated (30); overlap OK; max |SMD| after
  * adjustment < max_abs_smd (0.1); at least one refuter run and all passed; q-value ≤ max_q_value
- * (0.05); and, when an instrumental-variables estimate exists, a strong instrument whose CI
- * overlaps the adjustment estimate's CI.
+ * (0.05) and p-value ≤ max_p_value (0.001); and, when an instrumental-variables estimate exists,
+ * a strong instrument whose CI overlaps the adjustment estimate's CI.
+ *
+ * Why a p-value bar beside the FDR one: q ≤ 0.05 bounds the share of false discoveries among
+ * a run's claims, but HIGH promises that a claim is not a fluke, which is a bound per claim.
+ * A nightly run tests some 20 treatments, most of them null (ten timing contrasts alone), so
+ * at q ≤ 0.05 a valid test still hands a null a HIGH in a few worlds out of a hundred (libs/
+ * attribution README: seed 3's Monday, p 0.0019). p ≤ 0.001 is the "highly significant"
+ * standard of Johnson (2013, PNAS 110(48), "Revised standards for statistical evidence"),
+ * roughly a Bayes factor of 100 against the null; an effect between the two bars is MEDIUM
+ * with the reason stated.
  * LOW when the evidence contradicts the estimate: status not 'ok', overlap failed, a refuter
  * failed, or the IV and adjustment CIs do not overlap.
  * MEDIUM otherwise (e.g. too few treated units, residual imbalance, not significant after FDR).
@@ -22,6 +31,7 @@ export interface GradingSettings {
   readonly min_treated: number;
   readonly max_abs_smd: number;
   readonly max_q_value: number;
+  readonly max_p_value: number;
   readonly weak_instrument_f: number;
 }
 
@@ -29,6 +39,7 @@ export const DEFAULT_GRADING_SETTINGS: GradingSettings = deepFreeze({
   min_treated: 30,
   max_abs_smd: 0.1,
   max_q_value: 0.05,
+  max_p_value: 0.001,
   weak_instrument_f: 10,
 });
 
@@ -60,6 +71,24 @@ export interface ConfidenceGrade {
 const overlaps = (a: readonly [number, number], b: readonly [number, number]): boolean =>
   a[0] <= b[1] && b[0] <= a[1];
 
+/**
+ * Why the estimate's significance falls short of HIGH (empty when it does not): its run-wide
+ * q-value against max_q_value, its own p-value against max_p_value (module doc).
+ */
+export function evidenceShortfalls(e: EffectEstimate, settings: GradingSettings): string[] {
+  if (e.q_value === null) return ['q-value not computed (use withQValues over the family)'];
+  const reasons: string[] = [];
+  if (!(e.q_value <= settings.max_q_value)) {
+    reasons.push(`q-value ${e.q_value.toFixed(3)} > ${settings.max_q_value}`);
+  }
+  if (!(e.p_value <= settings.max_p_value)) {
+    reasons.push(
+      `p-value ${e.p_value.toPrecision(2)} > ${settings.max_p_value} (significant, not yet strong evidence)`,
+    );
+  }
+  return reasons;
+}
+
 /** Grades `input.effect` (see the module doc for the rules). */
 export function gradeEffect(
   input: GradeInput,
@@ -85,10 +114,7 @@ export function gradeEffect(
   if (input.refutations.length === 0) medium.push('no refuter was run');
   for (const r of input.refutations)
     if (!r.passed) low.push(`refuter ${r.name} failed: ${r.detail}`);
-  if (e.q_value === null) medium.push('q-value not computed (use withQValues over the family)');
-  else if (!(e.q_value <= settings.max_q_value)) {
-    medium.push(`q-value ${e.q_value.toFixed(3)} > ${settings.max_q_value}`);
-  }
+  medium.push(...evidenceShortfalls(e, settings));
   const iv = input.iv ?? null;
   if (iv !== null) {
     if (iv.effect.status !== 'ok' || !(iv.first_stage_f >= settings.weak_instrument_f)) {
