@@ -81,20 +81,22 @@ export class SqliteDocumentStore implements DocumentStore {
     }
     // DDL takes the write lock, so it runs only the first time a handle or an index is asked for.
     const table = tableName(name);
-    this.db.transaction(() => {
-      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
+    this.db
+      .transaction(() => {
+        this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
         id TEXT PRIMARY KEY,
         doc TEXT NOT NULL CHECK (json_valid(doc)),
         revision INTEGER NOT NULL CHECK (revision >= 1)
       ) STRICT`);
-      this.db
-        .prepare('INSERT OR IGNORE INTO document_collections (name, created_at) VALUES (?, ?)')
-        .run(name, new Date().toISOString());
-      for (const field of missing) {
-        const column = field === 'revision' ? 'revision' : indexExpression(field);
-        this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_${name}__${field}" ON ${table} (${column})`);
-      }
-    }).immediate();
+        this.db
+          .prepare('INSERT OR IGNORE INTO document_collections (name, created_at) VALUES (?, ?)')
+          .run(name, new Date().toISOString());
+        for (const field of missing) {
+          const column = field === 'revision' ? 'revision' : indexExpression(field);
+          this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_${name}__${field}" ON ${table} (${column})`);
+        }
+      })
+      .immediate();
     if (collection === undefined) {
       collection = new SqliteCollection(this.db, name);
       this.collections.set(name, collection);
@@ -110,19 +112,21 @@ export class SqliteDocumentStore implements DocumentStore {
       throw new DocumentStoreError('eraseUser: userId must be a non-empty string');
     }
     const where = whereClause(normalizeFilter({ user_id: userId }));
-    return this.db.transaction(() => {
-      const names = this.db
-        .prepare('SELECT name FROM document_collections ORDER BY name')
-        .pluck()
-        .all() as string[];
-      let erased = 0;
-      for (const name of names) {
-        erased += this.db
-          .prepare(`DELETE FROM ${tableName(name)} ${where.sql}`)
-          .run(...where.params).changes;
-      }
-      return erased;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const names = this.db
+          .prepare('SELECT name FROM document_collections ORDER BY name')
+          .pluck()
+          .all() as string[];
+        let erased = 0;
+        for (const name of names) {
+          erased += this.db
+            .prepare(`DELETE FROM ${tableName(name)} ${where.sql}`)
+            .run(...where.params).changes;
+        }
+        return erased;
+      })
+      .immediate();
   }
 
   async close(): Promise<void> {
@@ -183,16 +187,18 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
   async insertMany(docs: readonly T[]): Promise<InsertManyResult> {
     assertJsonDocuments(docs);
     const duplicate_ids: string[] = [];
-    this.db.transaction(() => {
-      for (const doc of docs) {
-        try {
-          this.insertRow.run(doc._id, JSON.stringify(bodyOf(doc)));
-        } catch (error) {
-          if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
-          duplicate_ids.push(doc._id);
+    this.db
+      .transaction(() => {
+        for (const doc of docs) {
+          try {
+            this.insertRow.run(doc._id, JSON.stringify(bodyOf(doc)));
+          } catch (error) {
+            if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
+            duplicate_ids.push(doc._id);
+          }
         }
-      }
-    }).immediate();
+      })
+      .immediate();
     return { inserted: docs.length - duplicate_ids.length, duplicate_ids };
   }
 
