@@ -8,6 +8,8 @@
  *     sent on a fixed schedule whatever the answers do, and each latency is measured from
  *     the call's scheduled time, so a stall counts against every call it delays (and from
  *     its actual send, and the service thread's event-loop delay, to see whose stall it was);
+ *   - the same open loop against a server that answers the same RPC empty (no model, no log):
+ *     the baseline of what grpc-js, the loopback and the machine cost without the service;
  *   - batches of 1,000 applications (p50/p99);
  *   - the same batch predicted in process (no gRPC, no log).
  * The load runs on a worker thread (its own event loop, as a separate client would be),
@@ -21,7 +23,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pb from '@hirelearn/proto';
-import { startGrpcServer } from '@hirelearn/proto';
+import { startGrpcServer, unary } from '@hirelearn/proto';
 import { Registry } from '@hirelearn/registry';
 import { openDocumentStore } from '@hirelearn/store';
 import {
@@ -181,18 +183,27 @@ async function main(): Promise<void> {
   const batch = Array.from({ length: 1000 }, (_, i) => app(i));
   const batchRequest = encode(batch);
 
-  const worker = new Worker(CLIENT, {
-    eval: true,
-    workerData: {
-      address: server.address,
-      method: '/hirelearn.v1.InterviewPredictor/PredictInterview',
+  // The baseline: the same RPC answered empty by a server with no model and no log, so its
+  // latency is what grpc-js, the loopback and this machine cost on their own.
+  const floor = await startGrpcServer([
+    {
+      service: pb.InterviewPredictorService,
+      implementation: { predictInterview: unary(() => ({ predictions: [] })) },
     },
-  });
-  const run = (job: object) =>
-    new Promise<Result>((resolve) => {
-      worker.once('message', resolve);
-      worker.postMessage(job);
+  ]);
+  const client = (address: string) =>
+    new Worker(CLIENT, {
+      eval: true,
+      workerData: { address, method: '/hirelearn.v1.InterviewPredictor/PredictInterview' },
     });
+  const worker = client(server.address);
+  const floorWorker = client(floor.address);
+  const on = (w: Worker) => (job: object) =>
+    new Promise<Result>((resolve) => {
+      w.once('message', resolve);
+      w.postMessage(job);
+    });
+  const run = on(worker);
   const loadBefore = load();
   await run({ kind: 'sequential', n: 500, requests: singles }); // warm-up
   const single = await run({ kind: 'sequential', n: 3000, requests: singles });
@@ -202,6 +213,15 @@ async function main(): Promise<void> {
   delay.enable();
   const open = await run({ kind: 'open', rate: RATE, seconds: SECONDS, requests: singles });
   delay.disable();
+  await on(floorWorker)({ kind: 'sequential', n: 500, requests: singles }); // warm-up
+  const baseline = await on(floorWorker)({
+    kind: 'open',
+    rate: RATE,
+    seconds: SECONDS,
+    requests: singles,
+  });
+  await floorWorker.terminate();
+  await floor.shutdown();
   await run({ kind: 'sequential', n: 5, requests: [batchRequest] }); // warm-up
   const batches = await run({ kind: 'sequential', n: 50, requests: [batchRequest] });
   await log?.close();
@@ -239,6 +259,10 @@ async function main(): Promise<void> {
       `${Math.round(o.length / open.seconds)} calls/s achieved): p50 ${f(quantile(o, 0.5))} ms, ` +
       `p99 ${f(quantile(o, 0.99))} ms, p99.9 ${f(quantile(o, 0.999))} ms, max ${f(Math.max(...o))} ms; ` +
       `from the actual send: p50 ${f(quantile(open.fromSend ?? [0], 0.5))} ms, p99 ${f(quantile(open.fromSend ?? [0], 0.99))} ms\n` +
+      `baseline, the same open loop against an empty answer (no model, no log; ${baseline.errors} errors): ` +
+      `p50 ${f(quantile(baseline.latencies, 0.5))} ms, p99 ${f(quantile(baseline.latencies, 0.99))} ms, ` +
+      `max ${f(Math.max(...baseline.latencies))} ms; from the actual send: p99 ${f(quantile(baseline.fromSend ?? [0], 0.99))} ms; ` +
+      `ratio of the p99s ${(quantile(o, 0.99) / quantile(baseline.latencies, 0.99)).toFixed(2)}\n` +
       `service thread's event-loop delay during the open loop: p50 ${f(delay.percentile(50) / 1e6)} ms, ` +
       `p99 ${f(delay.percentile(99) / 1e6)} ms, max ${f(delay.max / 1e6)} ms\n` +
       `batch of 1,000 over gRPC (n=50): p50 ${f(quantile(batches.latencies, 0.5))} ms, p99 ${f(quantile(batches.latencies, 0.99))} ms\n` +
