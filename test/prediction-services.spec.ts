@@ -27,6 +27,7 @@ import {
 } from '@hirelearn/services';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { listeningAddress } from './support/cli';
 
 /**
  * The registry and both model services on loopback, called over gRPC: predictions, a
@@ -547,17 +548,7 @@ describe('prediction services over gRPC', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const address = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      void exited.then((code) => reject(new Error(`ensemble-predictor exited ${code}: ${stderr}`)));
-    });
+    const address = await listeningAddress(child, 'ensemble-predictor');
     const client = new pb.InterviewPredictorClient(address, credentials.createInsecure());
     try {
       const calls = [
