@@ -15,6 +15,7 @@
 
 import { EDUCATION_LEVELS, SENIORITY_LEVELS } from '@hirelearn/contract';
 
+/** A SQL string literal of one of our own constants (the vocabularies below); never of data. */
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 const SENIORITY = SENIORITY_LEVELS;
@@ -32,14 +33,40 @@ export const EDIT_TYPES_SQL = `
   SELECT DISTINCT t AS edit_type FROM (SELECT unnest(edit_types) AS t FROM resume_versions)
   WHERE t IS NOT NULL ORDER BY 1`;
 
-/** SQL returning the analysis columns for the given edit types. */
-export function analysisSql(editTypes: readonly string[]): string {
-  const edits = editTypes
-    .map((t) => `list_contains(coalesce(rv.edit_types, []), ${q(t)})::DOUBLE AS "edit:${t}"`)
-    .join(',\n    ');
-  const suggested = editTypes
-    .map((t) => `coalesce(list_contains(sg.types, ${q(t)}), false)::DOUBLE AS "suggested:${t}"`)
-    .join(',\n    ');
+/**
+ * The analysis query for some edit types. Edit types are data (any string a producer sends), so
+ * none of them is ever spelled in the SQL: each is bound as a parameter, and its two columns
+ * get aliases we generate by position (`edit_0`, `suggested_0`, ...), which `columns` maps
+ * back to the table's names (`edit:<type>`, `suggested:<type>`).
+ */
+export interface AnalysisQuery {
+  readonly sql: string;
+  /** `$1..$n`: the edit types, in the order given. */
+  readonly params: readonly string[];
+  /** Result column (a generated alias) → analysis column, for every per-edit column. */
+  readonly columns: ReadonlyMap<string, string>;
+}
+
+/** The query returning the analysis columns for the given edit types. */
+export function analysisQuery(editTypes: readonly string[]): AnalysisQuery {
+  const columns = new Map<string, string>();
+  const edits: string[] = [];
+  const suggested: string[] = [];
+  editTypes.forEach((t, i) => {
+    columns.set(`edit_${i}`, `edit:${t}`);
+    columns.set(`suggested_${i}`, `suggested:${t}`);
+    edits.push(
+      `list_contains(coalesce(rv.edit_types, []), $${i + 1}::VARCHAR)::DOUBLE AS edit_${i}`,
+    );
+    suggested.push(
+      `coalesce(list_contains(sg.types, $${i + 1}::VARCHAR), false)::DOUBLE AS suggested_${i}`,
+    );
+  });
+  return { sql: analysisSql(edits, suggested), params: [...editTypes], columns };
+}
+
+function analysisSql(edits: readonly string[], suggested: readonly string[]): string {
+  const perEdit = [...edits, ...suggested].map((c) => `\n    ${c},`).join('');
   return `
   WITH a AS (
     SELECT * FROM applications WHERE submitted_at IS NOT NULL AND resume_score IS NOT NULL),
@@ -70,9 +97,7 @@ export function analysisSql(editTypes: readonly string[]): string {
     a.reached_interview::DOUBLE AS reached_interview,
     coalesce(a.tailoring_applied, false)::DOUBLE AS tailoring_applied,
     a.submit_weekday::DOUBLE AS submit_weekday,
-    a.submit_hour::DOUBLE AS submit_hour,
-    ${edits},
-    ${suggested},
+    a.submit_hour::DOUBLE AS submit_hour,${perEdit}
     a.resume_score::DOUBLE AS resume_score,
     (a.strategy_mode = 'BALANCED')::DOUBLE AS mode_balanced,
     (a.strategy_mode = 'APPLY_AGGRESSIVELY')::DOUBLE AS mode_aggressive,

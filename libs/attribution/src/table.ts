@@ -3,7 +3,7 @@
  * only the per-application numeric columns come back, stored column-wise.
  */
 import type { EventStore } from '@hirelearn/store';
-import { analysisSql, EDIT_TYPES_SQL } from './sql';
+import { analysisQuery, EDIT_TYPES_SQL } from './sql';
 
 /** One row per submitted application; every analysis column is numeric. */
 export interface AnalysisTable {
@@ -36,10 +36,12 @@ export async function loadAnalysisTable(store: EventStore): Promise<AnalysisTabl
   if (Number(present[0]?.n) < FACTS.length) return EMPTY;
   const types = await store.rows(EDIT_TYPES_SQL);
   const editTypes = types.map((r) => String(r.edit_type));
-  const rows = await store.rows(analysisSql(editTypes));
-  const names = rows.length > 0 ? Object.keys(rows[0]).filter((k) => !TEXT_COLUMNS.has(k)) : [];
+  const query = analysisQuery(editTypes);
+  const rows = await store.rows(query.sql, [...query.params]);
+  const keys = rows.length > 0 ? Object.keys(rows[0]).filter((k) => !TEXT_COLUMNS.has(k)) : [];
   const columns: Record<string, number[]> = {};
-  for (const name of names) columns[name] = rows.map((r) => Number(r[name] ?? NaN));
+  for (const key of keys)
+    columns[query.columns.get(key) ?? key] = rows.map((r) => Number(r[key] ?? NaN));
   return Object.freeze({
     n: rows.length,
     application_ids: rows.map((r) => String(r.application_id)),

@@ -4,3 +4,4 @@ export * from './validate';
 export * from './json-schema';
 export * from './examples';
 export { EDUCATION_LEVELS, SENIORITY_LEVELS } from './primitives';
+export { HOSTILE_STRINGS } from './hostile-strings';
