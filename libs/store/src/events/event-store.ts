@@ -311,14 +311,16 @@ export class EventStore {
 
   /**
    * Writes the quarantine as NDJSON to a file: `raw` holds the original bytes as text (null
-   * when they are not UTF-8), `raw_base64` always holds them exactly.
+   * when they are not UTF-8), `raw_base64` always holds them exactly. The path is a parameter:
+   * a file name is never spelled into SQL.
    */
   async quarantineExport(file: string): Promise<number> {
     await this.connection.run(
       `COPY (SELECT quarantine_id, event_id, event_type, user_id, reason, field, message, source, line,
                     quarantined_at, try(decode(raw)) AS raw, base64(raw) AS raw_base64
                     FROM quarantine ORDER BY source, line)
-       TO '${file.replaceAll("'", "''")}' (FORMAT json)`,
+       TO $1 (FORMAT json)`,
+      [file],
     );
     return Number(await scalar(this.connection, 'SELECT count(*) FROM quarantine'));
   }
