@@ -1,4 +1,4 @@
-import { ols } from '@hirelearn/stats';
+import { createRng, ols } from '@hirelearn/stats';
 import { iv2sls } from './iv';
 import { simulateIv } from './testing/simulate';
 
@@ -69,6 +69,56 @@ describe('iv2sls', () => {
     const v = (4 / 2) * a.reduce((s, x) => s + x * x, 0);
     expect(v).toBeCloseTo(4, 12);
     expect(e.std_error).toBeCloseTo(2, 12);
+  });
+
+  /** Two instruments of D; `direct` is z2's own effect on Y (0: both excludable). */
+  function twoInstruments(n: number, seed: string, direct: number) {
+    const rng = createRng(seed);
+    const z1: number[] = [];
+    const z2: number[] = [];
+    const w: number[] = [];
+    const d: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const u = rng.normal();
+      z1.push(rng.normal());
+      z2.push(rng.normal());
+      w.push(rng.normal());
+      d.push(0.5 * z1[i] + 0.5 * z2[i] + 0.3 * w[i] + u + rng.normal());
+      y.push(1 * d[i] + 0.5 * w[i] + direct * z2[i] + 2 * u + rng.normal());
+    }
+    return { outcome: y, treatment: d, covariates: { w }, instruments: { z1, z2 } };
+  }
+
+  it('over-identified: both instruments and the covariate in both stages; Sargan and J do not reject valid instruments', () => {
+    const e = iv2sls(twoInstruments(4000, 'iv-overid-valid', 0));
+    expect(e.n_instruments).toBe(2);
+    expect(covers(e.ci, 1)).toBe(true);
+    expect(e.first_stage!.df1).toBe(2);
+    expect(e.first_stage!.df2).toBe(4000 - 4);
+    expect(e.first_stage!.f).toBeGreaterThan(100);
+    expect(e.sargan!.df).toBe(1);
+    expect(e.sargan!.p_value).toBeGreaterThan(0.05);
+    expect(e.hansen_j!.p_value).toBeGreaterThan(0.05);
+  });
+
+  it('over-identified: an instrument with its own effect on the outcome is rejected by Sargan and J', () => {
+    const e = iv2sls(twoInstruments(4000, 'iv-overid-invalid', 0.5));
+    expect(e.sargan!.p_value).toBeLessThan(1e-6);
+    expect(e.hansen_j!.p_value).toBeLessThan(1e-6);
+  });
+
+  it('exactly identified: no over-identification test; J is clustered when clusters are given', () => {
+    const one = iv2sls(simulateIv({ n: 500, seed: 34, effect: 1, strength: 1 }));
+    expect(one.sargan).toBeNull();
+    expect(one.hansen_j).toBeNull();
+    const data = twoInstruments(2000, 'iv-overid-cluster', 0);
+    const clusters = data.outcome.map((_, i) => Math.floor(i / 4));
+    const plain = iv2sls(data);
+    const clustered = iv2sls({ ...data, clusters });
+    expect(clustered.estimate).toBeCloseTo(plain.estimate, 12);
+    expect(clustered.hansen_j!.statistic).not.toBeCloseTo(plain.hansen_j!.statistic, 6);
+    expect(clustered.sargan!.statistic).toBeCloseTo(plain.sargan!.statistic, 12);
   });
 
   it('data problems are results', () => {

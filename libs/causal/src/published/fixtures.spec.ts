@@ -7,8 +7,8 @@ const root = path.resolve(__dirname, '../../fixtures');
 describe('published fixtures', () => {
   const dirs = readdirSync(root);
 
-  it('are the four data sets, each with a SOURCE.md', () => {
-    expect(dirs.sort()).toEqual(['cigarettes-sw', 'kielmc', 'lalonde', 'senate-rd']);
+  it('are the five data sets, each with a SOURCE.md', () => {
+    expect(dirs.sort()).toEqual(['cigarettes-sw', 'kielmc', 'lalonde', 'mroz', 'senate-rd']);
     for (const d of dirs) expect(readdirSync(path.join(root, d))).toContain('SOURCE.md');
   });
 

@@ -5,6 +5,7 @@
  * experimental 95% half-width for the observational LaLonde estimates).
  */
 import { cigarettesReproductions } from './iv-cigarettes';
+import { mrozReproductions } from './iv-mroz';
 import { kielmcReproductions } from './did-kielmc';
 import { lalondeReproductions } from './lalonde';
 import { senateReproductions } from './rd-senate';
@@ -13,6 +14,7 @@ import { reproduced } from './reproduction';
 const rows = [
   ...lalondeReproductions(),
   ...cigarettesReproductions(),
+  ...mrozReproductions(),
   ...kielmcReproductions(),
   ...senateReproductions(),
 ].map((r) => ({ ...r, reproduced: reproduced(r) }));
