@@ -151,12 +151,17 @@ describe('hirelearn CLI', () => {
   });
 
   it('erase removes the user and leaves a tombstone', () => {
-    const result = cliJson<{ rows_erased: number }>(['erase', USER, '--db', db]);
+    const documents = `sqlite://${path.join(dir, 'documents.sqlite')}`;
+    const erase = (user: string) => ['erase', user, '--db', db, '--documents', documents];
+    const result = cliJson<{ rows_erased: number; documents_erased: number }>(erase(USER));
     expect(result.rows_erased).toBeGreaterThan(10);
+    expect(result.documents_erased).toBe(0);
     const status = cliJson(['status', '--db', db]);
     expect(status).toMatchObject({ users: 0, tombstones: 1 });
-    const text = runCli(['erase', 'someone-else', '--db', db]);
-    expect(text.stdout).toMatch(/erased 0 rows; a tombstone refuses this user's events/);
+    const text = runCli(erase('someone-else'));
+    expect(text.stdout).toMatch(
+      /erased 0 rows and 0 documents; a tombstone refuses this user's events/,
+    );
   });
 
   it('a missing input exits non-zero naming the problem and what to give instead', () => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { exampleEvents, type EventType } from '@hirelearn/contract';
 import { ingest } from '@hirelearn/ingest';
-import { EventStore } from '@hirelearn/store';
+import { PREDICTIONS_COLLECTION, PredictionLog, storeSink } from '@hirelearn/services';
+import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 
 /**
  * Erasure (EVENTS.md, USER_DELETION_REQUESTED): every stored record of the user, raw and
@@ -246,5 +247,128 @@ describe('erasure', () => {
     const report = await ingest(store, [file], { now: NOW, batch_size: 4 });
     expect(report).toMatchObject({ erased_users: 1, refused_erased_user: 2 });
     await expectErased(Date.parse('2026-02-02T00:00:00Z'));
+  });
+});
+
+/** Every file under `dir` (recursively) whose bytes contain `needle`. */
+function filesHolding(dir: string, needle: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => readFileSync(file).includes(needle));
+}
+
+describe('erasure leaves no byte of the user in any file the engine wrote', () => {
+  let dir: string;
+  let engine: string;
+  let store: EventStore;
+  let docs: DocumentStore;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'hirelearn-erasure-bytes-'));
+    engine = path.join(dir, 'engine');
+    mkdirSync(path.join(dir, 'inputs'));
+    store = await EventStore.open(`duckdb://${path.join(engine, 'events.duckdb')}`);
+    docs = await openDocumentStore(`sqlite://${path.join(engine, 'documents.sqlite')}`);
+  });
+  afterEach(async () => {
+    await store.close();
+    await docs.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const input = (name: string, lines: readonly Line[]) =>
+    writeLines(path.join(dir, 'inputs', name), lines);
+
+  /** Predictions about the user's applications, logged the way the services log them. */
+  const logPredictions = async (user: string, tag: string, n: number) => {
+    const log = new PredictionLog(storeSink(docs));
+    log.log(
+      Array.from({ length: n }, (_, i) => ({
+        model: 'ensemble',
+        version: 1,
+        user_id: user,
+        application_id: `app-${tag}-${i}`,
+        inputs: { i },
+        probability: 0.2,
+      })),
+    );
+    await log.close();
+  };
+
+  it.each([
+    ['hirelearn erase', 'erase'],
+    ['a USER_DELETION_REQUESTED', 'request'],
+  ])('after %s, and a later malformed line naming the user', async (_name, how) => {
+    await ingest(
+      store,
+      [input('world.ndjson', [...userEvents(KEPT, 'kept'), ...userEvents(ERASED, 'erased')])],
+      { now: NOW },
+    );
+    // A malformed line of the user, quarantined with its bytes.
+    await ingest(store, [input('cut.ndjson', unparseable(ERASED))], { now: NOW });
+    await logPredictions(ERASED, 'erased', 12);
+    await logPredictions(KEPT, 'kept', 3);
+    // The search finds what is there: the user's quarantined bytes and logged predictions.
+    expect(filesHolding(engine, ERASED).map((f) => path.basename(f))).toEqual(
+      expect.arrayContaining(['events.duckdb', 'documents.sqlite-wal']),
+    );
+
+    if (how === 'erase') {
+      // What `hirelearn erase` does.
+      expect(await docs.eraseUser(ERASED)).toBe(12);
+      await store.eraseUser(ERASED);
+    } else {
+      const request = ev('USER_DELETION_REQUESTED', {
+        event_id: 'delete-1',
+        user_id: ERASED,
+        timestamp: '2026-02-02T00:00:00Z',
+      });
+      const erasedElsewhere: string[] = [];
+      const report = await ingest(store, [input('delete.ndjson', [request])], {
+        now: NOW,
+        eraseElsewhere: async (user) => {
+          erasedElsewhere.push(user);
+          await docs.eraseUser(user);
+        },
+      });
+      expect(report).toMatchObject({ erased_users: 1 });
+      expect(erasedElsewhere).toEqual([ERASED]);
+    }
+    // Lines that arrive later and cannot be parsed are refused, not quarantined, when a
+    // quoted string in them is the erased id: cut after the id, or inside another field.
+    const late = await ingest(
+      store,
+      [
+        input('late.ndjson', [
+          `{"event_id":"late-cut","user_id":"${ERASED}","timest`,
+          `{"event_id":"late-cut-2","user_id":"${ERASED}`,
+          `not json, "${ERASED}" in quotes`,
+        ]),
+      ],
+      { now: NOW },
+    );
+    expect(late).toMatchObject({ received: 3, quarantined: 0, refused_erased_user: 3 });
+
+    const predictions = docs.collection(PREDICTIONS_COLLECTION);
+    expect(await predictions.count({ user_id: ERASED })).toBe(0);
+    expect(await predictions.count({ user_id: KEPT })).toBe(3);
+    // Open (the DuckDB WAL and the SQLite WAL and shared memory as they are), then closed.
+    expect(filesHolding(engine, ERASED)).toEqual([]);
+    expect(filesHolding(engine, 'app-erased')).toEqual([]);
+    await store.close();
+    await docs.close();
+    expect(filesHolding(engine, ERASED)).toEqual([]);
+    expect(filesHolding(engine, 'app-erased')).toEqual([]);
+    // The other user's data is still there, bytes and all.
+    expect(filesHolding(engine, 'app-kept-0')).not.toEqual([]);
+    store = await EventStore.open(`duckdb://${path.join(engine, 'events.duckdb')}`);
+    docs = await openDocumentStore(`sqlite://${path.join(engine, 'documents.sqlite')}`);
+    const [kept] = await store.rows(
+      `SELECT (SELECT count(*) FROM raw_events WHERE user_id = $1)::INT AS raw,
+              (SELECT count(*) FROM tombstones)::INT AS tombstones`,
+      [KEPT],
+    );
+    expect(kept).toEqual({ raw: 8, tombstones: 1 });
   });
 });

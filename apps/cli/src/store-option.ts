@@ -1,4 +1,5 @@
-import { EventStore } from '@hirelearn/store';
+import { defaultDocumentsUrl } from '@hirelearn/registry';
+import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 
 /** The store URL of a command: `--db`, else `HIRELEARN_DB`, else the embedded default. */
 export function storeUrl(db: string | undefined): string | undefined {
@@ -16,4 +17,27 @@ export async function withEventStore<T>(
   } finally {
     await store.close();
   }
+}
+
+/** The document store URL of a command: `--documents`, else `HIRELEARN_DOCUMENTS`, else the embedded default. */
+export function documentsUrl(documents: string | undefined): string {
+  return documents ?? process.env.HIRELEARN_DOCUMENTS ?? defaultDocumentsUrl();
+}
+
+/**
+ * Erases users from the document store (predictions, and any document naming them), opened
+ * on first use only, so that a command that erases nobody never creates the embedded file.
+ */
+export function documentEraser(documents: string | undefined): {
+  erase: (userId: string) => Promise<number>;
+  close: () => Promise<void>;
+} {
+  let store: Promise<DocumentStore> | undefined;
+  return {
+    erase: async (userId) =>
+      (await (store ??= openDocumentStore(documentsUrl(documents)))).eraseUser(userId),
+    close: async () => {
+      if (store !== undefined) await (await store).close();
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { Batch, QuarantineEntry, StagedEvent } from '@hirelearn/store';
+import { quotedStrings } from './quoted-strings';
 import type { ValidatedLine } from './validate-lines';
 
 /** What the door decides for a batch of lines before anything is written. */
@@ -6,7 +7,10 @@ export interface ClassifiedBatch extends Batch {
   readonly received: number;
   /** Exact repeats of an earlier line of the same batch (same id, same bytes). */
   readonly duplicates_in_batch: number;
-  /** Events of users erased earlier: counted, payload never stored. */
+  /**
+   * Lines of users erased earlier: counted, bytes never stored. Lines that cannot be read
+   * as events count when any quoted string in them is an erased user's id.
+   */
   readonly refused: number;
 }
 
@@ -40,6 +44,11 @@ export function classifyLines(
     }
     if (!v.ok) {
       const { ok: _ok, bytes, line, ...why } = v;
+      // Quarantine keeps a line's bytes: those of an erased user must never be written.
+      if (quotedStrings(bytes).some(door.isErased)) {
+        refused += 1;
+        continue;
+      }
       quarantine.push({ ...why, raw: bytes, source, line });
       continue;
     }

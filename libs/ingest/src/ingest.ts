@@ -43,6 +43,12 @@ export interface IngestOptions {
   readonly now?: Date;
   /** Where lines are validated (default: this thread; the CLI uses worker threads). */
   readonly validator?: LineValidator;
+  /**
+   * Erases a user whose USER_DELETION_REQUESTED passed the door from the stores the event
+   * log does not hold (the CLI: the document store's predictions). Called before the batch
+   * is written: if it fails, the run fails with no tombstone yet, and a re-run erases again.
+   */
+  readonly eraseElsewhere?: (userId: string) => Promise<void>;
 }
 
 /**
@@ -92,6 +98,7 @@ async function ingestInputs(
   const writeNext = async () => {
     const { validated, source } = await (waiting.shift() as (typeof waiting)[number]);
     const batch = classifyLines(validated, source, door);
+    for (const d of batch.deletions) await options.eraseElsewhere?.(d.user_id);
     const outcome = await store.writeBatch(batch);
     totals.received += batch.received;
     totals.stored += outcome.stored;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { ingest, workerValidator, type IngestReport } from '@hirelearn/ingest';
 import { printFields, printJson, printTable, progressReporter } from '../output';
-import { withEventStore } from '../store-option';
+import { documentEraser, withEventStore } from '../store-option';
 
 export function registerIngest(program: Command): void {
   program
@@ -27,6 +27,10 @@ export function registerIngest(program: Command): void {
     )
     .option('--json', 'print the report as JSON')
     .option('--db <url>', 'store URL (default: HIRELEARN_DB or ./.hirelearn/hirelearn.duckdb)')
+    .option(
+      '--documents <url>',
+      'document store a USER_DELETION_REQUESTED also erases (default HIRELEARN_DOCUMENTS or embedded)',
+    )
     .action(
       async (
         paths: string[],
@@ -36,11 +40,14 @@ export function registerIngest(program: Command): void {
           threads: number;
           json?: boolean;
           db?: string;
+          documents?: string;
         },
       ) => {
         const progress = progressReporter('ingest');
+        const documents = documentEraser(opts.documents);
         const report = await withEventStore(opts.db, (store) =>
           ingest(store, paths, {
+            eraseElsewhere: async (userId) => void (await documents.erase(userId)),
             batch_size: opts.batchSize,
             validator: workerValidator(path.join(__dirname, 'validate-worker.js'), opts.threads),
             facts: { ghost_after_days: opts.ghostAfterDays },
@@ -49,7 +56,7 @@ export function registerIngest(program: Command): void {
                 `${p.received.toLocaleString()} received, ${p.stored.toLocaleString()} stored, ${p.quarantined} quarantined`,
               ),
           }),
-        );
+        ).finally(() => documents.close());
         progress.done();
         if (opts.json) printJson(report);
         else printIngestReport(report);

@@ -58,6 +58,9 @@ export class SqliteDocumentStore implements DocumentStore {
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // Deleted and replaced documents are overwritten with zeros, not left in free space
+      // where the bytes of an erased user could be read back from the file.
+      db.pragma('secure_delete = ON');
       migrate(db, filename);
     } catch (error) {
       db.close();
@@ -105,14 +108,18 @@ export class SqliteDocumentStore implements DocumentStore {
     return collection as unknown as DocumentCollection<T>;
   }
 
-  /** One transaction over every registered collection: erasure is all or nothing. */
+  /**
+   * One transaction over every registered collection: erasure is all or nothing. Then the
+   * WAL, which still holds every earlier version of the pages (the user's documents among
+   * them) even after a checkpoint, is checkpointed and truncated to zero bytes.
+   */
   async eraseUser(userId: string): Promise<number> {
     this.assertOpen();
     if (typeof userId !== 'string' || userId === '') {
       throw new DocumentStoreError('eraseUser: userId must be a non-empty string');
     }
     const where = whereClause(normalizeFilter({ user_id: userId }));
-    return this.db
+    const erased = this.db
       .transaction(() => {
         const names = this.db
           .prepare('SELECT name FROM document_collections ORDER BY name')
@@ -127,6 +134,20 @@ export class SqliteDocumentStore implements DocumentStore {
         return erased;
       })
       .immediate();
+    this.truncateWal();
+    return erased;
+  }
+
+  /** Waits (busy timeout) for readers to leave the WAL, then empties it; fails loudly if it cannot. */
+  private truncateWal(): void {
+    if (this.filename === ':memory:') return;
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result.busy !== 0) {
+      throw new DocumentStoreError(
+        `the erased documents are deleted, but the WAL of '${this.filename}' could not be emptied ` +
+          'while another connection was reading; it still holds their bytes: run the erasure again',
+      );
+    }
   }
 
   async close(): Promise<void> {
