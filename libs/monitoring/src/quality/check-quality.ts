@@ -14,30 +14,45 @@ import { checkVolume } from './volume';
 
 const TS = '%Y-%m-%d %H:%M:%S';
 
+/** The window of events to check: `since <= occurred_at < until`, each bound optional. */
+export interface QualityWindow {
+  /** ISO date or date-time; null or absent: from the first event. */
+  readonly since?: string | null;
+  /** ISO date or date-time, exclusive; null or absent: to the newest event. */
+  readonly until?: string | null;
+}
+
 /**
  * Runs every data-quality check of spec 15.1 over the event store (SQL in DuckDB; only the
- * results come back). `since` (ISO date or date-time) limits the checked events; the outlier
- * score looks at events since then, or at the last `recent_days` without it. The report's
- * "now" is the newest event, so the same store always gives the same report.
+ * results come back), limited to the window `since <= occurred_at < until` (the window an
+ * attribution run analyses, so the gate judges what is published). The outlier score looks
+ * at events since `since`, or at the last `recent_days` without it. The report's "now" is the
+ * newest event in the window, so the same store always gives the same report.
  */
 export async function checkDataQuality(
   source: SqlSource,
-  options: { readonly since?: string | null; readonly settings?: DataQualitySettings } = {},
+  options: QualityWindow & { readonly settings?: DataQualitySettings } = {},
 ): Promise<DataQualityReport> {
   const settings = options.settings ?? DEFAULT_DATA_QUALITY_SETTINGS;
   const since = options.since ?? null;
+  const until = options.until ?? null;
+  const scope: QualityScope = {
+    since: toTimestamp(since ?? '1970-01-01', 'since'),
+    until: until === null ? 'infinity' : toTimestamp(until, 'until'),
+  };
   const [meta] = await source.rows(
     `SELECT strftime(max(occurred_at), '${TS}') AS as_of,
        strftime(max(occurred_at) - to_days($1::INTEGER), '${TS}') AS recent_from,
        count(*) FILTER (WHERE occurred_at >= $2::TIMESTAMP) AS checked
-     FROM raw_events`,
-    [settings.recent_days, toTimestamp(since ?? '1970-01-01')],
+     FROM raw_events WHERE occurred_at < $3::TIMESTAMP`,
+    [settings.recent_days, scope.since, scope.until],
   );
   const asOf = meta?.as_of == null ? null : String(meta.as_of);
   if (asOf === null) {
     return Object.freeze({
       status: 'empty_store',
       since,
+      until,
       as_of: null,
       checked_events: 0,
       critical: 0,
@@ -45,18 +60,19 @@ export async function checkDataQuality(
       findings: [],
     });
   }
-  const scope: QualityScope = { since: toTimestamp(since ?? '1970-01-01') };
+  const recentFrom = since ? scope.since : String(meta.recent_from);
   const findings: QualityFinding[] = [
     ...(await checkTemporalConsistency(source, scope, settings)),
     ...(await checkReferentialIntegrity(source, scope, settings, asOf)),
     ...(await checkCompleteness(source, scope, settings)),
     ...(await checkVolume(source, scope, settings)),
-    ...(await checkOutliers(source, since ? scope.since : String(meta.recent_from), settings)),
+    ...(await checkOutliers(source, recentFrom, scope.until, settings)),
   ];
   const sorted = sortFindings(findings);
   return Object.freeze({
     status: 'ok',
     since,
+    until,
     as_of: asOf,
     checked_events: Number(meta.checked),
     critical: sorted.filter((f) => f.severity === 'critical').length,
@@ -66,8 +82,10 @@ export async function checkDataQuality(
 }
 
 /** `2025-10-01` or `2025-10-01T09:00:00Z` → `2025-10-01 09:00:00` (UTC). */
-function toTimestamp(value: string): string {
+function toTimestamp(value: string, field: string): string {
   const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(ms)) throw new RangeError(`not a date: ${value}`);
+  if (Number.isNaN(ms)) {
+    throw new RangeError(`${field}: '${value}' is not a date (YYYY-MM-DD or an ISO date-time)`);
+  }
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }

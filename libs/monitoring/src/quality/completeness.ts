@@ -23,11 +23,12 @@ export async function checkCompleteness(
   // event type (unparseable, unknown type) cannot be charged to a type, only to the whole.
   const capture = await source.rows(
     `WITH stored AS (
-       SELECT event_type, count(*) AS n FROM raw_events WHERE occurred_at >= $1::TIMESTAMP GROUP BY 1),
+       SELECT event_type, count(*) AS n FROM raw_events
+       WHERE occurred_at >= $1::TIMESTAMP AND occurred_at < $3::TIMESTAMP GROUP BY 1),
      lost AS (
        SELECT CASE WHEN event_type IN (${KNOWN_TYPES}) THEN event_type END AS event_type,
          coalesce(event_id, quarantine_id) AS example, quarantine_id
-       FROM quarantine WHERE quarantined_at >= $1::TIMESTAMP),
+       FROM quarantine WHERE quarantined_at >= $1::TIMESTAMP AND quarantined_at < $3::TIMESTAMP),
      quarantined AS (
        SELECT coalesce(event_type, '*') AS event_type, count(*) AS n,
          (list(example ORDER BY quarantine_id))[1:$2] AS examples
@@ -36,7 +37,7 @@ export async function checkCompleteness(
      SELECT q.event_type, CASE WHEN q.event_type = '*' THEN (SELECT sum(n) FROM stored)
        ELSE coalesce(s.n, 0) END AS stored, q.n AS quarantined, q.examples
      FROM quarantined q LEFT JOIN stored s USING (event_type) ORDER BY q.event_type`,
-    [scope.since, settings.max_examples],
+    [scope.since, settings.max_examples, scope.until],
   );
   for (const row of capture) {
     const stored = Number(row.stored ?? 0);
@@ -60,9 +61,9 @@ export async function checkCompleteness(
          (list(event_id ORDER BY event_id) FILTER (WHERE v IS NULL))[1:$3] AS examples
        FROM (SELECT event_id, j, nullif(json_extract(j, $4), 'null'::JSON) AS v
              FROM (SELECT event_id, payload::JSON AS j FROM raw_events
-                   WHERE event_type = $1 AND occurred_at >= $2::TIMESTAMP))
+                   WHERE event_type = $1 AND occurred_at >= $2::TIMESTAMP AND occurred_at < $5::TIMESTAMP))
        WHERE ${field.when ?? 'true'}`,
-      [field.event_type, scope.since, settings.max_examples, field.path],
+      [field.event_type, scope.since, settings.max_examples, field.path, scope.until],
     );
     const n = Number(row?.n ?? 0);
     const missing = Number(row?.missing ?? 0);

@@ -20,6 +20,8 @@ export interface DataQualityReport {
   readonly status: 'ok' | 'empty_store';
   /** Lower bound of the checked events (ISO), null for the whole log. */
   readonly since: string | null;
+  /** Upper bound (exclusive) of the checked events (ISO), null for the whole log. */
+  readonly until: string | null;
   /** Newest event time in the store: the report's "now", so a replay gives the same report. */
   readonly as_of: string | null;
   readonly checked_events: number;
@@ -36,10 +38,12 @@ export interface SqlSource {
   ): Promise<Record<string, unknown>[]>;
 }
 
-/** The event window a check looks at. */
+/** The event window a check looks at: `since <= occurred_at < until`. */
 export interface QualityScope {
   /** `YYYY-MM-DD HH:MM:SS` lower bound on `occurred_at`. */
   readonly since: string;
+  /** `YYYY-MM-DD HH:MM:SS` upper bound (exclusive), or `infinity`. */
+  readonly until: string;
 }
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 2 };

@@ -22,13 +22,15 @@ const FEATURES = `coalesce(payload->>'$.context.fit_score', '0')::DOUBLE,
 export async function checkOutliers(
   source: SqlSource,
   recentFrom: string,
+  until: string,
   settings: DataQualitySettings,
 ): Promise<QualityFinding[]> {
   const eventType = 'APPLICATION_SUBMITTED';
   const recent = await source.rows(
     `SELECT event_id, [${FEATURES}] AS x FROM raw_events
-     WHERE event_type = $1 AND occurred_at >= $2::TIMESTAMP ORDER BY event_id`,
-    [eventType, recentFrom],
+     WHERE event_type = $1 AND occurred_at >= $2::TIMESTAMP AND occurred_at < $3::TIMESTAMP
+     ORDER BY event_id`,
+    [eventType, recentFrom, until],
   );
   if (recent.length === 0) return [];
   const reference = await source.rows(

@@ -21,7 +21,7 @@ export async function checkReferentialIntegrity(
   const [pending] = await source.rows(
     `SELECT count(*) AS bad,
        (list(event_id ORDER BY occurred_at, event_id))[1:$3] AS examples,
-       (SELECT count(*) FROM raw_events WHERE event_type = 'STATUS_CHANGED' AND occurred_at >= $1::TIMESTAMP) AS stored
+       (SELECT count(*) FROM raw_events WHERE event_type = 'STATUS_CHANGED' AND occurred_at >= $1::TIMESTAMP AND occurred_at < $2::TIMESTAMP) AS stored
      FROM pending_events
      WHERE occurred_at >= $1::TIMESTAMP AND occurred_at < $2::TIMESTAMP - to_days($4::INTEGER)`,
     [scope.since, asOf, settings.max_examples, settings.pending_after_days],
@@ -47,8 +47,8 @@ export async function checkReferentialIntegrity(
        SELECT count(*) AS checked, count(*) FILTER (WHERE k.rv IS NULL) AS bad,
          (list(e.event_id ORDER BY e.event_id) FILTER (WHERE k.rv IS NULL))[1:$3] AS examples
        FROM raw_events e LEFT JOIN known k ON k.rv = (e.payload->>'$.resume_version_id')
-       WHERE e.event_type = $1 AND e.occurred_at >= $2::TIMESTAMP`,
-      [eventType, scope.since, settings.max_examples],
+       WHERE e.event_type = $1 AND e.occurred_at >= $2::TIMESTAMP AND e.occurred_at < $4::TIMESTAMP`,
+      [eventType, scope.since, settings.max_examples, scope.until],
     );
     const bad = Number(row?.bad ?? 0);
     if (bad === 0) continue;
@@ -68,8 +68,8 @@ export async function checkReferentialIntegrity(
      SELECT count(*) AS checked, count(*) FILTER (WHERE c.application_id IS NULL) AS bad,
        (list(e.event_id ORDER BY e.event_id) FILTER (WHERE c.application_id IS NULL))[1:$2] AS examples
      FROM raw_events e LEFT JOIN created c USING (application_id)
-     WHERE e.event_type = 'APPLICATION_SUBMITTED' AND e.occurred_at >= $1::TIMESTAMP`,
-    [scope.since, settings.max_examples],
+     WHERE e.event_type = 'APPLICATION_SUBMITTED' AND e.occurred_at >= $1::TIMESTAMP AND e.occurred_at < $3::TIMESTAMP`,
+    [scope.since, settings.max_examples, scope.until],
   );
   const orphanBad = Number(orphan?.bad ?? 0);
   if (orphanBad > 0) {

@@ -19,9 +19,13 @@ export interface DataQualitySettings {
   readonly completeness_fields: readonly CompletenessField[];
   /** A STATUS_CHANGED still pending this many days after the newest event is a finding. */
   readonly pending_after_days: number;
-  /** Same-weekday days compared with each day for volume anomalies. */
+  /**
+   * Volume: reference days of a stream. A flowing stream's day is compared with the same
+   * weekday of this many previous weeks; an intermittent stream's active day with this many
+   * of its previous active days.
+   */
   readonly volume_reference_weeks: number;
-  /** Fewest same-weekday reference days before a day is judged. */
+  /** Fewest reference days before a day is judged. */
   readonly volume_min_reference: number;
   /**
    * Warm-up: the first this many days after a type's first event are neither judged nor used
@@ -29,10 +33,27 @@ export interface DataQualitySettings {
    * applications by days), and growth from zero is not an anomaly.
    */
   readonly volume_warmup_days: number;
-  /** |robust z| at or above which a day's volume is a warning / critical. */
+  /**
+   * A stream "flows" on a day when it had events on at least this share of the days of its
+   * reference weeks before (a continuous stream, weekends included or not). Batch and sparse
+   * streams do not flow: they are judged on their active days only, never critical.
+   */
+  readonly volume_flowing_share: number;
+  /** |robust z| of a day's count at or above which it is a warning (spike or drop). */
   readonly volume_warning_z: number;
+  /** A flowing stream's day at or below this share of its expected count is low. */
+  readonly volume_low_share: number;
+  /**
+   * Critical (lost or broken data): a span of consecutive low days of a flowing stream whose
+   * total is at most (1 − this) of what was expected, with a robust z of the span's total at
+   * or below −`volume_critical_z`, lasting at least `volume_critical_min_days` low days,
+   * while the other flowing streams kept at least `volume_others_flow_share` of theirs.
+   */
+  readonly volume_critical_drop: number;
   readonly volume_critical_z: number;
-  /** Event types not judged by volume: batch feeds on their own calendar. */
+  readonly volume_critical_min_days: number;
+  readonly volume_others_flow_share: number;
+  /** Event types not judged by volume (an operator's choice; empty by default). */
   readonly volume_exempt_types: readonly string[];
   /** Changes smaller than this many events are never flagged (low counts are noisy). */
   readonly volume_min_change: number;
@@ -67,10 +88,15 @@ export const DEFAULT_DATA_QUALITY_SETTINGS: DataQualitySettings = Object.freeze(
   volume_reference_weeks: 8,
   volume_min_reference: 4,
   volume_warmup_days: 28,
+  volume_flowing_share: 0.6,
   volume_warning_z: 4,
+  volume_low_share: 0.5,
+  volume_critical_drop: 0.8,
   volume_critical_z: 8,
+  volume_critical_min_days: 1,
+  volume_others_flow_share: 0.5,
   volume_min_change: 20,
-  volume_exempt_types: Object.freeze(['COMPANY_SIGNAL']),
+  volume_exempt_types: Object.freeze([]),
   recent_days: 7,
   outlier_score: 0.65,
   outlier_reference_size: 2000,

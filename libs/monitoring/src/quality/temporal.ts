@@ -50,8 +50,8 @@ export async function checkTemporalConsistency(
          count(*) FILTER (WHERE e.occurred_at < a.at) AS bad,
          (list(e.event_id ORDER BY e.event_id) FILTER (WHERE e.occurred_at < a.at))[1:$4] AS examples
        FROM raw_events e JOIN anchor a USING (application_id)
-       WHERE e.event_type = $2 AND e.occurred_at >= $3::TIMESTAMP`,
-      [r.anchor_type, r.event_type, scope.since, settings.max_examples],
+       WHERE e.event_type = $2 AND e.occurred_at >= $3::TIMESTAMP AND e.occurred_at < $5::TIMESTAMP`,
+      [r.anchor_type, r.event_type, scope.since, settings.max_examples, scope.until],
     );
     const bad = Number(row?.bad ?? 0);
     if (bad === 0) continue;

@@ -1,4 +1,3 @@
-import { robustZScores } from '@hirelearn/safeguards';
 import {
   exampleIds,
   type FindingSeverity,
@@ -7,125 +6,147 @@ import {
   type SqlSource,
 } from './finding';
 import type { DataQualitySettings } from './settings';
+import { pct } from './temporal';
+import {
+  type DayCount,
+  type DayVerdict,
+  isLoss,
+  isUnusual,
+  judgeStream,
+  type LowSpan,
+  lowSpans,
+  othersShare,
+} from './volume-cadence';
 
-const { abs, max, sqrt } = Math;
-const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-interface DayCount {
-  readonly day: string;
-  readonly dow: number;
-  readonly n: number;
-}
-
-interface Anomaly {
-  readonly day: string;
-  readonly n: number;
-  readonly median: number;
-  readonly z: number;
-}
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const dated = (day: string) => `${day} (${WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]})`;
+const round = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 /**
- * Volume anomalies per event type and day, seasonality-aware: each day is compared with the
- * same weekday of the previous `volume_reference_weeks` weeks (weekends are quiet by nature)
- * by a robust z-score (median and MAD, so one earlier outage does not hide the next), its
- * scale floored at the counting noise √median. Types in `volume_exempt_types` arrive in
- * batches on their own calendar (company signals monthly) and are not judged. The day of the
- * newest event is partial and never judged; changes smaller than `volume_min_change` events
- * are ignored since low counts are noisy. A type's first `volume_warmup_days` (from its first
- * event) are a warm-up: neither judged nor reference, so a log that starts from nothing and
- * ramps up is not flagged for growing.
+ * Volume anomalies per event type (stream), each judged against its own cadence
+ * (`volume-cadence.ts`). Critical is kept for evidence of lost or broken data: a stream that
+ * flows (events on most days) falls silent or drops sharply for a span inside the data window
+ * while the other streams flow. Everything else a real log does (batch jobs, weekly and
+ * monthly cycles, launches, growth, holidays that quiet every stream at once) is at most a
+ * warning: spikes, unusual batches, drops of the whole log.
+ *
+ * Days run from the first event of the window's log to the last complete day: the day of the
+ * newest event (or of `until`, when the window ends mid-day) is partial and never judged.
+ * Days before `since` serve as reference but are not judged.
  */
 export async function checkVolume(
   source: SqlSource,
   scope: QualityScope,
   settings: DataQualitySettings,
 ): Promise<QualityFinding[]> {
-  const rows = await source.rows(
-    `WITH days AS (
-       SELECT event_type, occurred_at::DATE AS day, count(*) AS n FROM raw_events GROUP BY ALL),
-     span AS (SELECT min(day) AS lo, max(day) AS hi FROM days),
-     cal AS (SELECT unnest(generate_series(lo::TIMESTAMP, hi::TIMESTAMP, INTERVAL 1 DAY))::DATE AS day FROM span)
-     SELECT t.event_type, strftime(c.day, '%Y-%m-%d') AS day, isodow(c.day) AS dow,
-       coalesce(d.n, 0) AS n, c.day = (SELECT hi FROM span) AS partial
-     FROM (SELECT DISTINCT event_type FROM days) t CROSS JOIN cal c
-     LEFT JOIN days d ON d.event_type = t.event_type AND d.day = c.day
-     ORDER BY t.event_type, c.day`,
-  );
-  const byType = new Map<string, DayCount[]>();
-  for (const r of rows) {
-    if (r.partial === true) continue;
-    const list = byType.get(String(r.event_type)) ?? [];
-    list.push({ day: String(r.day), dow: Number(r.dow), n: Number(r.n) });
-    byType.set(String(r.event_type), list);
-  }
+  const byType = await dailyCounts(source, scope);
   const sinceDay = scope.since.slice(0, 10);
+  const verdicts = new Map<string, Map<string, DayVerdict>>();
+  for (const [eventType, days] of byType) {
+    const judged = new Map<string, DayVerdict>();
+    for (const v of judgeStream(days, settings)) if (v !== null) judged.set(v.day, v);
+    verdicts.set(eventType, judged);
+  }
   const findings: QualityFinding[] = [];
   for (const [eventType, days] of byType) {
     if (settings.volume_exempt_types.includes(eventType)) continue;
-    const anomalies: Anomaly[] = [];
-    // Days before the type's first event and its warm-up are no history to judge against.
-    const established = days.findIndex((d) => d.n > 0) + settings.volume_warmup_days;
-    for (let i = established; i < days.length; i++) {
-      const d = days[i];
-      if (d.day < sinceDay) continue;
-      const reference: number[] = [];
-      for (
-        let k = i - 7;
-        k >= established && reference.length < settings.volume_reference_weeks;
-        k -= 7
-      ) {
-        reference.push(days[k].n);
-      }
-      if (reference.length < settings.volume_min_reference) continue;
-      const z = robustZ(d.n, reference);
-      if (abs(d.n - z.median) < settings.volume_min_change) continue;
-      if (abs(z.z) >= settings.volume_warning_z) {
-        anomalies.push({ day: d.day, n: d.n, median: z.median, z: z.z });
-      }
-    }
-    if (anomalies.length === 0) continue;
-    anomalies.sort((a, b) => abs(b.z) - abs(a.z));
-    const worst = anomalies[0];
-    const severity: FindingSeverity =
-      abs(worst.z) >= settings.volume_critical_z ? 'critical' : 'warning';
+    const own = verdicts.get(eventType)!;
+    const others = [...verdicts].filter(([t]) => t !== eventType).map(([, v]) => v);
+    const inWindow = days.map((d) => (d.day >= sinceDay ? (own.get(d.day) ?? null) : null));
+    const losses = lowSpans(inWindow, settings)
+      .map((span) => ({
+        span,
+        others: othersShare(
+          others,
+          span.days.map((v) => v.day),
+        ),
+      }))
+      .filter((l) => isLoss(l.span, l.others, settings));
+    const lost = new Set(losses.flatMap((l) => l.span.days.map((v) => v.day)));
+    const unusual = inWindow
+      .filter((v): v is DayVerdict => v !== null && !lost.has(v.day) && isUnusual(v, settings))
+      .sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
+    if (losses.length === 0 && unusual.length === 0) continue;
+    const severity: FindingSeverity = losses.length > 0 ? 'critical' : 'warning';
+    const [from, to] =
+      losses.length > 0
+        ? [losses[0].span.days[0].day, losses[0].span.days.at(-1)!.day]
+        : [unusual[0].day, unusual[0].day];
     const [ex] = await source.rows(
-      `SELECT (list(event_id ORDER BY event_id))[1:$3] AS examples FROM raw_events
-       WHERE event_type = $1 AND occurred_at::DATE = $2::DATE`,
-      [eventType, worst.day, settings.max_examples],
+      `SELECT (list(event_id ORDER BY event_id))[1:$4] AS examples FROM raw_events
+       WHERE event_type = $1 AND occurred_at::DATE BETWEEN $2::DATE AND $3::DATE`,
+      [eventType, from, to, settings.max_examples],
     );
-    const described = anomalies
+    const unusualDays = unusual
       .slice(0, 3)
-      .map(
-        (a) =>
-          `${a.day} (${WEEKDAYS[new Date(`${a.day}T00:00:00Z`).getUTCDay() || 7]}): ${a.n} vs median ${a.median} on the same weekday, robust z ${a.z.toFixed(1)}`,
-      )
+      .map((v) => describeDay(v, othersShare(others, [v.day]), settings))
       .join('; ');
+    const message =
+      losses.length === 0
+        ? `${unusual.length} day(s) with unusual ${eventType} volume: ${unusualDays}`
+        : `${eventType} fell silent or dropped sharply while the other streams flowed (lost or broken data?): ` +
+          losses
+            .slice(0, 3)
+            .map((l) => describeLoss(l.span, l.others!))
+            .join('; ') +
+          (unusual.length === 0 ? '' : `. Also ${unusual.length} unusual day(s): ${unusualDays}`);
     findings.push({
       severity,
       rule: 'volume_anomaly',
       event_type: eventType,
-      count: anomalies.length,
+      count: lost.size + unusual.length,
       examples: exampleIds(ex?.examples),
-      message: `${anomalies.length} day(s) with unusual ${eventType} volume: ${described}`,
+      message,
     });
   }
   return findings;
 }
 
-/**
- * Robust z of a day's count against its reference days. The scale never goes below the
- * counting noise √median: eight quiet Tuesdays can agree closely by chance (or exactly, MAD 0),
- * and a count is never known more precisely than Poisson noise.
- */
-function robustZ(value: number, reference: readonly number[]): { z: number; median: number } {
-  const r = robustZScores([value], { reference });
-  const median = r.status === 'ok' ? r.median : medianOf(reference);
-  const scale = max(r.status === 'ok' ? r.scale : 0, sqrt(max(1, median)));
-  return { z: (value - median) / scale, median };
+/** Per event type, the count of every calendar day of the window's log up to the last complete day. */
+async function dailyCounts(
+  source: SqlSource,
+  scope: QualityScope,
+): Promise<Map<string, DayCount[]>> {
+  const rows = await source.rows(
+    `WITH ev AS (SELECT event_type, occurred_at FROM raw_events WHERE occurred_at < $1::TIMESTAMP),
+     days AS (SELECT event_type, occurred_at::DATE AS day, count(*) AS n FROM ev GROUP BY ALL),
+     span AS (
+       SELECT min(occurred_at)::DATE AS lo,
+         (least(max(occurred_at), $1::TIMESTAMP) - INTERVAL 1 DAY)::DATE AS hi FROM ev),
+     cal AS (
+       SELECT unnest(generate_series(lo::TIMESTAMP, hi::TIMESTAMP, INTERVAL 1 DAY))::DATE AS day
+       FROM span WHERE lo <= hi)
+     SELECT t.event_type, strftime(c.day, '%Y-%m-%d') AS day, coalesce(d.n, 0) AS n
+     FROM (SELECT DISTINCT event_type FROM days) t CROSS JOIN cal c
+     LEFT JOIN days d ON d.event_type = t.event_type AND d.day = c.day
+     ORDER BY t.event_type, c.day`,
+    [scope.until],
+  );
+  const byType = new Map<string, DayCount[]>();
+  for (const r of rows) {
+    const list = byType.get(String(r.event_type)) ?? [];
+    list.push({ day: String(r.day), n: Number(r.n) });
+    byType.set(String(r.event_type), list);
+  }
+  return byType;
 }
 
-function medianOf(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+function describeLoss(span: LowSpan, others: number): string {
+  const first = span.days[0].day;
+  const last = span.days.at(-1)!.day;
+  const when = first === last ? dated(first) : `${dated(first)} .. ${dated(last)}`;
+  return (
+    `${when}: ${span.observed} events where ${Math.round(span.expected)} were expected ` +
+    `(${span.days.length} low day(s), ${pct(1 - span.observed / span.expected)} down, robust z ${span.z.toFixed(1)}) ` +
+    `while the other streams flowed (${pct(others)} of their expected volume)`
+  );
+}
+
+function describeDay(v: DayVerdict, others: number | null, s: DataQualitySettings): string {
+  const against = v.flowing ? 'the same weekday' : 'its previous active days';
+  const together =
+    v.z < 0 && others !== null && others < s.volume_others_flow_share
+      ? `; every stream was down (${pct(others)} of expected): a holiday or an outage of the whole log`
+      : '';
+  return `${dated(v.day)}: ${v.n} vs ${round(v.expected)} on ${against}, robust z ${v.z.toFixed(1)}${together}`;
 }
