@@ -2,9 +2,12 @@ import type { Command } from 'commander';
 import {
   CSV_METHODS,
   estimateOnTable,
+  missingColumns,
+  missingColumnsReason,
   readCsv,
   type CsvMethod,
   type EstimateRequest,
+  type EstimateResult,
 } from '@hirelearn/attribution';
 import { CliError } from '../cli-error';
 import { printFields, printJson } from '../output';
@@ -27,6 +30,13 @@ interface EstimateOptions {
   json?: boolean;
 }
 
+/** 'a, b,c' → ['a', 'b', 'c']: a comma-separated list of column names. */
+const columnList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 function request(o: EstimateOptions): EstimateRequest {
   if (!(CSV_METHODS as readonly string[]).includes(o.method)) {
     throw new CliError(`unknown method '${o.method}'`, `use --method ${CSV_METHODS.join('|')}`);
@@ -45,13 +55,8 @@ function request(o: EstimateOptions): EstimateRequest {
     method: o.method as CsvMethod,
     treatment: o.treatment,
     outcome: o.outcome,
-    confounders: o.confounders
-      ? o.confounders
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : [],
-    ...(o.instrument ? { instrument: o.instrument } : {}),
+    confounders: o.confounders ? columnList(o.confounders) : [],
+    ...(o.instrument ? { instruments: columnList(o.instrument) } : {}),
     ...(o.runningVariable ? { running_variable: o.runningVariable } : {}),
     ...(cutoff !== undefined ? { cutoff } : {}),
     ...(o.post ? { post: o.post } : {}),
@@ -63,6 +68,22 @@ function request(o: EstimateOptions): EstimateRequest {
       ? { bandwidth_method: o.bandwidthMethod as 'ik' | 'mserd' }
       : {}),
   };
+}
+
+const num = (v: number | boolean | null | undefined, digits = 3): string =>
+  typeof v === 'number' ? v.toPrecision(digits) : '-';
+
+/** The 2SLS instrument-strength and over-identification lines (none for other methods). */
+function ivLines(d: EstimateResult['diagnostics']): Record<string, string> {
+  if (d.n_instruments === undefined) return {};
+  const lines: Record<string, string> = {
+    'first stage': `joint F of the excluded instruments ${num(d.first_stage_f_classical, 4)} (p ${num(d.first_stage_p_value)}), robust Wald F ${num(d.first_stage_f, 4)}${d.weak_instrument ? ': WEAK (rule of thumb F >= 10; Stock-Yogo critical values are sharper)' : ''}`,
+  };
+  if (d.sargan !== null) {
+    lines['over-identification'] =
+      `Sargan ${num(d.sargan, 4)} (p ${num(d.sargan_p_value)}), Hansen J ${num(d.hansen_j, 4)} (p ${num(d.hansen_j_p_value)}), chi2(${num(d.overid_df, 1)}); a rejection says some instrument is not excludable`;
+  }
+  return lines;
 }
 
 export function registerCausal(program: Command): void {
@@ -78,7 +99,10 @@ export function registerCausal(program: Command): void {
     .requiredOption('--outcome <column>', 'outcome column')
     .requiredOption('--method <method>', CSV_METHODS.join('|'))
     .option('--confounders <a,b>', 'columns to adjust for')
-    .option('--instrument <column>', 'instrument (iv)')
+    .option(
+      '--instrument <a,b>',
+      'instrument column(s) (iv); several, comma-separated, give over-identified 2SLS with the Sargan and Hansen J tests',
+    )
     .option('--running-variable <column>', 'running variable (rd)')
     .option('--cutoff <c>', 'cutoff of the running variable (rd)')
     .option(
@@ -104,6 +128,13 @@ export function registerCausal(program: Command): void {
         throw new CliError(
           `cannot read ${o.data}: ${read.reason}`,
           'pass a CSV file with a header row',
+        );
+      }
+      const missing = missingColumns(read.table, req);
+      if (missing.length > 0) {
+        throw new CliError(
+          `${o.data}: ${missingColumnsReason(read.table, missing)}`,
+          'name columns of the CSV header (lists are comma-separated)',
         );
       }
       const r = estimateOnTable(read.table, req);
@@ -133,6 +164,7 @@ export function registerCausal(program: Command): void {
               `${x.passed ? 'passed' : 'FAILED'}: ${x.detail}`,
             ]),
         ),
+        ...ivLines(r.diagnostics),
         reasons: r.reasons.join('; '),
         recommendation: r.recommendation,
       });

@@ -6,6 +6,9 @@ import { readCsv, type CsvTable } from './csv-table';
 import { rdFuzzy } from '@hirelearn/causal';
 import { estimateOnTable } from './estimate';
 
+/** Wooldridge's MROZ, shipped with libs/causal's published fixtures. */
+const MROZ = path.resolve(__dirname, '../../../causal/fixtures/mroz/mroz.csv');
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'csv-estimate-'));
@@ -64,9 +67,49 @@ describe('causal estimate on a CSV', () => {
       (mean(y, (i) => z[i] === 1) - mean(y, (i) => z[i] === 0)) /
       (mean(d, (i) => z[i] === 1) - mean(d, (i) => z[i] === 0));
     const t = await table('iv.csv', lines.join('\n'));
-    const r = estimateOnTable(t, { method: 'iv', treatment: 'd', outcome: 'y', instrument: 'z' });
+    const r = estimateOnTable(t, {
+      method: 'iv',
+      treatment: 'd',
+      outcome: 'y',
+      instruments: ['z'],
+    });
     expect(r.ate).toBeCloseTo(wald, 8);
     expect(r.diagnostics.first_stage_f).toBeGreaterThan(10);
+  });
+
+  it('IV with several instruments: over-identified 2SLS on MROZ (Wooldridge Example 15.5), empty wages dropped', async () => {
+    const read = await readCsv(MROZ);
+    if (read.status !== 'ok') throw new Error(read.reason);
+    const r = estimateOnTable(read.table, {
+      method: 'iv',
+      treatment: 'educ',
+      outcome: 'lwage',
+      confounders: ['exper', 'expersq'],
+      instruments: ['motheduc', 'fatheduc'],
+    });
+    expect(r.status).toBe('ok');
+    expect(r.sample_size).toBe(428);
+    expect(r.diagnostics.rows_dropped).toBe(325);
+    expect(r.ate).toBeCloseTo(0.0614, 4);
+    expect(r.diagnostics.n_instruments).toBe(2);
+    expect(r.diagnostics.sargan).toBeCloseTo(0.378, 3);
+    expect(r.diagnostics.sargan_p_value).toBeCloseTo(0.539, 3);
+    expect(r.diagnostics.overid_df).toBe(1);
+    expect(r.diagnostics.hansen_j).toBeCloseTo(0.4435, 4);
+    expect(r.diagnostics.first_stage_f_classical).toBeCloseTo(55.4, 2);
+    expect(r.diagnostics.weak_instrument).toBe(false);
+  });
+
+  it('names every column that does not exist, instruments included', async () => {
+    const t = await table('cols.csv', 'z,d,y\n0,0,1\n1,1,2\n0,1,3\n1,0,4\n');
+    const r = estimateOnTable(t, {
+      method: 'iv',
+      treatment: 'd',
+      outcome: 'y',
+      instruments: ['z', 'nope', 'nada'],
+    });
+    expect(r.status).toBe('invalid_input');
+    expect(r.reasons[0]).toBe("no columns 'nope', 'nada' (columns: z, d, y)");
   });
 
   it('AIPW without confounders on a randomized treatment equals the difference in means', async () => {

@@ -31,6 +31,7 @@ import {
   isSharpRd,
   iv2sls,
   IvData,
+  type IvEffect,
   OverlapCheck,
   panelTiming,
   psMatching,
@@ -53,7 +54,8 @@ export interface EstimateRequest {
   readonly treatment: string;
   readonly outcome: string;
   readonly confounders?: readonly string[];
-  readonly instrument?: string;
+  /** Instruments (iv): one, or several for over-identified 2SLS. */
+  readonly instruments?: readonly string[];
   readonly running_variable?: string;
   readonly cutoff?: number;
   readonly post?: string;
@@ -209,20 +211,23 @@ function evidence(req: EstimateRequest, table: CsvTable, s: CausalSettings): Evi
     case 'aipw':
       return adjusted(req, base, s);
     case 'iv': {
-      if (req.instrument === undefined) return 'iv needs --instrument';
-      const z = numeric(table, req.instrument);
-      if (typeof z === 'string') return z;
-      const data: IvData = { ...base, instruments: { [req.instrument]: z } };
+      if (req.instruments === undefined || req.instruments.length === 0) {
+        return 'iv needs --instrument (one column, or several separated by commas)';
+      }
+      const instruments: Columns = {};
+      for (const name of req.instruments) {
+        const z = numeric(table, name);
+        if (typeof z === 'string') return z;
+        instruments[name] = z;
+      }
+      const data: IvData = { ...base, instruments };
       const e = iv2sls(data, s);
       return {
         ...none,
         primary: e,
         others: [e],
         refutations: e.status === 'ok' ? refuteAll(data, (d) => iv2sls(d, s), e) : [],
-        diagnostics: {
-          first_stage_f: Number.isFinite(e.first_stage_f) ? e.first_stage_f : null,
-          weak_instrument: e.weak_instrument,
-        },
+        diagnostics: ivDiagnostics(e),
       };
     }
     case 'did': {
@@ -289,6 +294,29 @@ function evidence(req: EstimateRequest, table: CsvTable, s: CausalSettings): Evi
   }
 }
 
+const finiteOrNull = (x: number | undefined): number | null =>
+  x !== undefined && Number.isFinite(x) ? x : null;
+
+/**
+ * The 2SLS diagnostics: instrument strength (the robust Wald F that flags a weak instrument
+ * below 10, and the classical joint F of the excluded instruments that Stock-Yogo's critical
+ * values are for) and, when over-identified, Sargan's and Hansen's tests.
+ */
+function ivDiagnostics(e: IvEffect): Readonly<Record<string, number | boolean | null>> {
+  return {
+    n_instruments: e.n_instruments,
+    first_stage_f: finiteOrNull(e.first_stage_f),
+    first_stage_f_classical: finiteOrNull(e.first_stage?.f),
+    first_stage_p_value: finiteOrNull(e.first_stage?.p_value),
+    weak_instrument: e.weak_instrument,
+    sargan: finiteOrNull(e.sargan?.statistic),
+    sargan_p_value: finiteOrNull(e.sargan?.p_value),
+    hansen_j: finiteOrNull(e.hansen_j?.statistic),
+    hansen_j_p_value: finiteOrNull(e.hansen_j?.p_value),
+    overid_df: e.sargan?.df ?? null,
+  };
+}
+
 /**
  * DiD on a unit × time panel: TWFE, or `didStaggered` when a 0/1 treatment starts at different
  * times (TWFE would compare later-treated units with already-treated ones); the pre-trend test
@@ -338,10 +366,22 @@ function usedColumns(req: EstimateRequest): string[] {
     req.outcome,
     req.treatment,
     ...(req.confounders ?? []),
-    ...[req.instrument, req.running_variable, req.post, req.unit, req.time, req.cluster].filter(
+    ...(req.instruments ?? []),
+    ...[req.running_variable, req.post, req.unit, req.time, req.cluster].filter(
       (c): c is string => c !== undefined,
     ),
   ];
+}
+
+/** The columns `req` names that `table` does not have (each once, in the order named). */
+export function missingColumns(table: CsvTable, req: EstimateRequest): string[] {
+  return [...new Set(usedColumns(req))].filter((c) => table.columns[c] === undefined);
+}
+
+/** "no column 'a'" or "no columns 'a', 'b'", with the columns the table has. */
+export function missingColumnsReason(table: CsvTable, missing: readonly string[]): string {
+  const names = missing.map((c) => `'${c}'`).join(', ');
+  return `no column${missing.length > 1 ? 's' : ''} ${names} (columns: ${Object.keys(table.columns).join(', ')})`;
 }
 
 /** Runs `req.method` on `table` (see the module doc). */
@@ -350,6 +390,8 @@ export function estimateOnTable(
   req: EstimateRequest,
   settings: CausalSettings = DEFAULT_CAUSAL_SETTINGS,
 ): EstimateResult {
+  const missing = missingColumns(table, req);
+  if (missing.length > 0) return invalid(req, table.n, missingColumnsReason(table, missing));
   const complete = completeRows(table, usedColumns(req));
   if (complete.table.n === 0 && table.n > 0) {
     return invalid(req, table.n, `no complete row: ${complete.reason}`);
