@@ -70,6 +70,20 @@ const PITFALLS: readonly (readonly [string, string])[] = [
   ['low fit score (< 50)', 'fit_score < 50'],
 ];
 
+/**
+ * The dimensions asked for, as our own constants: a caller's string (a CLI argument, a request)
+ * is only compared with them, so nothing but a name of SEGMENT_DIMENSIONS reaches the SQL.
+ */
+function knownDimensions(by: readonly string[]): readonly SegmentDimension[] {
+  const unknown = by.filter((d) => !(SEGMENT_DIMENSIONS as readonly string[]).includes(d));
+  if (unknown.length > 0) {
+    throw new RangeError(
+      `by: unknown segment dimension ${unknown.map((d) => JSON.stringify(d)).join(', ')}; use some of: ${SEGMENT_DIMENSIONS.join(', ')}`,
+    );
+  }
+  return by.length === 0 ? SEGMENT_DIMENSIONS : SEGMENT_DIMENSIONS.filter((d) => by.includes(d));
+}
+
 function segmentSql(dimensions: readonly SegmentDimension[]): string {
   const seg = dimensions
     .map((d) => `SELECT '${d}' AS dimension, * FROM (${VALUE_SQL[d]})`)
@@ -125,7 +139,7 @@ export async function userSegments(
   by: readonly SegmentDimension[] = SEGMENT_DIMENSIONS,
   settings: AnalyticsSettings = DEFAULT_ANALYTICS_SETTINGS,
 ): Promise<UserSegments> {
-  const rows = await db.rows(segmentSql(by.length ? by : SEGMENT_DIMENSIONS));
+  const rows = await db.rows(segmentSql(knownDimensions(by)));
   const shown = suppressSmallCells(rows, (r) => num(r.user_count), settings.k);
   let suppressed = shown.suppressed_cells;
   const segments = shown.cells.map((r): UserSegment => {
