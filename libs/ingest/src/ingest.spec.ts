@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { exampleEvents, type EventType } from '@hirelearn/contract';
 import { EventStore } from '@hirelearn/store';
@@ -645,5 +646,147 @@ describe('facts', () => {
       { user_id: 'u1', a: '{"gender":"f","age_band":"30-39"}' },
       { user_id: 'u1', a: '{"gender":"f","age_band":"30-39"}' },
     ]);
+  });
+});
+
+/** `n` valid JOB_POSTED events with ids `${prefix}0..`: no user, no pending, no facts. */
+const jobs = (prefix: string, n: number): Json[] =>
+  Array.from({ length: n }, (_, i) =>
+    ev('JOB_POSTED', { event_id: `${prefix}${i}`, job_id: `${prefix}-job-${i}` }),
+  );
+
+describe('sources that cannot be read', () => {
+  it('a truncated gzip keeps its readable lines and is named; the files after it are read', async () => {
+    const store = await openStore();
+    writeLines('in/a.ndjson', jobs('a', 10));
+    const whole = gzipSync(
+      Buffer.concat(jobs('b', 5000).map((e) => Buffer.from(`${JSON.stringify(e)}\n`))),
+    );
+    const cut = whole.subarray(0, Math.floor(whole.length / 2));
+    writeFileSync(path.join(dir, 'in', 'b.ndjson.gz'), cut);
+    writeLines('in/c.ndjson', jobs('c', 10));
+    // What any gunzip recovers from the cut file: complete lines, then part of one.
+    const readable = gunzipSync(cut, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString();
+    const complete = readable.split('\n').length - 1;
+    const partial = readable.slice(readable.lastIndexOf('\n') + 1);
+    expect(complete).toBeGreaterThan(1000);
+    expect(partial.length).toBeGreaterThan(0);
+
+    const report = await run(store, [path.join(dir, 'in')], { batch_size: 1000 });
+    const source = path.join(dir, 'in', 'b.ndjson.gz');
+    expect(report).toMatchObject({
+      status: 'completed_with_errors',
+      unreadable_sources: [{ source, reason: 'unexpected end of file', lines_read: complete + 1 }],
+      stored: 10 + complete + 10,
+      quarantined_by_reason: { truncated_line: 1 },
+    });
+    // The cut line is kept as it was read, where it was read.
+    expect(
+      await store.rows(
+        `SELECT source, line::INTEGER AS line, reason, message, decode(raw) AS raw FROM quarantine`,
+      ),
+    ).toEqual([
+      {
+        source,
+        line: complete + 1,
+        reason: 'truncated_line',
+        message: 'the input ended in the middle of this line (unexpected end of file)',
+        raw: partial,
+      },
+    ]);
+    const [runRow] = await store.rows(`SELECT status, report FROM ingest_runs`);
+    expect(runRow.status).toBe('completed_with_errors');
+    expect(JSON.parse(String(runRow.report)).unreadable_sources).toEqual(report.unreadable_sources);
+  });
+
+  it('a dangling link and a file that fails to read are recorded; a FIFO is skipped, not waited on', async () => {
+    const store = await openStore();
+    const at = (name: string) => path.join(dir, 'in', name);
+    writeLines('in/a.ndjson', jobs('a', 3));
+    symlinkSync(path.join(dir, 'gone.ndjson'), at('b.ndjson'));
+    // Reading /proc/self/mem at offset 0 fails (EIO) even for root, whom chmod 000 does not stop.
+    symlinkSync('/proc/self/mem', at('c.ndjson'));
+    execFileSync('mkfifo', [at('d.ndjson')]);
+    writeLines('in/e.ndjson', jobs('e', 3));
+
+    const report = await run(store, [path.join(dir, 'in')]);
+    expect(report).toMatchObject({
+      status: 'completed_with_errors',
+      sources: [at('a.ndjson'), at('c.ndjson'), at('e.ndjson')],
+      stored: 6,
+      unreadable_sources: [
+        {
+          source: at('b.ndjson'),
+          reason: `dangling symbolic link: its target '${path.join(dir, 'gone.ndjson')}' cannot be reached (ENOENT)`,
+          lines_read: 0,
+        },
+        { source: at('c.ndjson'), reason: 'EIO: i/o error, read', lines_read: 0 },
+      ],
+      skipped_sources: [{ source: at('d.ndjson'), reason: 'not a regular file (a FIFO)' }],
+    });
+    expect(await store.rows(`SELECT status FROM ingest_runs`)).toEqual([
+      { status: 'completed_with_errors' },
+    ]);
+  });
+
+  // As root, chmod 000 does not stop reads: the /proc/self/mem case above covers a failing read.
+  (process.getuid?.() === 0 ? it.skip : it)(
+    'a file without read permission is recorded and the others are read',
+    async () => {
+      const store = await openStore();
+      writeLines('in/a.ndjson', jobs('a', 3));
+      chmodSync(writeLines('in/b.ndjson', jobs('b', 3)), 0o000);
+      const report = await run(store, [path.join(dir, 'in')]);
+      expect(report).toMatchObject({ status: 'completed_with_errors', stored: 3 });
+      expect(report.unreadable_sources[0].reason).toMatch(/^EACCES/);
+    },
+  );
+
+  it('a failure of the store ends the run failed with its error, not left running', async () => {
+    const store = await openStore();
+    await store.rows('DROP TABLE known_applications');
+    await expect(run(store, [writeLines('a.ndjson', jobs('a', 3))])).rejects.toThrow(
+      /known_applications/,
+    );
+    const [runRow] = await store.rows(`SELECT status, report FROM ingest_runs`);
+    expect(runRow.status).toBe('failed');
+    expect(JSON.parse(String(runRow.report)).error).toMatch(/known_applications/);
+  });
+});
+
+describe('size limits', () => {
+  it('a line over the limit is quarantined as too_large with its first bytes and its size', async () => {
+    const store = await openStore();
+    // A valid event with a 50 MB field (extra fields are allowed) was stored whole.
+    const big = JSON.stringify({ ...jobs('big', 1)[0], description: 'x'.repeat(50 << 20) });
+    const report = await run(store, [
+      writeLines('big.ndjson', [jobs('a', 1)[0], big, ...jobs('c', 1)]),
+    ]);
+    expect(report).toMatchObject({ stored: 2, quarantined_by_reason: { too_large: 1 } });
+    const rows = await store.rows(
+      `SELECT line::INTEGER AS line, reason, field, message, decode(raw) AS raw FROM quarantine`,
+    );
+    expect(rows).toEqual([
+      {
+        line: 2,
+        reason: 'too_large',
+        field: '',
+        message: `the line is ${big.length} bytes, over the limit of 1048576 (max_line_bytes, --max-line-bytes); its first 4096 bytes are kept`,
+        raw: big.slice(0, 4096),
+      },
+    ]);
+  });
+
+  it('max_line_bytes is the largest line accepted, counted without the line end', async () => {
+    const store = await openStore();
+    const padded = (id: string, bytes: number) => {
+      const bare = JSON.stringify({ ...jobs(id, 1)[0], pad: '' });
+      return JSON.stringify({ ...jobs(id, 1)[0], pad: 'p'.repeat(bytes - bare.length) });
+    };
+    const lines = [padded('fits', 500), `${padded('crlf', 500)}\r`, padded('over', 501)];
+    expect(lines.map((l) => l.length)).toEqual([500, 501, 501]);
+    const report = await run(store, [writeLines('edge.ndjson', lines)], { max_line_bytes: 500 });
+    expect(report).toMatchObject({ stored: 2, quarantined_by_reason: { too_large: 1 } });
+    expect(await store.rows(`SELECT line::INTEGER AS line FROM quarantine`)).toEqual([{ line: 3 }]);
   });
 });

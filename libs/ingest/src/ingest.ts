@@ -4,13 +4,25 @@ import { DEFAULT_FACTS_SETTINGS, type EventStore, type FactsSettings } from '@hi
 import { classifyLines } from './classify';
 import { inThreadValidator, type LineValidator } from './validator-pool';
 import type { ValidatedLine } from './validate-lines';
-import { expandInputs } from './input-files';
-import { readInputLines, type InputLine } from './read-lines';
+import { expandInputs, type ExpandedInputs, type SourceProblem } from './input-files';
+import { DEFAULT_LINE_LIMITS, readInputLines, type InputLine } from './read-lines';
+
+/** A source that failed to read: its lines before the failure are ingested. */
+export interface UnreadableSource extends SourceProblem {
+  /** Lines read (and ingested) before the failure. */
+  readonly lines_read: number;
+}
 
 /** What one ingest did: the contract's counts plus what waits and what was refused. */
 export interface IngestReport {
   readonly run_id: string;
+  /** `completed_with_errors` when a source could not be read whole (see `unreadable_sources`). */
+  readonly status: 'completed' | 'completed_with_errors';
   readonly sources: readonly string[];
+  /** Sources that failed to read (a truncated gzip, a read error, a dangling link), and why. */
+  readonly unreadable_sources: readonly UnreadableSource[];
+  /** Entries of folders and globs that are not regular files (FIFOs, sockets, devices): not read. */
+  readonly skipped_sources: readonly SourceProblem[];
   readonly received: number;
   readonly stored: number;
   readonly duplicates: number;
@@ -37,6 +49,8 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   readonly batch_size?: number;
+  /** Lines longer than this are quarantined as `too_large` with their first bytes. */
+  readonly max_line_bytes?: number;
   readonly facts?: FactsSettings;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Reference time for the future-timestamp rule (defaults to now). */
@@ -54,7 +68,9 @@ export interface IngestOptions {
 /**
  * Reads every input in batches, validates at the door, writes each batch in one transaction,
  * then rebuilds the facts. Safe to re-run on the same inputs after a crash: stored events are
- * duplicates, quarantine entries are keyed by source, line and bytes.
+ * duplicates, quarantine entries are keyed by source, line and bytes. A source that fails to
+ * read never costs the others (nor its own lines before the failure): it is recorded and the
+ * run ends `completed_with_errors`. A failure of the store ends the run `failed`.
  */
 export async function ingest(
   store: EventStore,
@@ -62,7 +78,14 @@ export async function ingest(
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   try {
-    return await ingestInputs(store, inputs, options);
+    const expanded = expandInputs(inputs);
+    const runId = randomUUID();
+    await store.startRun(runId, expanded.files);
+    try {
+      return await ingestInputs(store, runId, expanded, options);
+    } catch (error) {
+      throw await store.failRun(runId, error);
+    }
   } catch (error) {
     // A bad input fails before the batches start: the validator's worker threads would
     // otherwise keep the process alive. Closing twice is harmless.
@@ -73,12 +96,16 @@ export async function ingest(
 
 async function ingestInputs(
   store: EventStore,
-  inputs: readonly string[],
+  runId: string,
+  { files, unreadable: unlisted, skipped }: ExpandedInputs,
   options: IngestOptions,
 ): Promise<IngestReport> {
   const started = Date.now();
-  const files = expandInputs(inputs);
-  const runId = randomUUID();
+  const limits = {
+    ...DEFAULT_LINE_LIMITS,
+    max_line_bytes: options.max_line_bytes ?? DEFAULT_LINE_LIMITS.max_line_bytes,
+  };
+  const unreadable: UnreadableSource[] = unlisted.map((u) => ({ ...u, lines_read: 0 }));
   const batchSize = options.batch_size ?? 20_000;
   const erased = await store.tombstoneHashes();
   const door = {
@@ -89,7 +116,6 @@ async function ingestInputs(
   const validator = options.validator ?? inThreadValidator;
   const totals = { received: 0, stored: 0, duplicates: 0, released: 0, refused: 0, erased: 0 };
   const byReason: Record<string, number> = {};
-  await store.startRun(runId, files);
 
   // Batches are validated ahead (in parallel when the validator has threads) and written in
   // input order, one transaction each; at most `ahead` batches wait, so memory stays flat.
@@ -120,9 +146,19 @@ async function ingestInputs(
   try {
     for (const file of files) {
       const source = file === '-' ? 'stdin' : path.resolve(file);
+      const reader = readInputLines(file, limits);
       let lines: InputLine[] = [];
-      for await (const line of readInputLines(file)) {
-        lines.push(line);
+      for (let read = 0; ; read += 1) {
+        // Only the reader's failures are the source's; a failed write ends the run.
+        let next: IteratorResult<InputLine>;
+        try {
+          next = await reader.next();
+        } catch (error) {
+          unreadable.push({ source, reason: (error as Error).message, lines_read: read });
+          break;
+        }
+        if (next.done) break;
+        lines.push(next.value);
         if (lines.length >= batchSize) {
           await submit(lines, source);
           lines = [];
@@ -138,7 +174,10 @@ async function ingestInputs(
   const facts = await store.rebuildFacts(options.facts ?? DEFAULT_FACTS_SETTINGS);
   const report: IngestReport = {
     run_id: runId,
+    status: unreadable.length > 0 ? 'completed_with_errors' : 'completed',
     sources: files,
+    unreadable_sources: unreadable,
+    skipped_sources: skipped,
     received: totals.received,
     stored: totals.stored,
     duplicates: totals.duplicates,
@@ -151,6 +190,6 @@ async function ingestInputs(
     facts,
     seconds: (Date.now() - started) / 1000,
   };
-  await store.finishRun(runId, report);
+  await store.finishRun(runId, report, report.status);
   return report;
 }

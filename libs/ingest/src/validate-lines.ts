@@ -39,7 +39,19 @@ function fieldOf(value: unknown, key: string): string | null {
 /** Validates each line; `nowMs` is the reference for the future-timestamp rule. */
 export function validateLines(lines: readonly InputLine[], nowMs: number): ValidatedLine[] {
   const now = new Date(nowMs);
-  return lines.map(({ bytes, line }): ValidatedLine => {
+  return lines.map(({ bytes, line, cut }): ValidatedLine => {
+    if (cut)
+      return {
+        ok: false,
+        line,
+        bytes: Uint8Array.from(bytes),
+        event_id: null,
+        event_type: null,
+        user_id: null,
+        reason: cut.reason,
+        field: '',
+        message: cut.message,
+      };
     let text: string;
     try {
       text = decoder.decode(bytes);

@@ -21,27 +21,33 @@ export interface PackedLines {
   readonly buffer: Uint8Array;
   readonly ends: Uint32Array;
   readonly numbers: Uint32Array;
+  /** The records that were cut (rare), by their index in the batch. */
+  readonly cuts: readonly (readonly [number, NonNullable<InputLine['cut']>])[];
 }
 
 export function packLines(lines: readonly InputLine[]): PackedLines {
   const buffer = Buffer.allocUnsafeSlow(lines.reduce((n, l) => n + l.bytes.length, 0));
   const ends = new Uint32Array(lines.length);
   const numbers = new Uint32Array(lines.length);
+  const cuts: [number, NonNullable<InputLine['cut']>][] = [];
   let at = 0;
   lines.forEach((l, i) => {
     buffer.set(l.bytes, at);
     at += l.bytes.length;
     ends[i] = at;
     numbers[i] = l.line;
+    if (l.cut) cuts.push([i, l.cut]);
   });
-  return { buffer, ends, numbers };
+  return { buffer, ends, numbers, cuts };
 }
 
-export function unpackLines({ buffer, ends, numbers }: PackedLines): InputLine[] {
+export function unpackLines({ buffer, ends, numbers, cuts }: PackedLines): InputLine[] {
   const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const cutAt = new Map(cuts);
   return Array.from(ends, (end, i) => ({
     bytes: bytes.subarray(i === 0 ? 0 : ends[i - 1], end),
     line: numbers[i],
+    cut: cutAt.get(i),
   }));
 }
 

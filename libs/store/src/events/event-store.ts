@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { EVENT_STORE_MIGRATIONS } from './migrations';
 import { FACT_TABLES, factsSql, type FactsSettings } from './facts';
 import type { Batch, BatchOutcome, QuarantineRow, StoreStatus } from './types';
 import { parseStoreUrl, type StoreLocation } from './store-url';
+import { rollback } from './rollback';
 
 /** Batches land in temp tables first (appended in bulk), then move with set-based SQL. */
 const STAGE_TABLES = `
@@ -35,10 +36,16 @@ export class EventStore {
     readonly location: string,
   ) {}
 
-  /** Opens (creating if needed) the store a URL names, and applies pending migrations. */
-  static async open(url?: string): Promise<EventStore> {
+  /**
+   * Opens (creating if needed) the store a URL names, and applies pending migrations. With
+   * `readOnly` it opens an existing file for reading only: no write access to the file or its
+   * folder is needed, and DuckDB's shared lock lets any number of readers run at once (a
+   * writer's lock excludes every other process, readers included).
+   */
+  static async open(url?: string, options: { readOnly?: boolean } = {}): Promise<EventStore> {
     const location = parseStoreUrl(url);
     const file = fileOf(location);
+    if (options.readOnly && file !== ':memory:') return EventStore.openReadOnly(file);
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     const { instance, connection } = await connect(file);
     const salt = await scalar(
@@ -49,6 +56,38 @@ export class EventStore {
     // An erasure whose rewrite did not finish (a crash) is completed before anything else.
     await store.rewriteIfErased();
     return store;
+  }
+
+  /**
+   * A file not written yet reads as an empty store (in memory); one written by an older
+   * version is opened for writing once, to migrate it.
+   */
+  private static async openReadOnly(file: string): Promise<EventStore> {
+    if (!existsSync(file)) return EventStore.open('duckdb::memory:');
+    const instance = await DuckDBInstance.create(file, {
+      access_mode: 'READ_ONLY',
+      memory_limit: memoryLimit(),
+    });
+    const connection = await instance.connect();
+    let salt: unknown = null;
+    try {
+      const version = Number(
+        await scalar(connection, 'SELECT coalesce(max(version), 0) FROM schema_migrations'),
+      );
+      if (version >= Math.max(...EVENT_STORE_MIGRATIONS.map((m) => m.version)))
+        salt = await scalar(
+          connection,
+          `SELECT value FROM store_meta WHERE key = 'tombstone_salt'`,
+        );
+    } catch (error) {
+      connection.closeSync();
+      instance.closeSync();
+      throw error;
+    }
+    if (salt !== null) return new EventStore(instance, connection, String(salt), file);
+    connection.closeSync();
+    instance.closeSync();
+    return EventStore.open(file);
   }
 
   async close(): Promise<void> {
@@ -138,8 +177,7 @@ export class EventStore {
         erased_users: batch.deletions.length,
       };
     } catch (error) {
-      await c.run('ROLLBACK');
-      throw error;
+      throw await rollback(c, error);
     }
   }
 
@@ -154,8 +192,7 @@ export class EventStore {
       rows = await this.eraseWithin(userId, atMs);
       await this.connection.run('COMMIT');
     } catch (error) {
-      await this.connection.run('ROLLBACK');
-      throw error;
+      throw await rollback(this.connection, error);
     }
     await this.rewriteIfErased();
     return { rows_erased: rows };
@@ -273,8 +310,7 @@ export class EventStore {
       await this.connection.run(factsSql(settings));
       await this.connection.run('COMMIT');
     } catch (error) {
-      await this.connection.run('ROLLBACK');
-      throw error;
+      throw await rollback(this.connection, error);
     }
     return this.factCounts();
   }
@@ -289,13 +325,36 @@ export class EventStore {
     );
   }
 
-  async finishRun(runId: string, report: unknown): Promise<void> {
+  /** Ends a run as `completed`, or `completed_with_errors` when a source could not be read. */
+  async finishRun(
+    runId: string,
+    report: unknown,
+    status: 'completed' | 'completed_with_errors' = 'completed',
+  ): Promise<void> {
     await this.connection.run(
-      `UPDATE ingest_runs SET status = 'completed', finished_at = now()::TIMESTAMP, report = $2 WHERE run_id = $1`,
-      [runId, JSON.stringify(report)],
+      `UPDATE ingest_runs SET status = $3, finished_at = now()::TIMESTAMP, report = $2 WHERE run_id = $1`,
+      [runId, JSON.stringify(report), status],
     );
     await this.connection.run('CHECKPOINT');
     await this.rewriteIfErased();
+  }
+
+  /**
+   * Ends a run as `failed` with the error's message, and returns the error for the caller to
+   * throw. When even that cannot be written (the disk is full) the run stays `running` until
+   * the next run marks it `interrupted`; the original error is what matters and is kept.
+   */
+  async failRun(runId: string, error: unknown): Promise<unknown> {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      await this.connection.run(
+        `UPDATE ingest_runs SET status = 'failed', finished_at = now()::TIMESTAMP, report = $2 WHERE run_id = $1`,
+        [runId, JSON.stringify({ error: message })],
+      );
+    } catch {
+      // Keep the original error: see above.
+    }
+    return error;
   }
 
   async pendingCount(): Promise<number> {
@@ -433,13 +492,18 @@ async function connect(
   file: string,
 ): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(file, {
-    memory_limit: process.env.HIRELEARN_DUCKDB_MEMORY ?? '1GB',
+    memory_limit: memoryLimit(),
     checkpoint_threshold: '256MB',
   });
   const connection = await instance.connect();
   await migrate(connection);
   await connection.run(STAGE_TABLES);
   return { instance, connection };
+}
+
+/** DuckDB's buffer pool: bounded, so memory stays flat however large the log grows. */
+function memoryLimit(): string {
+  return process.env.HIRELEARN_DUCKDB_MEMORY ?? '1GB';
 }
 
 function sqlString(text: string): string {
@@ -481,12 +545,16 @@ async function migrate(c: DuckDBConnection): Promise<void> {
   );
   for (const m of EVENT_STORE_MIGRATIONS.filter((m) => m.version > applied)) {
     await c.run('BEGIN TRANSACTION');
-    await c.run(m.sql());
-    await c.run(`INSERT INTO schema_migrations VALUES ($1, $2, now()::TIMESTAMP)`, [
-      m.version,
-      m.name,
-    ]);
-    await c.run('COMMIT');
+    try {
+      await c.run(m.sql());
+      await c.run(`INSERT INTO schema_migrations VALUES ($1, $2, now()::TIMESTAMP)`, [
+        m.version,
+        m.name,
+      ]);
+      await c.run('COMMIT');
+    } catch (error) {
+      throw await rollback(c, error);
+    }
   }
 }
 

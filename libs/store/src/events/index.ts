@@ -2,3 +2,4 @@ export * from './event-store';
 export * from './facts';
 export * from './store-url';
 export * from './types';
+export * from './rollback';
