@@ -54,4 +54,15 @@ describe('analytics over hostile names', () => {
       expect([h, p.user_id, p.total_applications]).toEqual([h, `${h}#a`, 0]);
     }
   });
+
+  it('refuses a ghosting threshold that is not a number of days, naming the setting', async () => {
+    const period = parsePeriod('all');
+    if (period.status !== 'ok') throw new Error(period.reason);
+    for (const days of [Number.NaN, -1, Infinity]) {
+      const bad = analyticsSettings({ ghost_after_days: days });
+      await expect(userPerformance(store, 's1', period.period, bad)).rejects.toThrow(
+        `ghost_after_days: must be a finite number of days >= 0, got ${days}`,
+      );
+    }
+  });
 });

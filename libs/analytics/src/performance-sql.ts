@@ -7,15 +7,25 @@ function timestampLiteral(t: string): string {
   return `TIMESTAMP '${t}'`;
 }
 
+/** `ghost_after_days` as the performance query's $1: whole days, refused unless finite >= 0. */
+export function ghostDays(ghostAfterDays: number): number {
+  if (!Number.isFinite(ghostAfterDays) || ghostAfterDays < 0) {
+    throw new RangeError(
+      `ghost_after_days: must be a finite number of days >= 0, got ${ghostAfterDays}`,
+    );
+  }
+  return Math.round(ghostAfterDays);
+}
+
 /**
  * The per-user performance query: one row per user, every count of `UserPerformance` that
  * the applications fact holds, for applications submitted in the period. Outcomes count only
  * when reached before the period's end; ghosting is a ghosted event before the end, or silence for
  * `ghost_after_days` measured at the earlier of the period's end and the newest event in the
- * store (so a replay gives the same answer as the facts).
+ * store (so a replay gives the same answer as the facts). Parameters: $1 `ghost_after_days` in
+ * whole days (`ghostDays`), and with `oneUser` $2 the user id.
  */
-export function performanceSql(ghostAfterDays: number, period: Period, oneUser: boolean): string {
-  const ghost = Math.round(ghostAfterDays);
+export function performanceSql(period: Period, oneUser: boolean): string {
   // Bounds go in as literals: filtering on bounds joined from a one-row CTE made a non-equi
   // join that was ~3x slower than a plain filter at 10M rows (tools/bench/analytics.ts).
   const start = timestampLiteral(period.start);
@@ -24,7 +34,7 @@ export function performanceSql(ghostAfterDays: number, period: Period, oneUser: 
   WITH now AS (SELECT least(${end}, max(occurred_at)) AS as_of FROM raw_events),
   explicit_ghost AS (
     SELECT application_id, min(occurred_at) AS ghosted_at FROM raw_events
-    WHERE event_type = 'STATUS_CHANGED' AND ${oneUser ? 'user_id = $1 AND ' : ''}
+    WHERE event_type = 'STATUS_CHANGED' AND ${oneUser ? 'user_id = $2 AND ' : ''}
       json_extract_string(payload, '$.outcome.status') = 'ghosted'
     GROUP BY 1),
   a AS (
@@ -38,7 +48,7 @@ export function performanceSql(ghostAfterDays: number, period: Period, oneUser: 
       coalesce(g.ghosted_at < as_of, false) AS ghosted_by_event
     FROM applications LEFT JOIN explicit_ghost g USING (application_id), now
     WHERE coalesce(submitted_at, created_at) >= ${start} AND coalesce(submitted_at, created_at) < ${end}
-      ${oneUser ? 'AND user_id = $1' : ''})
+      ${oneUser ? 'AND user_id = $2' : ''})
   SELECT user_id,
     count(*)::INTEGER AS total_applications,
     count(*) FILTER (WHERE category = 'reach')::INTEGER AS reach,
@@ -48,7 +58,7 @@ export function performanceSql(ghostAfterDays: number, period: Period, oneUser: 
     count(*) FILTER (WHERE off)::INTEGER AS offers,
     count(*) FILTER (WHERE rej)::INTEGER AS rejections,
     count(*) FILTER (WHERE NOT responded_as_of AND (
-      applied_at + INTERVAL ${ghost} DAY <= as_of OR ghosted_by_event))::INTEGER AS ghosted,
+      applied_at + to_days($1::INTEGER) <= as_of OR ghosted_by_event))::INTEGER AS ghosted,
     avg(days_to_first_response) FILTER (WHERE responded) AS avg_days_to_response,
     min(days_to_first_response) FILTER (WHERE responded) AS fastest_response_days
   FROM a GROUP BY user_id ORDER BY user_id`;

@@ -1,4 +1,4 @@
-import { BY_MODE_SQL, performanceSql, RESUME_SQL } from './performance-sql';
+import { BY_MODE_SQL, ghostDays, performanceSql, RESUME_SQL } from './performance-sql';
 import type { Period } from './period';
 import { rateOf, type Rate } from './rate';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
@@ -72,7 +72,7 @@ export async function allUserPerformance(
   period: Period,
   settings: AnalyticsSettings = DEFAULT_ANALYTICS_SETTINGS,
 ): Promise<UserPerformanceRow[]> {
-  const rows = await db.rows(performanceSql(settings.ghost_after_days, period, false));
+  const rows = await db.rows(performanceSql(period, false), [ghostDays(settings.ghost_after_days)]);
   return rows.map(toRow);
 }
 
@@ -84,7 +84,10 @@ export async function userPerformance(
   settings: AnalyticsSettings = DEFAULT_ANALYTICS_SETTINGS,
 ): Promise<UserPerformance> {
   const params = [period.start, period.end, userId];
-  const [main] = await db.rows(performanceSql(settings.ghost_after_days, period, true), [userId]);
+  const [main] = await db.rows(performanceSql(period, true), [
+    ghostDays(settings.ghost_after_days),
+    userId,
+  ]);
   const modes = await db.rows(BY_MODE_SQL, params);
   const [resume] = await db.rows(RESUME_SQL, params);
   const p = toRow(main ?? { user_id: userId });

@@ -74,12 +74,24 @@ const parsed = (shape: keyof typeof SHAPES) =>
   `json_transform(payload, '${JSON.stringify(SHAPES[shape])}')`;
 
 /**
+ * A number of days spelled into the facts' SQL (a script of several statements, which cannot
+ * take parameters): only a finite number >= 0 passes, rounded to whole days, so nothing but
+ * digits reaches the SQL whatever a caller (`ingest --ghost-after-days`) passes.
+ */
+function wholeDays(name: string, value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${name}: must be a finite number of days >= 0, got ${String(value)}`);
+  }
+  return Math.round(value);
+}
+
+/**
  * SQL that rebuilds the facts from the event log. "Ever reached" comes from the whole status
  * history, so a final rejection never erases the interview before it; ghosting is a time
  * threshold measured against the newest event in the store (deterministic on replay).
  */
 export function factsSql(settings: FactsSettings): string {
-  const ghostDays = Math.round(settings.ghost_after_days);
+  const ghostDays = wholeDays('ghost_after_days', settings.ghost_after_days);
   return `
   CREATE OR REPLACE TABLE applications AS
   WITH app AS (
