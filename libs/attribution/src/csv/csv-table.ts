@@ -27,10 +27,22 @@ const cell = (v: unknown): number | string | null => {
 export async function readCsv(file: string): Promise<CsvRead> {
   const db = await EventStore.open('duckdb::memory:');
   try {
-    const rows = await db.rows('SELECT * FROM read_csv_auto(?, header = true)', [file]);
-    const names = rows.length > 0 ? Object.keys(rows[0]) : [];
-    const columns: Record<string, (number | string | null)[]> = {};
-    for (const name of names) columns[name] = rows.map((r) => cell(r[name]));
+    // The header's names are data: they come back as values (DESCRIBE), the rows under aliases
+    // of their position, and the names are put back on an object without a prototype, so
+    // that a column named `__proto__` or `constructor` is a column like any other.
+    const described = await db.rows('DESCRIBE SELECT * FROM read_csv_auto(?, header = true)', [
+      file,
+    ]);
+    const names = described.map((r) => String(r.column_name));
+    const aliases = names.map((_, i) => `c${i}`);
+    const rows = await db.rows(
+      `SELECT * FROM read_csv_auto(?, header = true) AS t(${aliases.join(', ')})`,
+      [file],
+    );
+    const columns: Record<string, (number | string | null)[]> = Object.create(null);
+    names.forEach((name, i) => {
+      columns[name] = rows.map((r) => cell(r[aliases[i]]));
+    });
     return { status: 'ok', table: { n: rows.length, columns } };
   } catch (error) {
     return {
