@@ -62,8 +62,8 @@ describe('prediction services over gRPC', () => {
   let applications: pb.ApplicationFeatures[];
   let predictorClient: pb.InterviewPredictorClient;
   let fitClient: pb.FitScorerClient;
-  let predictorInference: pb.InferenceClient;
-  let fitInference: pb.InferenceClient;
+  let predictorInference: pb.GRPCInferenceServiceClient;
+  let fitInference: pb.GRPCInferenceServiceClient;
   let fitServed: ReturnType<typeof servedFitWeights>;
 
   beforeAll(async () => {
@@ -135,9 +135,9 @@ describe('prediction services over gRPC', () => {
     });
     const insecure = credentials.createInsecure();
     predictorClient = new pb.InterviewPredictorClient(predictor.address, insecure);
-    predictorInference = new pb.InferenceClient(predictor.address, insecure);
+    predictorInference = new pb.GRPCInferenceServiceClient(predictor.address, insecure);
     fitClient = new pb.FitScorerClient(fitScorer.address, insecure);
-    fitInference = new pb.InferenceClient(fitScorer.address, insecure);
+    fitInference = new pb.GRPCInferenceServiceClient(fitScorer.address, insecure);
   }, 120_000);
 
   afterAll(async () => {

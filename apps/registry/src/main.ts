@@ -5,6 +5,8 @@
  */
 import { runService } from '@hirelearn/proto';
 import { serveRegistry } from '@hirelearn/registry';
+import { loadableArtifact } from '@hirelearn/services';
 import { settings } from './settings';
 
-runService('registry', () => serveRegistry(settings));
+// Registrations must load the way the model services load them.
+runService('registry', () => serveRegistry(settings, { checkArtifact: loadableArtifact }));

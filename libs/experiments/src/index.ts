@@ -16,6 +16,7 @@ export * from './stats/aa-peeking';
 export * from './assignment/feature-json';
 export * from './assignment/assigner';
 export * from './assignment/opt-outs';
+export * from './assignment/opt-out-cache';
 export * from './analysis/metrics';
 export * from './analysis/results';
 export * from './analysis/sufficient-stats';

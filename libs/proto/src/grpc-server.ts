@@ -7,6 +7,8 @@ import {
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import { toGrpcError } from './grpc-status';
+import { checkDecoded, withTotalDecoders } from './request-decoding';
+import { addStandardServices } from './standard-services';
 
 /** A unary handler from a function; any throw or rejection goes out as its gRPC status. */
 export function unary<Req, Res>(
@@ -14,7 +16,10 @@ export function unary<Req, Res>(
 ): handleUnaryCall<Req, Res> {
   return (call, callback) => {
     Promise.resolve()
-      .then(() => fn(call.request))
+      .then(() => {
+        checkDecoded(call.request);
+        return fn(call.request);
+      })
       .then(
         (response) => callback(null, response),
         (error: unknown) => callback(toGrpcError(error) as ServiceError, null),
@@ -51,7 +56,13 @@ export async function startGrpcServer(
 ): Promise<RunningService> {
   const host = options.host ?? '127.0.0.1';
   const server = new Server(options.channelOptions);
-  for (const b of bindings) server.addService(b.service, b.implementation);
+  for (const b of bindings) {
+    server.addService(withTotalDecoders(b.service), b.implementation);
+  }
+  addStandardServices(
+    server,
+    bindings.map((b) => b.service),
+  );
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (e, p) =>
       e ? reject(e) : resolve(p),

@@ -9,6 +9,7 @@ import {
   UnavailableError,
   type ErrorCode,
 } from './errors';
+import { callerDetails } from './error-details';
 
 /** The single mapping between our error codes and gRPC status codes. */
 const STATUS_OF: Readonly<Record<ErrorCode, status>> = Object.freeze({
@@ -22,13 +23,16 @@ const STATUS_OF: Readonly<Record<ErrorCode, status>> = Object.freeze({
   internal: status.INTERNAL,
 });
 
-/** The status a server sends for an error; anything not a HirelearnError is INTERNAL. */
+/**
+ * The status a server sends for an error; anything not a HirelearnError is INTERNAL, sent
+ * with a generic message and an id (the detail goes to the log: `error-details.ts`).
+ */
 export function toGrpcError(error: unknown): Partial<ServiceError> {
   const e = error instanceof Error ? error : new Error(String(error));
   const code = e instanceof HirelearnError ? STATUS_OF[e.code] : status.INTERNAL;
   const metadata = new Metadata();
   metadata.set('hirelearn-error', e.name);
-  return { code, details: e.message, metadata };
+  return { code, details: callerDetails(e, code === status.INTERNAL), metadata };
 }
 
 /**

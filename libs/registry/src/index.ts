@@ -1,5 +1,10 @@
 export * from './types';
-export { registrySettings, DEFAULT_ARTIFACTS_DIR, type RegistrySettings } from './settings';
+export {
+  registrySettings,
+  DEFAULT_ARTIFACTS_DIR,
+  DEFAULT_MAX_ARTIFACT_BYTES,
+  type RegistrySettings,
+} from './settings';
 export { Registry, type RegistryOptions } from './registry';
 export type { WatchOptions } from './watcher';
 export { sha256Hex } from './artifact-store';

@@ -3,6 +3,7 @@ import {
   ConflictError,
   FailedPreconditionError,
   IntegrityError,
+  InvalidArgumentError,
   NotFoundError,
 } from '@hirelearn/proto';
 import type { DocumentStore } from '@hirelearn/store';
@@ -20,6 +21,7 @@ import {
 import { registrySettings, type RegistrySettings } from './settings';
 import { ModelWatcher, type WatchOptions, type WatchSource } from './watcher';
 import type {
+  ArtifactCheck,
   ChangeBy,
   GuardedChange,
   ModelVersion,
@@ -39,6 +41,8 @@ export interface RegistryOptions {
   readonly settings?: Partial<Omit<RegistrySettings, 'artifacts_dir'>>;
   /** The time recorded on registrations and transitions; injectable for tests. */
   readonly clock?: () => Date;
+  /** Refuses artifacts that do not load (none given: any bytes are stored). */
+  readonly checkArtifact?: ArtifactCheck;
 }
 
 /** A stage move a change asks for; the registry numbers and records it. */
@@ -75,6 +79,7 @@ export class Registry {
     documents: DocumentStore,
     settings: RegistrySettings,
     private readonly clock: () => Date,
+    private readonly checkArtifact: ArtifactCheck | null,
   ) {
     this.settings = settings;
     this.c = registryCollections(documents);
@@ -87,12 +92,18 @@ export class Registry {
       ...options.settings,
       artifacts_dir: options.artifactsDir,
     });
-    return new Registry(options.documents, settings, options.clock ?? (() => new Date()));
+    return new Registry(
+      options.documents,
+      settings,
+      options.clock ?? (() => new Date()),
+      options.checkArtifact ?? null,
+    );
   }
 
   /** Stores the artifact under its hash and records a new candidate version (1, 2, 3, ...). */
   async register(input: RegisterVersionInput): Promise<ModelVersion> {
     checkRegistration(input, this.settings.max_artifact_bytes);
+    await this.checkLoads(input);
     const stored = await this.artifacts.put(input.content);
     if (input.expected_sha256 !== undefined && input.expected_sha256 !== stored.sha256)
       throw new IntegrityError(
@@ -162,6 +173,23 @@ export class Registry {
     throw new ConflictError(
       `model '${input.model}' changed ${REGISTER_ATTEMPTS} times while registering; try again`,
     );
+  }
+
+  /** The artifact check, its failure an InvalidArgumentError on `content` with the reason. */
+  private async checkLoads(input: RegisterVersionInput): Promise<void> {
+    if (!this.checkArtifact) return;
+    try {
+      await this.checkArtifact({
+        model: input.model,
+        format: input.format,
+        content: input.content,
+      });
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new InvalidArgumentError(
+        `content: the ${input.format} artifact does not load as model '${input.model}': ${why}`,
+      );
+    }
   }
 
   /** One version; NotFoundError if the model or the version does not exist. */

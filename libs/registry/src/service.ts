@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { openDocumentStore } from '@hirelearn/store';
-import { Registry } from './registry';
+import { Registry, type RegistryOptions } from './registry';
+import { DEFAULT_MAX_ARTIFACT_BYTES } from './settings';
 import type { RunningService } from '@hirelearn/proto';
 import { startRegistryServer } from './grpc/server';
 
@@ -11,6 +12,14 @@ export interface RegistryServiceSettings {
   readonly artifacts_dir: string;
   readonly host: string;
   readonly port: number;
+  /** Largest artifact a registration may carry (HIRELEARN_MAX_ARTIFACT_BYTES). */
+  readonly max_artifact_bytes: number;
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new RangeError(`${name}: ${value} must be a whole number of bytes >= 1`);
+  return value;
 }
 
 /** The document store the registry uses when none is named: `<cwd>/.hirelearn/documents.sqlite`. */
@@ -38,14 +47,27 @@ export function registryServiceSettings(
     ),
     host: overrides.host ?? env.HIRELEARN_REGISTRY_HOST ?? '127.0.0.1',
     port,
+    max_artifact_bytes: positiveInteger(
+      'HIRELEARN_MAX_ARTIFACT_BYTES',
+      overrides.max_artifact_bytes ??
+        Number(env.HIRELEARN_MAX_ARTIFACT_BYTES ?? DEFAULT_MAX_ARTIFACT_BYTES),
+    ),
   });
 }
 
 /** Opens the store and the registry and serves it; `shutdown` closes all three. */
-export async function serveRegistry(settings: RegistryServiceSettings): Promise<RunningService> {
+export async function serveRegistry(
+  settings: RegistryServiceSettings,
+  options: Pick<RegistryOptions, 'checkArtifact'> = {},
+): Promise<RunningService> {
   const documents = await openDocumentStore(settings.documents_url);
   try {
-    const registry = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });
+    const registry = await Registry.open({
+      documents,
+      artifactsDir: settings.artifacts_dir,
+      settings: { max_artifact_bytes: settings.max_artifact_bytes },
+      checkArtifact: options.checkArtifact,
+    });
     const running = await startRegistryServer(registry, settings);
     return {
       ...running,

@@ -70,6 +70,17 @@ export interface RegisterVersionInput {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/**
+ * Loads an artifact the way the service that will serve it does, and throws when it cannot
+ * (the registry refuses the registration with the reason). The model services provide it
+ * (`loadableArtifact` in @hirelearn/services): the registry knows formats, not models.
+ */
+export type ArtifactCheck = (artifact: {
+  readonly model: string;
+  readonly format: ArtifactFormat;
+  readonly content: Uint8Array;
+}) => Promise<void>;
+
 /** Who asks for a stage change and why; both are recorded. */
 export interface ChangeBy {
   readonly by: string;

@@ -5,6 +5,12 @@ import type { ModelVersion } from '@hirelearn/registry';
 import { featuresFromPb, predictionToPb } from './convert';
 import { describeServed, inferenceBinding } from './inference';
 import type { PredictionLog } from './prediction-log';
+import {
+  checkApplication,
+  checkTensorNumber,
+  REQUEST_RULES,
+  type NumberRule,
+} from './request-rules';
 import { loadServableEnsemble, predictServable, type ServableEnsemble } from './servable-ensemble';
 import { ServedModel, type RegistryView } from './served-model';
 import type { DecodedInputs, TensorSpec } from './tensors';
@@ -83,6 +89,7 @@ export async function predictInterview(
   settings: EnsemblePredictorSettings = DEFAULT_ENSEMBLE_PREDICTOR,
 ): Promise<pb.PredictInterviewResponse> {
   checkBatch(request.applications.length, 'applications', settings);
+  request.applications.forEach((a, i) => checkApplication(a, `applications[${i}]`));
   const { version, predictions } = await predictLogged(
     served,
     log,
@@ -114,8 +121,8 @@ const bytes = (name: string, optional = false): TensorSpec => ({
 });
 
 /**
- * The ensemble's ModelInfer inputs: one column per feature of an application (NaN or '' for
- * an unknown value), and optionally the application and user ids its logged predictions
+ * The ensemble's ModelInfer inputs: one column per feature of an application ('' for an
+ * unknown string; NaN for an unknown fit component, as `request-rules.ts` allows), and optionally the application and user ids its logged predictions
  * carry.
  */
 export const ENSEMBLE_INFER_INPUTS: readonly TensorSpec[] = Object.freeze([
@@ -139,12 +146,23 @@ export const ENSEMBLE_INFER_OUTPUTS: readonly TensorSpec[] = Object.freeze([
   fp64('model_agreement'),
 ]);
 
-/** ModelInfer's decoded tensors as the rows PredictInterview would see. */
+/** Each numeric input's rule (the same as PredictInterview's field of that name). */
+const TENSOR_RULES: Readonly<Record<string, NumberRule>> = Object.freeze({
+  fit_technical: REQUEST_RULES.fit_component,
+  fit_seniority: REQUEST_RULES.fit_component,
+  fit_experience: REQUEST_RULES.fit_component,
+  fit_signal: REQUEST_RULES.fit_component,
+  resume_score: REQUEST_RULES.resume_score,
+});
+
+/** ModelInfer's decoded tensors as the rows PredictInterview would see, by the same rules. */
 function subjectsFromTensors(d: DecodedInputs): PredictionSubject[] {
-  const num = (name: string, i: number) => {
-    const v = (d.values.get(name) as readonly number[])[i];
-    return Number.isFinite(v) ? v : null;
-  };
+  const num = (name: string, i: number) =>
+    checkTensorNumber(
+      `inputs '${name}'[${i}]`,
+      (d.values.get(name) as readonly number[])[i],
+      TENSOR_RULES[name],
+    );
   const str = (name: string, i: number) => {
     const v = (d.values.get(name) as readonly string[] | undefined)?.[i];
     return v ? v : null;

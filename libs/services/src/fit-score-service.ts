@@ -4,20 +4,33 @@ import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/pro
 import { fitInterviewProbability } from './fit-probability';
 import { describeServed, inferenceBinding } from './inference';
 import type { PredictionLog } from './prediction-log';
+import { checkComponents, checkNumber, REQUEST_RULES, type NumberRule } from './request-rules';
 import { ServedModel, type RegistryView } from './served-model';
 
 /** The registry model the fit-score learner serves. */
 export const FIT_SCORE_MODEL = 'fit-score';
 
+/** A fit score is computed from all four components: here none may be unknown. */
+const REQUIRED_COMPONENT: NumberRule = Object.freeze({
+  ...REQUEST_RULES.fit_component,
+  optional: false,
+});
+
 /** The production fit weights, followed through the registry. */
 export function servedFitWeights(registry: RegistryView): ServedModel<FitScoreArtifact> {
-  return new ServedModel(FIT_SCORE_MODEL, registry, (content) => {
-    const a = JSON.parse(content.toString('utf8')) as FitScoreArtifact;
-    if (a.format !== 'hirelearn.fit-weights/v1') {
-      throw new TypeError(`not a fit-weights artifact: ${String(a.format)}`);
-    }
-    return a;
-  });
+  return new ServedModel(FIT_SCORE_MODEL, registry, parseFitWeights);
+}
+
+/** A fit-weights artifact as the fit-score learner loads it. */
+export function parseFitWeights(content: Buffer): FitScoreArtifact {
+  const a = JSON.parse(content.toString('utf8')) as FitScoreArtifact;
+  if (a?.format !== 'hirelearn.fit-weights/v1') {
+    throw new TypeError(`not a fit-weights artifact: ${String(a?.format)}`);
+  }
+  for (const k of FIT_COMPONENTS) {
+    if (!Number.isFinite(a.weights?.[k])) throw new TypeError(`weights.${k}: not a finite number`);
+  }
+  return a;
 }
 
 /** What a logged fit-score prediction hashes: everything the probability depends on. */
@@ -45,11 +58,15 @@ export function scoreFit(
 ): pb.ScoreFitResponse {
   const { version, model } = served.require();
   const w: FitWeights = model.weights;
-  const resume_score = request.resume_score ?? null;
+  const resume_score =
+    request.resume_score === undefined
+      ? null
+      : checkNumber('resume_score', request.resume_score, REQUEST_RULES.resume_score);
   const inputs: FitInputs[] = [];
   const scores = request.jobs.map((job, i) => {
     const c = job.components;
     if (!c) throw new InvalidArgumentError(`jobs[${i}].components: required`);
+    checkComponents(c, `jobs[${i}].components`, REQUIRED_COMPONENT);
     const subject = {
       components: c,
       category: job.category,
@@ -107,6 +124,13 @@ export function fitScoreBindings(
           // Rows of the four components, in FIT_COMPONENTS order.
           const x = decoded.values.get('fit_components') as readonly number[];
           const k = FIT_COMPONENTS.length;
+          x.forEach((v, j) =>
+            checkNumber(
+              `inputs 'fit_components'[${Math.floor(j / k)}][${j % k}]`,
+              v,
+              REQUIRED_COMPONENT,
+            ),
+          );
           const scores = Array.from({ length: decoded.rows }, (_, i) =>
             fitScore(
               loaded.model.weights,

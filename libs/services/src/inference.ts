@@ -1,6 +1,6 @@
 import * as pb from '@hirelearn/proto';
 import { NotFoundError, UnavailableError, unary, type ServiceBinding } from '@hirelearn/proto';
-import type { Loaded, ServedModel } from './served-model';
+import type { FailedSwitch, Loaded, ServedModel } from './served-model';
 import {
   decodeInputs,
   encodeOutputs,
@@ -17,6 +17,8 @@ export interface InferenceModel {
   readonly outputs: readonly TensorSpec[];
   /** The version loaded now, or null when none is. */
   loadedVersion(): number | null;
+  /** The production version that failed to load (another or none serves), or null. */
+  failedSwitch(): FailedSwitch | null;
   /** ModelInfer on the version loaded now (the whole call on that one version). */
   infer(request: pb.ModelInferRequest): Promise<pb.ModelInferResponse>;
 }
@@ -42,6 +44,7 @@ export function describeServed<M>(
     inputs,
     outputs,
     loadedVersion: () => served.current()?.version.version ?? null,
+    failedSwitch: () => served.failedSwitch(),
     infer: async (request) => {
       const loaded = served.require();
       const v = loaded.version.version;
@@ -57,38 +60,82 @@ export function describeServed<M>(
   };
 }
 
+/** What ServerMetadata answers: the server's name and version (no protocol extensions). */
+export interface InferenceServerInfo {
+  readonly name: string;
+  readonly version: string;
+}
+
+/** Whether a model serves what the registry has in production (no failed switch pending). */
+const ready = (m: InferenceModel): boolean => m.loadedVersion() !== null && !m.failedSwitch();
+
+/** The longest load error ModelMetadata repeats (the whole one is in the service's log). */
+const MAX_PROPERTY_CHARS = 512;
+
 /**
- * The Open Inference Protocol (v2) calls (KServe/Triton): live while the process answers;
- * ready when every served model has a production version loaded; a model is ready at a
- * version when that version is the one loaded; metadata lists its named tensors; ModelInfer
- * runs it on named typed tensors.
+ * The model's properties in ModelMetadata: a failed switch names the production version
+ * that did not load, the version serving instead, when, and why.
  */
-export function inferenceBinding(models: readonly InferenceModel[]): ServiceBinding {
+function properties(m: InferenceModel): Record<string, string> {
+  const f = m.failedSwitch();
+  if (!f) return {};
+  return {
+    failed_production_version: String(f.version),
+    serving_version: f.serving === null ? '' : String(f.serving),
+    failed_at: f.at,
+    load_error: f.error.slice(0, MAX_PROPERTY_CHARS),
+  };
+}
+
+/**
+ * The Open Inference Protocol (v2) service, `inference.GRPCInferenceService` as KServe and
+ * Triton name it: live while the process answers; a model is ready when the version the
+ * registry has in production is the one loaded (a promoted version that failed to load
+ * makes it, and the server, not ready); the server is ready when every model is; metadata
+ * lists a model's named tensors, and a failed switch in its properties; ModelInfer runs it
+ * on named typed tensors.
+ */
+export function inferenceBinding(
+  models: readonly InferenceModel[],
+  server: InferenceServerInfo = DEFAULT_SERVER_INFO,
+): ServiceBinding {
   const find = (name: string) => {
     const m = models.find((x) => x.name === name);
     if (!m) throw new NotFoundError(`model ${name} is not served here`);
     return m;
   };
-  const implementation: pb.InferenceServer = {
+  const implementation: pb.GRPCInferenceServiceServer = {
     serverLive: unary(() => ({ live: true })),
-    serverReady: unary(() => ({ ready: models.every((m) => m.loadedVersion() !== null) })),
+    serverReady: unary(() => ({ ready: models.every(ready) })),
+    serverMetadata: unary(() => ({ name: server.name, version: server.version, extensions: [] })),
     modelReady: unary((r: pb.ModelReadyRequest) => {
-      const loaded = find(r.name).loadedVersion();
-      return { ready: loaded !== null && (!r.version || r.version === String(loaded)) };
+      const m = find(r.name);
+      return { ready: ready(m) && (!r.version || r.version === String(m.loadedVersion())) };
     }),
     modelMetadata: unary((r: pb.ModelMetadataRequest) => {
       const m = find(r.name);
       const loaded = m.loadedVersion();
-      if (loaded === null) throw new UnavailableError(`${r.name} has no production version loaded`);
+      if (loaded === null) {
+        const f = m.failedSwitch();
+        const why = f ? ` (version ${f.version} failed to load: ${f.error})` : '';
+        throw new UnavailableError(`${r.name} has no production version loaded${why}`);
+      }
       return {
         name: r.name,
         versions: [String(loaded)],
         platform: m.platform,
         inputs: m.inputs.map(tensorMetadata),
         outputs: m.outputs.map(tensorMetadata),
+        properties: properties(m),
       };
     }),
     modelInfer: unary((r: pb.ModelInferRequest) => find(r.model_name).infer(r)),
   };
-  return { service: pb.InferenceService, implementation };
+  return { service: pb.GRPCInferenceServiceService, implementation };
 }
+
+/** ServerMetadata's answer unless a service names itself. */
+export const DEFAULT_SERVER_INFO: InferenceServerInfo = Object.freeze({
+  name: 'hirelearn',
+  version: '0.1.0',
+});

@@ -28,6 +28,15 @@ export function registryClientView(client: RegistryGrpcClient): RegistryView {
   };
 }
 
+/** A production version the service could not load: the registry and the service disagree. */
+export interface FailedSwitch {
+  readonly version: number;
+  /** The version answering instead (null: none). */
+  readonly serving: number | null;
+  readonly error: string;
+  readonly at: string;
+}
+
 /** A loaded version: the registry's record and the model built from its artifact. */
 export interface Loaded<M> {
   readonly version: ModelVersion;
@@ -39,14 +48,16 @@ export interface Loaded<M> {
  * A new version is fetched, verified and parsed off to the side, then swapped in with one
  * reference assignment: a request reads `current()` once and is served wholly by the old or
  * the new version, so a promotion drops no call. A version that fails to load (a corrupted
- * artifact, an unparseable one) is refused: the previous version keeps serving and the
- * failure is kept in `lastError`.
+ * artifact, an unparseable one) is refused: the previous version keeps serving, and the
+ * failed switch is loud: written to stderr and kept in `failedSwitch()` (readiness and
+ * metadata show it) until production changes again.
  */
 export class ServedModel<M> {
   private loaded: Loaded<M> | null = null;
   private watch: Watch | null = null;
   private queue: Promise<void> = Promise.resolve();
   private error: Error | null = null;
+  private failed: FailedSwitch | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -56,6 +67,8 @@ export class ServedModel<M> {
     /** Frees a replaced model, called `disposeAfterMs` after the swap (calls in flight finish first). */
     private readonly dispose?: (model: M) => void,
     private readonly disposeAfterMs = 5_000,
+    /** Where a failed switch is reported (stderr: the service's log). */
+    private readonly warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   ) {}
 
   /** Starts following the registry; resolves once the first answer (maybe none) is applied. */
@@ -79,7 +92,11 @@ export class ServedModel<M> {
   }
 
   private async apply(production: ModelVersion | null): Promise<void> {
-    if (production === null || production.version === this.loaded?.version.version) return;
+    if (production === null || production.version === this.loaded?.version.version) {
+      // Production moved back to what serves (a rollback) or away: no switch is pending.
+      this.failed = null;
+      return;
+    }
     try {
       const content = await this.registry.fetch(this.name, production.version);
       const model = await this.parse(content, production);
@@ -90,10 +107,26 @@ export class ServedModel<M> {
         setTimeout(() => dispose(previous.model), this.disposeAfterMs).unref();
       }
       this.error = null;
+      this.failed = null;
       for (const l of this.listeners) l();
     } catch (e) {
       this.error = e instanceof Error ? e : new Error(String(e));
+      this.failed = Object.freeze({
+        version: production.version,
+        serving: this.loaded?.version.version ?? null,
+        error: this.error.message,
+        at: new Date().toISOString(),
+      });
+      const serving = this.failed.serving === null ? 'nothing' : `version ${this.failed.serving}`;
+      this.warn(
+        `${this.name}: production version ${production.version} failed to load, ${serving} still serves: ${this.error.message}`,
+      );
     }
+  }
+
+  /** The production version that failed to load while another (or none) serves; null when none. */
+  failedSwitch(): FailedSwitch | null {
+    return this.failed;
   }
 
   /** The version serving now, or null before any production version has loaded. */

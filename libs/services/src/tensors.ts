@@ -18,7 +18,7 @@ export interface TensorSpec {
 }
 
 /** The metadata of a tensor as ModelMetadata lists it (-1: the batch dimension). */
-export function tensorMetadata(spec: TensorSpec): pb.TensorMetadata {
+export function tensorMetadata(spec: TensorSpec): pb.ModelMetadataResponse_TensorMetadata {
   return {
     name: spec.name,
     datatype: spec.datatype,

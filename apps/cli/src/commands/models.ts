@@ -11,6 +11,7 @@ import {
   type Stage,
   type StageChange,
 } from '@hirelearn/registry';
+import { loadableArtifact } from '@hirelearn/services';
 import { openDocumentStore } from '@hirelearn/store';
 import { CliError } from '../cli-error';
 import { printFields, printJson, printTable } from '../output';
@@ -29,6 +30,7 @@ async function withRegistry<T>(opts: StoreOpts, work: (r: Registry) => Promise<T
   const registry = await Registry.open({
     documents,
     artifactsDir: opts.artifacts ?? process.env.HIRELEARN_ARTIFACTS,
+    checkArtifact: loadableArtifact,
   });
   try {
     return await work(registry);

@@ -12,6 +12,7 @@ import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import {
   DEFAULT_ENSEMBLE_PORT,
   DEFAULT_FIT_SCORE_PORT,
+  loadableArtifact,
   modelServiceSettings,
   serveEnsemblePredictor,
   serveFitScoreLearner,
@@ -58,6 +59,7 @@ export function registerServe(program: Command): void {
             documents_url: opts.documents,
             artifacts_dir: opts.artifacts,
           }),
+          { checkArtifact: loadableArtifact },
         );
         process.stdout.write(`registry listening on ${running.address}\n`);
         await interrupted();

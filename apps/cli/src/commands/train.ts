@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { useTensorFlowProductionMode } from '@hirelearn/ml';
 import { Registry, registryServiceSettings } from '@hirelearn/registry';
 import {
+  loadableArtifact,
   registerRun,
   trainModel,
   TRAINABLE_MODELS,
@@ -93,7 +94,11 @@ export function registerTrain(program: Command): void {
         mkdirSync(settings.artifacts_dir, { recursive: true });
         const documents = await openDocumentStore(settings.documents_url);
         try {
-          const registry = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });
+          const registry = await Registry.open({
+            documents,
+            artifactsDir: settings.artifacts_dir,
+            checkArtifact: loadableArtifact,
+          });
           const v = await registerRun(registry, run, {
             by: opts.by ?? 'hirelearn',
             code_version: codeVersion(),

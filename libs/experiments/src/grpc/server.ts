@@ -36,6 +36,11 @@ import {
 export interface ExperimentsBackend {
   readonly registry: ExperimentRegistry;
   withEvents<T>(work: (store: EventStore) => Promise<T>): Promise<T>;
+  /**
+   * The opt-outs `Assign` uses (default: read from the store at each call). The learning
+   * engine passes its `OptOutCache`, so assignment never waits for the store's lock.
+   */
+  optOuts?(): ReadonlySet<string> | Promise<ReadonlySet<string>>;
 }
 
 /** The experiment of an ok result; any refusal as the error its status maps to. */
@@ -123,7 +128,9 @@ export function experimentsBinding(backend: ExperimentsBackend): ServiceBinding 
     assign: unary(async (r: pb.AssignRequest) => {
       const e = await mustGet(registry, r.experiment_id);
       if (r.user_ids.length === 0) throw new InvalidArgumentError('user_ids: give at least one');
-      const optedOut = await backend.withEvents(personalizationOptOuts);
+      const optedOut = backend.optOuts
+        ? await backend.optOuts()
+        : await backend.withEvents(personalizationOptOuts);
       const assigner = new Assigner([e]);
       try {
         return {

@@ -8,6 +8,11 @@
 import { join, resolve } from 'node:path';
 import { startGrpcServer, type RunningService } from '@hirelearn/proto';
 import { DEFAULT_EVENT_DB, EventStore, openDocumentStore } from '@hirelearn/store';
+import {
+  DEFAULT_OPT_OUT_CACHE,
+  OptOutCache,
+  type OptOutCacheSettings,
+} from '../assignment/opt-out-cache';
 import { ExperimentRegistry } from '../registry/registry';
 import { experimentsBinding } from './server';
 
@@ -18,6 +23,8 @@ export interface LearningEngineSettings {
   readonly db_url: string;
   readonly host: string;
   readonly port: number;
+  /** How often Assign's opt-out list is read again (HIRELEARN_OPT_OUT_REFRESH_MS). */
+  readonly opt_outs?: OptOutCacheSettings;
 }
 
 export const DEFAULT_LEARNING_ENGINE_PORT = 50055;
@@ -45,6 +52,9 @@ export function learningEngineSettings(
     db_url: overrides.db_url ?? env.HIRELEARN_DB ?? `duckdb://${resolve(cwd, DEFAULT_EVENT_DB)}`,
     host: overrides.host ?? env.HIRELEARN_LEARNING_ENGINE_HOST ?? '127.0.0.1',
     port,
+    opt_outs: overrides.opt_outs ?? {
+      refresh_ms: Number(env.HIRELEARN_OPT_OUT_REFRESH_MS ?? DEFAULT_OPT_OUT_CACHE.refresh_ms),
+    },
   });
 }
 
@@ -68,11 +78,27 @@ export async function serveLearningEngine(
   };
   try {
     const registry = new ExperimentRegistry(documents);
-    return await startGrpcServer([experimentsBinding({ registry, withEvents })], {
-      host: settings.host,
-      port: settings.port,
-      onShutdown: () => documents.close(),
-    });
+    // Briefly, read-only: an ingest or an attribution holding the file keeps the last list.
+    const optOuts = new OptOutCache(
+      // A store not created yet is opened (and created) for writing, as before.
+      () =>
+        EventStore.open(settings.db_url, { readOnly: true }).catch(() =>
+          EventStore.open(settings.db_url),
+        ),
+      settings.opt_outs,
+    );
+    await optOuts.start();
+    return await startGrpcServer(
+      [experimentsBinding({ registry, withEvents, optOuts: () => optOuts.current() })],
+      {
+        host: settings.host,
+        port: settings.port,
+        onShutdown: () => {
+          optOuts.stop();
+          return documents.close();
+        },
+      },
+    );
   } catch (error) {
     await documents.close();
     throw error;
