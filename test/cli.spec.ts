@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { EVENT_TYPES, exampleEvents } from '@hirelearn/contract';
-import { cliJson, requireBuiltCli, runCli } from './support/cli';
+import { CLI, cliJson, requireBuiltCli, runCli } from './support/cli';
 
 /** A smoke test of the built CLI: every command, its JSON output and its error messages. */
 
@@ -53,7 +55,10 @@ describe('hirelearn CLI', () => {
     const report = cliJson(['ingest', file, '--db', db]);
     expect(report).toEqual({
       run_id: expect.any(String),
+      status: 'completed',
       sources: [file],
+      unreadable_sources: [],
+      skipped_sources: [],
       received: 21,
       stored: 17,
       duplicates: 1,
@@ -177,5 +182,161 @@ describe('hirelearn CLI', () => {
     const result = runCli(['status', '--db', 'postgres://localhost/x']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/unsupported store URL .*duckdb:\/\/\/absolute\/path\.duckdb/);
+  });
+});
+
+/** `n` valid JOB_POSTED lines (no user, nothing pending), each padded to about `pad` bytes. */
+function jobLines(prefix: string, n: number, pad = 0): Buffer {
+  const lines = Array.from({ length: n }, (_, i) =>
+    JSON.stringify({
+      ...examples.JOB_POSTED,
+      event_id: `${prefix}${i}`,
+      job_id: `${prefix}-job-${i}`,
+      ...(pad > 0 ? { description: 'd'.repeat(pad) } : {}),
+    }),
+  );
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+/**
+ * Starts a process that takes a lock on a store (its script prints `held` once it has it)
+ * and keeps it until killed.
+ */
+async function holdLock(script: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-e', script], {
+    cwd: path.resolve(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => d.toString().includes('held') && resolve());
+    child.on('exit', () => reject(new Error(`the lock holder exited: ${err}`)));
+  });
+  return child;
+}
+
+describe('hirelearn ingest keeps what it can read', () => {
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'hirelearn-cli-input-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('a truncated gzip in a folder: named with its reason, its readable lines and the other files stored, exit 3', () => {
+    const folder = path.join(work, 'in');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'a.ndjson'), jobLines('a', 5));
+    const gz = gzipSync(jobLines('b', 3000));
+    const cut = path.join(folder, 'b.ndjson.gz');
+    writeFileSync(cut, gz.subarray(0, gz.length >> 1));
+    writeFileSync(path.join(folder, 'c.ndjson'), jobLines('c', 5));
+    const store = `duckdb://${path.join(work, 'truncated.duckdb')}`;
+
+    const result = runCli(['ingest', folder, '--db', store, '--json', '--threads', '1']);
+    expect(result.code).toBe(3);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({
+      status: 'completed_with_errors',
+      unreadable_sources: [{ source: cut, reason: 'unexpected end of file' }],
+    });
+    const readable = report.unreadable_sources[0].lines_read - 1; // the last one was cut
+    expect(readable).toBeGreaterThan(500);
+    expect(report.stored).toBe(5 + readable + 5);
+    expect(result.stderr).toContain(`${cut}: unexpected end of file`);
+
+    const text = runCli(['ingest', folder, '--db', store, '--threads', '1']);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(/status\s+completed_with_errors/);
+    expect(text.stdout).toMatch(/unreadable sources: 1/);
+    expect(text.stdout).toContain('unexpected end of file');
+  });
+
+  it('--max-line-bytes quarantines longer lines as too_large', () => {
+    const file = path.join(work, 'long.ndjson');
+    writeFileSync(file, Buffer.concat([jobLines('s', 2), jobLines('l', 1, 5000)]));
+    const store = `duckdb://${path.join(work, 'long.duckdb')}`;
+    const report = cliJson(['ingest', file, '--db', store, '--max-line-bytes', '4096']);
+    expect(report).toMatchObject({ stored: 2, quarantined_by_reason: { too_large: 1 } });
+  });
+
+  it('a full disk is reported as its cause, not as the failed rollback after it', () => {
+    // `ulimit -f` is a full disk for this process alone: writes past 8 MiB fail with EFBIG
+    // (SIGXFSZ ignored). Before, the message was "cannot rollback - no transaction is active".
+    const file = path.join(work, 'big.ndjson');
+    writeFileSync(file, jobLines('f', 20_000, 1200));
+    const store = path.join(work, 'full.duckdb');
+    const full = spawnSync(
+      'bash',
+      [
+        '-c',
+        `trap '' XFSZ; ulimit -f 8192; exec "$@"`,
+        'bash',
+        process.execPath,
+        CLI,
+        'ingest',
+        file,
+        '--db',
+        store,
+        '--threads',
+        '1',
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(full.status).toBe(1);
+    expect(full.stderr).toMatch(/^hirelearn: [^(]*File too large/);
+  });
+});
+
+describe('read-only commands', () => {
+  let work: string;
+  let store: string;
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'hirelearn-cli-readonly-'));
+    store = path.join(work, 'events.duckdb');
+    const file = path.join(work, 'events.ndjson');
+    writeFileSync(file, Buffer.concat([jobLines('r', 3), Buffer.from('not json\n')]));
+    expect(runCli(['ingest', file, '--db', store]).code).toBe(0);
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  // Root writes to read-only files and folders, so "read but not write" is tested with what
+  // does stop root: a lock. A reader's shared lock on the event store (another read-only
+  // command, a dashboard) let no other command open it while every command took the write
+  // lock; a writer's lock on the document store made `models list` wait 10 s and fail.
+  it('status, quarantine, quality and analytics read the event store beside another reader', async () => {
+    const holder = await holdLock(
+      `const { DuckDBInstance } = require('@duckdb/node-api');
+       DuckDBInstance.create(${JSON.stringify(store)}, { access_mode: 'READ_ONLY' })
+         .then((i) => i.connect()).then(() => console.log('held'));
+       setInterval(() => {}, 1000);`,
+    );
+    try {
+      expect(cliJson(['status', '--db', store])).toMatchObject({ events: 3, quarantined: 1 });
+      expect(cliJson<unknown[]>(['quarantine', 'list', '--db', store])).toHaveLength(1);
+      expect(runCli(['quality', '--db', store, '--json']).code).toBe(0);
+      expect(runCli(['analytics', 'market', '--db', store, '--json']).code).toBe(0);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('models list reads the document store while a writer holds its lock', async () => {
+    const documents = path.join(work, 'documents.sqlite');
+    const url = `sqlite://${documents}`;
+    expect(cliJson<unknown[]>(['models', 'list', '--documents', url])).toEqual([]);
+    const holder = await holdLock(
+      `const Database = require('better-sqlite3');
+       const db = new Database(${JSON.stringify(documents)});
+       db.exec('BEGIN IMMEDIATE'); console.log('held');
+       setInterval(() => {}, 1000);`,
+    );
+    try {
+      const started = Date.now();
+      expect(cliJson<unknown[]>(['models', 'list', '--documents', url])).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(8_000);
+    } finally {
+      holder.kill();
+    }
   });
 });

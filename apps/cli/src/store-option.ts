@@ -6,12 +6,16 @@ export function storeUrl(db: string | undefined): string | undefined {
   return db ?? process.env.HIRELEARN_DB;
 }
 
-/** Opens the event store for the length of one command. */
+/**
+ * Opens the event store for the length of one command; `readOnly` for commands that only
+ * read: they need no write access and run beside other readers (a writer's lock excludes all).
+ */
 export async function withEventStore<T>(
   db: string | undefined,
   work: (store: EventStore) => Promise<T>,
+  access: { readOnly?: boolean } = {},
 ): Promise<T> {
-  const store = await EventStore.open(storeUrl(db));
+  const store = await EventStore.open(storeUrl(db), access);
   try {
     return await work(store);
   } finally {

@@ -104,6 +104,7 @@ function registerUser(analytics: Command): void {
         return;
       }
       const p = performance;
+        { readOnly: true },
       printFields({
         user: userId,
         period: period.label,
@@ -164,8 +165,10 @@ function registerSegment(analytics: Command): void {
           `use some of: ${SEGMENT_DIMENSIONS.join(', ')}`,
         );
       const settings = settingsOf(o);
-      const result = await withEventStore(o.db, (store) =>
-        userSegments(store, by as SegmentDimension[], settings),
+      const result = await withEventStore(
+        o.db,
+        (store) => userSegments(store, by as SegmentDimension[], settings),
+        { readOnly: true },
       );
       if (o.json) return printJson(result);
       printTable(
@@ -211,7 +214,9 @@ function registerMarket(analytics: Command): void {
     .action(async (o: CommonOptions) => {
       const period = periodOf(o.period);
       const settings = settingsOf(o);
-      const m = await withEventStore(o.db, (store) => marketInsights(store, period, settings));
+      const m = await withEventStore(o.db, (store) => marketInsights(store, period, settings), {
+        readOnly: true,
+      });
       if (o.json) return printJson(m);
       printFields({
         period: period.label,
@@ -272,8 +277,10 @@ function registerExport(analytics: Command): void {
     .action(async (o: CommonOptions & { out: string }) => {
       const period = periodOf(o.period);
       const settings = settingsOf(o);
-      const artifacts = await withEventStore(o.db, (store) =>
-        exportArtifacts(store, period, settings),
+      const artifacts = await withEventStore(
+        o.db,
+        (store) => exportArtifacts(store, period, settings),
+        { readOnly: true },
       );
       mkdirSync(o.out, { recursive: true });
       for (const a of artifacts) writeFileSync(path.join(o.out, a.name), a.text);

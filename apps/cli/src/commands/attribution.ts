@@ -23,15 +23,19 @@ export function registerAttribution(program: Command): void {
       const progress = progressReporter('attribution');
       // Nothing is published while a critical data-quality finding stands (spec 15.1): the
       // estimates would be learned from a biased or broken log.
-      const { quality, result } = await withEventStore(opts.db, async (store) => {
-        const quality = await checkDataQuality(store);
-        if (quality.critical > 0) return { quality, result: null };
-        const result = await runAttribution(store, {
-          on_progress: (done, total, treatment) =>
-            progress.update(`${done} of ${total} treatments analysed (last: ${treatment})`),
-        });
-        return { quality, result };
-      });
+      const { quality, result } = await withEventStore(
+        opts.db,
+        async (store) => {
+          const quality = await checkDataQuality(store);
+          if (quality.critical > 0) return { quality, result: null };
+          const result = await runAttribution(store, {
+            on_progress: (done, total, treatment) =>
+              progress.update(`${done} of ${total} treatments analysed (last: ${treatment})`),
+          });
+          return { quality, result };
+        },
+        { readOnly: true },
+      );
       progress.done();
       if (result === null) {
         const critical = quality.findings.filter((f) => f.severity === 'critical');

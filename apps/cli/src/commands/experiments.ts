@@ -145,7 +145,7 @@ async function assignHere(
   users: readonly string[],
 ): Promise<Assignment[]> {
   const e = await withRegistry(opts, (reg) => mustGet(reg, id));
-  const optedOut = await withEventStore(opts.db, personalizationOptOuts);
+  const optedOut = await withEventStore(opts.db, personalizationOptOuts, { readOnly: true });
   const a = new Assigner([e]);
   try {
     return users.map((u) => a.assign(id, u, optedOut.has(u)));
@@ -254,7 +254,9 @@ export function registerExperiments(program: Command): void {
     .argument('<id>')
     .action(async (id: string, opts: CommonOptions) => {
       const e = await withRegistry(opts, (reg) => mustGet(reg, id));
-      const r = await withEventStore(opts.db, (store) => analyzeFromStore(store, e));
+      const r = await withEventStore(opts.db, (store) => analyzeFromStore(store, e), {
+        readOnly: true,
+      });
       if (opts.json) return printJson(r);
       printResults(r);
     });
@@ -267,7 +269,9 @@ export function registerExperiments(program: Command): void {
     .action(async (id: string, opts: CommonOptions) => {
       const out = await withRegistry(opts, async (reg) => {
         const e = await mustGet(reg, id);
-        const r = await withEventStore(opts.db, (store) => analyzeFromStore(store, e));
+        const r = await withEventStore(opts.db, (store) => analyzeFromStore(store, e), {
+          readOnly: true,
+        });
         return applyRampStep(reg, id, r, actor(opts, 'ramp step'));
       });
       if (out.registry.status !== 'ok' && !out.decision) report(out.registry, opts, 'ramp');

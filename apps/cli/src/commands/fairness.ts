@@ -21,8 +21,10 @@ export function registerFairness(program: Command): void {
       const k = Number(o.k);
       if (!Number.isInteger(k) || k < 1)
         throw new CliError(`--k must be a whole number >= 1, got '${o.k}'`);
-      const audit = await withEventStore(o.db, (store) =>
-        fairnessAudit(store, analyticsSettings({ k })),
+      const audit = await withEventStore(
+        o.db,
+        (store) => fairnessAudit(store, analyticsSettings({ k })),
+        { readOnly: true },
       );
       if (o.json) return printJson(audit);
       if (audit.status !== 'ok') {

@@ -1,9 +1,16 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { ingest, workerValidator, type IngestReport } from '@hirelearn/ingest';
+import { DEFAULT_LINE_LIMITS, ingest, workerValidator, type IngestReport } from '@hirelearn/ingest';
 import { printFields, printJson, printTable, progressReporter } from '../output';
 import { documentEraser, withEventStore } from '../store-option';
+
+/**
+ * The exit code of an ingest that stored what it could read but could not read a source
+ * whole (listed in `unreadable_sources`): distinct from 1 (nothing done: bad arguments, a
+ * store failure) so that a nightly can tell "re-deliver these files" from "fix the setup".
+ */
+export const INGEST_INCOMPLETE = 3;
 
 export function registerIngest(program: Command): void {
   program
@@ -25,6 +32,12 @@ export function registerIngest(program: Command): void {
       (v) => Number.parseInt(v, 10),
       availableParallelism(),
     )
+    .option(
+      '--max-line-bytes <n>',
+      'longer lines are quarantined as too_large with their first bytes',
+      (v) => Number.parseInt(v, 10),
+      DEFAULT_LINE_LIMITS.max_line_bytes,
+    )
     .option('--json', 'print the report as JSON')
     .option('--db <url>', 'store URL (default: HIRELEARN_DB or ./.hirelearn/hirelearn.duckdb)')
     .option(
@@ -38,6 +51,7 @@ export function registerIngest(program: Command): void {
           batchSize: number;
           ghostAfterDays: number;
           threads: number;
+          maxLineBytes: number;
           json?: boolean;
           db?: string;
           documents?: string;
@@ -49,6 +63,7 @@ export function registerIngest(program: Command): void {
           ingest(store, paths, {
             eraseElsewhere: async (userId) => void (await documents.erase(userId)),
             batch_size: opts.batchSize,
+            max_line_bytes: opts.maxLineBytes,
             validator: workerValidator(path.join(__dirname, 'validate-worker.js'), opts.threads),
             facts: { ghost_after_days: opts.ghostAfterDays },
             onProgress: (p) =>
@@ -60,6 +75,13 @@ export function registerIngest(program: Command): void {
         progress.done();
         if (opts.json) printJson(report);
         else printIngestReport(report);
+        if (report.status === 'completed_with_errors') {
+          const names = report.unreadable_sources.map((u) => `${u.source}: ${u.reason}`);
+          process.stderr.write(
+            `hirelearn: ingest completed with errors; not read whole:\n  ${names.join('\n  ')}\n`,
+          );
+          process.exitCode = INGEST_INCOMPLETE;
+        }
       },
     );
 }
@@ -67,6 +89,7 @@ export function registerIngest(program: Command): void {
 export function printIngestReport(report: IngestReport): void {
   const rate = report.seconds > 0 ? Math.round(report.received / report.seconds) : report.received;
   printFields({
+    status: report.status,
     received: report.received,
     stored: report.stored,
     duplicates: report.duplicates,
@@ -77,6 +100,22 @@ export function printIngestReport(report: IngestReport): void {
     'erased users': report.erased_users,
     time: `${report.seconds.toFixed(1)} s (${rate.toLocaleString()} events/s)`,
   });
+  if (report.unreadable_sources.length > 0) {
+    process.stdout.write(
+      `\nunreadable sources: ${report.unreadable_sources.length} (their lines before the failure are ingested)\n`,
+    );
+    printTable(
+      report.unreadable_sources.map((u) => ({ ...u })),
+      ['source', 'lines_read', 'reason'],
+    );
+  }
+  if (report.skipped_sources.length > 0) {
+    process.stdout.write('\nskipped (not regular files)\n');
+    printTable(
+      report.skipped_sources.map((u) => ({ ...u })),
+      ['source', 'reason'],
+    );
+  }
   const reasons = Object.entries(report.quarantined_by_reason);
   if (reasons.length > 0) {
     process.stdout.write('\nquarantined by reason (see: hirelearn quarantine list)\n');

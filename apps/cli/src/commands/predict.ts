@@ -36,7 +36,9 @@ function call<Res>(
 
 /** The applications of the facts, refusing ids it does not know. */
 async function applicationsOf(ids: string[], db?: string): Promise<LabelledApplication[]> {
-  const applications = await withEventStore(db, (store) => loadApplications(store, ids));
+  const applications = await withEventStore(db, (store) => loadApplications(store, ids), {
+    readOnly: true,
+  });
   const missing = ids.filter((id) => !applications.some((a) => a.application_id === id));
   if (missing.length > 0)
     throw new CliError(

@@ -57,12 +57,15 @@ export function registerPrivacy(program: Command): void {
       const artifacts = artifactsUnder(o.path);
       const known =
         o.db || process.env.HIRELEARN_DB
-          ? await withEventStore(o.db, async (store) =>
-              (
-                await store.rows(
-                  'SELECT DISTINCT user_id FROM raw_events WHERE user_id IS NOT NULL',
-                )
-              ).map((r) => String(r.user_id)),
+          ? await withEventStore(
+              o.db,
+              async (store) =>
+                (
+                  await store.rows(
+                    'SELECT DISTINCT user_id FROM raw_events WHERE user_id IS NOT NULL',
+                  )
+                ).map((r) => String(r.user_id)),
+              { readOnly: true },
             )
           : [];
       const result = auditArtifacts(artifacts, {

@@ -23,8 +23,10 @@ export function registerQuality(program: Command): void {
             'use YYYY-MM-DD or an ISO date-time such as 2026-01-06T00:00:00Z',
           );
         }
-        const report = await withEventStore(opts.db, (store) =>
-          checkDataQuality(store, { since: opts.since ?? null }),
+        const report = await withEventStore(
+          opts.db,
+          (store) => checkDataQuality(store, { since: opts.since ?? null }),
+          { readOnly: true },
         );
         if (opts.json) printJson(report);
         else {

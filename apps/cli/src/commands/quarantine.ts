@@ -13,8 +13,10 @@ export function registerQuarantine(program: Command): void {
     .option('--json', 'print as JSON')
     .option('--db <url>', 'store URL')
     .action(async (opts: { reason?: string; limit: number; json?: boolean; db?: string }) => {
-      const rows = await withEventStore(opts.db, (s) =>
-        s.quarantineList({ reason: opts.reason, limit: opts.limit }),
+      const rows = await withEventStore(
+        opts.db,
+        (s) => s.quarantineList({ reason: opts.reason, limit: opts.limit }),
+        { readOnly: true },
       );
       if (opts.json) return printJson(rows);
       printTable(
@@ -31,7 +33,7 @@ export function registerQuarantine(program: Command): void {
     .option('--json', 'print as JSON')
     .option('--db <url>', 'store URL')
     .action(async (id: string, opts: { json?: boolean; db?: string }) => {
-      const row = await withEventStore(opts.db, (s) => s.quarantineShow(id));
+      const row = await withEventStore(opts.db, (s) => s.quarantineShow(id), { readOnly: true });
       if (!row)
         throw new CliError(
           `no single quarantined event matches '${id}'`,
@@ -46,7 +48,9 @@ export function registerQuarantine(program: Command): void {
     .requiredOption('--out <file>', 'NDJSON file to write')
     .option('--db <url>', 'store URL')
     .action(async (opts: { out: string; db?: string }) => {
-      const n = await withEventStore(opts.db, (s) => s.quarantineExport(opts.out));
+      const n = await withEventStore(opts.db, (s) => s.quarantineExport(opts.out), {
+        readOnly: true,
+      });
       process.stdout.write(`wrote ${n} quarantined events to ${opts.out}\n`);
     });
 }

@@ -9,7 +9,7 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print as JSON')
     .option('--db <url>', 'store URL')
     .action(async (opts: { json?: boolean; db?: string }) => {
-      const status = await withEventStore(opts.db, (store) => store.status());
+      const status = await withEventStore(opts.db, (store) => store.status(), { readOnly: true });
       if (opts.json) return printJson(status);
       printFields({
         events: status.events,

@@ -72,8 +72,10 @@ export function registerTrain(program: Command): void {
       if (!Number.isInteger(seed))
         throw new CliError(`--seed ${opts.seed} is not an integer`, 'pass --seed 1');
       useTensorFlowProductionMode();
-      const run = await withEventStore(opts.db, (store) =>
-        trainModel(store, model as TrainableModel, seed),
+      const run = await withEventStore(
+        opts.db,
+        (store) => trainModel(store, model as TrainableModel, seed),
+        { readOnly: true },
       );
       if (run.status !== 'ok') {
         throw new CliError(

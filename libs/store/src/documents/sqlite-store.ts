@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DocumentStoreError, DuplicateDocumentError } from './errors';
@@ -40,10 +40,15 @@ export class SqliteDocumentStore implements DocumentStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly filename: string,
+    private readonly readOnly = false,
   ) {}
 
-  /** Opens (creating if needed) the file and brings its schema up to date. */
-  static open(filename: string): SqliteDocumentStore {
+  /**
+   * Opens (creating if needed) the file and brings its schema up to date. With `readOnly`,
+   * for commands that only read: see `openReadOnly`.
+   */
+  static open(filename: string, options: { readOnly?: boolean } = {}): SqliteDocumentStore {
+    if (options.readOnly) return SqliteDocumentStore.openReadOnly(filename);
     let db: Database.Database;
     try {
       if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
@@ -69,6 +74,31 @@ export class SqliteDocumentStore implements DocumentStore {
     return new SqliteDocumentStore(db, filename);
   }
 
+  /**
+   * Opens without ever taking the write lock or writing: a store whose file or folder cannot
+   * be written, or whose lock a writer holds, can still be read (WAL readers never wait).
+   * Nothing is created: a file or a collection not written yet reads as empty (an empty
+   * temporary table stands in for it), and every write is refused.
+   */
+  private static openReadOnly(filename: string): SqliteDocumentStore {
+    try {
+      const db =
+        filename !== ':memory:' && existsSync(filename)
+          ? new Database(filename, {
+              readonly: true,
+              fileMustExist: true,
+              timeout: BUSY_TIMEOUT_MS,
+            })
+          : new Database(':memory:');
+      return new SqliteDocumentStore(db, filename, true);
+    } catch (error) {
+      throw new DocumentStoreError(
+        `cannot open SQLite document store '${filename}' for reading: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+
   collection<T extends StoredDocument>(
     name: string,
     options: DocumentCollectionOptions = {},
@@ -82,8 +112,12 @@ export class SqliteDocumentStore implements DocumentStore {
     if (collection !== undefined && missing.length === 0) {
       return collection as unknown as DocumentCollection<T>;
     }
-    // DDL takes the write lock, so it runs only the first time a handle or an index is asked for.
     const table = tableName(name);
+    if (this.readOnly) {
+      collection ??= this.readOnlyCollection(name);
+      return collection as unknown as DocumentCollection<T>;
+    }
+    // DDL takes the write lock, so it runs only the first time a handle or an index is asked for.
     this.db
       .transaction(() => {
         this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
@@ -115,6 +149,7 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   async eraseUser(userId: string): Promise<number> {
     this.assertOpen();
+    if (this.readOnly) throw readOnlyError(this.filename);
     if (typeof userId !== 'string' || userId === '') {
       throw new DocumentStoreError('eraseUser: userId must be a non-empty string');
     }
@@ -154,6 +189,19 @@ export class SqliteDocumentStore implements DocumentStore {
     if (this.db.open) this.db.close();
   }
 
+  private readOnlyCollection(name: string): SqliteCollection<StoredDocument> {
+    const stored = this.db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .get(`docs_${name}`);
+    if (stored === undefined)
+      this.db.exec(
+        `CREATE TEMP TABLE ${tableName(name)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, revision INTEGER NOT NULL)`,
+      );
+    const collection = new SqliteCollection(this.db, name, this.filename, true);
+    this.collections.set(name, collection);
+    return collection;
+  }
+
   private assertOpen(): void {
     if (!this.db.open) {
       throw new DocumentStoreError(
@@ -179,6 +227,8 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
   constructor(
     private readonly db: Database.Database,
     private readonly name: string,
+    private readonly filename = '',
+    private readonly readOnly = false,
   ) {
     this.table = tableName(name);
     this.insertRow = db.prepare(`INSERT INTO ${this.table} (id, doc, revision) VALUES (?, ?, 1)`);
@@ -188,7 +238,12 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
     );
   }
 
+  private assertWritable(): void {
+    if (this.readOnly) throw readOnlyError(this.filename);
+  }
+
   async insert(doc: T): Promise<T> {
+    this.assertWritable();
     assertJsonDocument(doc);
     try {
       this.insertRow.run(doc._id, JSON.stringify(bodyOf(doc)));
@@ -206,6 +261,7 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
    * A primary-key conflict aborts only its own statement, so the others are still written.
    */
   async insertMany(docs: readonly T[]): Promise<InsertManyResult> {
+    this.assertWritable();
     assertJsonDocuments(docs);
     const duplicate_ids: string[] = [];
     this.db
@@ -248,15 +304,23 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
 
   /** One UPDATE guarded by the revision: SQLite's write lock makes it atomic across processes. */
   async replaceIf(doc: T, expectedRevision: number): Promise<T | null> {
+    this.assertWritable();
     assertJsonDocument(doc);
     const { changes } = this.replaceRow.run(JSON.stringify(bodyOf(doc)), doc._id, expectedRevision);
     return changes === 1 ? { ...doc, revision: expectedRevision + 1 } : null;
   }
 
   async deleteMany(filter: DocumentFilter<T>): Promise<number> {
+    this.assertWritable();
     const where = whereClause(normalizeFilter(filter));
     return this.db.prepare(`DELETE FROM ${this.table} ${where.sql}`).run(...where.params).changes;
   }
+}
+
+function readOnlyError(filename: string): DocumentStoreError {
+  return new DocumentStoreError(
+    `SQLite document store '${filename}' was opened read-only; open it without readOnly to write`,
+  );
 }
 
 function fromRow<T extends StoredDocument>(row: Row): T {
