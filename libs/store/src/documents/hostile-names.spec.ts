@@ -5,13 +5,18 @@ import Database from 'better-sqlite3';
 import { HOSTILE_STRINGS } from '@hirelearn/contract';
 import { InvalidQueryError } from './errors';
 import { openDocumentStore } from './open-document-store';
-import type { DocumentStore } from './types';
+import type { DocumentFilter, DocumentStore } from './types';
 
 /**
  * Collection and field names become SQLite table names and JSON paths, so only identifiers
  * pass (`names.ts`); values and ids are parameters. Every hostile string is refused as a name,
  * before any SQL, and carried verbatim as a value.
  */
+interface Named {
+  readonly _id: string;
+  readonly constructor: string;
+}
+
 /** The hostile strings no identifier rule lets through (`constructor` and `__proto__` are names). */
 const NOT_NAMES = HOSTILE_STRINGS.filter((h) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(h));
 
@@ -68,7 +73,7 @@ describe('document store under hostile names', () => {
   });
 
   it('takes identifier-shaped names such as constructor as plain names', async () => {
-    const c = store.collection<{ _id: string; constructor: string }>('constructor', {
+    const c = store.collection<Named>('constructor', {
       indexes: ['constructor'],
     });
     await c.insert({ _id: 'a', constructor: 'x' });
@@ -76,7 +81,7 @@ describe('document store under hostile names', () => {
       { _id: 'a', constructor: 'x', revision: 1 },
     ]);
     // An own `__proto__` key, as JSON.parse makes it (a literal would set the prototype).
-    const proto: Record<string, string> = JSON.parse('{"__proto__": "x"}');
+    const proto: DocumentFilter<Named> = JSON.parse('{"__proto__": "x"}');
     await expect(c.find(proto)).resolves.toEqual([]);
   });
 
