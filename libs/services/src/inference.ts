@@ -69,12 +69,10 @@ export interface InferenceServerInfo {
 /** Whether a model serves what the registry has in production (no failed switch pending). */
 const ready = (m: InferenceModel): boolean => m.loadedVersion() !== null && !m.failedSwitch();
 
-/** The longest load error ModelMetadata repeats (the whole one is in the service's log). */
-const MAX_PROPERTY_CHARS = 512;
-
 /**
  * The model's properties in ModelMetadata: a failed switch names the production version
- * that did not load, the version serving instead, when, and why.
+ * that did not load, the version serving instead, when, and the kind of error (its message
+ * may name files: it is in the service's log).
  */
 function properties(m: InferenceModel): Record<string, string> {
   const f = m.failedSwitch();
@@ -83,7 +81,7 @@ function properties(m: InferenceModel): Record<string, string> {
     failed_production_version: String(f.version),
     serving_version: f.serving === null ? '' : String(f.serving),
     failed_at: f.at,
-    load_error: f.error.slice(0, MAX_PROPERTY_CHARS),
+    load_error: f.error_kind,
   };
 }
 
@@ -117,7 +115,7 @@ export function inferenceBinding(
       const loaded = m.loadedVersion();
       if (loaded === null) {
         const f = m.failedSwitch();
-        const why = f ? ` (version ${f.version} failed to load: ${f.error})` : '';
+        const why = f ? ` (version ${f.version} failed to load: ${f.error_kind})` : '';
         throw new UnavailableError(`${r.name} has no production version loaded${why}`);
       }
       return {

@@ -33,6 +33,8 @@ export interface FailedSwitch {
   readonly version: number;
   /** The version answering instead (null: none). */
   readonly serving: number | null;
+  /** The error's class (e.g. IntegrityError): what a caller may see; the message is logged. */
+  readonly error_kind: string;
   readonly error: string;
   readonly at: string;
 }
@@ -114,6 +116,7 @@ export class ServedModel<M> {
       this.failed = Object.freeze({
         version: production.version,
         serving: this.loaded?.version.version ?? null,
+        error_kind: this.error.name,
         error: this.error.message,
         at: new Date().toISOString(),
       });
@@ -137,7 +140,10 @@ export class ServedModel<M> {
   /** The version serving now; UnavailableError when there is none. */
   require(): Loaded<M> {
     if (!this.loaded) {
-      const why = this.error ? `: ${this.error.message}` : '';
+      // The reason (it may name files) is in the service's log, not in the caller's error.
+      const why = this.error
+        ? ` (the last load failed: ${this.error.name}; see the service's log)`
+        : '';
       throw new UnavailableError(`${this.name} has no production version loaded${why}`);
     }
     return this.loaded;
