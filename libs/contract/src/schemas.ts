@@ -10,11 +10,14 @@ import {
   seniority,
   timestamp,
 } from './primitives';
+import { OPEN_NUMBER_BOUNDS as BOUND } from './bounds';
 
 /**
  * One zod schema per event type gives both the runtime check and the static type.
  * Objects are loose: unknown extra fields are kept as received (the contract's rule).
  */
+const salary = z.number().min(0).max(BOUND.max_salary);
+
 const envelope = {
   event_id: identifier,
   timestamp,
@@ -69,7 +72,7 @@ export const ApplicationSubmitted = z.looseObject({
 const outcome = z
   .looseObject({
     status: z.enum(['interview', 'offer', 'rejected', 'ghosted']),
-    days_to_response: z.number().min(0).optional(),
+    days_to_response: z.number().min(0).max(BOUND.max_days_to_response).optional(),
     response_type: z.string().optional(),
   })
   .superRefine((o, ctx) => {
@@ -98,9 +101,9 @@ const strategyFields = {
   reason: z.string(),
   metrics: z.looseObject({
     resume_score: score,
-    total_applications: z.number().int().min(0),
+    total_applications: z.number().int().min(0).max(BOUND.max_total_applications),
     interview_rate: z.number().min(0).max(1),
-    applications_last_7_days: z.number().int().min(0),
+    applications_last_7_days: z.number().int().min(0).max(BOUND.max_applications_last_7_days),
   }),
 };
 export const ModeChanged = z.looseObject({
@@ -185,7 +188,7 @@ export const UserProfileUpdated = z.looseObject({
     locations: z.array(z.string()),
     education_level: educationLevel,
     work_arrangement_preference: z.enum(['remote', 'hybrid', 'onsite']).optional(),
-    salary_target: z.number().optional(),
+    salary_target: salary.optional(),
   }),
   consent: z
     .looseObject({
@@ -224,7 +227,7 @@ export const ResumeSnapshot = z.looseObject({
       z.looseObject({ degree: z.string(), field: z.string(), institution: z.string() }),
     ),
     certifications: z.array(z.string()),
-    page_count: z.number().min(0),
+    page_count: z.number().min(0).max(BOUND.max_page_count),
   }),
 });
 
@@ -245,8 +248,8 @@ export const JobPosted = z.looseObject({
   location: z.string(),
   industry: z.string(),
   company_size: companySize.optional(),
-  salary_min: z.number().optional(),
-  salary_max: z.number().optional(),
+  salary_min: salary.optional(),
+  salary_max: salary.optional(),
   skills: z.array(z.string()).optional(),
 });
 

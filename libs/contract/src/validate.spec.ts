@@ -493,3 +493,39 @@ describe('defaults and extra fields', () => {
     if (!result.ok) expect(['context.fit_score', 'context.category']).toContain(result.field);
   });
 });
+
+describe('bounds on numbers the contract leaves open', () => {
+  // [type, field, value, valid?]: each bound just inside and just outside, and the absurd.
+  const cases: [EventType, string, unknown, boolean][] = [
+    ['STATUS_CHANGED', 'outcome.days_to_response', 3650, true],
+    ['STATUS_CHANGED', 'outcome.days_to_response', 3650.5, false],
+    ['STATUS_CHANGED', 'outcome.days_to_response', 1e300, false],
+    ['MODE_CHANGED', 'metrics.total_applications', 100_000, true],
+    ['MODE_CHANGED', 'metrics.total_applications', 100_001, false],
+    ['PLAN_GENERATED', 'metrics.applications_last_7_days', 10_000, true],
+    ['PLAN_GENERATED', 'metrics.applications_last_7_days', 10_001, false],
+    ['RESUME_SNAPSHOT', 'resume.page_count', 100, true],
+    ['RESUME_SNAPSHOT', 'resume.page_count', 101, false],
+    ['USER_PROFILE_UPDATED', 'profile.salary_target', 1e12, true],
+    ['USER_PROFILE_UPDATED', 'profile.salary_target', 1e13, false],
+    ['USER_PROFILE_UPDATED', 'profile.salary_target', -1, false],
+    ['JOB_POSTED', 'salary_min', 0, true],
+    ['JOB_POSTED', 'salary_min', -50_000, false],
+    ['JOB_POSTED', 'salary_max', 1e300, false],
+  ];
+  it.each(cases)('%s %s = %p valid: %p', (type, field, value, valid) => {
+    const event = variant(type, field, value);
+    if (valid) expect(validateEvent(event, NOW)).toMatchObject({ ok: true });
+    else expectInvalid(event, 'out_of_range', field, /(>=|<=)/);
+  });
+
+  it('names the field, the bound and the value', () => {
+    const result = validateEvent(variant('STATUS_CHANGED', 'outcome.days_to_response', 1e300), NOW);
+    expect(result).toEqual({
+      ok: false,
+      reason: 'out_of_range',
+      field: 'outcome.days_to_response',
+      message: 'outcome.days_to_response: Too big: expected number to be <=3650 (got 1e+300)',
+    });
+  });
+});
