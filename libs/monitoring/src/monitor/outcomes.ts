@@ -7,7 +7,7 @@ export interface ApplicationOutcome {
   readonly features: Readonly<Record<string, number | string | null>>;
 }
 
-const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(', ');
 
 /**
  * Outcomes that have arrived, by application id: "ever reached interview" from the facts
@@ -21,16 +21,23 @@ export async function loadOutcomes(
   features: readonly string[],
   labelAfterDays: number,
 ): Promise<Map<string, ApplicationOutcome>> {
-  for (const f of features) {
-    if (!IDENTIFIER.test(f)) throw new RangeError(`not a column name: ${f}`);
-  }
   const out = new Map<string, ApplicationOutcome>();
   // A store nothing was ingested into has no facts yet: no outcome has arrived.
-  const [facts] = await source.rows(
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'applications'`,
+  const columns = new Set(
+    (
+      await source.rows(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'applications'`,
+      )
+    ).map((r) => String(r.column_name)),
   );
-  if (Number(facts?.n ?? 0) === 0) return out;
-  const cols = features.map((f) => `, ${f}`).join('');
+  if (columns.size === 0) return out;
+  // A feature is spelled into the SQL only once the catalogue has it as a column of the
+  // facts, and comes back under an alias of its position (f0, f1, ...), never its own name.
+  const unknown = features.filter((f) => !columns.has(f));
+  if (unknown.length > 0) {
+    throw new RangeError(`features: not columns of the applications facts: ${list(unknown)}`);
+  }
+  const cols = features.map((f, i) => `, ${f} AS f${i}`).join('');
   const rows = await source.rows(
     `SELECT application_id,
        CASE WHEN coalesce(submitted_at, created_at) > (SELECT max(occurred_at) FROM raw_events) - to_days($1::INTEGER) THEN NULL
@@ -40,8 +47,8 @@ export async function loadOutcomes(
   );
   for (const r of rows) {
     const values: Record<string, number | string | null> = {};
-    for (const f of features) {
-      const v = r[f];
+    for (const [i, f] of features.entries()) {
+      const v = r[`f${i}`];
       values[f] = v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
     }
     out.set(String(r.application_id), {
