@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { credentials, status, type ServiceError } from '@grpc/grpc-js';
+import { status, type ServiceError } from '@grpc/grpc-js';
 import { GrowthBook } from '@growthbook/growthbook';
 import { analyzeFromStore, personalizationOptOuts, type Experiment } from '@hirelearn/experiments';
 import { ingest } from '@hirelearn/ingest';
@@ -20,6 +20,7 @@ import * as pb from '@hirelearn/proto';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore } from '@hirelearn/store';
 import { listeningAddress, runCli } from './support/cli';
+import { writeCredentials } from './support/credentials';
 
 const APP = resolve(__dirname, '../dist/apps/learning-engine/main.js');
 const ID = 'exp-cover-letter-assist';
@@ -127,6 +128,19 @@ function callsOf(client: pb.ExperimentsClient) {
   };
 }
 
+/** The experimenters' tokens; the server's credentials file holds their sha256 only. */
+const ANA = 'ana-token-0123456789abcdef0123456789abcdef';
+const NIGHTLY = 'nightly-token-0123456789abcdef0123456789ab';
+
+/** A client of `address` that sends `token` (none: anonymous). */
+function clientOf(address: string, token?: string): pb.ExperimentsClient {
+  const c = pb.clientConnection(
+    address,
+    pb.clientSecuritySettings({}, { token: token ?? null, token_file: null }),
+  );
+  return new pb.ExperimentsClient(address, c.credentials, c.options);
+}
+
 /** Starts the built app on a free port; resolves with its address. */
 function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; address: string }> {
   const child = spawn(process.execPath, [APP], {
@@ -174,10 +188,14 @@ describe('learning engine over gRPC (the app on loopback)', () => {
     const started = await startApp({
       HIRELEARN_DB: db,
       HIRELEARN_DOCUMENTS: `sqlite://${join(dir, 'documents.sqlite')}`,
+      HIRELEARN_CREDENTIALS: writeCredentials(join(dir, 'credentials.json'), [
+        { identity: 'ana', role: 'experimenter', token: ANA },
+        { identity: 'nightly', role: 'experimenter', token: NIGHTLY },
+      ]),
     });
     app = started.child;
     address = started.address;
-    client = new pb.ExperimentsClient(started.address, credentials.createInsecure());
+    client = clientOf(started.address, ANA);
     x = callsOf(client);
   }, 120_000);
 
@@ -217,9 +235,14 @@ describe('learning engine over gRPC (the app on loopback)', () => {
       code: status.INVALID_ARGUMENT,
       details: expect.stringContaining('definition.variants[0].value_json: must be JSON'),
     });
+    const anonymous = clientOf(address);
     await expect(
-      x.create({ definition: definition('exp-x'), who: '', why: '' }),
-    ).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: 'who: required' });
+      callsOf(anonymous).create({ definition: definition('exp-x'), ...who }),
+    ).rejects.toMatchObject({
+      code: status.UNAUTHENTICATED,
+      details: expect.stringContaining('CreateExperiment needs credentials'),
+    });
+    anonymous.close();
     await x.create({ definition: definition('exp-effort', 0.8), ...who });
     await expect(x.start({ experiment_id: 'exp-effort', ...who })).rejects.toMatchObject({
       code: status.FAILED_PRECONDITION,
@@ -258,7 +281,9 @@ describe('learning engine over gRPC (the app on loopback)', () => {
     // The CLI asks the same service: `hirelearn experiments assign ID --address`.
     const file = join(dir, 'users.txt');
     writeFileSync(file, users.slice(0, 50).join('\n'));
-    const cli = runCli(['experiments', 'assign', ID, '--users', file, '--address', address]);
+    const cli = runCli(['experiments', 'assign', ID, '--users', file, '--address', address], {
+      HIRELEARN_TOKEN: ANA,
+    });
     expect(cli.stderr).toBe('');
     expect(cli.stdout.trim().split('\n')).toEqual(
       assignments.slice(0, 50).map((a) => `${a.user_id}\t${a.variant_id || 'none'}`),
@@ -301,7 +326,12 @@ describe('learning engine over gRPC (the app on loopback)', () => {
     expect(first.results?.experiment_id).toBe(ID);
     const second = await x.ramp({ experiment_id: ID, ...who });
     expect(second.experiment?.coverage).toBe(1);
-    const back = await x.rollback({ experiment_id: ID, who: 'ana', why: 'support tickets rose' });
+    // The actor is the authenticated caller (ana), whatever the request claims.
+    const back = await x.rollback({
+      experiment_id: ID,
+      who: 'mallory',
+      why: 'support tickets rose',
+    });
     expect(back.experiment).toMatchObject({
       status: pb.ExperimentStatus.EXPERIMENT_STATUS_COMPLETED,
       outcome: pb.ExperimentOutcome.EXPERIMENT_OUTCOME_ROLLED_BACK,
@@ -342,7 +372,9 @@ describe('learning engine over gRPC (the app on loopback)', () => {
     d.guardrail_metrics = ['ghosted_rate'];
     await x.create({ definition: d, ...who });
     await x.start({ experiment_id: HARM, ...who });
-    const r = await x.ramp({ experiment_id: HARM, who: 'nightly', why: 'ramp check' });
+    const nightly = clientOf(address, NIGHTLY);
+    const r = await callsOf(nightly).ramp({ experiment_id: HARM, who: '', why: 'ramp check' });
+    nightly.close();
     const ghosted = r.results?.metrics.find((m) => m.metric_id === 'ghosted_rate');
     expect(ghosted).toMatchObject({ harmed: true, significant: true, higher_is_better: false });
     expect(ghosted?.sequential_ci_lower).toBeGreaterThan(0);

@@ -162,7 +162,17 @@ describe('hirelearn quality and monitor (built CLI)', () => {
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const address = await listeningAddress(child, 'drift-monitor');
-    const client = new pb.MonitorClient(address, credentials.createInsecure());
+    // RunNow changes state: without credentials it is refused; the local token the service
+    // wrote (.hirelearn/token, 0600) is what the CLI and this client send by default.
+    const anonymous = new pb.MonitorClient(address, credentials.createInsecure());
+    await expect(
+      new Promise((resolve, reject) =>
+        anonymous.runNow({}, (e, r) => (e ? reject(e) : resolve(r))),
+      ),
+    ).rejects.toMatchObject({ code: 16 });
+    anonymous.close();
+    const local = pb.clientConnection(address, pb.clientSecuritySettings({}));
+    const client = new pb.MonitorClient(address, local.credentials, local.options);
     const call = <Res>(method: 'runNow' | 'getHealth', req: object): Promise<Res> =>
       new Promise((resolve, reject) =>
         (

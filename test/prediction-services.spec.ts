@@ -510,6 +510,8 @@ describe('prediction services over gRPC', () => {
       // Nothing is written before the stop unless the stop writes it.
       prediction_log: { flush_interval_ms: 600_000, write_batch: 64, max_buffered: 10_000 },
       prediction_log_worker: null,
+      security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
+      registry_security: pb.clientSecuritySettings({}),
     });
     const client = new pb.InterviewPredictorClient(service.address, credentials.createInsecure());
     const call = (apps: pb.ApplicationFeatures[]) =>

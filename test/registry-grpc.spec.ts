@@ -14,7 +14,17 @@ import {
   type RegisterVersionInput,
   type WatchEvent,
 } from '@hirelearn/registry';
+import { clientSecuritySettings } from '@hirelearn/proto';
 import { CLI, listeningAddress, runCli } from './support/cli';
+import { writeCredentials } from './support/credentials';
+
+/** Tokens of the two principals of the server's credentials file (stored there as sha256). */
+const TRAINER = 'trainer-token-0123456789abcdef0123456789';
+const OPS = 'ops-token-0123456789abcdef0123456789abcd';
+const as = (token: string) => ({
+  deadline_ms: 10_000,
+  security: clientSecuritySettings({}, { token, token_file: null }),
+});
 
 const APP = resolve(__dirname, '../dist/apps/registry/main.js');
 
@@ -73,11 +83,16 @@ describe('registry over gRPC (the registry app on loopback)', () => {
     env = {
       HIRELEARN_DOCUMENTS: `sqlite://${join(dir, 'documents.sqlite')}`,
       HIRELEARN_ARTIFACTS: join(dir, 'artifacts'),
+      // The audit trail names these identities, whatever `by` the requests claim.
+      HIRELEARN_CREDENTIALS: writeCredentials(join(dir, 'credentials.json'), [
+        { identity: 'trainer', role: 'ml-engineer', token: TRAINER },
+        { identity: 'ops', role: 'ml-engineer', token: OPS },
+      ]),
     };
     const started = await startApp(env);
     app = started.child;
-    a = new RegistryGrpcClient(started.address, { deadline_ms: 10_000 });
-    b = new RegistryGrpcClient(started.address, { deadline_ms: 10_000 });
+    a = new RegistryGrpcClient(started.address, as(TRAINER));
+    b = new RegistryGrpcClient(started.address, as(OPS));
   });
 
   afterAll(async () => {

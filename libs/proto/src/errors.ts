@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'aborted'
   | 'data_loss'
   | 'unavailable'
+  | 'unauthenticated'
+  | 'permission_denied'
   | 'internal';
 
 export class HirelearnError extends Error {

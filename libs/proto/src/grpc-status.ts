@@ -20,6 +20,8 @@ const STATUS_OF: Readonly<Record<ErrorCode, status>> = Object.freeze({
   aborted: status.ABORTED,
   data_loss: status.DATA_LOSS,
   unavailable: status.UNAVAILABLE,
+  unauthenticated: status.UNAUTHENTICATED,
+  permission_denied: status.PERMISSION_DENIED,
   internal: status.INTERNAL,
 });
 
@@ -58,6 +60,10 @@ export function fromGrpcError(error: ServiceError): HirelearnError {
     case status.UNAVAILABLE:
     case status.DEADLINE_EXCEEDED:
       return new UnavailableError(message);
+    case status.UNAUTHENTICATED:
+      return new HirelearnError('unauthenticated', message);
+    case status.PERMISSION_DENIED:
+      return new HirelearnError('permission_denied', message);
     default:
       return new HirelearnError('internal', message);
   }

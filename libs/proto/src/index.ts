@@ -27,6 +27,7 @@ export { protobufFileName as inferenceProtoFile } from './gen/inference/open_inf
 export * from './errors';
 export * from './grpc-status';
 export * from './grpc-server';
+export * from './security';
 export * from './run-service';
 export * from './standard-services';
 export * from './error-details';

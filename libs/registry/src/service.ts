@@ -2,7 +2,11 @@ import { join, resolve } from 'node:path';
 import { openDocumentStore } from '@hirelearn/store';
 import { Registry, type RegistryOptions } from './registry';
 import { DEFAULT_MAX_ARTIFACT_BYTES } from './settings';
-import type { RunningService } from '@hirelearn/proto';
+import {
+  serverSecuritySettings,
+  type RunningService,
+  type ServerSecuritySettings,
+} from '@hirelearn/proto';
 import { startRegistryServer } from './grpc/server';
 
 /** Settings of a registry service, read from the environment once by its app. */
@@ -14,6 +18,8 @@ export interface RegistryServiceSettings {
   readonly port: number;
   /** Largest artifact a registration may carry (HIRELEARN_MAX_ARTIFACT_BYTES). */
   readonly max_artifact_bytes: number;
+  /** TLS, mutual TLS and credentials (HIRELEARN_TLS_CERT, HIRELEARN_CREDENTIALS, ...). */
+  readonly security: ServerSecuritySettings;
 }
 
 function positiveInteger(name: string, value: number): number {
@@ -31,7 +37,8 @@ export const DEFAULT_REGISTRY_PORT = 50051;
 
 /**
  * Reads HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS, HIRELEARN_REGISTRY_HOST and
- * HIRELEARN_REGISTRY_PORT; `overrides` (command-line options) win over the environment.
+ * HIRELEARN_REGISTRY_PORT and the security settings (`serverSecuritySettings`); `overrides`
+ * (command-line options) win over the environment.
  */
 export function registryServiceSettings(
   env: NodeJS.ProcessEnv,
@@ -52,6 +59,7 @@ export function registryServiceSettings(
       overrides.max_artifact_bytes ??
         Number(env.HIRELEARN_MAX_ARTIFACT_BYTES ?? DEFAULT_MAX_ARTIFACT_BYTES),
     ),
+    security: overrides.security ?? serverSecuritySettings(env),
   });
 }
 

@@ -3,7 +3,14 @@ import { defaultDocumentsUrl, Registry, RegistryGrpcClient } from '@hirelearn/re
 import { openDocumentStore } from '@hirelearn/store';
 import { ensemblePredictorBindings, servedEnsemble } from './ensemble-service';
 import { fitScoreBindings, servedFitWeights } from './fit-score-service';
-import { startGrpcServer, type RunningService } from '@hirelearn/proto';
+import {
+  clientSecuritySettings,
+  serverSecuritySettings,
+  startGrpcServer,
+  type ClientSecuritySettings,
+  type RunningService,
+  type ServerSecuritySettings,
+} from '@hirelearn/proto';
 import {
   DEFAULT_PREDICTION_LOG,
   PredictionLog,
@@ -28,6 +35,10 @@ export interface ModelServiceSettings {
    * worker thread when it exists; null or missing: on the service's own thread.
    */
   readonly prediction_log_worker: string | null;
+  /** TLS, mutual TLS and credentials of the service (HIRELEARN_TLS_CERT, HIRELEARN_CREDENTIALS, ...). */
+  readonly security: ServerSecuritySettings;
+  /** TLS and token of the calls to the registry service (HIRELEARN_TLS_CA, HIRELEARN_TOKEN, ...). */
+  readonly registry_security: ClientSecuritySettings;
 }
 
 export const DEFAULT_ENSEMBLE_PORT = 50052;
@@ -35,7 +46,8 @@ export const DEFAULT_FIT_SCORE_PORT = 50053;
 
 /**
  * Reads HIRELEARN_REGISTRY_ADDRESS, HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS,
- * HIRELEARN_SERVICE_HOST and `portVariable`; `overrides` (command-line options) win.
+ * HIRELEARN_SERVICE_HOST, `portVariable` and the security settings of the server and of its
+ * registry client; `overrides` (command-line options) win.
  */
 export function modelServiceSettings(
   env: NodeJS.ProcessEnv,
@@ -60,6 +72,8 @@ export function modelServiceSettings(
     port,
     prediction_log: overrides.prediction_log ?? DEFAULT_PREDICTION_LOG,
     prediction_log_worker: overrides.prediction_log_worker ?? null,
+    security: overrides.security ?? serverSecuritySettings(env),
+    registry_security: overrides.registry_security ?? clientSecuritySettings(env),
   });
 }
 
@@ -81,7 +95,9 @@ async function openRegistry(
   documents: Awaited<ReturnType<typeof openDocumentStore>>,
 ): Promise<{ view: RegistryView; close: () => void }> {
   if (settings.registry_address) {
-    const client = new RegistryGrpcClient(settings.registry_address);
+    const client = new RegistryGrpcClient(settings.registry_address, {
+      security: settings.registry_security,
+    });
     return { view: registryClientView(client), close: () => client.close() };
   }
   const registry = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });

@@ -18,8 +18,14 @@ import {
   requiredSampleSize,
   rollbackExperiment,
 } from '@hirelearn/experiments';
+import type { ClientSecuritySettings } from '@hirelearn/proto';
 import { DocumentStore, openDocumentStore } from '@hirelearn/store';
 import { CliError } from '../cli-error';
+import {
+  clientSecurityFrom,
+  clientSecurityOptions,
+  type ClientSecurityOpts,
+} from '../security-options';
 import { printFields, printJson, printTable } from '../output';
 import { withEventStore } from '../store-option';
 
@@ -158,8 +164,9 @@ async function assignOverGrpc(
   address: string,
   id: string,
   users: readonly string[],
+  security: ClientSecuritySettings,
 ): Promise<Assignment[]> {
-  const client = new ExperimentsGrpcClient(address);
+  const client = new ExperimentsGrpcClient(address, undefined, security);
   try {
     return await client.assign(id, users);
   } catch (error) {
@@ -300,24 +307,31 @@ export function registerExperiments(program: Command): void {
       } else process.stdout.write(text);
     });
 
-  withCommon(x.command('assign').description('the variant of each user (or none)'), true)
+  clientSecurityOptions(
+    withCommon(x.command('assign').description('the variant of each user (or none)'), true),
+  )
     .argument('<id>')
     .requiredOption('--users <file>', 'user ids, one per line')
     .option(
       '--address <host:port>',
       'ask the learning engine over gRPC (hirelearn serve learning-engine) instead',
     )
-    .action(async (id: string, opts: CommonOptions & { users: string; address?: string }) => {
-      const users = readFileSync(opts.users, 'utf8')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-      const rows = opts.address
-        ? await assignOverGrpc(opts.address, id, users)
-        : await assignHere(opts, id, users);
-      if (opts.json) return printJson(rows);
-      for (const r of rows) process.stdout.write(`${r.user_id}\t${r.variant_id ?? 'none'}\n`);
-    });
+    .action(
+      async (
+        id: string,
+        opts: CommonOptions & ClientSecurityOpts & { users: string; address?: string },
+      ) => {
+        const users = readFileSync(opts.users, 'utf8')
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter((l) => l !== '');
+        const rows = opts.address
+          ? await assignOverGrpc(opts.address, id, users, clientSecurityFrom(opts))
+          : await assignHere(opts, id, users);
+        if (opts.json) return printJson(rows);
+        for (const r of rows) process.stdout.write(`${r.user_id}\t${r.variant_id ?? 'none'}\n`);
+      },
+    );
 
   x.command('power')
     .description('design: users needed for an effect, or the MDE of a sample size')

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { credentials, Metadata } from '@grpc/grpc-js';
+import { Metadata } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import {
   modelHealthCollection,
@@ -13,6 +13,11 @@ import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { CliError } from '../cli-error';
 import { printJson, printTable } from '../output';
 import { storeUrl } from '../store-option';
+import {
+  clientSecurityFrom,
+  clientSecurityOptions,
+  type ClientSecurityOpts,
+} from '../security-options';
 
 interface DocumentOpts {
   documents?: string;
@@ -47,8 +52,7 @@ export function registerMonitor(program: Command): void {
     .command('monitor')
     .description('calibration and drift of served models; rollback on critical findings');
 
-  monitor
-    .command('run')
+  clientSecurityOptions(monitor.command('run'))
     .description(
       'score every shadow and production version against the outcomes that have arrived; store ModelHealth per window; roll back critical production versions',
     )
@@ -60,9 +64,9 @@ export function registerMonitor(program: Command): void {
       '--address <host:port>',
       'ask a served drift monitor (`hirelearn serve drift-monitor`) to run a pass now, over gRPC',
     )
-    .action(async (opts: DocumentOpts & { db?: string; address?: string }) => {
+    .action(async (opts: DocumentOpts & ClientSecurityOpts & { db?: string; address?: string }) => {
       const run = opts.address
-        ? await runNowOverGrpc(opts.address)
+        ? await runNowOverGrpc(opts.address, clientSecurityFrom(opts))
         : await runMonitorJob({
             db_url: storeUrl(opts.db),
             documents_url: documentsUrl(opts),
@@ -142,8 +146,9 @@ export function registerMonitor(program: Command): void {
 }
 
 /** One `RunNow` of the Monitor service; verdicts with the enum prefixes dropped. */
-async function runNowOverGrpc(address: string) {
-  const client = new pb.MonitorClient(address, credentials.createInsecure());
+async function runNowOverGrpc(address: string, security: pb.ClientSecuritySettings) {
+  const connection = pb.clientConnection(address, security);
+  const client = new pb.MonitorClient(address, connection.credentials, connection.options);
   try {
     const response = await new Promise<pb.RunNowResponse>((resolve, reject) =>
       client.runNow({}, new Metadata(), { deadline: Date.now() + 30 * 60_000 }, (error, r) =>

@@ -1,4 +1,4 @@
-import { credentials, type ServiceError } from '@grpc/grpc-js';
+import type { ServiceError } from '@grpc/grpc-js';
 import type { Command } from 'commander';
 import * as pb from '@hirelearn/proto';
 import { seniorityMatch, type LabelledApplication } from '@hirelearn/ml';
@@ -11,6 +11,17 @@ import {
 import { CliError } from '../cli-error';
 import { printJson, printTable } from '../output';
 import { withEventStore } from '../store-option';
+import {
+  clientSecurityFrom,
+  clientSecurityOptions,
+  type ClientSecurityOpts,
+} from '../security-options';
+
+interface PredictOpts extends ClientSecurityOpts {
+  address: string;
+  db?: string;
+  json?: boolean;
+}
 
 /** One unary call on a client made for it; a failure says which service to start. */
 function call<Res>(
@@ -72,8 +83,7 @@ function scoreFitRequests(applications: readonly LabelledApplication[]): pb.Scor
 }
 
 export function registerPredict(program: Command): void {
-  program
-    .command('predict')
+  clientSecurityOptions(program.command('predict'))
     .description(
       'ask the ensemble predictor over gRPC for the interview likelihood of applications in the store',
     )
@@ -81,9 +91,14 @@ export function registerPredict(program: Command): void {
     .option('--address <host:port>', 'ensemble predictor', `127.0.0.1:${DEFAULT_ENSEMBLE_PORT}`)
     .option('--db <url>', 'event store URL')
     .option('--json', 'print as JSON')
-    .action(async (ids: string[], opts: { address: string; db?: string; json?: boolean }) => {
+    .action(async (ids: string[], opts: PredictOpts) => {
       const applications = await applicationsOf(ids, opts.db);
-      const client = new pb.InterviewPredictorClient(opts.address, credentials.createInsecure());
+      const connection = pb.clientConnection(opts.address, clientSecurityFrom(opts));
+      const client = new pb.InterviewPredictorClient(
+        opts.address,
+        connection.credentials,
+        connection.options,
+      );
       const response = await call<pb.PredictInterviewResponse>(
         'ensemble-predictor',
         client,
@@ -106,8 +121,7 @@ export function registerPredict(program: Command): void {
       );
     });
 
-  program
-    .command('score-fit')
+  clientSecurityOptions(program.command('score-fit'))
     .description(
       'ask the fit-score learner over gRPC (ScoreFit) to score the jobs of applications in the store, as the strategy layer does',
     )
@@ -115,11 +129,16 @@ export function registerPredict(program: Command): void {
     .option('--address <host:port>', 'fit-score learner', `127.0.0.1:${DEFAULT_FIT_SCORE_PORT}`)
     .option('--db <url>', 'event store URL')
     .option('--json', 'print as JSON')
-    .action(async (ids: string[], opts: { address: string; db?: string; json?: boolean }) => {
+    .action(async (ids: string[], opts: PredictOpts) => {
       const requests = scoreFitRequests(await applicationsOf(ids, opts.db));
       const responses: pb.ScoreFitResponse[] = [];
+      const connection = pb.clientConnection(opts.address, clientSecurityFrom(opts));
       for (const request of requests) {
-        const client = new pb.FitScorerClient(opts.address, credentials.createInsecure());
+        const client = new pb.FitScorerClient(
+          opts.address,
+          connection.credentials,
+          connection.options,
+        );
         responses.push(
           await call<pb.ScoreFitResponse>(
             'fit-score-learner',

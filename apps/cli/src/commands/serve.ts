@@ -19,6 +19,11 @@ import {
   type ModelServiceSettings,
 } from '@hirelearn/services';
 import { CliError } from '../cli-error';
+import {
+  serverSecurityFrom,
+  serverSecurityOptions,
+  type ServerSecurityOpts,
+} from '../security-options';
 
 /** The `serve` command; each service (`serve ensemble-predictor`, ...) attaches to the same one. */
 export function serveCommand(program: Command): Command {
@@ -43,21 +48,28 @@ const interrupted = (): Promise<void> =>
   });
 
 export function registerServe(program: Command): void {
-  serveCommand(program)
-    .command('registry')
+  serverSecurityOptions(serveCommand(program).command('registry'))
     .description('serve the model registry over gRPC (hirelearn.v1.Registry)')
     .option('--port <n>', 'port (default HIRELEARN_REGISTRY_PORT or 50051; 0: any free port)', port)
     .option('--host <host>', 'interface (default HIRELEARN_REGISTRY_HOST or 127.0.0.1)')
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .option('--artifacts <dir>', 'artifact folder (default HIRELEARN_ARTIFACTS)')
     .action(
-      async (opts: { port?: number; host?: string; documents?: string; artifacts?: string }) => {
+      async (
+        opts: ServerSecurityOpts & {
+          port?: number;
+          host?: string;
+          documents?: string;
+          artifacts?: string;
+        },
+      ) => {
         const running = await serveRegistry(
           registryServiceSettings(process.env, {
             port: opts.port,
             host: opts.host,
             documents_url: opts.documents,
             artifacts_dir: opts.artifacts,
+            security: serverSecurityFrom(opts),
           }),
           { checkArtifact: loadableArtifact },
         );
@@ -66,8 +78,7 @@ export function registerServe(program: Command): void {
         await running.shutdown();
       },
     );
-  serveCommand(program)
-    .command('learning-engine')
+  serverSecurityOptions(serveCommand(program).command('learning-engine'))
     .description('serve the experiments over gRPC (hirelearn.v1.Experiments)')
     .option(
       '--port <n>',
@@ -77,19 +88,29 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface (default HIRELEARN_LEARNING_ENGINE_HOST or 127.0.0.1)')
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .option('--db <url>', 'event store URL, opened per call (default HIRELEARN_DB or embedded)')
-    .action(async (opts: { port?: number; host?: string; documents?: string; db?: string }) => {
-      const running = await serveLearningEngine(
-        learningEngineSettings(process.env, {
-          ...(opts.port !== undefined && { port: opts.port }),
-          ...(opts.host !== undefined && { host: opts.host }),
-          ...(opts.documents !== undefined && { documents_url: opts.documents }),
-          ...(opts.db !== undefined && { db_url: opts.db }),
-        }),
-      );
-      process.stdout.write(`learning-engine listening on ${running.address}\n`);
-      await interrupted();
-      await running.shutdown();
-    });
+    .action(
+      async (
+        opts: ServerSecurityOpts & {
+          port?: number;
+          host?: string;
+          documents?: string;
+          db?: string;
+        },
+      ) => {
+        const running = await serveLearningEngine(
+          learningEngineSettings(process.env, {
+            security: serverSecurityFrom(opts),
+            ...(opts.port !== undefined && { port: opts.port }),
+            ...(opts.host !== undefined && { host: opts.host }),
+            ...(opts.documents !== undefined && { documents_url: opts.documents }),
+            ...(opts.db !== undefined && { db_url: opts.db }),
+          }),
+        );
+        process.stdout.write(`learning-engine listening on ${running.address}\n`);
+        await interrupted();
+        await running.shutdown();
+      },
+    );
 }
 
 /** The model services: each serves the version in production and follows the registry. */
@@ -110,7 +131,7 @@ const MODEL_SERVICES = [
   },
 ] as const;
 
-interface ModelServiceOptions {
+interface ModelServiceOptions extends ServerSecurityOpts {
   port?: number;
   host?: string;
   registry?: string;
@@ -120,8 +141,7 @@ interface ModelServiceOptions {
 
 export function registerModelServices(program: Command): void {
   for (const service of MODEL_SERVICES) {
-    serveCommand(program)
-      .command(service.name)
+    serverSecurityOptions(serveCommand(program).command(service.name))
       .description(`serve ${service.what}`)
       .option(
         '--port <n>',
@@ -144,6 +164,7 @@ export function registerModelServices(program: Command): void {
           ...(opts.artifacts !== undefined && { artifacts_dir: opts.artifacts }),
           // Bundled beside main.js by tools/build.mjs: the log writes on a worker thread.
           prediction_log_worker: path.join(__dirname, 'prediction-log-worker.js'),
+          security: serverSecurityFrom(opts),
         };
         const running: RunningService = await service.start(
           modelServiceSettings(process.env, service.portVariable, service.defaultPort, overrides),
@@ -155,7 +176,7 @@ export function registerModelServices(program: Command): void {
   }
 }
 
-interface DriftMonitorOptions {
+interface DriftMonitorOptions extends ServerSecurityOpts {
   port?: number;
   host?: string;
   registry?: string;
@@ -172,8 +193,7 @@ const minutes = (v: string): number => {
 };
 
 export function registerDriftMonitorService(program: Command): void {
-  serveCommand(program)
-    .command('drift-monitor')
+  serverSecurityOptions(serveCommand(program).command('drift-monitor'))
     .description(
       'serve the drift monitor (hirelearn.v1.Monitor): a monitoring pass every N minutes and on RunNow',
     )
@@ -205,6 +225,7 @@ export function registerDriftMonitorService(program: Command): void {
           ...(opts.documents !== undefined && { documents_url: opts.documents }),
           ...(opts.artifacts !== undefined && { artifacts_dir: opts.artifacts }),
           ...(opts.everyMinutes !== undefined && { every_minutes: opts.everyMinutes }),
+          security: serverSecurityFrom(opts),
         }),
         DEFAULT_MONITOR_SETTINGS,
         (error) =>

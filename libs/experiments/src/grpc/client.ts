@@ -3,23 +3,34 @@
  * the GrowthBook SDK on the exported features themselves (both give the same variants).
  * Failed calls reject with the HirelearnError classes of @hirelearn/proto.
  */
-import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { Metadata, type ServiceError } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
-import { fromGrpcError, isServiceError } from '@hirelearn/proto';
+import {
+  clientConnection,
+  clientSecuritySettings,
+  fromGrpcError,
+  isServiceError,
+  type ClientSecuritySettings,
+} from '@hirelearn/proto';
 import type { Assignment, AssignmentReason } from '../assignment/assigner';
 import type { VariantValue } from '../types';
 
 export class ExperimentsGrpcClient {
   private readonly client: pb.ExperimentsClient;
 
-  /** `address`: host:port of `hirelearn serve learning-engine`. */
+  /**
+   * `address`: host:port of `hirelearn serve learning-engine`; `security`: TLS and the token
+   * to send (default: plaintext, the local token file if there is one).
+   */
   constructor(
     address: string,
     private readonly deadlineMs = 30_000,
+    security: ClientSecuritySettings = clientSecuritySettings({}),
   ) {
-    this.client = new pb.ExperimentsClient(address, credentials.createInsecure(), {
+    const connection = clientConnection(address, security, {
       'grpc.max_receive_message_length': 64 << 20,
     });
+    this.client = new pb.ExperimentsClient(address, connection.credentials, connection.options);
   }
 
   /** The variant of each user, in request order (opted-out users are never enrolled). */

@@ -5,12 +5,14 @@
  */
 import * as pb from '@hirelearn/proto';
 import {
+  actorOf,
   ConflictError,
   FailedPreconditionError,
   HirelearnError,
   InvalidArgumentError,
   NotFoundError,
   unary,
+  type Caller,
   type ServiceBinding,
 } from '@hirelearn/proto';
 import type { EventStore } from '@hirelearn/store';
@@ -66,9 +68,12 @@ const required = (value: string, field: string): string => {
   return value;
 };
 
-/** Who acts (recorded in the change log, so required) and why (default: the action). */
-function actorOf(r: { who: string; why: string }, action: string): Actor {
-  return { who: required(r.who, 'who'), why: r.why || action };
+/**
+ * Who acts, recorded in the change log: the caller the server authenticated (the request's
+ * `who` is ignored, kept on the wire for old clients), and why (default: the action).
+ */
+function actor(caller: Caller | null, r: { why: string }, action: string): Actor {
+  return { who: actorOf(caller), why: r.why || action };
 }
 
 async function mustGet(registry: ExperimentRegistry, id: string): Promise<Experiment> {
@@ -95,22 +100,30 @@ async function decisionResponse(
 export function experimentsBinding(backend: ExperimentsBackend): ServiceBinding {
   const { registry } = backend;
   const implementation: pb.ExperimentsServer = {
-    createExperiment: unary(async (r: pb.CreateExperimentRequest) => ({
-      experiment: experimentToPb(
-        accepted(await registry.create(definitionFromPb(r.definition), actorOf(r, 'created'))),
-      ),
-    })),
-    startExperiment: unary(async (r: pb.ExperimentActionRequest) => ({
+    createExperiment: unary(async (r: pb.CreateExperimentRequest, caller) => ({
       experiment: experimentToPb(
         accepted(
-          await registry.start(required(r.experiment_id, 'experiment_id'), actorOf(r, 'start')),
+          await registry.create(definitionFromPb(r.definition), actor(caller, r, 'created')),
         ),
       ),
     })),
-    pauseExperiment: unary(async (r: pb.ExperimentActionRequest) => ({
+    startExperiment: unary(async (r: pb.ExperimentActionRequest, caller) => ({
       experiment: experimentToPb(
         accepted(
-          await registry.pause(required(r.experiment_id, 'experiment_id'), actorOf(r, 'pause')),
+          await registry.start(
+            required(r.experiment_id, 'experiment_id'),
+            actor(caller, r, 'start'),
+          ),
+        ),
+      ),
+    })),
+    pauseExperiment: unary(async (r: pb.ExperimentActionRequest, caller) => ({
+      experiment: experimentToPb(
+        accepted(
+          await registry.pause(
+            required(r.experiment_id, 'experiment_id'),
+            actor(caller, r, 'pause'),
+          ),
         ),
       ),
     })),
@@ -148,18 +161,18 @@ export function experimentsBinding(backend: ExperimentsBackend): ServiceBinding 
         await backend.withEvents((store) => analyzeFromStore(store, e, registry.settings)),
       );
     }),
-    ramp: unary(async (r: pb.RampRequest) => {
+    ramp: unary(async (r: pb.RampRequest, caller) => {
       const e = await mustGet(registry, r.experiment_id);
-      const actor = actorOf(r, 'ramp step');
+      const by = actor(caller, r, 'ramp step');
       const results = await backend.withEvents((store) =>
         analyzeFromStore(store, e, registry.settings),
       );
-      const out = await applyRampStep(registry, e.experiment_id, results, actor);
+      const out = await applyRampStep(registry, e.experiment_id, results, by);
       return decisionResponse(registry, e.experiment_id, out);
     }),
-    rollback: unary(async (r: pb.ExperimentActionRequest) => {
+    rollback: unary(async (r: pb.ExperimentActionRequest, caller) => {
       const id = required(r.experiment_id, 'experiment_id');
-      const out = await rollbackExperiment(registry, id, actorOf(r, 'manual rollback'));
+      const out = await rollbackExperiment(registry, id, actor(caller, r, 'manual rollback'));
       return decisionResponse(registry, id, out);
     }),
     exportFeatures: unary(async (r: pb.ExportFeaturesRequest) => {

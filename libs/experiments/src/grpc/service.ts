@@ -6,7 +6,12 @@
  * calls while the service runs; `duckdb::memory:` would therefore be empty at every call.
  */
 import { join, resolve } from 'node:path';
-import { startGrpcServer, type RunningService } from '@hirelearn/proto';
+import {
+  serverSecuritySettings,
+  startGrpcServer,
+  type RunningService,
+  type ServerSecuritySettings,
+} from '@hirelearn/proto';
 import { DEFAULT_EVENT_DB, EventStore, openDocumentStore } from '@hirelearn/store';
 import {
   DEFAULT_OPT_OUT_CACHE,
@@ -23,6 +28,8 @@ export interface LearningEngineSettings {
   readonly db_url: string;
   readonly host: string;
   readonly port: number;
+  /** TLS, mutual TLS and credentials (HIRELEARN_TLS_CERT, HIRELEARN_CREDENTIALS, ...). */
+  readonly security: ServerSecuritySettings;
   /** How often Assign's opt-out list is read again (HIRELEARN_OPT_OUT_REFRESH_MS). */
   readonly opt_outs?: OptOutCacheSettings;
 }
@@ -31,8 +38,9 @@ export const DEFAULT_LEARNING_ENGINE_PORT = 50055;
 
 /**
  * Reads HIRELEARN_DOCUMENTS, HIRELEARN_DB, HIRELEARN_LEARNING_ENGINE_HOST and
- * HIRELEARN_LEARNING_ENGINE_PORT; `overrides` (command-line options) win. An invalid port is
- * refused with the variable's name and the rule.
+ * HIRELEARN_LEARNING_ENGINE_PORT and the security settings (`serverSecuritySettings`);
+ * `overrides` (command-line options) win. An invalid port is refused with the variable's name
+ * and the rule.
  */
 export function learningEngineSettings(
   env: NodeJS.ProcessEnv,
@@ -52,6 +60,7 @@ export function learningEngineSettings(
     db_url: overrides.db_url ?? env.HIRELEARN_DB ?? `duckdb://${resolve(cwd, DEFAULT_EVENT_DB)}`,
     host: overrides.host ?? env.HIRELEARN_LEARNING_ENGINE_HOST ?? '127.0.0.1',
     port,
+    security: overrides.security ?? serverSecuritySettings(env),
     opt_outs: overrides.opt_outs ?? {
       refresh_ms: Number(env.HIRELEARN_OPT_OUT_REFRESH_MS ?? DEFAULT_OPT_OUT_CACHE.refresh_ms),
     },
@@ -93,6 +102,7 @@ export async function serveLearningEngine(
       {
         host: settings.host,
         port: settings.port,
+        security: settings.security,
         onShutdown: () => {
           optOuts.stop();
           return documents.close();

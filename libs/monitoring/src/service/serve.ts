@@ -1,5 +1,9 @@
 import { Registry, RegistryGrpcClient } from '@hirelearn/registry';
-import { startGrpcServer, type RunningService } from '@hirelearn/proto';
+import {
+  startGrpcServer,
+  type RunningService,
+  type ServerSecuritySettings,
+} from '@hirelearn/proto';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { registryTarget, type RegistryView } from '../monitor/registry-target';
 import { DEFAULT_MONITOR_SETTINGS, type MonitorSettings } from '../monitor/settings';
@@ -14,12 +18,18 @@ import type { MonitorServiceSettings } from './settings';
 export async function startMonitorServer(
   loop: MonitorLoop,
   documents: DocumentStore,
-  options: { host?: string; port?: number; onShutdown?: () => Promise<void> | void } = {},
+  options: {
+    host?: string;
+    port?: number;
+    security?: ServerSecuritySettings;
+    onShutdown?: () => Promise<void> | void;
+  } = {},
 ): Promise<RunningService> {
   const bindings = monitorBindings(loop, documents);
   const running = await startGrpcServer([bindings], {
     host: options.host,
     port: options.port,
+    security: options.security,
     onShutdown: options.onShutdown,
   });
   return {
@@ -48,7 +58,9 @@ export async function serveDriftMonitor(
   let registry: { view: RegistryView; close: () => void };
   try {
     if (settings.registry_address) {
-      const client = new RegistryGrpcClient(settings.registry_address);
+      const client = new RegistryGrpcClient(settings.registry_address, {
+        security: settings.registry_security,
+      });
       registry = { view: client, close: () => client.close() };
     } else {
       const local = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });
@@ -66,6 +78,7 @@ export async function serveDriftMonitor(
   const running = await startMonitorServer(loop, documents, {
     host: settings.host,
     port: settings.port,
+    security: settings.security,
     onShutdown: async () => {
       registry.close();
       await documents.close();

@@ -1,3 +1,9 @@
+import {
+  clientSecuritySettings,
+  serverSecuritySettings,
+  type ClientSecuritySettings,
+  type ServerSecuritySettings,
+} from '@hirelearn/proto';
 import { monitorJobSettings, type MonitorJobSettings } from '../monitor/job';
 
 export const DEFAULT_MONITOR_PORT = 50054;
@@ -8,13 +14,18 @@ export interface MonitorServiceSettings extends MonitorJobSettings {
   readonly port: number;
   /** `host:port` of the registry service; null: open the registry in-process. */
   readonly registry_address: string | null;
+  /** TLS, mutual TLS and credentials of the Monitor service (HIRELEARN_TLS_CERT, HIRELEARN_CREDENTIALS, ...). */
+  readonly security: ServerSecuritySettings;
+  /** TLS and token of the calls to the registry service (HIRELEARN_TLS_CA, HIRELEARN_TOKEN, ...). */
+  readonly registry_security: ClientSecuritySettings;
 }
 
 /**
  * The job's settings (HIRELEARN_DB, HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS,
  * HIRELEARN_MONITOR_EVERY_MINUTES) plus HIRELEARN_MONITOR_PORT (50054),
- * HIRELEARN_SERVICE_HOST (127.0.0.1) and HIRELEARN_REGISTRY_ADDRESS; `overrides`
- * (command-line options) win over the environment.
+ * HIRELEARN_SERVICE_HOST (127.0.0.1), HIRELEARN_REGISTRY_ADDRESS and the security settings of
+ * the server and of its registry client; `overrides` (command-line options) win over the
+ * environment.
  */
 export function monitorServiceSettings(
   env: NodeJS.ProcessEnv,
@@ -35,5 +46,7 @@ export function monitorServiceSettings(
       overrides.registry_address !== undefined
         ? overrides.registry_address
         : (env.HIRELEARN_REGISTRY_ADDRESS ?? null),
+    security: overrides.security ?? serverSecuritySettings(env),
+    registry_security: overrides.registry_security ?? clientSecuritySettings(env),
   });
 }

@@ -1,5 +1,4 @@
 import {
-  credentials,
   Metadata,
   status,
   type CallOptions,
@@ -7,7 +6,15 @@ import {
   type ServiceError,
 } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
-import { fromGrpcError, IntegrityError, isServiceError, UnavailableError } from '@hirelearn/proto';
+import {
+  clientConnection,
+  clientSecuritySettings,
+  fromGrpcError,
+  IntegrityError,
+  isServiceError,
+  UnavailableError,
+  type ClientSecuritySettings,
+} from '@hirelearn/proto';
 import { sha256Hex } from '../artifact-store';
 import type {
   ChangeBy,
@@ -34,6 +41,8 @@ export interface RegistryClientOptions {
   readonly deadline_ms?: number;
   /** Largest message accepted (artifacts travel in one); default 257 MiB. */
   readonly max_message_bytes?: number;
+  /** TLS and the token to send (default: plaintext, the local token file if there is one). */
+  readonly security?: ClientSecuritySettings;
 }
 
 type Unary<Req, Res> = (
@@ -50,13 +59,16 @@ type Unary<Req, Res> = (
 export class RegistryGrpcClient {
   private readonly client: pb.RegistryClient;
   private readonly deadlineMs: number;
+  /** Set by close: a watch's pending reconnect then ends instead of calling a closed channel. */
+  private closed = false;
 
   constructor(address: string, options: RegistryClientOptions = {}) {
     const max = options.max_message_bytes ?? 257 * 1024 * 1024;
-    this.client = new pb.RegistryClient(address, credentials.createInsecure(), {
+    const connection = clientConnection(address, options.security ?? clientSecuritySettings({}), {
       'grpc.max_receive_message_length': max,
       'grpc.max_send_message_length': max,
     });
+    this.client = new pb.RegistryClient(address, connection.credentials, connection.options);
     this.deadlineMs = options.deadline_ms ?? 30_000;
   }
 
@@ -188,6 +200,8 @@ export class RegistryGrpcClient {
     let stream: ClientReadableStream<pb.WatchEvent> | null = null;
     let timer: NodeJS.Timeout | null = null;
     const open = (sendCurrent: boolean): void => {
+      // A retry scheduled by an earlier stream may fire after the watch or the client closed.
+      if (closed || this.closed) return;
       let retried = false;
       const retry = (): void => {
         if (closed || retried || reconnectMs <= 0) return;
@@ -218,6 +232,7 @@ export class RegistryGrpcClient {
   }
 
   close(): void {
+    this.closed = true;
     this.client.close();
   }
 }

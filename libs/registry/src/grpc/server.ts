@@ -1,12 +1,14 @@
 import type { ServerWritableStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import {
+  actorOf,
   InvalidArgumentError,
   NotFoundError,
   startGrpcServer,
   toGrpcError,
   unary,
   type RunningService,
+  type ServerSecuritySettings,
 } from '@hirelearn/proto';
 import type { Registry } from '../registry';
 import type { ModelVersion } from '../types';
@@ -41,7 +43,9 @@ async function resolveVersion(registry: Registry, r: pb.GetVersionRequest): Prom
 
 /**
  * The Registry service's handlers over an in-process registry, and `endStreams` to end the
- * open Watch streams (they never end by themselves) before a server shuts down.
+ * open Watch streams (they never end by themselves) before a server shuts down. Who registers
+ * or changes a stage is the caller the server authenticated; the requests' `registered_by`
+ * and `by` fields are ignored (kept on the wire for old clients).
  */
 export function createRegistryServer(registry: Registry): {
   service: typeof pb.RegistryService;
@@ -50,8 +54,10 @@ export function createRegistryServer(registry: Registry): {
 } {
   const streams = new Set<() => void>();
   const implementation: pb.RegistryServer = {
-    registerVersion: unary(async (r: pb.RegisterVersionRequest) => ({
-      version: modelVersionToPb(await registry.register(registrationFromPb(r))),
+    registerVersion: unary(async (r: pb.RegisterVersionRequest, caller) => ({
+      version: modelVersionToPb(
+        await registry.register({ ...registrationFromPb(r), registered_by: actorOf(caller) }),
+      ),
     })),
     getVersion: unary(async (r: pb.GetVersionRequest) => ({
       version: modelVersionToPb(await resolveVersion(registry, r)),
@@ -64,31 +70,33 @@ export function createRegistryServer(registry: Registry): {
         })
       ).map(modelVersionToPb),
     })),
-    promote: unary(async (r: pb.PromoteRequest) => {
+    promote: unary(async (r: pb.PromoteRequest, caller) => {
       const to = stageFromPb(r.to_stage, 'to_stage') ?? 'production';
       if (to !== 'production' && to !== 'shadow')
         throw new InvalidArgumentError(`to_stage: promote to production or shadow, not ${to}`);
       return stageChangeToPb(
         await registry.promote(r.model, r.version, {
-          by: r.by,
+          by: actorOf(caller),
           reason: r.reason,
           to_stage: to,
           expected_production: expectedProduction(r.expected_production),
         }),
       );
     }),
-    rollback: unary(async (r: pb.RollbackRequest) =>
+    rollback: unary(async (r: pb.RollbackRequest, caller) =>
       stageChangeToPb(
         await registry.rollback(r.model, {
-          by: r.by,
+          by: actorOf(caller),
           reason: r.reason,
           to: r.to_version > 0 ? r.to_version : undefined,
           expected_production: expectedProduction(r.expected_production),
         }),
       ),
     ),
-    archive: unary(async (r: pb.ArchiveRequest) =>
-      stageChangeToPb(await registry.archive(r.model, r.version, { by: r.by, reason: r.reason })),
+    archive: unary(async (r: pb.ArchiveRequest, caller) =>
+      stageChangeToPb(
+        await registry.archive(r.model, r.version, { by: actorOf(caller), reason: r.reason }),
+      ),
     ),
     listTransitions: unary(async (r: pb.ListTransitionsRequest) => ({
       transitions: (await registry.transitions(r.model, r.version > 0 ? r.version : undefined)).map(
@@ -140,12 +148,17 @@ export function registryChannelOptions(registry: Registry): Record<string, numbe
  * ends open Watch streams and the registry's watches, then stops the server. */
 export async function startRegistryServer(
   registry: Registry,
-  options: { host?: string; port?: number } = {},
+  options: { host?: string; port?: number; security?: ServerSecuritySettings } = {},
 ): Promise<RunningService> {
   const { service, implementation, endStreams } = createRegistryServer(registry);
   const running = await startGrpcServer(
     [{ service, implementation: implementation as unknown as UntypedServiceImplementation }],
-    { ...options, channelOptions: registryChannelOptions(registry) },
+    {
+      host: options.host,
+      port: options.port,
+      security: options.security,
+      channelOptions: registryChannelOptions(registry),
+    },
   );
   return {
     ...running,

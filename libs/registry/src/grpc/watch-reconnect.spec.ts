@@ -5,7 +5,7 @@ import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { Registry } from '../registry';
 import type { WatchEvent } from '../types';
 import { RegistryGrpcClient } from './client';
-import type { RunningService } from '@hirelearn/proto';
+import { serverSecuritySettings, type RunningService } from '@hirelearn/proto';
 import { startRegistryServer } from './server';
 
 function until(predicate: () => boolean, ms = 5000): Promise<void> {
@@ -42,7 +42,11 @@ describe('RegistryGrpcClient.watch', () => {
 
   const open = async (port = 0) => {
     registry = await Registry.open({ documents, artifactsDir: join(dir, 'artifacts') });
-    server = await startRegistryServer(registry, { port });
+    // Its local token stays in the test's folder.
+    server = await startRegistryServer(registry, {
+      port,
+      security: serverSecuritySettings({}, { token_file: join(dir, 'token') }),
+    });
     return server;
   };
 
