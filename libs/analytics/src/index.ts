@@ -5,6 +5,7 @@
  */
 export * from './settings';
 export * from './period';
+export * from './data-period';
 export * from './rate';
 export * from './sql';
 export * from './user-performance';

@@ -1,4 +1,5 @@
 import { suppressSmallCells } from '@hirelearn/safeguards';
+import { dataPeriod } from './data-period';
 import type { Period } from './period';
 import { rateOf, type Rate } from './rate';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
@@ -183,7 +184,7 @@ export async function marketInsights(
   if (totalUsers > 0 && !totalShown) suppressed += 2;
   return Object.freeze({
     status: industries.length || totalUsers ? 'ok' : 'no_data',
-    period,
+    period: await dataPeriod(db, period),
     most_active_industries: Object.freeze(
       industries.slice(0, settings.top).map((r) =>
         Object.freeze({

@@ -1,4 +1,5 @@
 import { BY_MODE_SQL, ghostDays, performanceSql, RESUME_SQL } from './performance-sql';
+import { dataPeriod } from './data-period';
 import type { Period } from './period';
 import { rateOf, type Rate } from './rate';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
@@ -97,7 +98,7 @@ export async function userPerformance(
   return Object.freeze({
     status: p.total_applications > 0 ? 'ok' : 'no_applications',
     user_id: userId,
-    period,
+    period: await dataPeriod(db, period),
     total_applications: p.total_applications,
     applications_by_category: Object.freeze({ reach: p.reach, target: p.target, safety: p.safety }),
     interview_requests: p.interview_requests,

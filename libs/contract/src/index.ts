@@ -3,5 +3,5 @@ export * from './schemas';
 export * from './validate';
 export * from './json-schema';
 export * from './examples';
-export { EDUCATION_LEVELS, SENIORITY_LEVELS } from './primitives';
+export { COMPANY_SIZES, EDUCATION_LEVELS, SENIORITY_LEVELS } from './primitives';
 export { HOSTILE_STRINGS } from './hostile-strings';

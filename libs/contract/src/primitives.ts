@@ -65,3 +65,6 @@ export const SENIORITY_LEVELS: readonly string[] = seniority.options;
 
 /** The contract's education levels, lowest to highest. */
 export const EDUCATION_LEVELS: readonly string[] = educationLevel.options;
+
+/** The contract's company sizes (`501-1000` and its like: ranges, not phone numbers). */
+export const COMPANY_SIZES: readonly string[] = companySize.options;

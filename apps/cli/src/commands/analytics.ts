@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import {
+  ALL_TIME,
   analyticsSettings,
   exportArtifacts,
   marketInsights,
@@ -32,6 +33,12 @@ interface CommonOptions {
 export function formatRate(r: Rate): string {
   if (r.rate === null) return 'n=0';
   return `${r.rate.toFixed(3)} [${(r.lower ?? 0).toFixed(3)}, ${(r.upper ?? 0).toFixed(3)}] n=${r.n}`;
+}
+
+/** A period as given, and for `all` the days the data covers (`dataPeriod`). */
+function periodText(p: Period): string {
+  if (p.label !== 'all' || p.start === ALL_TIME.start) return p.label;
+  return `all: ${p.start.slice(0, 10)} .. ${p.end.slice(0, 10)} (end exclusive)`;
 }
 
 const fixed = (v: number | null, digits = 1) => (v === null ? '-' : v.toFixed(digits));
@@ -97,6 +104,7 @@ function registerUser(analytics: Command): void {
             await userPerformance(store, userId, period, settings),
             await userPatterns(store, userId, settings),
           ] as const,
+        { readOnly: true },
       );
       if (o.json) return printJson({ performance, patterns });
       if (performance.status !== 'ok') {
@@ -104,10 +112,9 @@ function registerUser(analytics: Command): void {
         return;
       }
       const p = performance;
-        { readOnly: true },
       printFields({
         user: userId,
-        period: period.label,
+        period: periodText(p.period),
         applications: `${p.total_applications} (reach ${p.applications_by_category.reach}, target ${p.applications_by_category.target}, safety ${p.applications_by_category.safety})`,
         'interview requests': p.interview_requests,
         'interview rate': formatRate(p.interview_rate),
@@ -219,7 +226,7 @@ function registerMarket(analytics: Command): void {
       });
       if (o.json) return printJson(m);
       printFields({
-        period: period.label,
+        period: periodText(m.period),
         users: m.user_count,
         'days to first response': `mean ${fixed(m.days_to_first_response.mean)}, median ${fixed(m.days_to_first_response.median)} (n=${m.days_to_first_response.n})`,
         'ghosting rate': formatRate(m.ghosting_rate),

@@ -85,6 +85,60 @@ describe('auditArtifacts', () => {
     expect(r.by_kind).toEqual({ user_id: 1, email: 1, phone: 1, url: 0, small_cell: 1 });
     expect(r.findings.find((f) => f.kind === 'email')?.excerpt).toBe('a.*******');
   });
+  it("passes the engine's own shapes: date-times, company sizes, large counts", () => {
+    const view = JSON.stringify(
+      {
+        period: { label: 'all', start: '1970-01-01 00:00:00', end: '9999-12-31 00:00:00' },
+        as_of: '2025-12-31 23:59:44',
+        cells: [{ value: '501-1000' }, { value: '1001-5000' }],
+        checked_events: 41298000,
+        mean: 0.12345678,
+      },
+      null,
+      2,
+    );
+    const r = auditArtifacts([
+      { name: 'view.json', text: view },
+      { name: 'view.ndjson', text: `${JSON.stringify({ at: '2025-01-05 10:00:00' })}\n` },
+      { name: 'notes.md', text: 'as of 2025-12-31 23:59:44, 1970-01-01 00:00:00 and on' },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+  it('catches phones and e-mails planted in those same shapes', () => {
+    const planted = (v: string) =>
+      JSON.stringify({ as_of: '2025-12-31 23:59:44', cells: [{ value: v }] }, null, 2);
+    const r = auditArtifacts([
+      { name: 'a.json', text: planted('+1 (415) 555-0134') },
+      { name: 'b.json', text: planted('415-555-0134') },
+      { name: 'c.json', text: planted('jane.doe@example.com') },
+      { name: 'd.json', text: planted('call 501-1000 today') },
+      { name: 'e.md', text: 'reach me: 415-555-0134' },
+    ]);
+    expect(r.findings.map((f) => [f.artifact, f.kind, f.line])).toEqual([
+      ['a.json', 'phone', 5],
+      ['b.json', 'phone', 5],
+      ['c.json', 'email', 5],
+      ['d.json', 'phone', 5],
+      ['e.md', 'phone', 1],
+    ]);
+  });
+  it("passes a user's own view (one id, only as user_id) and fails any other id", () => {
+    const own = JSON.stringify({
+      performance: { user_id: 'user-00007' },
+      patterns: { user_id: 'user-00007' },
+    });
+    expect(auditArtifacts([{ name: 'own.json', text: own }]).status).toBe('pass');
+    const leaks = [
+      JSON.stringify({ a: { user_id: 'user-00007' }, b: { user_id: 'user-00008' } }),
+      JSON.stringify({ user_id: 'user-00007', note: 'user-00007' }),
+      JSON.stringify({ owner: 'user-00007' }),
+    ];
+    for (const text of leaks) {
+      expect(auditArtifacts([{ name: 'x.json', text }]).by_kind.user_id).toBeGreaterThan(0);
+    }
+    const strict = { ...DEFAULT_PRIVACY_AUDIT_SETTINGS, subject_field: null };
+    expect(auditArtifacts([{ name: 'own.json', text: own }], strict).by_kind.user_id).toBe(2);
+  });
   it('finds known ids of any shape and ignores suppressed cells', () => {
     const settings = { ...DEFAULT_PRIVACY_AUDIT_SETTINGS, known_user_ids: ['alice_77'] };
     const text = '{"by":"alice_77","cells":[{"user_count":2,"suppressed":true}]}';

@@ -16,13 +16,14 @@ export const URL_PATTERN =
 
 /**
  * A phone number: an optional +country code, then 7-15 digits in groups separated by spaces,
- * dots, dashes or parentheses. Dates (2024-01-05) and years are excluded by requiring at least
- * 7 digits and no ISO date shape.
+ * dots, dashes or parentheses. Dates (2024-01-05), date-times (2024-01-05 10:00:00) and years
+ * are excluded by requiring at least 7 digits and no ISO date shape.
  */
 export const PHONE_PATTERN =
   /(?<![\w.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){6,14}(?![\w-])/g;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A date, perhaps with the hour of a time after a space (`2025-12-31 23` of `... 23:59:44`). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?: \d{2})?$/;
 /** A decimal number (0.1234567890): one dot, digits on both sides, nothing else. */
 const DECIMAL = /^\d+\.\d+$/;
 
