@@ -777,6 +777,26 @@ describe('size limits', () => {
     ]);
   });
 
+  it('a Parquet row over the limit as JSON is quarantined as too_large too', async () => {
+    const ndjson = writeLines('rows.ndjson', [
+      ...jobs('a', 2),
+      { ...jobs('big', 1)[0], description: 'x'.repeat(2000) },
+    ]);
+    const parquet = path.join(dir, 'rows.parquet');
+    const duck = await DuckDBInstance.create(':memory:');
+    const c = await duck.connect();
+    await c.run(`COPY (SELECT * FROM read_json('${ndjson}', timestampformat='%d##%m'))
+                 TO '${parquet}' (FORMAT parquet)`);
+    c.closeSync();
+    duck.closeSync();
+    const store = await openStore();
+    const report = await run(store, [parquet], { max_line_bytes: 1000 });
+    expect(report).toMatchObject({ stored: 2, quarantined_by_reason: { too_large: 1 } });
+    const [row] = await store.rows(`SELECT line::INTEGER AS line, message FROM quarantine`);
+    expect(row.line).toBe(3);
+    expect(row.message).toMatch(/^the line is \d+ bytes, over the limit of 1000 /);
+  });
+
   it('max_line_bytes is the largest line accepted, counted without the line end', async () => {
     const store = await openStore();
     const padded = (id: string, bytes: number) => {
