@@ -21,8 +21,10 @@ export interface DayVerdict {
   readonly n: number;
   /**
    * The stream flowed: it had events on most days of its reference weeks. A flowing day is
-   * compared with the same weekday of those weeks; an intermittent stream's (batches, sparse
-   * streams) active day with its previous active days, and its silent days are not judged.
+   * compared with the same weekday of those weeks (median, robust scale). An intermittent
+   * stream (batches, sparse streams) is compared on its active days with the busiest day of
+   * those weeks, so only a day beyond anything it usually carries (a batch bigger than the
+   * batches before) stands out; its silent days are not judged.
    */
   readonly flowing: boolean;
   readonly expected: number;
@@ -52,29 +54,42 @@ export function judgeStream(
 ): (DayVerdict | null)[] {
   const first = days.findIndex((d) => d.n > 0);
   const established = first < 0 ? days.length : first + s.volume_warmup_days;
-  const activeBefore: number[] = []; // counts of the active days after the warm-up, in order
   return days.map((d, i) => {
     if (i < established) return null;
     const history = Math.min(i - established, 7 * s.volume_reference_weeks);
-    const reference = activeBefore.slice(-s.volume_reference_weeks);
-    if (d.n > 0) activeBefore.push(d.n);
     // The cadence is known only after `volume_min_reference` weeks of history.
     if (history < 7 * s.volume_min_reference) return null;
     let active = 0;
-    for (let k = i - history; k < i; k++) if (days[k].n > 0) active++;
+    let busiest = 0;
+    for (let k = i - history; k < i; k++) {
+      if (days[k].n > 0) active++;
+      busiest = max(busiest, days[k].n);
+    }
     if (active / history >= s.volume_flowing_share) {
       const sameWeekday: number[] = [];
       for (let k = i - 7; k >= i - history; k -= 7) sameWeekday.push(days[k].n);
       return { day: d.day, n: d.n, flowing: true, ...compare(d.n, sameWeekday) };
     }
-    if (d.n === 0 || reference.length < s.volume_min_reference) return null;
-    return { day: d.day, n: d.n, flowing: false, ...compare(d.n, reference) };
+    if (d.n === 0 || active === 0) return null;
+    const scale = sqrt(busiest);
+    return {
+      day: d.day,
+      n: d.n,
+      flowing: false,
+      expected: busiest,
+      scale,
+      z: (d.n - busiest) / scale,
+    };
   });
 }
 
-/** A day whose count is far from its expectation (spike or drop): at most a warning alone. */
+/**
+ * A day far from its expectation: a spike or a drop of a flowing stream, a day beyond its
+ * busiest of an intermittent one. At most a warning alone.
+ */
 export function isUnusual(v: DayVerdict, s: DataQualitySettings): boolean {
-  return Math.abs(v.z) >= s.volume_warning_z && Math.abs(v.n - v.expected) >= s.volume_min_change;
+  const z = v.flowing ? Math.abs(v.z) : v.z;
+  return z >= s.volume_warning_z && Math.abs(v.n - v.expected) >= s.volume_min_change;
 }
 
 /** A flowing day expected to carry events and carrying at most `volume_low_share` of them. */

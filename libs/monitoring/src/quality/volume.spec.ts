@@ -53,6 +53,8 @@ const HOLIDAY = ['2025-07-23', '2025-07-24', '2025-07-25'].map(dayOf);
 /** True positives: a continuous stream silent for a week, another down 90% for a week. */
 const SILENT = { type: 'APPLICATION_CREATED', from: dayOf('2025-08-18'), days: 7 };
 const DROPPED = { type: 'SUGGESTION_ACCEPTED', from: dayOf('2025-09-08'), days: 7 };
+/** A weekly batch sent three times over one Monday: a spike, a warning. */
+const TRIPLED = { type: 'PLAN_GENERATED', from: dayOf('2025-09-22'), days: 1 };
 
 function within(d: number, span: { from: number; days: number }): boolean {
   return d >= span.from && d < span.from + span.days;
@@ -69,6 +71,7 @@ function streamLog(): string[] {
       if (HOLIDAY.includes(d)) n = Math.round(n * 0.05);
       if (type === SILENT.type && within(d, SILENT)) n = 0;
       if (type === DROPPED.type && within(d, DROPPED)) n = Math.round(n * 0.1);
+      if (type === TRIPLED.type && within(d, TRIPLED)) n *= 3;
       for (let k = 0; k < n; k++, id++) {
         lines.push(
           JSON.stringify({
@@ -120,7 +123,15 @@ describe('the volume rule on streams of every cadence', () => {
 
   it('raises nothing for a monthly or a weekly batch that arrives as usual', () => {
     expect(finding('MODE_CHANGED')).toBeUndefined();
-    expect(finding('PLAN_GENERATED')).toBeUndefined();
+    expect(finding('PLAN_GENERATED')?.count).toBe(1); // only the tripled Monday, below
+  });
+
+  it('calls a batch bigger than any before it a warning, against its busiest day', () => {
+    const f = finding('PLAN_GENERATED')!;
+    expect(f.severity).toBe('warning');
+    expect(f.message).toMatch(
+      /2025-09-22 \(Mon\): \d+ vs \d+ on its busiest day in the previous 8 weeks/,
+    );
   });
 
   it('calls no sparse, growing or newly launched stream critical', () => {

@@ -143,10 +143,12 @@ function describeLoss(span: LowSpan, others: number): string {
 }
 
 function describeDay(v: DayVerdict, others: number | null, s: DataQualitySettings): string {
-  const against = v.flowing ? 'the same weekday' : 'its previous active days';
+  const against = v.flowing
+    ? 'the same weekday'
+    : `its busiest day in the previous ${s.volume_reference_weeks} weeks`;
   const together =
     v.z < 0 && others !== null && others < s.volume_others_flow_share
       ? `; every stream was down (${pct(others)} of expected): a holiday or an outage of the whole log`
       : '';
-  return `${dated(v.day)}: ${v.n} vs ${round(v.expected)} on ${against}, robust z ${v.z.toFixed(1)}${together}`;
+  return `${dated(v.day)}: ${v.n} vs ${round(v.expected)} on ${against}, ${v.flowing ? 'robust ' : ''}z ${v.z.toFixed(1)}${together}`;
 }
