@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { exampleEvents, type EventType } from '@hirelearn/contract';
@@ -295,6 +303,37 @@ describe('erasure leaves no byte of the user in any file the engine wrote', () =
     );
     await log.close();
   };
+
+  it('a store erased by a version that only deleted rows is rewritten once when opened', async () => {
+    const file = path.join(engine, 'events.duckdb');
+    await ingest(
+      store,
+      [input('world.ndjson', [...userEvents(ERASED, 'erased'), ...unparseable(ERASED)])],
+      { now: NOW },
+    );
+    // What erasure did before: rows deleted, a tombstone, the file left as it was.
+    const tables = await store.rows(
+      `SELECT DISTINCT table_name FROM duckdb_columns()
+       WHERE column_name = 'user_id' AND NOT internal AND database_name = current_database()`,
+    );
+    for (const { table_name } of tables)
+      await store.rows(`DELETE FROM ${String(table_name)} WHERE user_id = $1`, [ERASED]);
+    await store.rows(`DELETE FROM quarantine WHERE contains(raw::VARCHAR, $1)`, [ERASED]);
+    await store.rows(`INSERT INTO tombstones VALUES ($1, now()::TIMESTAMP)`, [
+      store.userHash(ERASED),
+    ]);
+    await store.rows('CHECKPOINT');
+    await store.close();
+    expect(filesHolding(engine, ERASED)).toEqual([file]);
+
+    store = await EventStore.open(`duckdb://${file}`);
+    expect(filesHolding(engine, ERASED)).toEqual([]);
+    const rewritten = statSync(file).ino;
+    await store.close();
+    store = await EventStore.open(`duckdb://${file}`);
+    // Once: the next open leaves the file alone.
+    expect(statSync(file).ino).toBe(rewritten);
+  });
 
   it.each([
     ['hirelearn erase', 'erase'],

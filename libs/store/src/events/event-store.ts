@@ -230,18 +230,22 @@ export class EventStore {
     );
     // Committed with the deletions: a crash before the rewrite leaves the rewrite to do.
     await this.connection.run(
-      `INSERT OR REPLACE INTO store_meta VALUES ('${REWRITE_PENDING}', '1')`,
+      `INSERT OR REPLACE INTO store_meta VALUES ('${ERASED_BYTES}', 'pending')`,
     );
     return erased;
   }
 
-  /** Rewrites the file (`rewriteFile`) if an erasure since the last rewrite asks for it. */
+  /**
+   * Rewrites the file (`rewriteFile`) if an erasure since the last rewrite asks for it, or if
+   * the store has tombstones and was never rewritten (erased by a version that only deleted).
+   */
   private async rewriteIfErased(): Promise<void> {
     const pending = await scalar(
       this.connection,
-      `SELECT count(*) FROM store_meta WHERE key = '${REWRITE_PENDING}'`,
+      `SELECT coalesce((SELECT value FROM store_meta WHERE key = '${ERASED_BYTES}'),
+         CASE WHEN EXISTS (SELECT 1 FROM tombstones) THEN 'pending' END) = 'pending'`,
     );
-    if (Number(pending) > 0) await this.rewriteFile();
+    if (pending === true) await this.rewriteFile();
   }
 
   /**
@@ -255,7 +259,7 @@ export class EventStore {
   private async rewriteFile(): Promise<void> {
     const c = this.connection;
     if (this.location === ':memory:') {
-      await c.run(`DELETE FROM store_meta WHERE key = '${REWRITE_PENDING}'`);
+      await c.run(`INSERT OR REPLACE INTO store_meta VALUES ('${ERASED_BYTES}', 'rewritten')`);
       return;
     }
     const fresh = `${this.location}.rewrite`;
@@ -266,7 +270,9 @@ export class EventStore {
     await c.run(`ATTACH ${sqlString(fresh)} AS hirelearn_rewrite`);
     try {
       await c.run(`COPY FROM DATABASE ${sqlIdentifier(name)} TO hirelearn_rewrite`);
-      await c.run(`DELETE FROM hirelearn_rewrite.store_meta WHERE key = '${REWRITE_PENDING}'`);
+      await c.run(
+        `INSERT OR REPLACE INTO hirelearn_rewrite.store_meta VALUES ('${ERASED_BYTES}', 'rewritten')`,
+      );
     } finally {
       await c.run('DETACH hirelearn_rewrite');
     }
@@ -478,8 +484,8 @@ function appendValue(appender: Appender, v: string | number | null | Uint8Array)
   else appender.appendBlob(v);
 }
 
-/** The `store_meta` key set by an erasure until the file has been rewritten. */
-const REWRITE_PENDING = 'rewrite_pending';
+/** The `store_meta` key of erased bytes: `pending` after an erasure, `rewritten` after the rewrite. */
+const ERASED_BYTES = 'erased_bytes';
 
 /**
  * Opens the file with the store's settings, applies pending migrations, makes the stage tables.
