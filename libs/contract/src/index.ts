@@ -5,3 +5,4 @@ export * from './json-schema';
 export * from './examples';
 export { COMPANY_SIZES, EDUCATION_LEVELS, SENIORITY_LEVELS } from './primitives';
 export { HOSTILE_STRINGS } from './hostile-strings';
+export { parseInstant } from './instant';

@@ -152,6 +152,17 @@ describe('checkDataQuality on a clean synthetic log', () => {
     expect(find(flooded, 'capture_below_target', '*')!.message).toMatch(/of all events captured/);
   });
 
+  it('refuses a window that ends before it starts, or a bound that is not a date', async () => {
+    const store = await EventStore.open('duckdb::memory:');
+    await expect(
+      checkDataQuality(store, { since: '2025-08-01', until: '2025-07-01' }),
+    ).rejects.toThrow('since (2025-08-01) must be before until (2025-07-01)');
+    await expect(checkDataQuality(store, { until: 'tomorrow' })).rejects.toThrow(
+      "until: 'tomorrow' is not a date",
+    );
+    await store.close();
+  });
+
   it('reports an empty store as such', async () => {
     const store = await EventStore.open('duckdb::memory:');
     const report = await checkDataQuality(store);
@@ -163,6 +174,7 @@ describe('checkDataQuality on a clean synthetic log', () => {
 describe('checkDataQuality on events built to break each check', () => {
   let report: DataQualityReport;
   let sinceReport: DataQualityReport;
+  let windowReport: DataQualityReport;
 
   beforeAll(async () => {
     const t = exampleEvents();
@@ -264,6 +276,7 @@ describe('checkDataQuality on events built to break each check', () => {
     const store = await storeOf(events, invalid);
     report = await checkDataQuality(store);
     sinceReport = await checkDataQuality(store, { since: '2025-08-01' });
+    windowReport = await checkDataQuality(store, { since: '2025-07-01', until: '2025-08-01' });
     await store.close();
   });
 
@@ -344,5 +357,24 @@ describe('checkDataQuality on events built to break each check', () => {
     expect(find(sinceReport, 'status_before_creation')).toBeUndefined();
     expect(find(sinceReport, 'volume_anomaly')).toBeUndefined();
     expect(sinceReport.checked_events).toBeLessThan(report.checked_events);
+  });
+
+  it('judges only the window [since, until): the gate of an attribution run over it', () => {
+    expect(windowReport).toMatchObject({ since: '2025-07-01', until: '2025-08-01' });
+    expect(windowReport.as_of! < '2025-08-01').toBe(true);
+    expect(windowReport.checked_events).toBeLessThan(
+      report.checked_events - sinceReport.checked_events,
+    );
+    // The Tuesday without submissions is inside; the broken status change (June 30) is not.
+    expect(find(windowReport, 'volume_anomaly', 'APPLICATION_SUBMITTED')).toMatchObject({
+      severity: 'critical',
+    });
+    expect(find(windowReport, 'status_before_creation')).toBeUndefined();
+  });
+
+  it('places quarantined lines at the time they claim, so only their window is charged', () => {
+    // The 60 refused submissions claim June 22: the windows after it capture everything.
+    expect(find(sinceReport, 'capture_below_target')).toBeUndefined();
+    expect(find(windowReport, 'capture_below_target')).toBeUndefined();
   });
 });

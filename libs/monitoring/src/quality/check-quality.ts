@@ -6,6 +6,7 @@ import {
   type SqlSource,
   sortFindings,
 } from './finding';
+import { parseInstant } from '@hirelearn/contract';
 import { checkOutliers } from './outliers';
 import { checkReferentialIntegrity } from './referential';
 import { DEFAULT_DATA_QUALITY_SETTINGS, type DataQualitySettings } from './settings';
@@ -40,6 +41,9 @@ export async function checkDataQuality(
     since: toTimestamp(since ?? '1970-01-01', 'since'),
     until: until === null ? 'infinity' : toTimestamp(until, 'until'),
   };
+  if (until !== null && scope.since >= scope.until) {
+    throw new RangeError(`since (${since ?? 'the first event'}) must be before until (${until})`);
+  }
   const [meta] = await source.rows(
     `SELECT strftime(max(occurred_at), '${TS}') AS as_of,
        strftime(max(occurred_at) - to_days($1::INTEGER), '${TS}') AS recent_from,
@@ -57,6 +61,7 @@ export async function checkDataQuality(
       checked_events: 0,
       critical: 0,
       warnings: 0,
+      acknowledged: 0,
       findings: [],
     });
   }
@@ -77,15 +82,12 @@ export async function checkDataQuality(
     checked_events: Number(meta.checked),
     critical: sorted.filter((f) => f.severity === 'critical').length,
     warnings: sorted.filter((f) => f.severity === 'warning').length,
+    acknowledged: 0,
     findings: sorted,
   });
 }
 
 /** `2025-10-01` or `2025-10-01T09:00:00Z` → `2025-10-01 09:00:00` (UTC). */
 function toTimestamp(value: string, field: string): string {
-  const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(ms)) {
-    throw new RangeError(`${field}: '${value}' is not a date (YYYY-MM-DD or an ISO date-time)`);
-  }
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+  return parseInstant(value, field).toISOString().slice(0, 19).replace('T', ' ');
 }

@@ -20,12 +20,12 @@ export interface DataQualitySettings {
   /** A STATUS_CHANGED still pending this many days after the newest event is a finding. */
   readonly pending_after_days: number;
   /**
-   * Volume: reference days of a stream. A flowing stream's day is compared with the same
-   * weekday of this many previous weeks; an intermittent stream's active day with this many
-   * of its previous active days.
+   * Volume: the weeks of history a stream's day is judged against. A flowing stream's day is
+   * compared with the same weekday of these weeks; an intermittent stream's active day with
+   * its busiest day in them.
    */
   readonly volume_reference_weeks: number;
-  /** Fewest reference days before a day is judged. */
+  /** Fewest weeks of history (after the warm-up) before a stream's days are judged. */
   readonly volume_min_reference: number;
   /**
    * Warm-up: the first this many days after a type's first event are neither judged nor used
@@ -65,6 +65,10 @@ export interface DataQualitySettings {
   readonly outlier_reference_size: number;
   readonly outlier_seed: number;
   readonly max_examples: number;
+  /** An acknowledgement without an explicit end expires this many days after it is made. */
+  readonly acknowledgement_days: number;
+  /** No acknowledgement may run longer than this many days: a finding is never silenced for good. */
+  readonly acknowledgement_max_days: number;
 }
 
 export const DEFAULT_DATA_QUALITY_SETTINGS: DataQualitySettings = Object.freeze({
@@ -102,6 +106,8 @@ export const DEFAULT_DATA_QUALITY_SETTINGS: DataQualitySettings = Object.freeze(
   outlier_reference_size: 2000,
   outlier_seed: 17,
   max_examples: 5,
+  acknowledgement_days: 7,
+  acknowledgement_max_days: 90,
 });
 
 export function dataQualitySettings(

@@ -1,9 +1,15 @@
-import { exampleIds, type QualityFinding, type QualityScope, type SqlSource } from './finding';
+import {
+  exampleIds,
+  type QualityFinding,
+  type QualityRule,
+  type QualityScope,
+  type SqlSource,
+} from './finding';
 import type { DataQualitySettings } from './settings';
 
 /** An event that must not happen before an anchor event of the same application. */
 interface OrderRule {
-  readonly rule: string;
+  readonly rule: QualityRule;
   readonly event_type: string;
   readonly anchor_type: string;
   readonly what: string;
