@@ -22,10 +22,18 @@ interface StoreOpts {
   json?: boolean;
 }
 
-/** Opens the registry in-process on `--documents` (or HIRELEARN_DOCUMENTS) for one command. */
-async function withRegistry<T>(opts: StoreOpts, work: (r: Registry) => Promise<T>): Promise<T> {
+/**
+ * Opens the registry in-process on `--documents` (or HIRELEARN_DOCUMENTS) for one command;
+ * `readOnly` for commands that only read (no write lock, no write access needed).
+ */
+async function withRegistry<T>(
+  opts: StoreOpts,
+  work: (r: Registry) => Promise<T>,
+  access: { readOnly?: boolean } = {},
+): Promise<T> {
   const documents = await openDocumentStore(
     opts.documents ?? process.env.HIRELEARN_DOCUMENTS ?? defaultDocumentsUrl(),
+    access,
   );
   const registry = await Registry.open({
     documents,
@@ -182,8 +190,10 @@ export function registerModels(program: Command): void {
   ).action(async (opts: StoreOpts & { model?: string; stage?: string }) => {
     if (opts.stage && !STAGES.includes(opts.stage as Stage))
       throw new CliError(`--stage: '${opts.stage}' is not a stage`, `use ${STAGES.join(', ')}`);
-    const versions = await withRegistry(opts, (r) =>
-      r.list({ model: opts.model, stage: opts.stage as Stage | undefined }),
+    const versions = await withRegistry(
+      opts,
+      (r) => r.list({ model: opts.model, stage: opts.stage as Stage | undefined }),
+      { readOnly: true },
     );
     if (opts.json) return printJson(versions);
     printTable(versions.map(summary), [
@@ -204,10 +214,14 @@ export function registerModels(program: Command): void {
       .argument('<model>', 'model name')
       .argument('[version]', 'version number (default: the whole model)', int('version')),
   ).action(async (model: string, version: number | undefined, opts: StoreOpts) => {
-    const shown = await withRegistry(opts, async (r) => ({
-      versions: version === undefined ? await r.list({ model }) : [await r.get(model, version)],
-      transitions: await r.transitions(model, version),
-    }));
+    const shown = await withRegistry(
+      opts,
+      async (r) => ({
+        versions: version === undefined ? await r.list({ model }) : [await r.get(model, version)],
+        transitions: await r.transitions(model, version),
+      }),
+      { readOnly: true },
+    );
     if (opts.json)
       return printJson(
         version === undefined ? shown : { ...shown.versions[0], transitions: shown.transitions },
