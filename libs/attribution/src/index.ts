@@ -2,6 +2,7 @@
 export * from './vocabulary';
 export * from './settings';
 export * from './sql';
+export * from './window';
 export * from './table';
 export * from './treatments';
 export * from './effect';

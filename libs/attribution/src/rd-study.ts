@@ -34,6 +34,7 @@ import type { EventStore } from '@hirelearn/store';
 import type { DesignStudy } from './design-study';
 import type { RefutationSummary } from './effect';
 import type { AttributionSettings, RdStudySettings } from './settings';
+import { type AnalysisWindow, reachedInterviewBefore, windowBounds } from './window';
 
 /** Per-application columns of the RD, and the version counts of the density test. */
 export interface RdStudyData {
@@ -53,12 +54,16 @@ const num = (x: number): string => {
   return String(x);
 };
 
-/** DuckDB: the RD columns of every submitted application with a score and a mode. */
+/**
+ * DuckDB: the RD columns of every application submitted in the window [$1, $2)
+ * (`windowBounds`) with a score and a mode, its outcome as known before $2.
+ */
 export function rdSql(cutoff: number): string {
   return `
   WITH a AS (
-    SELECT * FROM applications
-    WHERE submitted_at IS NOT NULL AND resume_score IS NOT NULL AND strategy_mode IS NOT NULL),
+    SELECT * REPLACE (${reachedInterviewBefore('$2')} AS reached_interview) FROM applications
+    WHERE submitted_at IS NOT NULL AND resume_score IS NOT NULL AND strategy_mode IS NOT NULL
+      AND submitted_at >= $1::TIMESTAMP AND submitted_at < $2::TIMESTAMP),
   below AS (SELECT mode(strategy_mode) AS m FROM a WHERE resume_score < ${num(cutoff)})
   SELECT a.user_id, a.resume_score::DOUBLE AS running,
     (a.strategy_mode IS DISTINCT FROM below.m)::DOUBLE AS treated,
@@ -84,12 +89,13 @@ export function densitySql(cutoff: number, window: number): string {
   FROM v`;
 }
 
-/** Loads the RD columns from the facts (empty columns when the store has no applications). */
+/** Loads the RD columns of the window's applications (empty columns when there are none). */
 export async function loadRdStudyData(
   store: EventStore,
   settings: RdStudySettings,
+  window: AnalysisWindow = {},
 ): Promise<RdStudyData> {
-  const rows = await store.rows(rdSql(settings.cutoff));
+  const rows = await store.rows(rdSql(settings.cutoff), windowBounds(window));
   const [d] = await store.rows(densitySql(settings.cutoff, settings.density_window));
   return Object.freeze({
     outcome: rows.map((r) => Number(r.outcome)),

@@ -16,9 +16,14 @@ import { loadRdStudyData, rdStudy, RdStudyData } from './rd-study';
 import { AttributionSettings, DEFAULT_ATTRIBUTION_SETTINGS } from './settings';
 import { AnalysisTable, loadAnalysisTable } from './table';
 import { TreatmentSpec, treatmentSpecs } from './treatments';
+import type { AnalysisWindow } from './window';
 import { withinUserAnalysis } from './within-user';
 
 export interface DataWindow {
+  /** The window asked for (`AttributionOptions.window`), null where open. */
+  readonly since: string | null;
+  readonly until: string | null;
+  /** The first and last submission analysed. */
   readonly start: string | null;
   readonly end: string | null;
   readonly applications: number;
@@ -35,6 +40,8 @@ export interface OutcomeAttribution {
 
 export interface AttributionOptions {
   readonly settings?: AttributionSettings;
+  /** The applications analysed: submitted in [since, until), outcomes known before until (all when absent). */
+  readonly window?: AnalysisWindow;
   /** Only these treatments (names as in the output); all when absent. */
   readonly treatments?: readonly string[];
   /** The run's timestamp (defaults to the wall clock). */
@@ -131,6 +138,8 @@ function planRun(table: AnalysisTable, options: AttributionOptions): RunPlan {
   const s = options.settings ?? DEFAULT_ATTRIBUTION_SETTINGS;
   const sorted = [...table.submitted_at].sort();
   const data_window: DataWindow = {
+    since: options.window?.since ?? null,
+    until: options.window?.until ?? null,
     start: sorted[0] ?? null,
     end: sorted[sorted.length - 1] ?? null,
     applications: table.n,
@@ -218,9 +227,9 @@ export async function runAttribution(
   store: EventStore,
   options: AttributionOptions = {},
 ): Promise<OutcomeAttribution> {
-  const table = await loadAnalysisTable(store);
+  const table = await loadAnalysisTable(store, options.window);
   const rdSettings = (options.settings ?? DEFAULT_ATTRIBUTION_SETTINGS).rd;
-  const rd = table.n === 0 ? undefined : await loadRdStudyData(store, rdSettings);
+  const rd = table.n === 0 ? undefined : await loadRdStudyData(store, rdSettings, options.window);
   return attributeTableInWorkers(table, {
     ...options,
     designs: options.designs ?? { rd, did: true },

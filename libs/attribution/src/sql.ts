@@ -14,6 +14,7 @@
  */
 
 import { EDUCATION_LEVELS, SENIORITY_LEVELS } from '@hirelearn/contract';
+import { type AnalysisWindow, reachedInterviewBefore, windowBounds } from './window';
 
 /** A SQL string literal of one of our own constants (the vocabularies below); never of data. */
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -37,18 +38,22 @@ export const EDIT_TYPES_SQL = `
  * The analysis query for some edit types. Edit types are data (any string a producer sends), so
  * none of them is ever spelled in the SQL: each is bound as a parameter, and its two columns
  * get aliases we generate by position (`edit_0`, `suggested_0`, ...), which `columns` maps
- * back to the table's names (`edit:<type>`, `suggested:<type>`).
+ * back to the table's names (`edit:<type>`, `suggested:<type>`). The window's bounds
+ * (`AnalysisWindow`) follow the edit types as the last two parameters.
  */
 export interface AnalysisQuery {
   readonly sql: string;
-  /** `$1..$n`: the edit types, in the order given. */
+  /** `$1..$n`: the edit types, in the order given; `$n+1`, `$n+2`: the window's since, until. */
   readonly params: readonly string[];
   /** Result column (a generated alias) → analysis column, for every per-edit column. */
   readonly columns: ReadonlyMap<string, string>;
 }
 
-/** The query returning the analysis columns for the given edit types. */
-export function analysisQuery(editTypes: readonly string[]): AnalysisQuery {
+/** The query returning the analysis columns for the given edit types, over the window. */
+export function analysisQuery(
+  editTypes: readonly string[],
+  window: AnalysisWindow = {},
+): AnalysisQuery {
   const columns = new Map<string, string>();
   const edits: string[] = [];
   const suggested: string[] = [];
@@ -62,14 +67,30 @@ export function analysisQuery(editTypes: readonly string[]): AnalysisQuery {
       `coalesce(list_contains(sg.types, $${i + 1}::VARCHAR), false)::DOUBLE AS suggested_${i}`,
     );
   });
-  return { sql: analysisSql(edits, suggested), params: [...editTypes], columns };
+  const [since, until] = [`$${editTypes.length + 1}`, `$${editTypes.length + 2}`];
+  return {
+    sql: analysisSql(edits, suggested, since, until),
+    params: [...editTypes, ...windowBounds(window)],
+    columns,
+  };
 }
 
-function analysisSql(edits: readonly string[], suggested: readonly string[]): string {
+/**
+ * One row per application submitted in [since, until) (parameter references); only what
+ * happened before `until` exists for it, and the history before `since` still feeds the
+ * covariates (prior applications and interviews, first scores).
+ */
+function analysisSql(
+  edits: readonly string[],
+  suggested: readonly string[],
+  since: string,
+  until: string,
+): string {
   const perEdit = [...edits, ...suggested].map((c) => `\n    ${c},`).join('');
   return `
   WITH a AS (
-    SELECT * FROM applications WHERE submitted_at IS NOT NULL AND resume_score IS NOT NULL),
+    SELECT * REPLACE (${reachedInterviewBefore(until)} AS reached_interview) FROM applications
+    WHERE submitted_at IS NOT NULL AND resume_score IS NOT NULL AND submitted_at < ${until}::TIMESTAMP),
   base AS (SELECT avg(reached_interview::DOUBLE) AS rate FROM a),
   prof AS (
     SELECT DISTINCT ON (user_id) user_id, years_experience, seniority, education_level
@@ -85,6 +106,7 @@ function analysisSql(edits: readonly string[], suggested: readonly string[]): st
                                            payload->>'$.suggested_content.edit_type')) AS types
     FROM raw_events
     WHERE event_type IN ('SUGGESTION_ACCEPTED', 'SUGGESTION_EDITED', 'SUGGESTION_REJECTED')
+      AND occurred_at < ${until}::TIMESTAMP
     GROUP BY 1),
   prior AS (
     SELECT a.application_id,
@@ -122,5 +144,6 @@ function analysisSql(edits: readonly string[], suggested: readonly string[]): st
   LEFT JOIN first_score fs ON fs.user_id = a.user_id
   LEFT JOIN first_edit fe ON fe.user_id = a.user_id
   LEFT JOIN sg ON sg.user_id = a.user_id
+  WHERE a.submitted_at >= ${since}::TIMESTAMP
   ORDER BY a.application_id`;
 }

@@ -4,6 +4,7 @@
  */
 import type { EventStore } from '@hirelearn/store';
 import { analysisQuery, EDIT_TYPES_SQL } from './sql';
+import type { AnalysisWindow } from './window';
 
 /** One row per submitted application; every analysis column is numeric. */
 export interface AnalysisTable {
@@ -28,15 +29,21 @@ const EMPTY: AnalysisTable = Object.freeze({
   columns: Object.freeze({}),
 });
 
-/** Reads the facts into an `AnalysisTable` (empty when the store has no facts yet). */
-export async function loadAnalysisTable(store: EventStore): Promise<AnalysisTable> {
+/**
+ * Reads the facts of the applications in `window` (all when absent) into an `AnalysisTable`
+ * (empty when the store has no facts yet).
+ */
+export async function loadAnalysisTable(
+  store: EventStore,
+  window: AnalysisWindow = {},
+): Promise<AnalysisTable> {
   const present = await store.rows(
     `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name IN (${FACTS.map((t) => `'${t}'`).join(', ')})`,
   );
   if (Number(present[0]?.n) < FACTS.length) return EMPTY;
   const types = await store.rows(EDIT_TYPES_SQL);
   const editTypes = types.map((r) => String(r.edit_type));
-  const query = analysisQuery(editTypes);
+  const query = analysisQuery(editTypes, window);
   const rows = await store.rows(query.sql, [...query.params]);
   const keys = rows.length > 0 ? Object.keys(rows[0]).filter((k) => !TEXT_COLUMNS.has(k)) : [];
   const columns: Record<string, number[]> = {};
