@@ -47,6 +47,10 @@ registerQuality(program);
 registerMonitor(program);
 registerAttribution(program);
 registerCausal(program);
+// Set after every command exists, so only the root takes it (commands copy it when created):
+// a subcommand's options then reach the subcommand even where its parent has one of the same
+// name (`quality ack --until` is the acknowledgement's expiry, `quality --until` the window).
+program.enablePositionalOptions();
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));
