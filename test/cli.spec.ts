@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EVENT_TYPES, exampleEvents } from '@hirelearn/contract';
+import { openDocumentStore } from '@hirelearn/store';
 import { CLI, cliJson, requireBuiltCli, runCli } from './support/cli';
 
 /** A smoke test of the built CLI: every command, its JSON output and its error messages. */
@@ -155,12 +156,19 @@ describe('hirelearn CLI', () => {
     );
   });
 
-  it('erase removes the user and leaves a tombstone', () => {
+  it('erase removes the user and their logged predictions and leaves a tombstone', async () => {
     const documents = `sqlite://${path.join(dir, 'documents.sqlite')}`;
+    const docs = await openDocumentStore(documents);
+    await docs
+      .collection('predictions')
+      .insertMany(
+        ['p1', 'p2', 'p3'].map((id, i) => ({ _id: id, user_id: i < 2 ? USER : 'someone' })),
+      );
+    await docs.close();
     const erase = (user: string) => ['erase', user, '--db', db, '--documents', documents];
     const result = cliJson<{ rows_erased: number; documents_erased: number }>(erase(USER));
     expect(result.rows_erased).toBeGreaterThan(10);
-    expect(result.documents_erased).toBe(0);
+    expect(result.documents_erased).toBe(2);
     const status = cliJson(['status', '--db', db]);
     expect(status).toMatchObject({ users: 0, tombstones: 1 });
     const text = runCli(erase('someone-else'));
