@@ -95,6 +95,8 @@ export function designEffect(
     q_value: primary.q_value,
     causal_confidence: grade.confidence,
     method: study.method,
+    headline_method: study.method,
+    headline_reason: `the ${study.method} design's own estimate`,
     estimates: study.estimates,
     naive:
       n.status === 'ok'

@@ -1,9 +1,17 @@
 /**
  * The spec's `CausalEffect` of one treatment, from a graded causal analysis: the primary
- * (AIPW) estimate with its evidence, the other estimators beside it, the naive difference
- * beside the adjusted one, and a recommendation that follows the grade.
+ * (AIPW) estimate with its evidence — published as its headline (headline.ts: an interval that
+ * also spans a disagreeing design-based estimate) — the other estimators beside it, the naive
+ * difference beside the adjusted one, and a recommendation that follows the grade.
  */
-import type { Confidence, EffectEstimate, GradedAnalysis } from '@hirelearn/causal';
+import type {
+  Confidence,
+  ConfidenceGrade,
+  EffectEstimate,
+  GradedAnalysis,
+} from '@hirelearn/causal';
+import { chooseHeadline, type Headline } from './headline';
+import { DEFAULT_HEADLINE_SETTINGS } from './settings';
 import type { TreatmentSpec } from './treatments';
 
 export interface NaiveComparison {
@@ -42,6 +50,13 @@ export interface CausalEffect {
   readonly q_value: number | null;
   readonly causal_confidence: Confidence;
   readonly method: string;
+  /**
+   * What `ate` and `confidence_interval` are: the primary's method, or 'span:aipw+did' (…+iv_2sls)
+   * when a design-based estimate disagreed with the adjusted one (headline.ts).
+   */
+  readonly headline_method: string;
+  /** Why that headline: the designs compared and what they said. */
+  readonly headline_reason: string;
   /** Method → estimate (null when that estimator could not run). */
   readonly estimates: Readonly<Record<string, number | null>>;
   readonly naive: NaiveComparison;
@@ -86,9 +101,34 @@ export function recommendation(
   return `promising but not established (${size}): test ${name} in an experiment before recommending it`;
 }
 
-/** Builds the `CausalEffect` of `spec` from its graded analysis. */
-export function toCausalEffect(spec: TreatmentSpec, a: GradedAnalysis): CausalEffect {
+/**
+ * The grade of `a` under its headline: HIGH also needs the published interval to exclude 0
+ * when it was widened to span a disagreeing design-based estimate (headline.ts).
+ */
+function headlineGrade(a: GradedAnalysis, h: Headline): ConfidenceGrade {
+  const covers0 = h.ci[0] <= 0 && 0 <= h.ci[1];
+  if (a.grade.confidence !== 'HIGH' || !h.spanned || !covers0) return a.grade;
+  return {
+    confidence: 'MEDIUM',
+    reasons: [
+      ...a.grade.reasons,
+      `the published interval [${h.ci[0].toFixed(4)}, ${h.ci[1].toFixed(4)}] spans a disagreeing design-based estimate and contains 0`,
+    ],
+  };
+}
+
+/**
+ * Builds the `CausalEffect` of `spec` from its graded analysis; `ate` and the interval are the
+ * headline's (default: the primary's own, as without design-based estimates beside it).
+ */
+export function toCausalEffect(
+  spec: TreatmentSpec,
+  a: GradedAnalysis,
+  headline: Headline = chooseHeadline(a.primary, [], DEFAULT_HEADLINE_SETTINGS),
+): CausalEffect {
   const p = a.primary;
+  const h = headline;
+  const grade = headlineGrade(a, h);
   const att = a.estimates.find((e) => e.method === 'ipw_hajek' && e.estimand === 'ATT');
   const naive = a.estimates.find((e) => e.method === 'naive_difference');
   const estimates: Record<string, number | null> = {};
@@ -99,14 +139,16 @@ export function toCausalEffect(spec: TreatmentSpec, a: GradedAnalysis): CausalEf
     outcome: 'interview',
     definition: spec.definition,
     status: p.status,
-    ate: good ? finite(p.estimate) : null,
+    ate: good ? finite(h.estimate) : null,
     att: ok(att) ? finite(att.estimate) : null,
-    std_error: good ? finite(p.std_error) : null,
-    confidence_interval: good ? [p.ci[0], p.ci[1]] : null,
+    std_error: good && h.std_error !== null ? finite(h.std_error) : null,
+    confidence_interval: good ? [h.ci[0], h.ci[1]] : null,
     p_value: good ? finite(p.p_value) : null,
     q_value: p.q_value,
-    causal_confidence: a.grade.confidence,
+    causal_confidence: grade.confidence,
     method: p.method,
+    headline_method: h.method,
+    headline_reason: h.reason,
     estimates,
     naive: ok(naive)
       ? {
@@ -136,7 +178,11 @@ export function toCausalEffect(spec: TreatmentSpec, a: GradedAnalysis): CausalEf
       detail: r.detail,
       values: r.values,
     })),
-    reasons: [...p.reasons, ...a.grade.reasons],
-    recommendation: recommendation(spec.name, a.grade.confidence, p),
+    reasons: [...p.reasons, ...grade.reasons],
+    recommendation: recommendation(spec.name, grade.confidence, {
+      ...p,
+      estimate: h.estimate,
+      ci: h.ci,
+    }),
   };
 }

@@ -6,6 +6,7 @@ export * from './window';
 export * from './table';
 export * from './treatments';
 export * from './effect';
+export * from './headline';
 export * from './design-study';
 export * from './rd-study';
 export * from './did-study';

@@ -2,8 +2,9 @@
  * The nightly attribution run: every treatment of `treatmentSpecs` through libs/causal's
  * model → identify → estimate → refute pipeline, errors clustered by user, then BH q-values
  * over the run's family and grading (no HIGH above q = 0.05). The design-based studies (the
- * strategy-threshold RD, each edit as a DiD) join the same BH family when given. The output is
- * the spec's `OutcomeAttribution`, effects sorted by q-value.
+ * strategy-threshold RD, each edit as a DiD) join the same BH family when given, and with each
+ * edit's IV they set the headline of its adjusted estimate (headline.ts). The output is the
+ * spec's `OutcomeAttribution`, effects sorted by q-value.
  */
 import { analyzeEffect, CausalAnalysis, CausalData } from '@hirelearn/causal';
 import * as path from 'node:path';
@@ -12,6 +13,7 @@ import { analyzeInWorkers } from './attribution-pool';
 import { gradeRun } from './design-study';
 import { didStudies } from './did-study';
 import { CausalEffect, toCausalEffect } from './effect';
+import { chooseHeadline, designCandidates } from './headline';
 import { loadRdStudyData, rdStudy, RdStudyData } from './rd-study';
 import { AttributionSettings, DEFAULT_ATTRIBUTION_SETTINGS } from './settings';
 import { AnalysisTable, loadAnalysisTable } from './table';
@@ -175,8 +177,21 @@ function finishRun(
     a.primary.status === 'ok' ? a : { ...a, primary: { ...a.primary, p_value: NaN } },
   );
   const graded = gradeRun(family, studies, plan.s.grading);
+  // Each edit's DiD study stands beside its adjusted analysis: a design-based estimate for the headline.
+  const dids = new Map(
+    graded.studies.filter((d) => d.method === 'did').map((d) => [d.treatment, d] as const),
+  );
   const effects = [
-    ...graded.analyses.map((a, i) => toCausalEffect(plan.specs[i], a)),
+    ...graded.analyses.map((a, i) => {
+      const spec = plan.specs[i];
+      const designs = designCandidates(
+        a,
+        dids.get(spec.name),
+        plan.s.headline,
+        plan.s.grading.weak_instrument_f,
+      );
+      return toCausalEffect(spec, a, chooseHeadline(a.primary, designs, plan.s.headline));
+    }),
     ...graded.studies,
   ].sort(
     (a, b) =>

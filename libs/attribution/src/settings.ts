@@ -59,6 +59,22 @@ export interface DidStudySettings {
   readonly adjust_for_other_edits: boolean;
 }
 
+/** The headline of an adjusted estimate beside design-based ones (headline.ts). */
+export interface HeadlineSettings {
+  /**
+   * 'span' (default): when a design-based estimate lies outside the adjusted interval, publish
+   * the interval spanning both; 'adjusted': always the adjusted estimate (before issue 12).
+   */
+  readonly policy: 'span' | 'adjusted';
+  /** The design-based estimates compared: the randomized-suggestion IV, each edit's DiD study. */
+  readonly designs: readonly ('iv_2sls' | 'did')[];
+}
+
+export const DEFAULT_HEADLINE_SETTINGS: HeadlineSettings = Object.freeze({
+  policy: 'span',
+  designs: Object.freeze(['iv_2sls', 'did'] as const),
+});
+
 export interface AttributionSettings {
   readonly causal: CausalSettings;
   readonly refuters: RefuterSettings;
@@ -66,6 +82,7 @@ export interface AttributionSettings {
   readonly hour_bands: readonly HourBand[];
   readonly rd: RdStudySettings;
   readonly did: DidStudySettings;
+  readonly headline: HeadlineSettings;
   /**
    * Worker threads the treatments' analyses are spread over (they are independent): 1 runs them
    * on the calling thread. The effects are the same either way, in the same order.
@@ -93,6 +110,7 @@ export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
     bandwidth_method: 'mserd',
   }),
   did: Object.freeze({ period: 'month', pre_trend_periods: 2, adjust_for_other_edits: true }),
+  headline: DEFAULT_HEADLINE_SETTINGS,
   workers: Math.min(2, availableParallelism()),
 });
 

@@ -110,6 +110,7 @@ export function registerAttribution(program: Command): void {
           result.effects.map((e) => ({
             treatment: e.treatment,
             method: e.method,
+            headline: e.headline_method,
             ate: pts(e.ate),
             '95% CI': ci(e),
             naive: pts(e.naive.ate),
@@ -121,6 +122,7 @@ export function registerAttribution(program: Command): void {
           [
             'treatment',
             'method',
+            'headline',
             'ate',
             '95% CI',
             'naive',
@@ -130,6 +132,15 @@ export function registerAttribution(program: Command): void {
             'recommendation',
           ],
         );
+        // What a spanned headline means, in the run's words (libs/attribution headline.ts).
+        const spans = result.effects.filter((e) => e.headline_method.startsWith('span:'));
+        if (spans.length > 0) {
+          process.stdout.write(
+            `\nheadline span = the interval also spans a disagreeing design-based estimate:\n${spans
+              .map((e) => `  ${e.treatment}: ${e.headline_reason}\n`)
+              .join('')}`,
+          );
+        }
       },
     );
 }

@@ -107,6 +107,8 @@ function invalid(req: EstimateRequest, n: number, reason: string): EstimateResul
     q_value: null,
     causal_confidence: 'LOW',
     method: req.method,
+    headline_method: req.method,
+    headline_reason: 'no estimate',
     estimates: {},
     naive: { ate: null, confidence_interval: null, p_value: null },
     instrument: null,
@@ -424,6 +426,8 @@ export function estimateOnTable(
     q_value: primary.q_value,
     causal_confidence: confidence,
     method: primary.method,
+    headline_method: primary.method,
+    headline_reason: 'the method asked for',
     estimates,
     naive:
       naive?.status === 'ok'

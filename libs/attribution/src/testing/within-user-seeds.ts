@@ -57,7 +57,10 @@ async function main(): Promise<void> {
       const truth = JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as {
         treatments: Record<string, PlantedEffect>;
       };
-      const run = attributeTable(table, { settings: DEFAULT_ATTRIBUTION_SETTINGS });
+      const run = attributeTable(table, {
+        settings: DEFAULT_ATTRIBUTION_SETTINGS,
+        designs: { did: true },
+      });
       console.log(
         `seed ${seed}: ${table.n} applications, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       );
@@ -65,6 +68,8 @@ async function main(): Promise<void> {
         `  ${'treatment'.padEnd(22)}  naive   aipw  within [   lo,     hi]  truth grade  q`,
       );
       for (const e of run.effects) {
+        // One entry per treatment (its headline); the DiD studies stand beside the edits'.
+        if ('design' in e) continue;
         const t = plantedEffect(truth.treatments, e.treatment);
         if (t === null || e.ate === null || e.confidence_interval === null) continue;
         const [lo, hi] = e.confidence_interval;
