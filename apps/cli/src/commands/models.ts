@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import {
   ARTIFACT_FORMATS,
   Registry,
+  RegistryGrpcClient,
   STAGES,
   defaultDocumentsUrl,
   type ArtifactFormat,
@@ -14,23 +15,45 @@ import {
 import { loadableArtifact } from '@hirelearn/services';
 import { openDocumentStore } from '@hirelearn/store';
 import { CliError } from '../cli-error';
+import {
+  clientSecurityFrom,
+  clientSecurityOptions,
+  type ClientSecurityOpts,
+} from '../security-options';
 import { printFields, printJson, printTable } from '../output';
 
-interface StoreOpts {
+interface StoreOpts extends ClientSecurityOpts {
+  /** host:port of a registry service to call instead of opening the store here. */
+  registry?: string;
   documents?: string;
   artifacts?: string;
   json?: boolean;
 }
 
+/** What the models commands call: the registry in-process or the registry service over gRPC. */
+type RegistryCalls = Pick<
+  Registry,
+  'register' | 'get' | 'list' | 'transitions' | 'promote' | 'rollback' | 'archive'
+>;
+
 /**
  * Opens the registry in-process on `--documents` (or HIRELEARN_DOCUMENTS) for one command;
- * `readOnly` for commands that only read (no write lock, no write access needed).
+ * `readOnly` for commands that only read (no write lock, no write access needed). With
+ * `--registry`, calls the registry service instead, with the TLS and token options.
  */
 async function withRegistry<T>(
   opts: StoreOpts,
-  work: (r: Registry) => Promise<T>,
+  work: (r: RegistryCalls) => Promise<T>,
   access: { readOnly?: boolean } = {},
 ): Promise<T> {
+  if (opts.registry) {
+    const client = new RegistryGrpcClient(opts.registry, { security: clientSecurityFrom(opts) });
+    try {
+      return await work(client);
+    } finally {
+      client.close();
+    }
+  }
   const documents = await openDocumentStore(
     opts.documents ?? process.env.HIRELEARN_DOCUMENTS ?? defaultDocumentsUrl(),
     access,
@@ -57,7 +80,11 @@ export function modelsCommand(program: Command): Command {
 }
 
 const storeOptions = (c: Command): Command =>
-  c
+  clientSecurityOptions(c)
+    .option(
+      '--registry <host:port>',
+      'call this registry service (authenticated, audited by the identity) instead of opening the store here',
+    )
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .option(
       '--artifacts <dir>',
@@ -67,7 +94,11 @@ const storeOptions = (c: Command): Command =>
 
 const changeOptions = (c: Command): Command =>
   storeOptions(c)
-    .option('--by <who>', 'who makes the change (default: the user name)', userInfo().username)
+    .option(
+      '--by <who>',
+      'who makes the change (default: the user name; with --registry the service records the authenticated identity)',
+      userInfo().username,
+    )
     .requiredOption('--reason <why>', 'why the change is made (recorded)');
 
 /** `--if-production N`: refuse unless N (0: none) is in production when the change is made. */
@@ -133,7 +164,11 @@ export function registerModels(program: Command): void {
       .option('--metric <name=value>', 'validation metric (repeatable)', pair(Number), {})
       .option('--tag <name=value>', 'tag (repeatable)', pair(String), {})
       .option('--description <text>', 'what this version is')
-      .option('--by <who>', 'who registers it (default: the user name)', userInfo().username),
+      .option(
+        '--by <who>',
+        'who registers it (default: the user name; with --registry the authenticated identity)',
+        userInfo().username,
+      ),
   ).action(
     async (
       opts: StoreOpts & {
