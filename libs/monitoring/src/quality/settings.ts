@@ -53,6 +53,13 @@ export interface DataQualitySettings {
   readonly volume_critical_z: number;
   readonly volume_critical_min_days: number;
   readonly volume_others_flow_share: number;
+  /**
+   * A stream that fell and has not come back is critical while its fall is at most this many
+   * days before the window's end (an outage in progress). Older, it is a warning: a stream
+   * that ended (an experiment or a sign-up campaign over, a retired event type) is not lost
+   * data, and the gate blocked on it while it was fresh.
+   */
+  readonly volume_stop_days: number;
   /** Event types not judged by volume (an operator's choice; empty by default). */
   readonly volume_exempt_types: readonly string[];
   /** Changes smaller than this many events are never flagged (low counts are noisy). */
@@ -99,6 +106,7 @@ export const DEFAULT_DATA_QUALITY_SETTINGS: DataQualitySettings = Object.freeze(
   volume_critical_z: 8,
   volume_critical_min_days: 1,
   volume_others_flow_share: 0.5,
+  volume_stop_days: 28,
   volume_min_change: 20,
   volume_exempt_types: Object.freeze([]),
   recent_days: 7,

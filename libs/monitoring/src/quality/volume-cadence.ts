@@ -142,6 +142,27 @@ export function othersShare(
 }
 
 /**
+ * How a loss ended: the stream came back after it (`gap`: the 7 days after the span carry more
+ * than `volume_low_share` of the span's expected daily volume), it fell within the last
+ * `volume_stop_days` of the window and has not come back (`ongoing`: an outage in progress),
+ * or it fell longer ago and never came back (`stopped`: an experiment or a campaign over, a
+ * retired event type; the gate blocked while it was fresh).
+ */
+export function lossKind(
+  span: LowSpan,
+  days: readonly DayCount[],
+  s: DataQualitySettings,
+): 'gap' | 'ongoing' | 'stopped' {
+  const first = days.findIndex((d) => d.day === span.days[0].day);
+  const last = days.findIndex((d) => d.day === span.days.at(-1)!.day);
+  const after = days.slice(last + 1, last + 8);
+  const perDay = span.expected / span.days.length;
+  const carried = after.reduce((a, d) => a + d.n, 0);
+  if (after.length > 0 && carried > s.volume_low_share * perDay * after.length) return 'gap';
+  return days.length - first <= s.volume_stop_days ? 'ongoing' : 'stopped';
+}
+
+/**
  * Evidence of lost or broken data: a flowing stream's low span, sharp enough
  * (`volume_critical_drop`), certain enough (`volume_critical_z` on the span's total), long
  * enough (`volume_critical_min_days`), big enough (`volume_min_change`), while the other

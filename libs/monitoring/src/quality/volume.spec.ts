@@ -43,6 +43,10 @@ const STREAMS: Record<string, Cadence> = {
   SUGGESTION_REJECTED: (_d, rng) => (rng.uniform() < 0.3 ? 1 + rng.int(3) : 0),
   // Growing steadily: 10 a day to 120 a day.
   USER_PROFILE_UPDATED: (d, rng) => poisson(rng, 10 + (110 * d) / DAYS),
+  // A sign-up campaign's stream: flows, then ends on 2025-06-05 and never comes back.
+  SUGGESTION_EDITED: (d, rng) => (d < dayOf('2025-06-05') ? poisson(rng, 30) : 0),
+  // An outage in progress: silent for the last week of the log.
+  EXPERIMENT_EXPOSURE: (d, rng) => (d < DAYS - 7 ? poisson(rng, 25) : 0),
   // Launched on day 100, doubling every three weeks up to 80 a day.
   TARGET_ADJUSTED: (d, rng) =>
     d < 100 ? 0 : poisson(rng, Math.min(80, 2 * 2 ** ((d - 100) / 21))),
@@ -107,15 +111,31 @@ describe('the volume rule on streams of every cadence', () => {
 
   const finding = (type: string) => volume.find((f) => f.event_type === type);
 
-  it('is critical only for the continuous streams that went silent or dropped by 90% for a week', () => {
+  it('is critical only for the continuous streams that went silent or dropped by 90%, or are silent now', () => {
     const critical = volume.filter((f) => f.severity === 'critical').map((f) => f.event_type);
-    expect(critical.sort()).toEqual(['APPLICATION_CREATED', 'SUGGESTION_ACCEPTED']);
+    expect(critical.sort()).toEqual([
+      'APPLICATION_CREATED',
+      'EXPERIMENT_EXPOSURE',
+      'SUGGESTION_ACCEPTED',
+    ]);
+    expect(finding('EXPERIMENT_EXPOSURE')!.message).toContain(
+      '2025-09-29 (Mon) .. 2025-10-04 (Sat): 0 events where',
+    );
+    expect(finding('EXPERIMENT_EXPOSURE')!.message).toContain('not back by the end of the window');
+  });
+
+  it('calls a stream that ended long ago and never came back a warning, not lost data', () => {
+    const f = finding('SUGGESTION_EDITED')!;
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('SUGGESTION_EDITED stopped and has not come back');
+    expect(f.message).toContain('2025-06-05 (Thu) ..');
   });
 
   it('names the span of the silence and what was expected', () => {
     const f = finding('APPLICATION_CREATED')!;
     expect(f.message).toContain('2025-08-18 (Mon) .. 2025-08-24 (Sun)');
     expect(f.message).toMatch(/0 events where \d+ were expected/);
+    expect(f.message).toContain('came back after');
     expect(f.message).toContain('while the other streams flowed');
     const d = finding('SUGGESTION_ACCEPTED')!;
     expect(d.message).toContain('2025-09-08 (Mon) .. 2025-09-14 (Sun)');

@@ -13,6 +13,7 @@ import {
   isLoss,
   isUnusual,
   judgeStream,
+  lossKind,
   type LowSpan,
   lowSpans,
   othersShare,
@@ -26,9 +27,9 @@ const round = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
  * Volume anomalies per event type (stream), each judged against its own cadence
  * (`volume-cadence.ts`). Critical is kept for evidence of lost or broken data: a stream that
  * flows (events on most days) falls silent or drops sharply for a span inside the data window
- * while the other streams flow. Everything else a real log does (batch jobs, weekly and
- * monthly cycles, launches, growth, holidays that quiet every stream at once) is at most a
- * warning: spikes, unusual batches, drops of the whole log.
+ * while the other streams flow, and came back after it or fell recently. Everything else a
+ * real log does (batch jobs, weekly and monthly cycles, launches, growth, holidays that quiet
+ * every stream at once, a stream that ended long ago) is at most a warning.
  *
  * Days run from the first event of the window's log to the last complete day: the day of the
  * newest event (or of `until`, when the window ends mid-day) is partial and never judged.
@@ -61,35 +62,50 @@ export async function checkVolume(
           span.days.map((v) => v.day),
         ),
       }))
-      .filter((l) => isLoss(l.span, l.others, settings));
+      .filter((l) => isLoss(l.span, l.others, settings))
+      .map((l) => ({ ...l, kind: lossKind(l.span, days, settings) }));
     const lost = new Set(losses.flatMap((l) => l.span.days.map((v) => v.day)));
     const unusual = inWindow
       .filter((v): v is DayVerdict => v !== null && !lost.has(v.day) && isUnusual(v, settings))
       .sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
     if (losses.length === 0 && unusual.length === 0) continue;
-    const severity: FindingSeverity = losses.length > 0 ? 'critical' : 'warning';
+    const critical = losses.filter((l) => l.kind !== 'stopped');
+    const stopped = losses.filter((l) => l.kind === 'stopped');
+    const severity: FindingSeverity = critical.length > 0 ? 'critical' : 'warning';
+    const worst = critical[0] ?? stopped[0];
     const [from, to] =
-      losses.length > 0
-        ? [losses[0].span.days[0].day, losses[0].span.days.at(-1)!.day]
+      worst !== undefined
+        ? [worst.span.days[0].day, worst.span.days.at(-1)!.day]
         : [unusual[0].day, unusual[0].day];
     const [ex] = await source.rows(
       `SELECT (list(event_id ORDER BY event_id))[1:$4] AS examples FROM raw_events
        WHERE event_type = $1 AND occurred_at::DATE BETWEEN $2::DATE AND $3::DATE`,
       [eventType, from, to, settings.max_examples],
     );
-    const unusualDays = unusual
-      .slice(0, 3)
-      .map((v) => describeDay(v, othersShare(others, [v.day]), settings))
-      .join('; ');
-    const message =
-      losses.length === 0
-        ? `${unusual.length} day(s) with unusual ${eventType} volume: ${unusualDays}`
+    const parts = [
+      critical.length === 0
+        ? ''
         : `${eventType} fell silent or dropped sharply while the other streams flowed (lost or broken data?): ` +
-          losses
+          critical
             .slice(0, 3)
-            .map((l) => describeLoss(l.span, l.others!))
-            .join('; ') +
-          (unusual.length === 0 ? '' : `. Also ${unusual.length} unusual day(s): ${unusualDays}`);
+            .map((l) => describeLoss(l.span, l.others!, l.kind))
+            .join('; '),
+      stopped.length === 0
+        ? ''
+        : `${eventType} stopped and has not come back (a stream that ended, such as an experiment or a campaign over, or data lost since): ` +
+          stopped
+            .slice(0, 3)
+            .map((l) => describeLoss(l.span, l.others!, l.kind))
+            .join('; '),
+      unusual.length === 0
+        ? ''
+        : `${unusual.length} day(s) with unusual ${eventType} volume: ` +
+          unusual
+            .slice(0, 3)
+            .map((v) => describeDay(v, othersShare(others, [v.day]), settings))
+            .join('; '),
+    ];
+    const message = parts.filter((p) => p !== '').join('. Also ');
     findings.push({
       severity,
       rule: 'volume_anomaly',
@@ -131,13 +147,14 @@ async function dailyCounts(
   return byType;
 }
 
-function describeLoss(span: LowSpan, others: number): string {
+function describeLoss(span: LowSpan, others: number, kind: 'gap' | 'ongoing' | 'stopped') {
   const first = span.days[0].day;
   const last = span.days.at(-1)!.day;
   const when = first === last ? dated(first) : `${dated(first)} .. ${dated(last)}`;
+  const after = kind === 'gap' ? 'came back after' : 'not back by the end of the window';
   return (
     `${when}: ${span.observed} events where ${Math.round(span.expected)} were expected ` +
-    `(${span.days.length} low day(s), ${pct(1 - span.observed / span.expected)} down, robust z ${span.z.toFixed(1)}) ` +
+    `(${span.days.length} low day(s), ${pct(1 - span.observed / span.expected)} down, robust z ${span.z.toFixed(1)}; ${after}) ` +
     `while the other streams flowed (${pct(others)} of their expected volume)`
   );
 }
