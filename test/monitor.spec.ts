@@ -27,6 +27,7 @@ import {
 } from '@hirelearn/services';
 import { defaultSimSettings, simulateWorld, type SimWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { writeCredentials } from './support/credentials';
 
 /**
  * The drift monitor end to end, every service on loopback and called over gRPC: the registry
@@ -43,6 +44,11 @@ const WORLD = { users: 150, months: 6, seed: 5 } as const;
 const CHANGE = { atMonth: 3, kind: 'base_rate', size: 0.3 } as const;
 const DAY = 86_400_000;
 const who = { by: 'test', reason: 'cross-app test' };
+/** The drift monitor rolls back as itself (role monitor); the test asks for passes as ops. */
+const MONITOR_TOKEN = 'drift-monitor-token-0123456789abcdef01234';
+const OPS_TOKEN = 'ops-token-0123456789abcdef0123456789abcdef';
+const withToken = (token: string | null) =>
+  pb.clientSecuritySettings({}, { token, token_file: null });
 
 type Callback = (e: ServiceError | null, r: unknown) => void;
 /** One unary call by method name, typed by its response (the generated methods are overloaded). */
@@ -116,13 +122,27 @@ class Scenario {
       await registerRun(this.registry, run, { by: 'test', code_version: 't' });
     await this.registry.promote(MODEL, 1, who);
     await this.registry.promote(MODEL, 2, who);
-    this.registryServer = await startRegistryServer(this.registry);
-    this.registryClients = [0, 1].map(() => new RegistryGrpcClient(this.registryServer.address));
+    const security = pb.serverSecuritySettings(
+      {},
+      {
+        credentials_file: writeCredentials(path.join(this.dir, 'credentials.json'), [
+          { identity: 'drift-monitor', role: 'monitor', token: MONITOR_TOKEN },
+          { identity: 'ops', role: 'ml-engineer', token: OPS_TOKEN },
+        ]),
+      },
+    );
+    this.registryServer = await startRegistryServer(this.registry, { security });
+    // The predictor only reads (anonymous on loopback); the monitor's rollbacks need its role.
+    this.registryClients = [null, MONITOR_TOKEN].map(
+      (token) =>
+        new RegistryGrpcClient(this.registryServer.address, { security: withToken(token) }),
+    );
 
     const served = servedEnsemble(registryClientView(this.registryClients[0]));
     await served.start();
     this.log = new PredictionLog(storeSink(this.documents), () => new Date(this.now));
     this.predictor = await startGrpcServer(ensemblePredictorBindings(served, this.log), {
+      security,
       onShutdown: () => served.stop(),
     });
     // The monitor reaches the registry over gRPC, as the served drift-monitor does.
@@ -131,10 +151,11 @@ class Scenario {
       deps: { events: this.events, documents: this.documents, registry: target },
       close: async () => undefined,
     }));
-    this.monitor = await startMonitorServer(loop, this.documents);
+    this.monitor = await startMonitorServer(loop, this.documents, { security });
     const insecure = credentials.createInsecure();
     this.predictorClient = new pb.InterviewPredictorClient(this.predictor.address, insecure);
-    this.monitorClient = new pb.MonitorClient(this.monitor.address, insecure);
+    const ops = pb.clientConnection(this.monitor.address, withToken(OPS_TOKEN));
+    this.monitorClient = new pb.MonitorClient(this.monitor.address, ops.credentials, ops.options);
   }
 
   /**
