@@ -90,7 +90,12 @@ describe('hirelearn quality and monitor (built CLI)', () => {
   it('runs the monitor with no served model and reports nothing to do', () => {
     const r = runCli(['monitor', 'run', '--json', '--db', db], env);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ status: 'ok', versions: [], health_reports: 0 });
+    expect(JSON.parse(r.stdout)).toEqual({
+      status: 'ok',
+      versions: [],
+      health_reports: 0,
+      serving: [],
+    });
   });
 
   it('writes the stored health of a model as JSON and as an offline HTML report', async () => {
@@ -193,7 +198,12 @@ describe('hirelearn quality and monitor (built CLI)', () => {
       // The CLI asks the served monitor for a pass instead of running one itself.
       const viaCli = runCli(['monitor', 'run', '--address', address, '--json'], env);
       expect(viaCli.code).toBe(0);
-      expect(JSON.parse(viaCli.stdout)).toEqual({ status: 'ok', versions: [], health_reports: 0 });
+      expect(JSON.parse(viaCli.stdout)).toEqual({
+        status: 'ok',
+        versions: [],
+        health_reports: 0,
+        serving: [],
+      });
     } finally {
       client.close();
       child.kill('SIGTERM');

@@ -28,10 +28,15 @@ const as = (token: string) => ({
 
 const APP = resolve(__dirname, '../dist/apps/registry/main.js');
 
+/**
+ * A version of a model no hirelearn service serves, so the registry app checks its artifact
+ * by format only: JSON parameters must parse (the ensemble's and the fit weights' go through
+ * their services' loaders: test/serving-hardening.spec.ts).
+ */
 const input = (text: string): RegisterVersionInput => ({
-  model: 'ensemble',
-  content: Buffer.from(text),
-  format: 'onnx',
+  model: 'scorer',
+  content: Buffer.from(JSON.stringify(text)),
+  format: 'json_params',
   metrics: { log_loss: 0.51 },
   training_data_window: { start: '2026-01-01T00:00:00Z', end: '2026-06-30T00:00:00Z' },
   seed: 42,
@@ -113,24 +118,24 @@ describe('registry over gRPC (the registry app on loopback)', () => {
     expect(v2).toMatchObject({
       stage: 'candidate',
       seed: 42,
-      artifact: { format: 'onnx', sha256: sha256Hex(Buffer.from('model two')) },
+      artifact: { format: 'json_params', sha256: sha256Hex(Buffer.from('"model two"')) },
     });
-    expect(await a.production('ensemble')).toBeNull();
-    await a.promote('ensemble', 1, by('first'));
-    const p = await a.promote('ensemble', 2, by('lower log loss'));
+    expect(await a.production('scorer')).toBeNull();
+    await a.promote('scorer', 1, by('first'));
+    const p = await a.promote('scorer', 2, by('lower log loss'));
     expect(p.transitions.map((t) => [t.version, t.from_stage, t.to_stage])).toEqual([
       [1, 'production', 'candidate'],
       [2, 'candidate', 'production'],
     ]);
-    const fetched = await b.fetchArtifact('ensemble');
+    const fetched = await b.fetchArtifact('scorer');
     expect(fetched.version.version).toBe(2);
-    expect(fetched.content.toString()).toBe('model two');
+    expect(fetched.content.toString()).toBe('"model two"');
 
-    const back = await b.rollback('ensemble', by('calibration drift'));
+    const back = await b.rollback('scorer', by('calibration drift'));
     expect(back.version).toMatchObject({ version: 1, stage: 'production' });
-    expect((await a.production('ensemble'))?.version).toBe(1);
-    expect((await a.get('ensemble', 2)).stage).toBe('candidate');
-    const trail = await a.transitions('ensemble');
+    expect((await a.production('scorer'))?.version).toBe(1);
+    expect((await a.get('scorer', 2)).stage).toBe('candidate');
+    const trail = await a.transitions('scorer');
     expect(trail.slice(-2).map((t) => [t.version, t.to_stage, t.by, t.reason])).toEqual([
       [2, 'candidate', 'ops', 'calibration drift'],
       [1, 'production', 'ops', 'calibration drift'],
@@ -143,11 +148,11 @@ describe('registry over gRPC (the registry app on loopback)', () => {
       name: 'NotFoundError',
       code: 'not_found',
     });
-    await expect(a.promote('ensemble', 1, { by: 'ops', reason: '' })).rejects.toMatchObject({
+    await expect(a.promote('scorer', 1, { by: 'ops', reason: '' })).rejects.toMatchObject({
       code: 'invalid_argument',
       message: expect.stringMatching(/^reason: /),
     });
-    await expect(a.archive('ensemble', 1, by('x'))).rejects.toMatchObject({
+    await expect(a.archive('scorer', 1, by('x'))).rejects.toMatchObject({
       name: 'FailedPreconditionError',
     });
   });
@@ -157,16 +162,13 @@ describe('registry over gRPC (the registry app on loopback)', () => {
     for (let round = 0; round < 5; round++) {
       // Two engineers look at the registry, see the same production version, and each
       // promote their own candidate on that basis, at the same moment, from two connections.
-      const [seenA, seenB] = await Promise.all([
-        a.production('ensemble'),
-        b.production('ensemble'),
-      ]);
+      const [seenA, seenB] = await Promise.all([a.production('scorer'), b.production('scorer')]);
       const results = await Promise.allSettled([
-        a.promote('ensemble', 2, {
+        a.promote('scorer', 2, {
           ...by(`a${round}`),
           expected_production: seenA?.version ?? null,
         }),
-        b.promote('ensemble', v3.version, {
+        b.promote('scorer', v3.version, {
           ...by(`b${round}`),
           expected_production: seenB?.version ?? null,
         }),
@@ -175,22 +177,22 @@ describe('registry over gRPC (the registry app on loopback)', () => {
       const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
       expect(won).toHaveLength(1);
       expect(lost[0]).toMatchObject({ name: 'ConflictError', code: 'aborted' });
-      const production = await a.list({ model: 'ensemble', stage: 'production' });
+      const production = await a.list({ model: 'scorer', stage: 'production' });
       expect(production.map((v) => v.version)).toEqual([won[0].version.version]);
-      await a.rollback('ensemble', { ...by('reset'), to: 1 });
+      await a.rollback('scorer', { ...by('reset'), to: 1 });
     }
     // The trail holds the winners' transitions only: 5 promotions and 5 resets, 2 moves each.
-    const trail = await a.transitions('ensemble');
+    const trail = await a.transitions('scorer');
     expect(trail.filter((t) => /^[ab]\d$/.test(t.reason))).toHaveLength(10);
   });
 
   it('streams a promotion to a watcher, including one made by the CLI on the same store', async () => {
     const events: WatchEvent[] = [];
-    const w = b.watch('ensemble', (e) => events.push(e), { send_current: true });
+    const w = b.watch('scorer', (e) => events.push(e), { send_current: true });
     await until(() => events.length >= 1);
     expect(events[0]).toMatchObject({ transition: null, production: { version: 1 } });
 
-    await a.promote('ensemble', 2, by('watched'));
+    await a.promote('scorer', 2, by('watched'));
     await until(() => events.some((e) => e.transition?.reason === 'watched'));
     expect(events[events.length - 1]).toMatchObject({
       transition: { version: 2, from_stage: 'candidate', to_stage: 'production' },
@@ -199,7 +201,7 @@ describe('registry over gRPC (the registry app on loopback)', () => {
 
     // Another process (the CLI) writes the same store; the server's watch polls it.
     const cli = runCli(
-      ['models', 'rollback', 'ensemble', '--by', 'cli', '--reason', 'from cli'],
+      ['models', 'rollback', 'scorer', '--by', 'cli', '--reason', 'from cli'],
       env,
     );
     expect(cli.stderr).toBe('');
@@ -210,25 +212,25 @@ describe('registry over gRPC (the registry app on loopback)', () => {
   });
 
   it('refuses a corrupted artifact with a clear error', async () => {
-    const v = await a.get('ensemble', 1);
+    const v = await a.get('scorer', 1);
     writeFileSync(fileURLToPath(v.artifact.uri), 'tampered bytes');
-    await expect(a.fetchArtifact('ensemble', 1)).rejects.toMatchObject({
+    await expect(a.fetchArtifact('scorer', 1)).rejects.toMatchObject({
       name: 'IntegrityError',
       code: 'data_loss',
       message: expect.stringMatching(
-        /ensemble@1 is corrupted: .* hashes to sha256 [0-9a-f]{64}, registered as [0-9a-f]{64}; refusing to load it/,
+        /scorer@1 is corrupted: .* hashes to sha256 [0-9a-f]{64}, registered as [0-9a-f]{64}; refusing to load it/,
       ),
     });
     // The other versions are still served.
-    expect((await a.fetchArtifact('ensemble', 2)).content.toString()).toBe('model two');
+    expect((await a.fetchArtifact('scorer', 2)).content.toString()).toBe('"model two"');
   });
 
   it('is also served by `hirelearn serve registry`, on the same store', async () => {
     const served = await startApp(env, [CLI, 'serve', 'registry', '--port', '0']);
     const c = new RegistryGrpcClient(served.address, { deadline_ms: 10_000 });
     try {
-      expect((await c.list({ model: 'ensemble' })).map((v) => v.version)).toEqual([1, 2, 3]);
-      expect((await c.production('ensemble'))?.version).toBe(1);
+      expect((await c.list({ model: 'scorer' })).map((v) => v.version)).toEqual([1, 2, 3]);
+      expect((await c.production('scorer'))?.version).toBe(1);
     } finally {
       c.close();
       const exited = new Promise<number | null>((res) => served.child.once('exit', res));

@@ -14,6 +14,7 @@ export * from './monitor/outcomes';
 export * from './monitor/concept-drift';
 export * from './monitor/health';
 export * from './monitor/run-monitor';
+export * from './monitor/serving-check';
 export * from './monitor/report-html';
 export * from './monitor/registry-target';
 export * from './monitor/job';

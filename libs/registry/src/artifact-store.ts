@@ -54,7 +54,8 @@ export class ArtifactStore {
     const actual = sha256Hex(bytes);
     if (actual !== sha256)
       throw new IntegrityError(
-        `artifact of ${label} is corrupted: ${this.pathOf(sha256)} hashes to sha256 ${actual}, ` +
+        // No path: the message reaches callers; the file is found by its sha256.
+        `artifact of ${label} is corrupted: the stored file hashes to sha256 ${actual}, ` +
           `registered as ${sha256}; refusing to load it (register the version again from its source)`,
       );
     return bytes;

@@ -75,6 +75,8 @@ export function registerMonitor(program: Command): void {
             once: true,
           });
       const versions = run.versions.map((v) => ({ ...v, evidence: v.evidence ?? '' }));
+      // A production version the services do not serve is critical: said on stderr too.
+      for (const f of run.serving) process.stderr.write(`critical: ${f.message}\n`);
       if (opts.json) printJson(run);
       else if (versions.length === 0) {
         process.stdout.write('no model version in shadow or production\n');
@@ -170,7 +172,12 @@ async function runNowOverGrpc(address: string, security: pb.ClientSecuritySettin
         .toLowerCase(),
       evidence: v.evidence,
     }));
-    return { status: 'ok', versions, health_reports: response.run?.health_reports ?? 0 };
+    return {
+      status: 'ok',
+      versions,
+      health_reports: response.run?.health_reports ?? 0,
+      serving: response.run?.serving ?? [],
+    };
   } finally {
     client.close();
   }

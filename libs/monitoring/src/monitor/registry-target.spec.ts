@@ -44,7 +44,12 @@ describe('registryTarget', () => {
   it('rolls back the version it judged, recording who and why', async () => {
     const target = registryTarget(registry);
     const [judged] = await target.monitoredVersions();
-    expect(judged).toEqual({ model, version: 2, stage: 'production' });
+    expect(judged).toEqual({
+      model,
+      version: 2,
+      stage: 'production',
+      production_since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     await target.rollback(model, {
       by: 'drift-monitor',
       reason: 'ECE 0.31 > 0.2',

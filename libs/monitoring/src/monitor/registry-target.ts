@@ -2,7 +2,7 @@ import type { Registry } from '@hirelearn/registry';
 import type { MonitoredVersion, RollbackTarget } from './types';
 
 /** What the monitor uses of a registry: the in-process `Registry` or its gRPC client. */
-export type RegistryView = Pick<Registry, 'list' | 'rollback'>;
+export type RegistryView = Pick<Registry, 'list' | 'rollback' | 'transitions'>;
 
 /**
  * The model registry as the monitor sees it: production and shadow versions are watched;
@@ -16,11 +16,20 @@ export function registryTarget(registry: RegistryView): RollbackTarget {
     async monitoredVersions(): Promise<readonly MonitoredVersion[]> {
       const production = await registry.list({ stage: 'production' });
       const shadow = await registry.list({ stage: 'shadow' });
-      return [...production, ...shadow].map((v) => ({
-        model: v.model,
-        version: v.version,
-        stage: v.stage === 'production' ? 'production' : 'shadow',
-      }));
+      const out: MonitoredVersion[] = [];
+      for (const v of production) {
+        // The newest move into production is when the services should have switched.
+        const moves = await registry.transitions(v.model, v.version);
+        const since = moves.filter((t) => t.to_stage === 'production').pop()?.at;
+        out.push({
+          model: v.model,
+          version: v.version,
+          stage: 'production',
+          production_since: since,
+        });
+      }
+      for (const v of shadow) out.push({ model: v.model, version: v.version, stage: 'shadow' });
+      return out;
     },
     async rollback(model, request) {
       return registry.rollback(model, {

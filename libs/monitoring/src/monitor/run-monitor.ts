@@ -4,6 +4,7 @@ import type { SqlSource } from '../quality/finding';
 import { detectConceptDrift } from './concept-drift';
 import { featureColumns, type ScoredRecord, stridedRows, windowHealth } from './health';
 import { loadOutcomes, type ApplicationOutcome } from './outcomes';
+import { checkServedVersions } from './serving-check';
 import { DEFAULT_MONITOR_SETTINGS, type MonitorSettings } from './settings';
 import type {
   LoggedPrediction,
@@ -45,7 +46,8 @@ export function modelHealthCollection(docs: DocumentStore): DocumentCollection<M
  * predictions with the outcomes that have arrived, scores each rolling window, stores a
  * `ModelHealth` per window (replacing the previous report of that window), and asks the
  * registry to roll back a production version with a critical window, the evidence in the
- * reason. A shadow version serves nobody: it is reported, never rolled back.
+ * reason. A shadow version serves nobody: it is reported, never rolled back. A production
+ * version whose model's predictions still come from other versions is a serving finding.
  */
 export async function runMonitor(
   deps: MonitorDependencies,
@@ -67,7 +69,8 @@ export async function runMonitor(
     reports += windows.length;
     verdicts.push(await decide(deps.registry, version, windows, settings));
   }
-  return Object.freeze({ status: 'ok', versions: verdicts, health_reports: reports });
+  const serving = await checkServedVersions(versions, predictions, settings.serve_switch_grace_ms);
+  return Object.freeze({ status: 'ok', versions: verdicts, health_reports: reports, serving });
 }
 
 /** The health of one version in every window its predictions cover (pure; no I/O). */

@@ -42,6 +42,11 @@ export interface MonitorSettings {
   readonly concept_drift_rule: 'page_hinkley' | 'adwin' | 'either' | 'both';
   /** Who the registry records as asking for the rollback. */
   readonly actor: string;
+  /**
+   * How long after a promotion predictions may still come from the previous version (a
+   * service fetches and loads the new one first) before `production_not_served` is raised.
+   */
+  readonly serve_switch_grace_ms: number;
 }
 
 export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = Object.freeze({
@@ -59,6 +64,7 @@ export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = Object.freeze({
   adwin: Object.freeze({}),
   concept_drift_rule: 'both',
   actor: 'drift-monitor',
+  serve_switch_grace_ms: 60_000,
 });
 
 export function monitorSettings(overrides: Partial<MonitorSettings> = {}): MonitorSettings {

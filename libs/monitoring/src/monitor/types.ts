@@ -1,3 +1,4 @@
+import type { ServingFinding } from './serving-check';
 import type { FeatureColumns, ReliabilityBin } from '@hirelearn/safeguards';
 
 /** A prediction a model service logged (document collection `predictions`). */
@@ -24,6 +25,8 @@ export interface MonitoredVersion {
    * strings). Without it, drift is measured against the version's first scored window.
    */
   readonly reference?: FeatureColumns;
+  /** When a production version entered production (RFC 3339); the serving check needs it. */
+  readonly production_since?: string;
 }
 
 /**
@@ -116,4 +119,6 @@ export interface MonitorRun {
   readonly status: 'ok';
   readonly versions: readonly VersionVerdict[];
   readonly health_reports: number;
+  /** Production versions the services do not serve (`serving-check.ts`). */
+  readonly serving: readonly ServingFinding[];
 }

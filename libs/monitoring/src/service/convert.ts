@@ -92,6 +92,15 @@ export function monitorRunToPb(run: TimedMonitorRun): pb.MonitorRun {
     trigger: TRIGGER[run.trigger],
     versions: run.versions.map(verdictToPb),
     health_reports: run.health_reports,
+    serving: run.serving.map((f) => ({
+      rule: f.rule,
+      model: f.model,
+      production_version: Number(f.production_version),
+      production_since: f.production_since,
+      other_version_predictions: f.other_version_predictions,
+      served_version: String(f.served_version),
+      message: f.message,
+    })),
   };
 }
 

@@ -311,6 +311,25 @@ export interface MonitorRun {
   versions: VersionVerdict[];
   /** ModelHealth reports written (one per version and window). */
   health_reports: number;
+  /** Production versions the services do not serve (their predictions come from others). */
+  serving: ServingFinding[];
+}
+
+/**
+ * A production version whose model's predictions, logged well after its promotion, still
+ * come from other versions: the services did not switch (e.g. the artifact failed to load).
+ */
+export interface ServingFinding {
+  /** "production_not_served"; always critical. */
+  rule: string;
+  model: string;
+  production_version: number;
+  /** RFC 3339. */
+  production_since: string;
+  other_version_predictions: number;
+  /** The version of the newest such prediction. */
+  served_version: string;
+  message: string;
 }
 
 export interface RunNowRequest {
@@ -1541,7 +1560,7 @@ export const VersionVerdict: MessageFns<VersionVerdict> = {
 };
 
 function createBaseMonitorRun(): MonitorRun {
-  return { started_at: "", finished_at: "", trigger: 0, versions: [], health_reports: 0 };
+  return { started_at: "", finished_at: "", trigger: 0, versions: [], health_reports: 0, serving: [] };
 }
 
 export const MonitorRun: MessageFns<MonitorRun> = {
@@ -1560,6 +1579,9 @@ export const MonitorRun: MessageFns<MonitorRun> = {
     }
     if (message.health_reports !== 0) {
       writer.uint32(40).int32(message.health_reports);
+    }
+    for (const v of message.serving) {
+      ServingFinding.encode(v!, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -1617,6 +1639,14 @@ export const MonitorRun: MessageFns<MonitorRun> = {
             message.health_reports = reader.int32();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.serving.push(ServingFinding.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1650,6 +1680,9 @@ export const MonitorRun: MessageFns<MonitorRun> = {
         : isSet(object.health_reports)
         ? globalThis.Number(object.health_reports)
         : 0,
+      serving: globalThis.Array.isArray(object?.serving)
+        ? object.serving.map((e: any) => ServingFinding.fromJSON(e))
+        : [],
     };
   },
 
@@ -1670,6 +1703,9 @@ export const MonitorRun: MessageFns<MonitorRun> = {
     if (message.health_reports !== 0) {
       obj.healthReports = Math.round(message.health_reports);
     }
+    if (message.serving?.length) {
+      obj.serving = message.serving.map((e) => ServingFinding.toJSON(e));
+    }
     return obj;
   },
 
@@ -1683,6 +1719,196 @@ export const MonitorRun: MessageFns<MonitorRun> = {
     message.trigger = object.trigger ?? 0;
     message.versions = object.versions?.map((e) => VersionVerdict.fromPartial(e)) || [];
     message.health_reports = object.health_reports ?? 0;
+    message.serving = object.serving?.map((e) => ServingFinding.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseServingFinding(): ServingFinding {
+  return {
+    rule: "",
+    model: "",
+    production_version: 0,
+    production_since: "",
+    other_version_predictions: 0,
+    served_version: "",
+    message: "",
+  };
+}
+
+export const ServingFinding: MessageFns<ServingFinding> = {
+  encode(message: ServingFinding, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.rule !== "") {
+      writer.uint32(10).string(message.rule);
+    }
+    if (message.model !== "") {
+      writer.uint32(18).string(message.model);
+    }
+    if (message.production_version !== 0) {
+      writer.uint32(24).int32(message.production_version);
+    }
+    if (message.production_since !== "") {
+      writer.uint32(34).string(message.production_since);
+    }
+    if (message.other_version_predictions !== 0) {
+      writer.uint32(40).int32(message.other_version_predictions);
+    }
+    if (message.served_version !== "") {
+      writer.uint32(50).string(message.served_version);
+    }
+    if (message.message !== "") {
+      writer.uint32(58).string(message.message);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ServingFinding {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseServingFinding();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.rule = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.model = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.production_version = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.production_since = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.other_version_predictions = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.served_version = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.message = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ServingFinding {
+    return {
+      rule: isSet(object.rule) ? globalThis.String(object.rule) : "",
+      model: isSet(object.model) ? globalThis.String(object.model) : "",
+      production_version: isSet(object.productionVersion)
+        ? globalThis.Number(object.productionVersion)
+        : isSet(object.production_version)
+        ? globalThis.Number(object.production_version)
+        : 0,
+      production_since: isSet(object.productionSince)
+        ? globalThis.String(object.productionSince)
+        : isSet(object.production_since)
+        ? globalThis.String(object.production_since)
+        : "",
+      other_version_predictions: isSet(object.otherVersionPredictions)
+        ? globalThis.Number(object.otherVersionPredictions)
+        : isSet(object.other_version_predictions)
+        ? globalThis.Number(object.other_version_predictions)
+        : 0,
+      served_version: isSet(object.servedVersion)
+        ? globalThis.String(object.servedVersion)
+        : isSet(object.served_version)
+        ? globalThis.String(object.served_version)
+        : "",
+      message: isSet(object.message) ? globalThis.String(object.message) : "",
+    };
+  },
+
+  toJSON(message: ServingFinding): unknown {
+    const obj: any = {};
+    if (message.rule !== "") {
+      obj.rule = message.rule;
+    }
+    if (message.model !== "") {
+      obj.model = message.model;
+    }
+    if (message.production_version !== 0) {
+      obj.productionVersion = Math.round(message.production_version);
+    }
+    if (message.production_since !== "") {
+      obj.productionSince = message.production_since;
+    }
+    if (message.other_version_predictions !== 0) {
+      obj.otherVersionPredictions = Math.round(message.other_version_predictions);
+    }
+    if (message.served_version !== "") {
+      obj.servedVersion = message.served_version;
+    }
+    if (message.message !== "") {
+      obj.message = message.message;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ServingFinding>, I>>(base?: I): ServingFinding {
+    return ServingFinding.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ServingFinding>, I>>(object: I): ServingFinding {
+    const message = createBaseServingFinding();
+    message.rule = object.rule ?? "";
+    message.model = object.model ?? "";
+    message.production_version = object.production_version ?? 0;
+    message.production_since = object.production_since ?? "";
+    message.other_version_predictions = object.other_version_predictions ?? 0;
+    message.served_version = object.served_version ?? "";
+    message.message = object.message ?? "";
     return message;
   },
 };
