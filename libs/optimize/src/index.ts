@@ -1,0 +1,2 @@
+/** @hirelearn/optimize — pure optimizers: evidence in, OptimizationRecommendations out. */
+export * from './recommendation';
