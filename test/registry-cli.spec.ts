@@ -23,6 +23,7 @@ describe('hirelearn models', () => {
       HIRELEARN_DOCUMENTS: `sqlite://${join(dir, 'documents.sqlite')}`,
       HIRELEARN_ARTIFACTS: join(dir, 'artifacts'),
     };
+    // A model no service serves: the registry checks its artifact by format (JSON parses).
     writeFileSync(join(dir, 'a.json'), '{"w":[0.4,0.2,0.2,0.2]}');
   });
 
@@ -32,7 +33,7 @@ describe('hirelearn models', () => {
     const v = json<{ version: number; stage: string; metrics: Record<string, number> }>(
       'register',
       '--model',
-      'fit-score',
+      'scorer',
       '--artifact',
       join(dir, 'a.json'),
       '--format',
@@ -57,22 +58,22 @@ describe('hirelearn models', () => {
     const documents = await openDocumentStore(env.HIRELEARN_DOCUMENTS ?? '');
     try {
       const registry = await Registry.open({ documents, artifactsDir: env.HIRELEARN_ARTIFACTS });
-      const v1 = await registry.get('fit-score', 1);
+      const v1 = await registry.get('scorer', 1);
       await registry.register({ ...v1, format: v1.artifact.format, content: Buffer.from('b') });
-      await registry.promote('fit-score', 1, { by: 'ada', reason: 'first' });
-      await registry.promote('fit-score', 2, { by: 'ada', reason: 'better' });
+      await registry.promote('scorer', 1, { by: 'ada', reason: 'first' });
+      await registry.promote('scorer', 2, { by: 'ada', reason: 'better' });
     } finally {
       await documents.close();
     }
 
     // Decided on "1 serves": refused, since 2 serves.
-    const late = models('rollback', 'fit-score', '--reason', 'late', '--if-production', '1');
+    const late = models('rollback', 'scorer', '--reason', 'late', '--if-production', '1');
     expect(late.code).toBe(1);
     expect(late.stderr).toMatch(/version 2 in production, not the expected 1/);
     expect(
       models(
         'rollback',
-        'fit-score',
+        'scorer',
         '--reason',
         'auc dropped',
         '--by',
@@ -81,12 +82,12 @@ describe('hirelearn models', () => {
         '2',
       ).stdout,
     ).toBe(
-      'fit-score@2: production -> candidate (by monitor: auc dropped)\n' +
-        'fit-score@1: candidate -> production (by monitor: auc dropped)\n',
+      'scorer@2: production -> candidate (by monitor: auc dropped)\n' +
+        'scorer@1: candidate -> production (by monitor: auc dropped)\n',
     );
     const shown = json<{ version: number; transitions: { reason: string; by: string }[] }>(
       'show',
-      'fit-score',
+      'scorer',
       '2',
     );
     expect(shown.version).toBe(2);
@@ -95,7 +96,7 @@ describe('hirelearn models', () => {
       'ada:better',
       'monitor:auc dropped',
     ]);
-    const text = models('show', 'fit-score').stdout;
+    const text = models('show', 'scorer').stdout;
     expect(text).toMatch(/^version\s+stage.*\n1\s+production.*\n2\s+candidate/);
     expect(text).toMatch(/production -> candidate\s+monitor\s+\S+\s+auc dropped/);
   });

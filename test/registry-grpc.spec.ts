@@ -143,6 +143,20 @@ describe('registry over gRPC (the registry app on loopback)', () => {
     expect(trail[0]).toMatchObject({ from_stage: null, to_stage: 'candidate', by: 'trainer' });
   });
 
+  it('refuses an artifact its service could not load (the app checks with the real loaders)', async () => {
+    for (const model of ['ensemble', 'fit-score']) {
+      await expect(
+        a.register({ ...input('x'), model, content: Buffer.from('{"not":"a model"}') }),
+      ).rejects.toMatchObject({
+        code: 'invalid_argument',
+        message: expect.stringMatching(
+          new RegExp(`^content: the json_params artifact does not load as model '${model}'`),
+        ),
+      });
+    }
+    await expect(a.list({ model: 'ensemble' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('sends errors as the same classes, with gRPC status codes', async () => {
     await expect(a.get('nope', 1)).rejects.toMatchObject({
       name: 'NotFoundError',
