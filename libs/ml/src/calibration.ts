@@ -1,4 +1,4 @@
-import { logistic, sigmoid } from '@hirelearn/stats';
+import { logistic, poolAdjacentViolators, sigmoid } from '@hirelearn/stats';
 
 const { log, max, min } = Math;
 
@@ -65,31 +65,14 @@ export function fitPlatt(raw: readonly number[], y: readonly number[]): Calibrat
  */
 export function fitIsotonic(raw: readonly number[], y: readonly number[]): Calibrator {
   const order = raw.map((_, i) => i).sort((a, b) => raw[a] - raw[b]);
-  const means: number[] = [];
-  const weights: number[] = [];
-  for (const i of order) {
-    means.push(y[i]);
-    weights.push(1);
-    while (means.length > 1 && means[means.length - 2] > means[means.length - 1]) {
-      const w = weights[weights.length - 2] + weights[weights.length - 1];
-      const m =
-        (means[means.length - 2] * weights[weights.length - 2] +
-          means[means.length - 1] * weights[weights.length - 1]) /
-        w;
-      means.splice(-2, 2, m);
-      weights.splice(-2, 2, w);
-    }
-  }
+  const blocks = poolAdjacentViolators(order.map((i) => y[i]));
   // Each block is represented at the mean raw value of its members.
-  const thresholds: number[] = [];
-  let k = 0;
-  for (let b = 0; b < means.length; b++) {
+  const thresholds = blocks.map((b) => {
     let s = 0;
-    for (let j = 0; j < weights[b]; j++) s += raw[order[k + j]];
-    thresholds.push(s / weights[b]);
-    k += weights[b];
-  }
-  return { method: 'isotonic', thresholds, values: means.map((m) => clip(m)) };
+    for (let k = b.start; k < b.end; k++) s += raw[order[k]];
+    return s / (b.end - b.start);
+  });
+  return { method: 'isotonic', thresholds, values: blocks.map((b) => clip(b.value)) };
 }
 
 /** Mean log loss of probabilities against 0/1 labels, probabilities clipped to [1e-6, 1−1e-6]. */

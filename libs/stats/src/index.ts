@@ -15,3 +15,4 @@ export * from './chisq';
 export * from './multiple';
 export * from './smd';
 export * from './bootstrap';
+export * from './isotonic';
