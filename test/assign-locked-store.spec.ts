@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { credentials } from '@grpc/grpc-js';
-import { ExperimentRegistry, serveLearningEngine } from '@hirelearn/experiments';
+import {
+  ExperimentRegistry,
+  learningEngineSettings,
+  serveLearningEngine,
+} from '@hirelearn/experiments';
 import * as pb from '@hirelearn/proto';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
 import { definition } from '../libs/experiments/src/testing/fixtures';
@@ -94,5 +98,16 @@ describe('internal errors on the wire', () => {
     expect(lines.join('\n')).toContain(id);
     expect(lines.join('\n')).toContain('/srv/x.duckdb');
     expect(pb.toGrpcError(secret).details).not.toContain('/srv/x.duckdb');
+  });
+});
+
+describe('the opt-out refresh setting', () => {
+  it('is a whole number of milliseconds, named when it is not', () => {
+    expect(learningEngineSettings({ HIRELEARN_OPT_OUT_REFRESH_MS: '500' }).opt_outs).toEqual({
+      refresh_ms: 500,
+    });
+    expect(() => learningEngineSettings({ HIRELEARN_OPT_OUT_REFRESH_MS: 'soon' })).toThrow(
+      /^HIRELEARN_OPT_OUT_REFRESH_MS: soon must be a whole number of milliseconds >= 1/,
+    );
   });
 });

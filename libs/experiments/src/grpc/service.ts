@@ -62,9 +62,21 @@ export function learningEngineSettings(
     port,
     security: overrides.security ?? serverSecuritySettings(env),
     opt_outs: overrides.opt_outs ?? {
-      refresh_ms: Number(env.HIRELEARN_OPT_OUT_REFRESH_MS ?? DEFAULT_OPT_OUT_CACHE.refresh_ms),
+      refresh_ms: refreshMs(env.HIRELEARN_OPT_OUT_REFRESH_MS),
     },
   });
+}
+
+/** HIRELEARN_OPT_OUT_REFRESH_MS: a whole number of milliseconds >= 1 (default 30 s). */
+function refreshMs(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_OPT_OUT_CACHE.refresh_ms;
+  const ms = Number(value);
+  if (!Number.isSafeInteger(ms) || ms < 1) {
+    throw new RangeError(
+      `HIRELEARN_OPT_OUT_REFRESH_MS: ${value} must be a whole number of milliseconds >= 1`,
+    );
+  }
+  return ms;
 }
 
 /** Serves the experiments until `shutdown`, which also closes the document store. */
