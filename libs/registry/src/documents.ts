@@ -1,4 +1,9 @@
-import type { DocumentCollection, DocumentStore, StoredDocument } from '@hirelearn/store';
+import {
+  insertOnce,
+  type DocumentCollection,
+  type DocumentStore,
+  type StoredDocument,
+} from '@hirelearn/store';
 import type { ArtifactRef, DataWindow, Stage, StageTransition } from './types';
 
 /**
@@ -63,19 +68,6 @@ export function registryCollections(documents: DocumentStore): RegistryCollectio
       indexes: ['model', 'sequence'],
     }),
   };
-}
-
-/** Inserts a document; one already there (a journal replayed twice) is fine. */
-export async function insertOnce<T extends StoredDocument>(
-  collection: DocumentCollection<T>,
-  doc: T,
-): Promise<void> {
-  try {
-    await collection.insert(doc);
-  } catch (error) {
-    // By name: under jest each test file has its own copy of the store's error classes.
-    if ((error as Error).name !== 'DuplicateDocumentError') throw error;
-  }
 }
 
 /** Copies a model document's journal to the collections unless it is already there. */

@@ -1,0 +1,89 @@
+import { flushHead, headId, toConfigVersion, type ConfigCollections } from './documents';
+import type { ConfigVersion } from './documents';
+import type { ConfigLayer } from './layers';
+
+export interface ConfigWatchOptions {
+  /** First send the version in force (version 0, the defaults, when nothing was published). */
+  readonly send_current?: boolean;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface ConfigWatch {
+  close(): void;
+}
+
+/**
+ * Follows one layer's versions, the registry's ModelWatcher pattern: a check reads the head
+ * document (cheap) and, when its version moved, every version after the last one delivered,
+ * in order, so a watcher sees each version even when several were published between checks.
+ * Checks run one at a time; one asked for while another runs runs right after it.
+ */
+export class ConfigWatcher implements ConfigWatch {
+  private last: number | null = null;
+  private running = false;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    private readonly c: ConfigCollections,
+    private readonly layer: ConfigLayer,
+    private readonly current: () => Promise<ConfigVersion>,
+    private readonly onVersion: (version: ConfigVersion) => void,
+    private readonly options: ConfigWatchOptions,
+    private readonly onClose: () => void,
+  ) {}
+
+  async check(): Promise<void> {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        await this.poll();
+      } while (this.again && !this.closed);
+    } catch (error) {
+      this.options.onError?.(error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose();
+  }
+
+  private async poll(): Promise<void> {
+    if (this.last === null) {
+      const current = await this.current();
+      this.last = current.version;
+      if (this.options.send_current) this.emit(current);
+      return;
+    }
+    const head = await this.c.heads.get(headId(this.layer));
+    if (!head || head.current.version <= this.last) return;
+    await flushHead(this.c, head);
+    const rows = await this.c.versions.find(
+      { layer: this.layer, version: { $gt: this.last } },
+      { sort: { field: 'version', direction: 1 } },
+    );
+    for (const row of rows) {
+      this.last = row.version;
+      this.emit(toConfigVersion(row));
+    }
+  }
+
+  private emit(version: ConfigVersion): void {
+    if (this.closed) return;
+    try {
+      this.onVersion(version);
+    } catch {
+      // A failing listener must not stop the watch.
+    }
+  }
+}
