@@ -8,6 +8,8 @@ import { registerExperiments } from './commands/experiments';
 import { registerIngest } from './commands/ingest';
 import { registerModels } from './commands/models';
 import { registerMonitor } from './commands/monitor';
+import { registerNightly } from './commands/nightly';
+import { registerRuns } from './commands/runs';
 import { registerPrivacy } from './commands/privacy';
 import { registerQuality } from './commands/quality';
 import { registerQuarantine } from './commands/quarantine';
@@ -47,6 +49,8 @@ registerQuality(program);
 registerMonitor(program);
 registerAttribution(program);
 registerCausal(program);
+registerNightly(program);
+registerRuns(program);
 // Set after every command exists, so only the root takes it (commands copy it when created):
 // a subcommand's options then reach the subcommand even where its parent has one of the same
 // name (`quality ack --until` is the acknowledgement's expiry, `quality --until` the window).

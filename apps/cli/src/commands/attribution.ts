@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { runAttribution, type CausalEffect } from '@hirelearn/attribution';
+import { runAttribution, type CausalEffect, type OutcomeAttribution } from '@hirelearn/attribution';
 import { dataQualityGate, type QualityGate } from '@hirelearn/monitoring';
 import { dateOption } from '../date-option';
 import { withDocumentStore } from '../documents-option';
 import { printJson, printTable, progressReporter } from '../output';
 import { withEventStore } from '../store-option';
+import { registerAttributionShow } from './attribution-show';
 import { ackTarget, describeAcknowledgement } from './quality-ack';
 
 const pts = (x: number | null) => (x === null ? '' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`);
@@ -15,7 +16,7 @@ const ci = (e: CausalEffect) =>
 const num = (x: number | null) => (x === null ? '' : x < 1e-4 ? x.toExponential(1) : x.toFixed(4));
 
 export function registerAttribution(program: Command): void {
-  program
+  const attribution = program
     .command('attribution')
     .description(
       'what causes interviews: each resume edit, tailoring, submission weekday and hour band, adjusted, refuted and graded; the strategy threshold as a regression discontinuity; each edit as a difference-in-differences (sorted by q-value)',
@@ -97,52 +98,60 @@ export function registerAttribution(program: Command): void {
             `attribution: proceeding past ${a.findings.length} acknowledged finding(s) of ${ackTarget(a)} (${describeAcknowledgement({ id: a._id, who: a.who, why: a.why, until: a.until })})\n`,
           );
         }
-        const w = result.data_window;
-        process.stdout.write(
-          `${w.applications} applications of ${w.users} users, ${w.start ?? '-'} .. ${w.end ?? '-'}` +
-            (w.since === null && w.until === null
-              ? ''
-              : ` (window ${w.since ?? '-'} .. ${w.until ?? '-'})`) +
-            '\n' +
-            'effects in points of interview probability (naive = unadjusted difference)\n\n',
-        );
-        printTable(
-          result.effects.map((e) => ({
-            treatment: e.treatment,
-            method: e.method,
-            headline: e.headline_method,
-            ate: pts(e.ate),
-            '95% CI': ci(e),
-            naive: pts(e.naive.ate),
-            q: num(e.q_value),
-            confidence: e.causal_confidence,
-            treated: e.treatment_group_size,
-            recommendation: e.recommendation,
-          })),
-          [
-            'treatment',
-            'method',
-            'headline',
-            'ate',
-            '95% CI',
-            'naive',
-            'q',
-            'confidence',
-            'treated',
-            'recommendation',
-          ],
-        );
-        // What a spanned headline means, in the run's words (libs/attribution headline.ts).
-        const spans = result.effects.filter((e) => e.headline_method.startsWith('span:'));
-        if (spans.length > 0) {
-          process.stdout.write(
-            `\nheadline span = the interval also spans a disagreeing design-based estimate:\n${spans
-              .map((e) => `  ${e.treatment}: ${e.headline_reason}\n`)
-              .join('')}`,
-          );
-        }
+        printEffects(result);
       },
     );
+  // `attribution show --json`: options after `show` are show's.
+  attribution.enablePositionalOptions();
+  registerAttributionShow(attribution);
+}
+
+/** The effects of a run as text: the data window read, then a line per treatment. */
+export function printEffects(result: OutcomeAttribution): void {
+  const w = result.data_window;
+  process.stdout.write(
+    `${w.applications} applications of ${w.users} users, ${w.start ?? '-'} .. ${w.end ?? '-'}` +
+      (w.since === null && w.until === null
+        ? ''
+        : ` (window ${w.since ?? '-'} .. ${w.until ?? '-'})`) +
+      '\n' +
+      'effects in points of interview probability (naive = unadjusted difference)\n\n',
+  );
+  printTable(
+    result.effects.map((e) => ({
+      treatment: e.treatment,
+      method: e.method,
+      headline: e.headline_method,
+      ate: pts(e.ate),
+      '95% CI': ci(e),
+      naive: pts(e.naive.ate),
+      q: num(e.q_value),
+      confidence: e.causal_confidence,
+      treated: e.treatment_group_size,
+      recommendation: e.recommendation,
+    })),
+    [
+      'treatment',
+      'method',
+      'headline',
+      'ate',
+      '95% CI',
+      'naive',
+      'q',
+      'confidence',
+      'treated',
+      'recommendation',
+    ],
+  );
+  // What a spanned headline means, in the run's words (libs/attribution headline.ts).
+  const spans = result.effects.filter((e) => e.headline_method.startsWith('span:'));
+  if (spans.length > 0) {
+    process.stdout.write(
+      `\nheadline span = the interval also spans a disagreeing design-based estimate:\n${spans
+        .map((e) => `  ${e.treatment}: ${e.headline_reason}\n`)
+        .join('')}`,
+    );
+  }
 }
 
 /** What the gate decided, for the JSON output: the window judged and the acknowledgements applied. */

@@ -148,7 +148,7 @@ export function registerMonitor(program: Command): void {
 }
 
 /** One `RunNow` of the Monitor service; verdicts with the enum prefixes dropped. */
-async function runNowOverGrpc(address: string, security: pb.ClientSecuritySettings) {
+export async function runNowOverGrpc(address: string, security: pb.ClientSecuritySettings) {
   const connection = pb.clientConnection(address, security);
   const client = new pb.MonitorClient(address, connection.credentials, connection.options);
   try {
