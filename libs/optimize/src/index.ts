@@ -1,2 +1,7 @@
 /** @hirelearn/optimize — pure optimizers: evidence in, OptimizationRecommendations out. */
 export * from './recommendation';
+export * from './settings';
+export * from './route';
+export * from './build';
+export * from './content-id';
+export * from './calibration';
