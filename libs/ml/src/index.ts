@@ -12,3 +12,4 @@ export * from './fit-score';
 export * from './onnx/export';
 export * from './onnx/onnx-scorer';
 export { ModelProto as OnnxModelProto } from './onnx/onnx-proto';
+export * from './cold-start';

@@ -1,0 +1,10 @@
+export * from './settings';
+export * from './day-one';
+export * from './types';
+export { fitColdStartEncoder, encodeDayOne } from './encoder';
+export * from './rate-distribution';
+export * from './model';
+export * from './train';
+export * from './insights';
+export * from './next-question';
+export * from './backend';

@@ -1,0 +1,327 @@
+import * as tf from '@tensorflow/tfjs';
+import { createRng, ols, shuffle } from '@hirelearn/stats';
+import { splitByUser } from '../split';
+import { DAY_ONE_FIELDS, withoutFields, type DayOneFeatures, type DayOneField } from './day-one';
+import { encodeDayOne, fitColdStartEncoder } from './encoder';
+import { ColdStartModel, segmentKeys } from './model';
+import { expectedInterviewRate } from './rate-distribution';
+import { DEFAULT_COLD_START, type ColdStartSettings } from './settings';
+import type {
+  ColdStartFailure,
+  ColdStartLayer,
+  ColdStartMetrics,
+  ColdStartPeer,
+  ColdStartSegment,
+  ColdStartTrainingUser,
+  ColdStartVarianceModel,
+} from './types';
+
+const { log, max, min } = Math;
+
+/** A trained embedder and its held-out figures. */
+export interface ColdStartTraining {
+  readonly status: 'ok';
+  readonly model: ColdStartModel;
+  readonly metrics: ColdStartMetrics;
+}
+
+/** Fewest established users a model is trained on (each split needs some). */
+const MIN_USERS = 60;
+/** Cap of the answer pool (day-one features standing for possible answers). */
+const ANSWER_POOL = 1000;
+
+const firstRate = (u: ColdStartTrainingUser) => u.first_interviews / u.first_applications;
+
+/** A random subset of the fields, each hidden with probability `rate`. */
+function randomMask(rng: ReturnType<typeof createRng>, rate: number): DayOneField[] {
+  return DAY_ONE_FIELDS.filter(() => rng.uniform() < rate);
+}
+
+/**
+ * The network: day-one row → ReLU layers → a tanh embedding → a sigmoid interview-rate head,
+ * trained (Adam, binary cross-entropy on the soft label k/n of each user's first `horizon`
+ * applications) with TensorFlow.js on the active backend (WASM in the command and bench:
+ * `useTensorFlowWasmBackend`). Each epoch hides random fields of every row (missing
+ * indicators set), so the head learns the rate given what is known, whatever is known.
+ * The head is linear in the embedding, so users close in the embedding have close predicted
+ * rates: the embedding is shaped by outcomes, not by what profiles look like.
+ */
+async function trainNetwork(
+  users: readonly ColdStartTrainingUser[],
+  encode: (f: DayOneFeatures) => number[],
+  s: ColdStartSettings,
+  seed: number,
+): Promise<ColdStartLayer[]> {
+  await tf.ready();
+  const inputs = encode(users[0].day_one).length;
+  const model = tf.sequential();
+  const units = [...s.hidden, s.embeddingDim, 1];
+  const activations = [...s.hidden.map(() => 'relu' as const), 'tanh' as const, 'sigmoid' as const];
+  units.forEach((u, l) => {
+    model.add(
+      tf.layers.dense({
+        units: u,
+        inputShape: l === 0 ? [inputs] : undefined,
+        activation: activations[l],
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed + l }),
+        biasInitializer: 'zeros',
+        kernelRegularizer: s.l2 > 0 ? tf.regularizers.l2({ l2: s.l2 }) : undefined,
+      }),
+    );
+  });
+  model.compile({ optimizer: tf.train.adam(s.learningRate), loss: 'binaryCrossentropy' });
+  const rng = createRng(`${seed}/cold-start-train`);
+  const order = users.map((_, i) => i);
+  try {
+    for (let e = 0; e < s.epochs; e++) {
+      const perm = shuffle(rng, order);
+      for (let start = 0; start < perm.length; start += s.batchSize) {
+        const idx = perm.slice(start, start + s.batchSize);
+        const xb = tf.tensor2d(
+          idx.map((i) => encode(withoutFields(users[i].day_one, randomMask(rng, s.maskRate)))),
+          [idx.length, inputs],
+        );
+        const yb = tf.tensor2d(
+          idx.map((i) => [firstRate(users[i])]),
+          [idx.length, 1],
+        );
+        await model.trainOnBatch(xb, yb);
+        xb.dispose();
+        yb.dispose();
+      }
+    }
+    return model.layers.map((layer, l) => {
+      const [kernel, bias] = layer.getWeights();
+      return Object.freeze({
+        kernel: Array.from(kernel.dataSync()),
+        bias: Array.from(bias.dataSync()),
+        activation: activations[l],
+      });
+    });
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * The variance of the true rate around the network's estimate, by moments on users the
+ * network did not see: E[(y − m)²] = Var(true | x) + E[m(1 − m)/n], so the squared residual
+ * minus the binomial part is an unbiased reading of the true-rate variance. Each calibration
+ * user is read with every field known as given and under random masks, and the reading is
+ * regressed on m(1 − m) and the missing indicators: a missing field adds what it costs.
+ */
+function fitVariance(
+  users: readonly ColdStartTrainingUser[],
+  model: ColdStartModel,
+  s: ColdStartSettings,
+  seed: number,
+): ColdStartVarianceModel {
+  const rng = createRng(`${seed}/cold-start-variance`);
+  const names = ['intercept', 'binomial', ...DAY_ONE_FIELDS.map((f) => `missing:${f}`)];
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (const u of users) {
+    const masks = [[], ...Array.from({ length: s.masksPerUser }, () => randomMask(rng, 0.5))];
+    for (const mask of masks) {
+      const f = withoutFields(u.day_one, mask);
+      const m = model.forward(f).probability;
+      const n = u.first_applications;
+      X.push([1, m * (1 - m), ...DAY_ONE_FIELDS.map((field) => (f[field] === null ? 1 : 0))]);
+      y.push((firstRate(u) - m) ** 2 - (m * (1 - m)) / n);
+    }
+  }
+  // Fields never missing in any reading carry no information (a constant column).
+  const keep = names.map((_, j) => j).filter((j) => j < 2 || X.some((x) => x[j] !== X[0][j]));
+  const fit = ols(
+    X.map((x) => keep.map((j) => x[j])),
+    y,
+  );
+  const coefficients =
+    fit.status === 'ok' ? fit.coefficients : keep.map((_, j) => (j === 0 ? mean(y) : 0));
+  return Object.freeze({
+    names: Object.freeze(keep.map((j) => names[j])),
+    coefficients: Object.freeze([...coefficients]),
+  });
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
+}
+
+/** Segment figures over the established users (seniority x first role, seniority, all). */
+function segmentFigures(
+  users: readonly ColdStartTrainingUser[],
+  s: ColdStartSettings,
+): ColdStartSegment[] {
+  const groups = new Map<string, ColdStartTrainingUser[]>();
+  for (const u of users) {
+    for (const key of segmentKeys(u.day_one)) {
+      const g = groups.get(key);
+      if (g) g.push(u);
+      else groups.set(key, [u]);
+    }
+  }
+  const out: ColdStartSegment[] = [];
+  for (const [key, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (g.length < s.kAnonymity && key !== 'all') continue;
+    const rates = g.map(firstRate);
+    const m = mean(rates);
+    const observed = rates.reduce((a, r) => a + (r - m) ** 2, 0) / max(1, rates.length - 1);
+    const binomial = mean(g.map((u) => (m * (1 - m)) / u.first_applications));
+    out.push(
+      Object.freeze({
+        key,
+        users: g.length,
+        rate: m,
+        true_rate_variance: max(s.minTrueRateVariance, observed - binomial),
+      }),
+    );
+  }
+  return out;
+}
+
+/** Per-application Brier and log loss of a user-level rate over a user's first applications. */
+export function userLevelScores(
+  rows: readonly { readonly k: number; readonly n: number; readonly p: number }[],
+): { brier: number; log_loss: number } {
+  let b = 0;
+  let l = 0;
+  let n = 0;
+  for (const r of rows) {
+    const p = min(1 - 1e-6, max(1e-6, r.p));
+    b += r.k * (1 - p) ** 2 + (r.n - r.k) * p ** 2;
+    l -= r.k * log(p) + (r.n - r.k) * log(1 - p);
+    n += r.n;
+  }
+  return { brier: b / n, log_loss: l / n };
+}
+
+/**
+ * Trains the cold-start embedder on established users (at least `establishedApplications`
+ * labelled applications; opted-out users are left out by the loader). Users are split by a
+ * seeded draw: the network learns on `train`, the variance model on `calibration`, and the
+ * recorded metrics come from `test`. The peer index holds every successful established user
+ * (at least `successRate` over all their applications), embedded with their full day-one data.
+ */
+export async function trainColdStart(
+  trainingUsers: readonly ColdStartTrainingUser[],
+  overrides: Partial<ColdStartSettings> = {},
+  seed = 1,
+): Promise<ColdStartTraining | ColdStartFailure> {
+  const s: ColdStartSettings = Object.freeze({ ...DEFAULT_COLD_START, ...overrides });
+  const users = trainingUsers.filter(
+    (u) => u.applications >= s.establishedApplications && u.first_applications > 0,
+  );
+  if (users.length < MIN_USERS) {
+    return {
+      status: 'insufficient_data',
+      reason: `${users.length} established users (at least ${s.establishedApplications} applications), need ${MIN_USERS}`,
+    };
+  }
+  const rates = users.map(firstRate);
+  if (rates.every((r) => r === rates[0])) {
+    return { status: 'constant_outcome', reason: `every user's rate is ${rates[0]}` };
+  }
+  const [trainIdx, calIdx, testIdx] = splitByUser(
+    users.map((u) => u.user_id),
+    [1 - s.calibrationFraction - s.testFraction, s.calibrationFraction, s.testFraction],
+    seed,
+  );
+  const train = trainIdx.map((i) => users[i]);
+  const cal = calIdx.map((i) => users[i]);
+  const test = testIdx.map((i) => users[i]);
+  const encoder = fitColdStartEncoder(
+    train.map((u) => u.day_one),
+    s.minCategoryCount,
+  );
+  const encode = (f: DayOneFeatures) => encodeDayOne(encoder, f);
+  const layers = await trainNetwork(train, encode, s, seed);
+  const populationRate = mean(train.map(firstRate));
+
+  const draft = (variance: ColdStartVarianceModel, peers: ColdStartPeer[], radius: number) =>
+    new ColdStartModel(
+      Object.freeze({
+        format: 'hirelearn.cold-start/v1',
+        encoder,
+        layers: Object.freeze(layers),
+        embedding_dim: s.embeddingDim,
+        variance,
+        population_rate: populationRate,
+        segments: Object.freeze(segmentFigures(users, s)),
+        peers: Object.freeze(peers),
+        peer_radius: radius,
+        answer_pool: Object.freeze(
+          shuffle(createRng(`${seed}/answer-pool`), train)
+            .slice(0, ANSWER_POOL)
+            .map((u) => u.day_one),
+        ),
+        settings: s,
+        metrics: undefined as unknown as ColdStartMetrics,
+        seed,
+      }),
+    );
+  const noVariance: ColdStartVarianceModel = { names: ['intercept'], coefficients: [0] };
+  const variance = fitVariance(cal.length ? cal : train, draft(noVariance, [], 0), s, seed);
+
+  const base = draft(variance, [], 0);
+  const peers: ColdStartPeer[] = users
+    .filter((u) => u.interviews / u.applications >= s.successRate)
+    .map((u) =>
+      Object.freeze({
+        embedding: Object.freeze(base.forward(u.day_one).embedding.map((x) => Math.fround(x))),
+        applications: u.applications,
+        interviews: u.interviews,
+        segment: segmentKeys(u.day_one)[0],
+        cells: u.cells,
+        resume: Object.freeze({
+          bullet_metric_share: u.day_one.bullet_metric_share,
+          action_verb_share: u.day_one.action_verb_share,
+          certifications_count: u.day_one.certifications_count,
+          skills_count: u.day_one.skills_count,
+          page_count: u.day_one.page_count,
+        }),
+      }),
+    );
+  // The radius: peerRadius times the median distance from a held-out user to the nearest
+  // successful user, so "near" scales with the embedding the seed happened to learn.
+  const withPeers = draft(variance, peers, Infinity);
+  const nearestDistances = (cal.length ? cal : train)
+    .map((u) => withPeers.nearest(withPeers.forward(u.day_one).embedding, 1, Infinity)[0]?.distance)
+    .filter((d): d is number => d !== undefined)
+    .sort((a, b) => a - b);
+  const radius =
+    nearestDistances.length > 0
+      ? s.peerRadius * nearestDistances[Math.floor(nearestDistances.length / 2)]
+      : Infinity;
+
+  const model0 = draft(variance, peers, radius);
+  const scored = test.map((u) => {
+    const r = model0.rate(u.day_one);
+    const e = expectedInterviewRate(r.mean, r.variance, s.horizon, s.confidence);
+    const realized = firstRate(u);
+    return {
+      k: u.first_interviews,
+      n: u.first_applications,
+      p: r.mean,
+      covered:
+        realized >= e.prediction_interval[0] - 1e-9 && realized <= e.prediction_interval[1] + 1e-9,
+      width: e.prediction_interval[1] - e.prediction_interval[0],
+    };
+  });
+  const model = userLevelScores(scored);
+  const population = userLevelScores(scored.map((r) => ({ ...r, p: populationRate })));
+  const metrics: ColdStartMetrics = Object.freeze({
+    n_train: train.length,
+    n_calibration: cal.length,
+    n_test: test.length,
+    brier: model.brier,
+    log_loss: model.log_loss,
+    brier_population: population.brier,
+    log_loss_population: population.log_loss,
+    prediction_interval_coverage: mean(scored.map((r) => (r.covered ? 1 : 0))),
+    mean_prediction_interval_width: mean(scored.map((r) => r.width)),
+    horizon: s.horizon,
+  });
+  const final = new ColdStartModel(Object.freeze({ ...model0.artifact, metrics }));
+  return Object.freeze({ status: 'ok', model: final, metrics });
+}
