@@ -53,6 +53,9 @@ const TABLE: Record<string, ServiceAccess> = {
   // Predictions, readiness and metadata change nothing.
   'hirelearn.v1.InterviewPredictor': READ,
   'hirelearn.v1.FitScorer': READ,
+  // Day-one insights and questions are computed from the request; nothing is recorded but
+  // the prediction log.
+  'hirelearn.v1.ColdStart': READ,
   'inference.GRPCInferenceService': READ,
   'grpc.health.v1.Health': READ,
   'grpc.reflection.v1.ServerReflection': READ,
