@@ -9,6 +9,7 @@ export * from './gen/hirelearn/v1/registry';
 export * from './gen/hirelearn/v1/prediction';
 export * from './gen/hirelearn/v1/monitor';
 export * from './gen/hirelearn/v1/learning_engine';
+export * from './gen/hirelearn/v1/config';
 export * from './gen/hirelearn/v1/cold_start';
 export * from './gen/inference/open_inference_grpc';
 // Both generated files define these; name them so the exports are not ambiguous.
@@ -24,6 +25,7 @@ export {
 export { protobufFileName as predictionProtoFile } from './gen/hirelearn/v1/prediction';
 export { protobufFileName as monitorProtoFile } from './gen/hirelearn/v1/monitor';
 export { protobufFileName as learningEngineProtoFile } from './gen/hirelearn/v1/learning_engine';
+export { protobufFileName as configProtoFile } from './gen/hirelearn/v1/config';
 export { protobufFileName as coldStartProtoFile } from './gen/hirelearn/v1/cold_start';
 export { protobufFileName as inferenceProtoFile } from './gen/inference/open_inference_grpc';
 export * from './errors';

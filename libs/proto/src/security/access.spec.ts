@@ -20,6 +20,9 @@ describe('the access table', () => {
 
   it('names as changes exactly the calls that change state', () => {
     expect(paths.filter((p) => accessOf(p) !== 'read').sort()).toEqual([
+      '/hirelearn.v1.Config/Decide',
+      '/hirelearn.v1.Config/Publish',
+      '/hirelearn.v1.Config/Rollback',
       '/hirelearn.v1.Experiments/CreateExperiment',
       '/hirelearn.v1.Experiments/PauseExperiment',
       '/hirelearn.v1.Experiments/Ramp',

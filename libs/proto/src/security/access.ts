@@ -50,6 +50,17 @@ const TABLE: Record<string, ServiceAccess> = {
     ListHealth: READ,
     WatchHealth: READ,
   },
+  'hirelearn.v1.Config': {
+    // Publishing and rolling back change what layers 2, 5 and 6 run with.
+    Publish: ['ml-engineer'],
+    Rollback: ['ml-engineer'],
+    // An approval publishes the recommended value.
+    Decide: ['ml-engineer'],
+    GetConfig: READ,
+    ListConfigVersions: READ,
+    WatchConfig: READ,
+    ListRecommendations: READ,
+  },
   // Predictions, readiness and metadata change nothing.
   'hirelearn.v1.InterviewPredictor': READ,
   'hirelearn.v1.FitScorer': READ,
