@@ -5,3 +5,4 @@ export * from './route';
 export * from './build';
 export * from './content-id';
 export * from './calibration';
+export * from './timing';

@@ -43,6 +43,8 @@ export interface TimingSettings {
   readonly alpha: number;
   /** Grades a within-user timing effect needs to be acted on (its interval must also exclude 0). */
   readonly actionable_grades: readonly Confidence[];
+  /** The attribution's methods that compare a user with themselves (user fixed effects). */
+  readonly within_user_methods: readonly string[];
 }
 
 export interface ThresholdSettings {
@@ -113,6 +115,7 @@ export const DEFAULT_OPTIMIZE_SETTINGS: OptimizeSettings = Object.freeze({
   timing: Object.freeze({
     alpha: 0.05,
     actionable_grades: Object.freeze(['HIGH', 'MEDIUM'] as const),
+    within_user_methods: Object.freeze(['within_unit']),
   }),
   threshold: Object.freeze({
     candidate_offsets: Object.freeze([-10, -5, -2, 0, 2, 5, 10]),
