@@ -41,12 +41,14 @@ describe('layer config schemas', () => {
       2,
       {
         ...DEFAULT_CONFIGS[2],
-        resume_score_calibration: [
-          { score: 40, rate: 0.2 },
-          { score: 60, rate: 0.1 },
-        ],
+        score_calibration_map: {
+          knots: [
+            { score: 40, probability: 0.2 },
+            { score: 60, probability: 0.1 },
+          ],
+        },
       },
-      'StrategyEngineConfig.resume_score_calibration: must be sorted',
+      'StrategyEngineConfig.score_calibration_map.knots: must be sorted',
     ],
   ] as const)('refuses a layer %s config naming the field (%#)', (layer, config, message) => {
     let error: unknown;

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@hirelearn/proto';
+import { IDENTITY_SCORE_MAP } from '@hirelearn/optimize';
 import { z } from 'zod';
 import { WEIGHTS_SUM_TOLERANCE } from './settings';
 
@@ -30,18 +31,28 @@ export const strategyEngineConfigSchema = z
       .array(z.string().min(1))
       .refine((a) => new Set(a).size === a.length, { message: 'must not repeat an edit type' }),
     /**
-     * The resume-score calibration (5.2) the engine reads scores through: raw score -> calibrated
-     * interview rate, non-decreasing; null: raw scores.
+     * The resume-score calibration (5.2) the engine reads scores through: knots of raw score
+     * -> interview probability, interpolated between, both non-decreasing (a monotone map);
+     * the identity (score / 100) until a calibration is published. The calibration optimizer's
+     * ScoreCalibrationMap, as it recommends it.
      */
-    resume_score_calibration: z
-      .array(z.object({ score, rate: weight }).strict())
-      .refine(
-        (a) => a.every((p, i) => i === 0 || (p.score > a[i - 1].score && p.rate >= a[i - 1].rate)),
-        {
-          message: 'must be sorted by score with a non-decreasing rate (a monotone map)',
-        },
-      )
-      .nullable(),
+    score_calibration_map: z
+      .object({
+        knots: z
+          .array(z.object({ score, probability: weight }).strict())
+          .min(1)
+          .refine(
+            (a) =>
+              a.every(
+                (k, i) =>
+                  i === 0 || (k.score >= a[i - 1].score && k.probability >= a[i - 1].probability),
+              ),
+            {
+              message: 'must be sorted by score with a non-decreasing probability (a monotone map)',
+            },
+          ),
+      })
+      .strict(),
   })
   .strict()
   .refine((c) => c.mode_threshold < c.aggressive_threshold, {
@@ -117,7 +128,7 @@ export const DEFAULT_CONFIGS: LayerConfigs = deepFreeze({
     aggressive_threshold: 80,
     mode_weights: { IMPROVE_RESUME_FIRST: 0.12, BALANCED: 0.3, APPLY_AGGRESSIVELY: 0.5 },
     resume_edit_priority: [],
-    resume_score_calibration: null,
+    score_calibration_map: { knots: IDENTITY_SCORE_MAP.knots.map((k) => ({ ...k })) },
   },
   5: {
     applications_per_week: 10,
