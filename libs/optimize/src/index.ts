@@ -6,3 +6,4 @@ export * from './build';
 export * from './content-id';
 export * from './calibration';
 export * from './timing';
+export * from './resume-edits';
