@@ -39,8 +39,11 @@ export function runCli(
 }
 
 /** Starts the built CLI without waiting, for tests that kill it. */
-export function startCli(args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
 }
 
 /** Runs the CLI and parses its JSON output, failing with its stderr if it did not succeed. */

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { requireBuiltCli, runCli, startCli } from './support/cli';
+
+/**
+ * `hirelearn nightly` on a small simulated world, through the built CLI: every step recorded
+ * in `nightly_runs`; a step that fails (an unreachable drift monitor) recorded with its error
+ * while the steps independent of it run, and the exit code naming it; a run killed midway
+ * marked interrupted by the next, which starts clean, with nothing of the killed run
+ * published; attribution stored with its run and read back.
+ */
+
+interface Step {
+  readonly name: string;
+  readonly needs: string[];
+  readonly status: string;
+  readonly duration_ms: number | null;
+  readonly produced: string[];
+  readonly error: string | null;
+}
+interface Run {
+  readonly run_id: string;
+  readonly status: string;
+  readonly window: { since: string | null; until: string | null };
+  readonly steps: Step[];
+  readonly failed_steps: string[];
+  readonly error: string | null;
+}
+
+const STEPS = [
+  'quality_gate',
+  'attribution',
+  'optimize',
+  'recommendations',
+  'ramp',
+  'monitor',
+  'feedback_loop',
+];
+
+let dir: string;
+let env: Record<string, string>;
+
+const cli = (args: string[]) => runCli(args, env);
+const json = <T>(args: string[]): T => {
+  const r = cli([...args, '--json']);
+  if (r.code !== 0) throw new Error(`hirelearn ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+};
+const step = (run: Run, name: string) => run.steps.find((s) => s.name === name)!;
+
+beforeAll(() => {
+  requireBuiltCli();
+  dir = mkdtempSync(path.join(tmpdir(), 'hirelearn-nightly-'));
+  env = {
+    HIRELEARN_DB: `duckdb://${path.join(dir, 'events.duckdb')}`,
+    HIRELEARN_DOCUMENTS: `sqlite://${path.join(dir, 'documents.sqlite')}`,
+    HIRELEARN_ARTIFACTS: path.join(dir, 'artifacts'),
+  };
+  const world = path.join(dir, 'world');
+  const sim = cli(['simulate', '--users', '200', '--months', '4', '--seed', '3', '--out', world]);
+  expect(sim.code).toBe(0);
+  expect(cli(['ingest', path.join(world, 'events.ndjson')]).code).toBe(0);
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('hirelearn nightly', () => {
+  it('a run killed midway is marked interrupted by the next, which runs every step clean', async () => {
+    const child = startCli(['nightly'], env);
+    child.stderr?.setEncoding('utf8');
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr?.on('data', (d: string) => {
+        stderr += d;
+        if (stderr.includes('[attribution] running')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`nightly exited ${code} first: ${stderr}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const killedId = /run (nightly-\S+) started/.exec(stderr)![1];
+
+    const next = cli(['nightly', '--json']);
+    expect(next.stderr).toContain(`run ${killedId} was interrupted`);
+    expect(next.code).toBe(0);
+    const run = JSON.parse(next.stdout) as Run;
+    expect(run.status).toBe('ok');
+    expect(run.steps.map((s) => s.name)).toEqual(STEPS);
+    for (const s of run.steps) {
+      expect(s.status).toBe('ok');
+      expect(s.duration_ms).toBeGreaterThanOrEqual(0);
+    }
+    expect(step(run, 'attribution').needs).toEqual(['quality_gate']);
+    expect(step(run, 'attribution').produced).toEqual([`attribution_results/${run.run_id}`]);
+
+    const killed = json<Run>(['runs', 'show', killedId]);
+    expect(killed.status).toBe('interrupted');
+    expect(step(killed, 'attribution').status).toBe('failed');
+    expect(step(killed, 'attribution').error).toMatch(/^interrupted: its process \(pid \d+/);
+    expect(step(killed, 'optimize').status).toBe('pending');
+    // Nothing of the killed run was stored or published.
+    expect(cli(['attribution', 'show', killedId]).stderr).toContain(
+      `no attribution stored by run '${killedId}'`,
+    );
+
+    const list = json<Run[]>(['runs', 'list']);
+    expect(list.map((r) => r.run_id)).toEqual([run.run_id, killedId]);
+    const stored = json<{ run_id: string; effects: unknown[] }>(['attribution', 'show']);
+    expect(stored.run_id).toBe(run.run_id);
+    expect(stored.effects.length).toBeGreaterThan(0);
+    expect(cli(['attribution', 'show']).stdout).toContain(`run ${run.run_id}`);
+  }, 600_000);
+
+  it('a failing step is recorded with its error, the independent steps still run, the exit names it', () => {
+    const r = cli(['nightly', '--json', '--monitor', '127.0.0.1:1', '--since', '2025-11-01']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/failed at step monitor \(drift monitor at 127\.0\.0\.1:1: /);
+    expect(r.stderr).toContain('nightly: [monitor] failed');
+    const run = JSON.parse(r.stdout) as Run;
+    expect(run.status).toBe('failed');
+    expect(run.failed_steps).toEqual(['monitor']);
+    expect(run.window).toEqual({ since: '2025-11-01', until: null });
+    expect(step(run, 'monitor').error).toContain('127.0.0.1:1');
+    for (const name of STEPS.filter((n) => n !== 'monitor')) {
+      expect(step(run, name).status).toBe('ok');
+    }
+    expect(json<Run>(['runs', 'show']).run_id).toBe(run.run_id);
+    const stored = json<{ data_window: { since: string } }>(['attribution', 'show', run.run_id]);
+    expect(stored.data_window.since).toBe('2025-11-01');
+  }, 600_000);
+});
