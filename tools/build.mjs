@@ -12,10 +12,12 @@ const entries = {
   'apps/cli/prediction-log-worker': 'libs/services/src/prediction-log-worker.ts',
   'apps/ensemble-predictor/prediction-log-worker': 'libs/services/src/prediction-log-worker.ts',
   'apps/fit-score-learner/prediction-log-worker': 'libs/services/src/prediction-log-worker.ts',
+  'apps/cold-start-embedder/prediction-log-worker': 'libs/services/src/prediction-log-worker.ts',
   'apps/registry/main': 'apps/registry/src/main.ts',
   'apps/drift-monitor/main': 'apps/drift-monitor/src/main.ts',
   'apps/ensemble-predictor/main': 'apps/ensemble-predictor/src/main.ts',
   'apps/fit-score-learner/main': 'apps/fit-score-learner/src/main.ts',
+  'apps/cold-start-embedder/main': 'apps/cold-start-embedder/src/main.ts',
   'apps/learning-engine/main': 'apps/learning-engine/src/main.ts',
 };
 

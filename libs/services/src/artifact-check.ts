@@ -1,5 +1,6 @@
-import { OnnxScorer } from '@hirelearn/ml';
+import { coldStartInsights, dayOneFeatures, OnnxScorer } from '@hirelearn/ml';
 import type { ArtifactCheck } from '@hirelearn/registry';
+import { COLD_START_MODEL, parseColdStart } from './cold-start-service';
 import { ENSEMBLE_MODEL } from './ensemble-service';
 import { fitInterviewProbability } from './fit-probability';
 import { FIT_SCORE_MODEL, parseFitWeights } from './fit-score-service';
@@ -26,9 +27,10 @@ const finite = (p: number, what: string): void => {
 /**
  * Refuses an artifact the services could not serve, at registration: it is loaded with the
  * very loader the service uses (the ensemble's parser and its onnxruntime session, the fit
- * weights' parser) and must answer a probe with a probability. Other models are checked by
- * format: ONNX must open in onnxruntime, JSON parameters must parse. Before this, a junk
- * version could be registered and promoted, and the service kept serving the old one.
+ * weights' parser, the cold-start model's) and must answer a probe with a probability. Other
+ * models are checked by format: ONNX must open in onnxruntime, JSON parameters must parse.
+ * Before this, a junk version could be registered and promoted, and the service kept serving
+ * the old one.
  */
 export const loadableArtifact: ArtifactCheck = async ({ model, format, content }) => {
   const bytes = Buffer.from(content);
@@ -53,6 +55,14 @@ export const loadableArtifact: ArtifactCheck = async ({ model, format, content }
       strategy_mode: 'BALANCED',
     });
     finite(p, 'the fit weights');
+    return;
+  }
+  if (model === COLD_START_MODEL) {
+    // A user of whom nothing is known yet: every part of the model answers (segment, network).
+    const nothing = dayOneFeatures(null);
+    if (nothing.status !== 'ok') throw new TypeError(nothing.reason);
+    const insights = coldStartInsights(parseColdStart(bytes), nothing.features);
+    finite(insights.expected_interview_rate.estimate, 'the cold-start model');
     return;
   }
   if (format === 'onnx') {

@@ -11,4 +11,7 @@ export * from './servable-ensemble';
 export * from './artifact-check';
 export * from './ensemble-service';
 export * from './fit-score-service';
+export * from './cold-start-request';
+export * from './cold-start-events';
+export * from './cold-start-service';
 export * from './service';

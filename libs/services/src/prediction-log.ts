@@ -13,6 +13,12 @@ export interface PredictionRecord {
   readonly job_id?: string;
   readonly inputs_hash: string;
   readonly probability: number;
+  /**
+   * A day-one (cold-start) prediction is of a user's rate over their first `horizon`
+   * applications: its 95% prediction interval, which those applications' outcomes score.
+   */
+  readonly horizon?: number;
+  readonly prediction_interval?: readonly [number, number];
   /** ISO 8601, UTC. */
   readonly predicted_at: string;
   readonly revision?: number;

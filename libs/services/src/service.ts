@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defaultDocumentsUrl, Registry, RegistryGrpcClient } from '@hirelearn/registry';
 import { openDocumentStore } from '@hirelearn/store';
 import { ensemblePredictorBindings, servedEnsemble } from './ensemble-service';
+import { coldStartBindings, servedColdStart } from './cold-start-service';
 import { fitScoreBindings, servedFitWeights } from './fit-score-service';
 import {
   clientSecuritySettings,
@@ -10,6 +11,7 @@ import {
   type ClientSecuritySettings,
   type RunningService,
   type ServerSecuritySettings,
+  type ServiceBinding,
 } from '@hirelearn/proto';
 import {
   DEFAULT_PREDICTION_LOG,
@@ -17,7 +19,12 @@ import {
   type PredictionLogSettings,
 } from './prediction-log';
 import { storeSink, workerSink } from './prediction-sink';
-import { registryClientView, registryView, type RegistryView } from './served-model';
+import {
+  registryClientView,
+  registryView,
+  type RegistryView,
+  type ServedModel,
+} from './served-model';
 
 /** Settings of a model service, read from the environment once by its app. */
 export interface ModelServiceSettings {
@@ -43,6 +50,7 @@ export interface ModelServiceSettings {
 
 export const DEFAULT_ENSEMBLE_PORT = 50052;
 export const DEFAULT_FIT_SCORE_PORT = 50053;
+export const DEFAULT_COLD_START_PORT = 50056;
 
 /**
  * Reads HIRELEARN_REGISTRY_ADDRESS, HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS,
@@ -104,16 +112,22 @@ async function openRegistry(
   return { view: registryView(registry), close: () => registry.close() };
 }
 
-/** Serves PredictInterview and the Inference calls for the ensemble in production. */
-export async function serveEnsemblePredictor(
+/**
+ * Serves one model's calls: follows its production version through the registry (`follow`)
+ * and answers `bindings`, each prediction going to the prediction log; a graceful stop
+ * stops following, then flushes the log once the server has answered its last call.
+ */
+async function serveModel<M>(
   settings: ModelServiceSettings,
+  follow: (registry: RegistryView) => ServedModel<M>,
+  bindings: (served: ServedModel<M>, log: PredictionLog) => ServiceBinding[],
 ): Promise<RunningService> {
   const documents = await openDocumentStore(settings.documents_url);
   const registry = await openRegistry(settings, documents);
-  const served = servedEnsemble(registry.view);
+  const served = follow(registry.view);
   const log = predictionLog(settings, documents);
   await served.start();
-  return startGrpcServer(ensemblePredictorBindings(served, log), {
+  return startGrpcServer(bindings(served, log), {
     ...settings,
     // The server has answered its last call: every prediction is in the log's buffer.
     onShutdown: async () => {
@@ -125,22 +139,17 @@ export async function serveEnsemblePredictor(
   });
 }
 
+/** Serves PredictInterview and the Inference calls for the ensemble in production. */
+export function serveEnsemblePredictor(settings: ModelServiceSettings): Promise<RunningService> {
+  return serveModel(settings, servedEnsemble, ensemblePredictorBindings);
+}
+
 /** Serves ScoreFit (logged) and the Inference calls for the fit weights in production. */
-export async function serveFitScoreLearner(
-  settings: ModelServiceSettings,
-): Promise<RunningService> {
-  const documents = await openDocumentStore(settings.documents_url);
-  const registry = await openRegistry(settings, documents);
-  const served = servedFitWeights(registry.view);
-  const log = predictionLog(settings, documents);
-  await served.start();
-  return startGrpcServer(fitScoreBindings(served, log), {
-    ...settings,
-    onShutdown: async () => {
-      served.stop();
-      registry.close();
-      await log.close();
-      await documents.close();
-    },
-  });
+export function serveFitScoreLearner(settings: ModelServiceSettings): Promise<RunningService> {
+  return serveModel(settings, servedFitWeights, fitScoreBindings);
+}
+
+/** Serves ColdStart (Insights and NextQuestion logged) and the Inference calls for the cold-start model in production. */
+export function serveColdStartEmbedder(settings: ModelServiceSettings): Promise<RunningService> {
+  return serveModel(settings, servedColdStart, (served, log) => coldStartBindings(served, log));
 }
