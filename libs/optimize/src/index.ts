@@ -7,3 +7,4 @@ export * from './content-id';
 export * from './calibration';
 export * from './timing';
 export * from './resume-edits';
+export * from './threshold';
