@@ -8,3 +8,4 @@ export * from './calibration';
 export * from './timing';
 export * from './resume-edits';
 export * from './threshold';
+export * from './fit-weights';
