@@ -10,10 +10,12 @@ import {
 import type { RunningService } from '@hirelearn/proto';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import {
+  DEFAULT_COLD_START_PORT,
   DEFAULT_ENSEMBLE_PORT,
   DEFAULT_FIT_SCORE_PORT,
   loadableArtifact,
   modelServiceSettings,
+  serveColdStartEmbedder,
   serveEnsemblePredictor,
   serveFitScoreLearner,
   type ModelServiceSettings,
@@ -128,6 +130,13 @@ const MODEL_SERVICES = [
     portVariable: 'HIRELEARN_FIT_SCORE_PORT',
     defaultPort: DEFAULT_FIT_SCORE_PORT,
     start: serveFitScoreLearner,
+  },
+  {
+    name: 'cold-start-embedder',
+    what: "new users' day-one insights and onboarding questions (hirelearn.v1.ColdStart) and the inference protocol calls",
+    portVariable: 'HIRELEARN_COLD_START_PORT',
+    defaultPort: DEFAULT_COLD_START_PORT,
+    start: serveColdStartEmbedder,
   },
 ] as const;
 
