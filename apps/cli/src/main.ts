@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAnalytics } from './commands/analytics';
 import { registerAttribution } from './commands/attribution';
 import { registerCausal } from './commands/causal';
+import { registerConfig } from './commands/config';
 import { registerColdStart } from './commands/cold-start';
 import { registerErase } from './commands/erase';
 import { registerFairness } from './commands/fairness';
@@ -14,6 +15,7 @@ import { registerRuns } from './commands/runs';
 import { registerPrivacy } from './commands/privacy';
 import { registerQuality } from './commands/quality';
 import { registerQuarantine } from './commands/quarantine';
+import { registerRecommendations } from './commands/recommendations';
 import { registerSchema } from './commands/schema';
 import { registerPredict } from './commands/predict';
 import {
@@ -51,6 +53,8 @@ registerQuality(program);
 registerMonitor(program);
 registerAttribution(program);
 registerCausal(program);
+registerConfig(program);
+registerRecommendations(program);
 registerNightly(program);
 registerRuns(program);
 // Set after every command exists, so only the root takes it (commands copy it when created):

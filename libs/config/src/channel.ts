@@ -119,11 +119,14 @@ export class ConfigChannel {
   /** Publishes an older version's config again as a new version (audited as a rollback). */
   async rollback(layer: ConfigLayer, by: RollbackBy): Promise<ConfigVersion> {
     const current = await this.current(layer);
+    if (current.version === 0)
+      throw new InvalidArgumentError(
+        `layer ${layer} is at version 0, the defaults: nothing was published yet, so there is nothing to roll back`,
+      );
     const to = by.to_version ?? current.version - 1;
     if (to < 0 || to >= current.version)
       throw new InvalidArgumentError(
-        `to_version: ${to} is not a version before the current ${current.version} of layer ${layer}` +
-          (current.version === 0 ? ' (nothing was published yet)' : ''),
+        `to_version: ${to} is not a version before the current ${current.version} of layer ${layer}`,
       );
     const old = await this.get(layer, to);
     return this.write(layer, old.config, by, to);

@@ -23,3 +23,5 @@ export {
 export type { ConfigWatch, ConfigWatchOptions } from './watcher';
 export * from './recommendations';
 export { evidenceInCollections } from './evidence';
+export { createConfigServer, type ConfigServerOptions } from './grpc/server';
+export { ConfigGrpcClient, type ConfigClientOptions } from './grpc/client';

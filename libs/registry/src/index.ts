@@ -8,7 +8,12 @@ export {
 export { Registry, type RegistryOptions } from './registry';
 export type { WatchOptions } from './watcher';
 export { sha256Hex } from './artifact-store';
-export { createRegistryServer, startRegistryServer, registryChannelOptions } from './grpc/server';
+export {
+  createRegistryServer,
+  startRegistryServer,
+  registryChannelOptions,
+  type CoServedService,
+} from './grpc/server';
 export { RegistryGrpcClient, type RegistryClientOptions } from './grpc/client';
 export {
   registryServiceSettings,
@@ -16,4 +21,5 @@ export {
   defaultDocumentsUrl,
   DEFAULT_REGISTRY_PORT,
   type RegistryServiceSettings,
+  type ServeRegistryOptions,
 } from './service';

@@ -1,5 +1,11 @@
 import { join, resolve } from 'node:path';
-import { openDocumentStore } from '@hirelearn/store';
+import {
+  ConfigChannel,
+  createConfigServer,
+  RecommendationStore,
+  type EvidenceCheck,
+} from '@hirelearn/config';
+import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { Registry, type RegistryOptions } from './registry';
 import { DEFAULT_MAX_ARTIFACT_BYTES } from './settings';
 import {
@@ -63,10 +69,19 @@ export function registryServiceSettings(
   });
 }
 
-/** Opens the store and the registry and serves it; `shutdown` closes all three. */
+export interface ServeRegistryOptions extends Pick<RegistryOptions, 'checkArtifact'> {
+  /** How Decide tells a recommendation's erased evidence, given the store (none: not checked). */
+  readonly evidenceCheck?: (documents: DocumentStore) => EvidenceCheck;
+}
+
+/**
+ * Opens the store, the registry and the configuration channel (with the recommendations under
+ * review) and serves `hirelearn.v1.Registry` and `hirelearn.v1.Config` on one port;
+ * `shutdown` closes them all.
+ */
 export async function serveRegistry(
   settings: RegistryServiceSettings,
-  options: Pick<RegistryOptions, 'checkArtifact'> = {},
+  options: ServeRegistryOptions = {},
 ): Promise<RunningService> {
   const documents = await openDocumentStore(settings.documents_url);
   try {
@@ -76,11 +91,16 @@ export async function serveRegistry(
       settings: { max_artifact_bytes: settings.max_artifact_bytes },
       checkArtifact: options.checkArtifact,
     });
-    const running = await startRegistryServer(registry, settings);
+    const channel = new ConfigChannel({ documents });
+    const config = createConfigServer(channel, new RecommendationStore(documents, channel), {
+      evidence_check: options.evidenceCheck?.(documents),
+    });
+    const running = await startRegistryServer(registry, { ...settings, services: [config] });
     return {
       ...running,
       shutdown: async () => {
         await running.shutdown();
+        channel.close();
         await documents.close();
       },
     };

@@ -1,4 +1,8 @@
-import type { ServerWritableStream, UntypedServiceImplementation } from '@grpc/grpc-js';
+import type {
+  ServerWritableStream,
+  ServiceDefinition,
+  UntypedServiceImplementation,
+} from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import {
   actorOf,
@@ -144,15 +148,34 @@ export function registryChannelOptions(registry: Registry): Record<string, numbe
   return { 'grpc.max_receive_message_length': max, 'grpc.max_send_message_length': max };
 }
 
-/** Starts a gRPC server with the registry on host:port (port 0: any free port). Shutting down
- * ends open Watch streams and the registry's watches, then stops the server. */
+/** Another service served beside the registry (the configuration channel), its streams ended on shutdown. */
+export interface CoServedService {
+  readonly service: ServiceDefinition;
+  readonly implementation: object;
+  readonly endStreams: () => void;
+}
+
+/** Starts a gRPC server with the registry (and `services` beside it) on host:port (port 0: any
+ * free port). Shutting down ends open streams and the registry's watches, then stops the server. */
 export async function startRegistryServer(
   registry: Registry,
-  options: { host?: string; port?: number; security?: ServerSecuritySettings } = {},
+  options: {
+    host?: string;
+    port?: number;
+    security?: ServerSecuritySettings;
+    services?: readonly CoServedService[];
+  } = {},
 ): Promise<RunningService> {
   const { service, implementation, endStreams } = createRegistryServer(registry);
+  const others = options.services ?? [];
   const running = await startGrpcServer(
-    [{ service, implementation: implementation as unknown as UntypedServiceImplementation }],
+    [
+      { service, implementation: implementation as unknown as UntypedServiceImplementation },
+      ...others.map((o) => ({
+        service: o.service,
+        implementation: o.implementation as UntypedServiceImplementation,
+      })),
+    ],
     {
       host: options.host,
       port: options.port,
@@ -164,6 +187,7 @@ export async function startRegistryServer(
     ...running,
     shutdown: async () => {
       endStreams();
+      for (const o of others) o.endStreams();
       registry.close();
       await running.shutdown();
     },

@@ -1,0 +1,189 @@
+import {
+  Metadata,
+  status,
+  type CallOptions,
+  type ClientReadableStream,
+  type ServiceError,
+} from '@grpc/grpc-js';
+import * as pb from '@hirelearn/proto';
+import {
+  clientConnection,
+  clientSecuritySettings,
+  fromGrpcError,
+  isServiceError,
+  UnavailableError,
+  type ClientSecuritySettings,
+} from '@hirelearn/proto';
+import type { ConfigVersion } from '../documents';
+import type { ConfigLayer } from '../layers';
+import type { Decision, RecommendationStatus, StoredRecommendation } from '../recommendations';
+import type { ConfigWatch } from '../watcher';
+import { configVersionFromPb, decisionToPb, recommendationFromPb } from './convert';
+
+export interface ConfigClientOptions {
+  /** Deadline of each unary call; default 30 s. */
+  readonly deadline_ms?: number;
+  /** TLS and the token to send (default: plaintext, the local token file if there is one). */
+  readonly security?: ClientSecuritySettings;
+}
+
+type Unary<Req, Res> = (
+  request: Req,
+  metadata: Metadata,
+  options: Partial<CallOptions>,
+  callback: (error: ServiceError | null, response: Res) => void,
+) => unknown;
+
+/**
+ * `hirelearn.v1.Config` over gRPC, with the channel's types: what a consuming layer uses to
+ * read its configuration (getConfig at start, then watchConfig) and an operator to publish,
+ * roll back and decide. Failed calls reject with the HirelearnError classes the channel throws.
+ */
+export class ConfigGrpcClient {
+  private readonly client: pb.ConfigClient;
+  private readonly deadlineMs: number;
+  private closed = false;
+
+  constructor(address: string, options: ConfigClientOptions = {}) {
+    const connection = clientConnection(address, options.security ?? clientSecuritySettings({}));
+    this.client = new pb.ConfigClient(address, connection.credentials, connection.options);
+    this.deadlineMs = options.deadline_ms ?? 30_000;
+  }
+
+  private call<Req, Res>(method: Unary<Req, Res>, request: Req): Promise<Res> {
+    return new Promise((resolve, reject) => {
+      method.call(
+        this.client,
+        request,
+        new Metadata(),
+        { deadline: Date.now() + this.deadlineMs },
+        (error: ServiceError | null, response: Res) =>
+          error ? reject(isServiceError(error) ? fromGrpcError(error) : error) : resolve(response),
+      );
+    });
+  }
+
+  /** The version in force, or the one named. */
+  async getConfig(layer: ConfigLayer, version?: number): Promise<ConfigVersion> {
+    return versionOf(await this.call(this.client.getConfig, { layer, version }));
+  }
+
+  async history(layer: ConfigLayer): Promise<readonly ConfigVersion[]> {
+    const r = await this.call(this.client.listConfigVersions, { layer });
+    return r.versions.map(configVersionFromPb);
+  }
+
+  async publish(
+    layer: ConfigLayer,
+    config: unknown,
+    by: { reason: string; expected_version: number; recommendation_id?: string },
+  ): Promise<ConfigVersion> {
+    return versionOf(
+      await this.call(this.client.publish, {
+        layer,
+        config_json: JSON.stringify(config),
+        expected_version: by.expected_version,
+        reason: by.reason,
+        recommendation_id: by.recommendation_id ?? '',
+      }),
+    );
+  }
+
+  async rollback(
+    layer: ConfigLayer,
+    by: { reason: string; expected_version: number; to_version?: number },
+  ): Promise<ConfigVersion> {
+    return versionOf(await this.call(this.client.rollback, { layer, ...by }));
+  }
+
+  async listRecommendations(
+    filter: { status?: RecommendationStatus; layer?: ConfigLayer } = {},
+  ): Promise<readonly StoredRecommendation[]> {
+    const r = await this.call(this.client.listRecommendations, {
+      status: filter.status ?? '',
+      layer: filter.layer ?? 0,
+    });
+    return r.recommendations.map(recommendationFromPb);
+  }
+
+  async decide(
+    id: string,
+    decision: Decision,
+    reason: string,
+  ): Promise<{ recommendation: StoredRecommendation; published: ConfigVersion | null }> {
+    const r = await this.call(this.client.decide, {
+      recommendation_id: id,
+      decision: decisionToPb(decision),
+      reason,
+    });
+    if (!r.recommendation)
+      throw new UnavailableError('the server replied without a recommendation');
+    return {
+      recommendation: recommendationFromPb(r.recommendation),
+      published: r.published ? configVersionFromPb(r.published) : null,
+    };
+  }
+
+  /**
+   * Streams the layer's versions as they are published, until closed. When the stream ends
+   * or the server is unreachable it reopens after `reconnect_ms` (default 1 s; 0: never)
+   * asking for the version in force first, so a layer never misses the config it should run.
+   */
+  watchConfig(
+    layer: ConfigLayer,
+    onVersion: (version: ConfigVersion) => void,
+    options: {
+      send_current?: boolean;
+      onError?: (error: unknown) => void;
+      reconnect_ms?: number;
+    } = {},
+  ): ConfigWatch {
+    const reconnectMs = options.reconnect_ms ?? 1000;
+    let closed = false;
+    let stream: ClientReadableStream<pb.ConfigVersion> | null = null;
+    let timer: NodeJS.Timeout | null = null;
+    const open = (sendCurrent: boolean): void => {
+      if (closed || this.closed) return;
+      let retried = false;
+      const retry = (): void => {
+        if (closed || retried || reconnectMs <= 0) return;
+        retried = true;
+        timer = setTimeout(() => open(true), reconnectMs);
+        timer.unref();
+      };
+      const s = this.client.watchConfig({ layer, send_current: sendCurrent });
+      stream = s;
+      s.on('data', (v: pb.ConfigVersion) => {
+        try {
+          onVersion(configVersionFromPb(v));
+        } catch (error) {
+          options.onError?.(error);
+        }
+      });
+      s.on('error', (error: ServiceError) => {
+        if (!closed) options.onError?.(fromGrpcError(error));
+      });
+      s.on('status', ({ code }: { code: status }) => {
+        if (code === status.OK || code === status.UNAVAILABLE) retry();
+      });
+    };
+    open(options.send_current ?? false);
+    return {
+      close: () => {
+        closed = true;
+        if (timer) clearTimeout(timer);
+        stream?.cancel();
+      },
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    this.client.close();
+  }
+}
+
+function versionOf(reply: { version?: pb.ConfigVersion }): ConfigVersion {
+  if (!reply.version) throw new UnavailableError('the server replied without a version');
+  return configVersionFromPb(reply.version);
+}
