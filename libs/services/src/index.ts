@@ -1,4 +1,5 @@
 export * from './training-data';
+export * from './cold-start-data';
 export * from './training';
 export * from './served-model';
 export * from './prediction-log';

@@ -191,9 +191,16 @@ function listField(field: string, v: unknown): readonly string[] | null | DayOne
   return clean.length ? Object.freeze(clean) : null;
 }
 
-function arrayField(field: string, v: unknown): readonly unknown[] | null | DayOneInvalid {
+function arrayField(
+  field: string,
+  v: unknown,
+  strings = false,
+): readonly unknown[] | null | DayOneInvalid {
   if (isAbsent(v)) return null;
   if (!Array.isArray(v)) return invalid(field, 'must be an array', v);
+  if (strings && v.some((x) => typeof x !== 'string')) {
+    return invalid(field, 'must be an array of strings', v);
+  }
   return v;
 }
 
@@ -225,9 +232,9 @@ export function dayOneFeatures(
       WORK_ARRANGEMENTS,
     ),
     salary_target: numberField('profile.salary_target', p.salary_target, 0, 1e8),
-    skills: arrayField('resume.skills', r.skills),
+    skills: arrayField('resume.skills', r.skills, true),
     roles: arrayField('resume.roles', r.roles),
-    certifications: arrayField('resume.certifications', r.certifications),
+    certifications: arrayField('resume.certifications', r.certifications, true),
     education: arrayField('resume.education', r.education),
     page_count: numberField('resume.page_count', r.page_count, 0, 1000),
   };

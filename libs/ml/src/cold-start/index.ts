@@ -8,3 +8,5 @@ export * from './train';
 export * from './insights';
 export * from './next-question';
 export * from './backend';
+export * from './evaluation';
+export * from './onnx';

@@ -121,11 +121,28 @@ function firstEdits(
   return out.sort((a, b) => b.effect - a.effect);
 }
 
+const segmentTotals = new WeakMap<
+  readonly ColdStartPeer[],
+  Map<CellDimension, Map<string, CellTotals>>
+>();
+
+/** The successful users of each segment, found once per model (the fallback's figures). */
+const bySegment = new WeakMap<ColdStartModel, Map<string, readonly ColdStartPeer[]>>();
+
 /** The peers of a segment (its key prefixes theirs), for the fallback's figures. */
 function segmentPeers(model: ColdStartModel, key: string): readonly ColdStartPeer[] {
-  const peers = model.artifact.peers;
-  if (key === 'all') return peers;
-  return peers.filter((p) => p.segment === key || p.segment.startsWith(`${key}|`));
+  let cache = bySegment.get(model);
+  if (!cache) bySegment.set(model, (cache = new Map()));
+  let found = cache.get(key);
+  if (!found) {
+    const peers = model.artifact.peers;
+    found =
+      key === 'all'
+        ? peers
+        : peers.filter((p) => p.segment === key || p.segment.startsWith(`${key}|`));
+    cache.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -174,7 +191,12 @@ export function coldStartInsights(
   }
   const rate = expectedInterviewRate(mean, variance, s.horizon, s.confidence);
 
-  const totals = cellTotals(peers);
+  // A segment's peers are a cached array, so their totals are summed once.
+  let totals = fallback ? segmentTotals.get(peers) : undefined;
+  if (!totals) {
+    totals = cellTotals(peers);
+    if (fallback) segmentTotals.set(peers, totals);
+  }
   let suppressed = 0;
   const lists = {} as Record<CellDimension, CellFigure[]>;
   const all: CellFigure[] = [];

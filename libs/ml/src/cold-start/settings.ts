@@ -13,7 +13,8 @@ export interface ColdStartSettings {
   readonly minPeers: number;
   /**
    * A successful user is a peer only within this distance of the query in the embedding, as a
-   * multiple of the median distance between training users and their nearest successful user.
+   * multiple of the median distance from a held-out user to their `minPeers`-th nearest
+   * successful user (so a typical user finds at least `minPeers`, an outlier falls back).
    */
   readonly peerRadius: number;
   /** Applications the prediction interval is about (spec: the first 20). */
@@ -61,7 +62,7 @@ export const DEFAULT_COLD_START: ColdStartSettings = Object.freeze({
   successRate: 0.15,
   peers: 50,
   minPeers: 10,
-  peerRadius: 3,
+  peerRadius: 2,
   horizon: 20,
   calibrationFraction: 0.25,
   testFraction: 0.2,

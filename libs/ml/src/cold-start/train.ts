@@ -136,8 +136,12 @@ function fitVariance(
     X.map((x) => keep.map((j) => x[j])),
     y,
   );
+  // A field made unknown cannot lower the true rate's variance on average (total variance:
+  // E[Var(p | fewer fields)] >= E[Var(p | more)]); a negative estimate is noise, read as 0.
   const coefficients =
-    fit.status === 'ok' ? fit.coefficients : keep.map((_, j) => (j === 0 ? mean(y) : 0));
+    fit.status === 'ok'
+      ? fit.coefficients.map((c, j) => (names[keep[j]].startsWith('missing:') ? max(0, c) : c))
+      : keep.map((_, j) => (j === 0 ? mean(y) : 0));
   return Object.freeze({
     names: Object.freeze(keep.map((j) => names[j])),
     coefficients: Object.freeze([...coefficients]),
@@ -282,11 +286,16 @@ export async function trainColdStart(
         }),
       }),
     );
-  // The radius: peerRadius times the median distance from a held-out user to the nearest
-  // successful user, so "near" scales with the embedding the seed happened to learn.
+  // The radius: peerRadius times the median distance from a held-out user to their
+  // minPeers-th nearest successful user, so "near" scales with the embedding learned.
   const withPeers = draft(variance, peers, Infinity);
   const nearestDistances = (cal.length ? cal : train)
-    .map((u) => withPeers.nearest(withPeers.forward(u.day_one).embedding, 1, Infinity)[0]?.distance)
+    .map(
+      (u) =>
+        withPeers.nearest(withPeers.forward(u.day_one).embedding, s.minPeers, Infinity)[
+          s.minPeers - 1
+        ]?.distance,
+    )
     .filter((d): d is number => d !== undefined)
     .sort((a, b) => a - b);
   const radius =
