@@ -75,9 +75,9 @@ export class ConfigChannel {
   }
 
   /** The version in force (version 0, the defaults, until the first publish). */
-  async current(layer: ConfigLayer): Promise<ConfigVersion> {
+  async current<L extends ConfigLayer>(layer: L): Promise<ConfigVersion<L>> {
     const head = await this.c.heads.get(headId(layer));
-    return head ? toConfigVersion(head.current) : defaultVersion(layer);
+    return (head ? toConfigVersion(head.current) : defaultVersion(layer)) as ConfigVersion<L>;
   }
 
   /** One version; NotFoundError naming the versions there are. */
@@ -136,9 +136,9 @@ export class ConfigChannel {
    * Calls onVersion with every version published from now on (with `send_current`, first the
    * one in force), in order, whoever publishes it on this store.
    */
-  watch(
-    layer: ConfigLayer,
-    onVersion: (version: ConfigVersion) => void,
+  watch<L extends ConfigLayer>(
+    layer: L,
+    onVersion: (version: ConfigVersion<L>) => void,
     options: ConfigWatchOptions = {},
   ): ConfigWatch {
     const key = String(layer);
@@ -149,7 +149,7 @@ export class ConfigChannel {
       this.c,
       layer,
       () => this.current(layer),
-      onVersion,
+      onVersion as (version: ConfigVersion) => void,
       options,
       () => {
         clearInterval(timer);

@@ -64,8 +64,10 @@ export class ConfigGrpcClient {
   }
 
   /** The version in force, or the one named. */
-  async getConfig(layer: ConfigLayer, version?: number): Promise<ConfigVersion> {
-    return versionOf(await this.call(this.client.getConfig, { layer, version }));
+  async getConfig<L extends ConfigLayer>(layer: L, version?: number): Promise<ConfigVersion<L>> {
+    return versionOf(
+      await this.call(this.client.getConfig, { layer, version }),
+    ) as ConfigVersion<L>;
   }
 
   async history(layer: ConfigLayer): Promise<readonly ConfigVersion[]> {
@@ -129,9 +131,9 @@ export class ConfigGrpcClient {
    * or the server is unreachable it reopens after `reconnect_ms` (default 1 s; 0: never)
    * asking for the version in force first, so a layer never misses the config it should run.
    */
-  watchConfig(
-    layer: ConfigLayer,
-    onVersion: (version: ConfigVersion) => void,
+  watchConfig<L extends ConfigLayer>(
+    layer: L,
+    onVersion: (version: ConfigVersion<L>) => void,
     options: {
       send_current?: boolean;
       onError?: (error: unknown) => void;
@@ -155,7 +157,7 @@ export class ConfigGrpcClient {
       stream = s;
       s.on('data', (v: pb.ConfigVersion) => {
         try {
-          onVersion(configVersionFromPb(v));
+          onVersion(configVersionFromPb(v) as ConfigVersion<L>);
         } catch (error) {
           options.onError?.(error);
         }
