@@ -14,3 +14,5 @@ export * from './segments';
 export * from './market';
 export * from './fairness';
 export * from './export';
+export * from './resume-dna';
+export * from './company-velocity';
