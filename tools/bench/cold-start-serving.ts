@@ -1,0 +1,241 @@
+/**
+ * ColdStart Insights on loopback with 100,000 established users in the peer index (USERS to
+ * change it), every answer logged to an SQLite document store as the service does, next to
+ * a baseline in the same run: a server answering the same RPC with an empty message (no
+ * model, no log), what grpc-js, the loopback and the machine cost by themselves.
+ *
+ * The model is trained on a small simulated world (TensorFlow.js, WASM backend); its peer
+ * index is then grown to USERS successful users: each a training user's day-one features
+ * with jittered numbers, embedded by the trained network, carrying a real peer's outcome
+ * cells (no ids: the index never holds any). Printed: the artifact's size, the index's
+ * build time (JSON parse and ColdStartModel, what a promotion costs the service) and its
+ * heap, then p50/p99 of single Insights calls, one at a time from a client on a worker
+ * thread (its own event loop, as a separate client would be), for the service and for the
+ * baseline, and the ratio of the p99s. Usage:
+ *   npx tsx --tsconfig tsconfig.base.json tools/bench/cold-start-serving.ts
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ingest } from '@hirelearn/ingest';
+import {
+  ColdStartModel,
+  trainColdStart,
+  useTensorFlowWasmBackend,
+  type ColdStartArtifact,
+  type ColdStartPeer,
+  type DayOneFeatures,
+} from '@hirelearn/ml';
+import * as pb from '@hirelearn/proto';
+import { startGrpcServer, unary } from '@hirelearn/proto';
+import type { ModelVersion } from '@hirelearn/registry';
+import {
+  coldStartBindings,
+  loadColdStartUsers,
+  parseColdStart,
+  PredictionLog,
+  ServedModel,
+  storeSink,
+  type RegistryView,
+} from '@hirelearn/services';
+import { createRng } from '@hirelearn/stats';
+import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
+import { EventStore, openDocumentStore } from '@hirelearn/store';
+
+const USERS = Number(process.env.USERS ?? 100_000);
+const CALLS = Number(process.env.CALLS ?? 3000);
+const WARMUP = 300;
+
+/** The client: sequential calls of pre-encoded bytes, each call's latency in ms. */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const grpc = require('@grpc/grpc-js');
+const client = new grpc.Client(workerData.address, grpc.credentials.createInsecure());
+const raw = (b) => b;
+const once = (bytes) =>
+  new Promise((ok, ko) =>
+    client.makeUnaryRequest(workerData.method, raw, raw, Buffer.from(bytes), (e) => (e ? ko(e) : ok())),
+  );
+(async () => {
+  const out = [];
+  for (let i = 0; i < workerData.warmup + workerData.calls; i++) {
+    const s = process.hrtime.bigint();
+    await once(workerData.requests[i % workerData.requests.length]);
+    if (i >= workerData.warmup) out.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  client.close();
+  parentPort.postMessage(out);
+})();
+`;
+
+function timedCalls(address: string, requests: Uint8Array[]): Promise<number[]> {
+  const worker = new Worker(CLIENT, {
+    eval: true,
+    workerData: {
+      address,
+      method: '/hirelearn.v1.ColdStart/Insights',
+      requests,
+      warmup: WARMUP,
+      calls: CALLS,
+    },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+const quantile = (xs: readonly number[], q: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
+const f = (x: number) => x.toFixed(2);
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+/** A small world's trained model: the network, segments and answer pool serving uses. */
+async function trainedModel(): Promise<ColdStartArtifact> {
+  const world = simulateWorld(defaultSimSettings({ users: 400, months: 6, seed: 7 }));
+  const dir = mkdtempSync(path.join(tmpdir(), 'hl-cold-bench-'));
+  const store = await EventStore.open('duckdb::memory:');
+  try {
+    const file = path.join(dir, 'events.ndjson');
+    writeFileSync(file, world.lines.join('\n'));
+    await ingest(store, [file]);
+    const { users } = await loadColdStartUsers(store);
+    await useTensorFlowWasmBackend();
+    const run = await trainColdStart(users, {}, 1);
+    if (run.status !== 'ok') throw new Error(`training failed: ${run.reason}`);
+    return run.model.toArtifact();
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The artifact with USERS peers: jittered training users, embedded by its own network. */
+function grownArtifact(a: ColdStartArtifact): ColdStartArtifact {
+  const model = ColdStartModel.fromArtifact(a);
+  const rng = createRng(11);
+  const jitter = (v: number | null, scale: number) =>
+    v === null ? null : Math.max(0, v * (1 + scale * (rng.uniform() - 0.5)));
+  const peers: ColdStartPeer[] = [];
+  for (let i = 0; i < USERS; i++) {
+    const base = a.answer_pool[i % a.answer_pool.length];
+    const like = a.peers[i % a.peers.length];
+    const day: DayOneFeatures = {
+      ...base,
+      years_experience: jitter(base.years_experience, 0.4),
+      skills_count: jitter(base.skills_count, 0.4),
+      bullets_count: jitter(base.bullets_count, 0.4),
+    };
+    peers.push({ ...like, embedding: model.forward(day).embedding });
+  }
+  return { ...a, peers };
+}
+
+/** The artifact's bytes (the serialized text no longer reachable once this returns). */
+function artifactBytes(a: ColdStartArtifact): Buffer {
+  return Buffer.from(JSON.stringify(a));
+}
+
+/** The production version of an artifact held in memory (no registry: it is about serving). */
+function inMemoryRegistry(content: Buffer): RegistryView {
+  const version = { model: 'cold-start', version: 1 } as ModelVersion;
+  return {
+    watch: (_model, onChange) => {
+      setImmediate(() => onChange({ production: version }));
+      return { close: () => undefined };
+    },
+    fetch: async () => content,
+  };
+}
+
+async function main(): Promise<void> {
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
+  process.stdout.write(`load average before: ${load()}\n`);
+  const artifact = grownArtifact(await trainedModel());
+  const content = artifactBytes(artifact);
+  const settle = () => {
+    // Twice: the first pass may leave what the second frees (the serialized text).
+    global.gc?.();
+    global.gc?.();
+  };
+  settle();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = process.hrtime.bigint();
+  const model = parseColdStart(content);
+  const buildMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  settle();
+  const heap = process.memoryUsage().heapUsed - heapBefore;
+  process.stdout.write(
+    `index: ${model.artifact.peers.length} established users, ${model.artifact.embedding_dim} dimensions, ` +
+      `artifact ${mb(content.length)}; built (JSON parse + ColdStartModel) in ${f(buildMs)} ms; ` +
+      `heap ${global.gc ? mb(heap) : '(run node with --expose-gc for the heap)'}, ` +
+      `of which the vectors ${mb(model.artifact.peers.length * model.artifact.embedding_dim * 4)}\n`,
+  );
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'hl-cold-bench-'));
+  const docs = await openDocumentStore(`sqlite://${path.join(dir, 'docs.sqlite')}`);
+  const log = new PredictionLog(storeSink(docs));
+  const served = new ServedModel('cold-start', inMemoryRegistry(content), parseColdStart);
+  await served.start();
+  const service = await startGrpcServer(coldStartBindings(served, log), {
+    security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
+  });
+  const empty = await startGrpcServer(
+    [
+      {
+        service: pb.ColdStartService,
+        implementation: {
+          embed: unary(() => pb.EmbedResponse.fromPartial({})),
+          similarUsers: unary(() => pb.SimilarUsersResponse.fromPartial({})),
+          insights: unary(() => pb.InsightsResponse.fromPartial({})),
+          nextQuestion: unary(() => pb.NextQuestionResponse.fromPartial({})),
+        },
+      },
+    ],
+    { security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }) },
+  );
+  // Requests as new users send them: the pool's day-one profiles, everything else known.
+  const requests = artifact.answer_pool.slice(0, 200).map((d, i) =>
+    pb.InsightsRequest.encode({
+      user: {
+        user_id: `bench-${i}`,
+        profile: pb.DayOneProfile.fromPartial({
+          years_experience: d.years_experience ?? undefined,
+          seniority: d.seniority ?? '',
+          target_roles: [...(d.target_roles ?? [])],
+          industries: [...(d.industries ?? [])],
+          education_level: d.education_level ?? '',
+        }),
+        answers: [],
+      },
+    }).finish(),
+  );
+  try {
+    const service_ms = await timedCalls(service.address, requests);
+    const baseline_ms = await timedCalls(empty.address, requests);
+    await log.flush();
+    const p99 = quantile(service_ms, 0.99);
+    const base99 = quantile(baseline_ms, 0.99);
+    process.stdout.write(
+      `Insights, ${CALLS} single calls one at a time after ${WARMUP} warm-up, logged: ` +
+        `p50 ${f(quantile(service_ms, 0.5))} ms, p99 ${f(p99)} ms, max ${f(Math.max(...service_ms))} ms\n` +
+        `baseline, the same calls answered empty (no model, no log): ` +
+        `p50 ${f(quantile(baseline_ms, 0.5))} ms, p99 ${f(base99)} ms; ratio of the p99s ${(p99 / base99).toFixed(2)}\n` +
+        `predictions logged: ${log.writtenCount} (failed ${log.failedWrites})\n` +
+        `load average after: ${load()}\n`,
+    );
+  } finally {
+    await service.shutdown();
+    await empty.shutdown();
+    served.stop();
+    await log.close();
+    await docs.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
