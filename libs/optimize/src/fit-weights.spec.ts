@@ -41,7 +41,7 @@ describe('optimizeFitWeights', () => {
     expect(rec).toMatchObject({
       component: 'fit_scoring',
       layer: 6,
-      parameter: 'fit_weights',
+      parameter: 'weights',
       current_value: CURRENT_FIT_WEIGHTS,
       recommended_value: { technical: 0.45, seniority: 0.2, experience: 0.2, signal: 0.15 },
       expected_impact: { metric: 'held_out_auc', estimate: 0.03, interval: [0.015, 0.045] },

@@ -1,5 +1,5 @@
 /**
- * The fit-score weights of job discovery (layer 6; spec 5.3). libs/ml's learner
+ * The fit-score weights of job discovery (layer 6's `weights`; spec 5.3). libs/ml's learner
  * (`learnFitWeights`) proposes weights and compares them with the current ones on held-out
  * users: AUC(learned) − AUC(current) with a paired bootstrap interval. The spec's rule: the
  * learned weights are recommended only when that gain is at least `min_auc_gain` AND its
@@ -93,7 +93,7 @@ export function optimizeFitWeights(
     {
       component: 'fit_scoring',
       layer: 6,
-      parameter: 'fit_weights',
+      parameter: 'weights',
       current_value: { ...l.current_weights },
       recommended_value: { ...l.learned_weights },
       expected_impact: { metric: 'held_out_auc', estimate: d.auc, interval, unit: 'auc' },

@@ -54,29 +54,30 @@ describe('optimizeResumeEdits', () => {
   it('every helpful edit graded HIGH (or MEDIUM excluding 0) becomes one; nulls never do', () => {
     const r = optimizeResumeEdits({ attribution, attribution_run_id: 'run-3' });
     expect(r.status).toBe('ok');
-    expect(r.recommendations.map((x) => x.parameter).sort()).toEqual([
-      'suggested_edits.added_keywords',
-      'suggested_edits.added_metrics_to_bullets',
-      'suggested_edits.strengthened_action_verbs',
+    expect(r.recommendations).toHaveLength(1);
+    const rec = r.recommendations[0];
+    expect(rec).toMatchObject({
+      component: 'resume_edits',
+      layer: 2,
+      parameter: 'resume_edit_priority',
+      current_value: [],
+      // Largest effect first.
+      recommended_value: [
+        'added_metrics_to_bullets',
+        'added_keywords',
+        'strengthened_action_verbs',
+      ],
+      // The weakest edit suggested: +2 points [0.4, 3.6].
+      expected_impact: { metric: 'interview_rate', estimate: 0.02, interval: [0.004, 0.036] },
+      // MEDIUM is the weakest grade acted on; observational evidence: an experiment decides.
+      confidence: 0.6,
+      route: 'a_b_test',
+    });
+    expect(rec.evidence.map((e) => e.id)).toEqual([
+      'run-3/added_keywords/aipw',
+      'run-3/added_metrics_to_bullets/aipw',
+      'run-3/strengthened_action_verbs/aipw',
     ]);
-    for (const rec of r.recommendations) {
-      expect(rec).toMatchObject({
-        component: 'resume_edits',
-        layer: 2,
-        current_value: false,
-        recommended_value: true,
-      });
-      expect(rec.expected_impact.interval[0]).toBeGreaterThan(0);
-      // Observational evidence: an experiment decides, however strong.
-      expect(rec.route).toBe('a_b_test');
-    }
-    const metrics = r.recommendations.find((x) =>
-      x.parameter.endsWith('added_metrics_to_bullets'),
-    )!;
-    expect(metrics.evidence).toEqual([
-      expect.objectContaining({ kind: 'causal_effect', id: 'run-3/added_metrics_to_bullets/aipw' }),
-    ]);
-    expect(metrics.confidence).toBe(0.9);
     // The null the stronger users take: its published headline governs, not its DiD alone.
     const reorg = r.analysis.edits.find((e) => e.edit === 'reorganized_sections')!;
     expect(reorg.verdict).toBe('no_change');
@@ -94,7 +95,7 @@ describe('optimizeResumeEdits', () => {
     );
   });
 
-  it('an edit suggested already is no change; a harmful one suggested today is withdrawn', () => {
+  it('a harmful edit suggested today is withdrawn; the list in force already is no change', () => {
     const harmful = sketchAttribution([
       sketchEffect({ treatment: 'added_keywords', ate: 0.03, ci: [0.015, 0.045], grade: 'HIGH' }),
       sketchEffect({
@@ -106,15 +107,20 @@ describe('optimizeResumeEdits', () => {
     ]);
     const r = optimizeResumeEdits({
       attribution: harmful,
-      current_suggested_edits: ['added_keywords', 'reorganized_sections'],
+      current_suggested_edits: ['reorganized_sections', 'added_certifications', 'added_keywords'],
     });
     expect(r.recommendations).toHaveLength(1);
     expect(r.recommendations[0]).toMatchObject({
-      parameter: 'suggested_edits.reorganized_sections',
-      current_value: true,
-      recommended_value: false,
+      current_value: ['reorganized_sections', 'added_certifications', 'added_keywords'],
+      recommended_value: ['added_keywords', 'added_certifications'],
       expected_impact: { estimate: 0.03, interval: [0.01, 0.05] },
     });
+    const kept = optimizeResumeEdits({
+      attribution: harmful,
+      current_suggested_edits: ['added_keywords', 'added_certifications'],
+    });
+    expect(kept.status).toBe('no_change');
+    expect(kept.reasons[0]).toMatch(/already/);
   });
 
   it('nothing to act on is no_change; no edit at all is insufficient_data; edit_types narrows', () => {

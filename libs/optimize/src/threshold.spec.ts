@@ -57,6 +57,14 @@ describe('optimizeStrategyThreshold', () => {
   it('a negative jump raises it when the interviews pay for the effort; a small one lowers it', () => {
     // −4 points: at 65, 50 users improve first: 20 more interviews (400 h) against 150 h.
     expect(run(-0.04, [-0.07, -0.01]).recommendations[0].recommended_value).toBe(65);
+    // ...but never to the aggressive threshold or above it.
+    const capped = optimizeStrategyThreshold({
+      attribution: sketchAttribution([sketchRd({ ate: -0.04, ci: [-0.07, -0.01], grade: 'HIGH' })]),
+      scores,
+      current_threshold: 60,
+      aggressive_threshold: 65,
+    });
+    expect(capped.recommendations[0].recommended_value).toBe(62);
     // −1 point: at 55, 5 interviews lost (100 h) against 150 h of improvement work saved.
     const small = run(-0.01, [-0.018, -0.002]);
     expect(small.recommendations[0].recommended_value).toBe(55);

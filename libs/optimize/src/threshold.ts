@@ -25,6 +25,8 @@ export interface ThresholdInput {
   readonly scores: readonly number[];
   /** The threshold in force (layer 2's `mode_threshold`). */
   readonly current_threshold: number;
+  /** Layer 2's `aggressive_threshold`: a candidate must stay below it. */
+  readonly aggressive_threshold?: number;
 }
 
 export interface ThresholdCandidate {
@@ -149,7 +151,13 @@ export function optimizeStrategyThreshold(
   }
   // The best eligible move; among equals, the smallest.
   const best = sweep
-    .filter((x) => x.within_rd_range && x.threshold !== c && x.shift !== 0)
+    .filter(
+      (x) =>
+        x.within_rd_range &&
+        x.threshold !== c &&
+        x.shift !== 0 &&
+        x.threshold < (input.aggressive_threshold ?? Infinity),
+    )
     .sort(
       (a, b) =>
         b.net_value_hours - a.net_value_hours ||

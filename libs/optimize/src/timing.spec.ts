@@ -127,13 +127,11 @@ describe('optimizeTiming', () => {
     });
     expect(r.status).toBe('ok');
     const byParam = Object.fromEntries(r.recommendations.map((x) => [x.parameter, x]));
-    expect(Object.keys(byParam).sort()).toEqual([
-      'avoided_submission_days',
-      'preferred_submission_days',
-      'preferred_submission_hours',
-    ]);
-    const days = byParam.preferred_submission_days;
-    expect(days.recommended_value).toEqual(['wednesday']);
+    expect(Object.keys(byParam).sort()).toEqual(['submission_days', 'submission_hours']);
+    const days = byParam.submission_days;
+    // The better day beats every other within users: the planner submits on it.
+    expect(days.current_value).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+    expect(days.recommended_value).toEqual(['wed']);
     expect(days.layer).toBe(5);
     expect(days.expected_impact).toEqual({
       metric: 'interview_rate',
@@ -145,14 +143,51 @@ describe('optimizeTiming', () => {
     expect(days.evidence.map((e) => e.kind)).toEqual(['causal_effect', 'timing_table']);
     expect(days.confidence).toBe(0.9);
     expect(days.route).toBe('a_b_test');
-    expect(byParam.avoided_submission_days.recommended_value).toEqual(['sunday']);
-    expect(byParam.avoided_submission_days.expected_impact.estimate).toBeCloseTo(0.04, 12);
-    expect(byParam.avoided_submission_days.expected_impact.interval).toEqual([0.02, 0.06]);
-    expect(byParam.preferred_submission_hours.recommended_value).toEqual(['morning']);
-    expect(byParam.preferred_submission_hours.confidence).toBe(0.6);
+    const hours = byParam.submission_hours;
+    expect(hours.current_value).toEqual({ start: 0, end: 24 });
+    expect(hours.recommended_value).toEqual({ start: 6, end: 12 });
+    expect(hours.confidence).toBe(0.6);
     expect(r.analysis.by_weekday[4].within_user!.not_actionable).toMatch(
       /not a within-user estimate/,
     );
+  });
+
+  it('with only worse days and bands, the days and hours in force lose them', () => {
+    const effects = [
+      sketchEffect({
+        treatment: 'applied_on_sunday',
+        ate: -0.04,
+        ci: [-0.06, -0.02],
+        grade: 'HIGH',
+        method: 'within_unit',
+      }),
+      sketchEffect({
+        treatment: 'applied_in_evening',
+        ate: -0.03,
+        ci: [-0.05, -0.01],
+        grade: 'HIGH',
+        method: 'within_unit',
+      }),
+    ];
+    const r = optimizeTiming({
+      applications: tuesdayTrap(2).slice(0, 500),
+      attribution: sketchAttribution(effects),
+      current: { submission_days: ['mon', 'wed', 'sun'] },
+      current_submission_hours: { start: 8, end: 22 },
+    });
+    const byParam = Object.fromEntries(r.recommendations.map((x) => [x.parameter, x]));
+    expect(byParam.submission_days.recommended_value).toEqual(['mon', 'wed']);
+    expect(byParam.submission_days.expected_impact.estimate).toBeCloseTo(0.04, 12);
+    expect(byParam.submission_days.expected_impact.interval).toEqual([0.02, 0.06]);
+    expect(byParam.submission_hours.recommended_value).toEqual({ start: 8, end: 18 });
+    // A worse band inside the hours cannot be cut out of one window: said, not recommended.
+    const inside = optimizeTiming({
+      applications: [],
+      attribution: sketchAttribution([{ ...effects[1], treatment: 'applied_in_afternoon' }]),
+      current_submission_hours: { start: 0, end: 24 },
+    });
+    expect(inside.status).toBe('no_change');
+    expect(inside.reasons[0]).toMatch(/cannot express/);
   });
 
   it('a preference already in force is no_change; no timing estimate at all is insufficient_data', () => {
@@ -168,7 +203,7 @@ describe('optimizeTiming', () => {
     const r = optimizeTiming({
       applications: tuesdayTrap(1).slice(0, 500),
       attribution: sketchAttribution(effects),
-      current: { preferred_submission_days: ['wednesday'] },
+      current: { submission_days: ['wed'] },
     });
     expect(r.status).toBe('no_change');
     expect(r.reasons[0]).toMatch(/already in force/);

@@ -7,6 +7,11 @@
  * well enough and its interval excludes 0. A cross-user difference the within-user estimate
  * does not confirm is named as confounded (who applies when, not when they apply) and never
  * acted on; with no actionable estimate the result is no_change: timing makes no difference.
+ *
+ * What it recommends is layer 5's configuration: `submission_days` — the better days when
+ * some day beats the others within users, else the days in force without the worse ones — and
+ * `submission_hours` {start, end} — the best better band, else the hours in force trimmed of a
+ * worse band at either end.
  */
 import {
   DEFAULT_ATTRIBUTION_SETTINGS,
@@ -18,7 +23,13 @@ import {
 import { twoProportionZTest, wilsonInterval } from '@hirelearn/stats';
 import { attributionRunId, buildRecommendation, effectEvidence, notActionable } from './build';
 import { contentId } from './content-id';
-import type { Evidence, OptimizationRecommendation, OptimizerResult } from './recommendation';
+import {
+  canonicalJson,
+  type Evidence,
+  type JsonValue,
+  type OptimizationRecommendation,
+  type OptimizerResult,
+} from './recommendation';
 import { DEFAULT_OPTIMIZE_SETTINGS, type OptimizeSettings } from './settings';
 
 export interface TimedApplication {
@@ -30,22 +41,29 @@ export interface TimedApplication {
   readonly reached_interview: boolean;
 }
 
-/** The timing parameters of layer 5 (planning), day names and hour-band names. */
-export const TIMING_PARAMETERS = [
-  'preferred_submission_days',
-  'avoided_submission_days',
-  'preferred_submission_hours',
-  'avoided_submission_hours',
-] as const;
+/**
+ * Layer 5's (the planner's) list-valued timing parameter: the days it submits on, as
+ * `mon` … `sun` (all seven when timing makes no difference). Its hours are
+ * `submission_hours` {start, end} (UTC, [start, end)), given apart as `current_submission_hours`.
+ */
+export const TIMING_PARAMETERS = ['submission_days'] as const;
 export type TimingParameter = (typeof TIMING_PARAMETERS)[number];
+
+/** The planner's day names: the attribution's weekday names cut to three letters. */
+export const DAY_CODES = WEEKDAYS.map((d) => d.slice(0, 3));
+
+/** Hours (UTC) the planner submits in, [start, end). */
+export type SubmissionHours = { readonly start: number; readonly end: number };
 
 export interface TimingInput {
   readonly applications: readonly TimedApplication[];
   readonly attribution: OutcomeAttribution;
   /** The id the attribution run is stored under (evidence ids); its timestamp when absent. */
   readonly attribution_run_id?: string;
-  /** Layer 5's timing parameters in force (empty lists when absent). */
+  /** Layer 5's submission days in force (all seven when absent). */
   readonly current?: Partial<Readonly<Record<TimingParameter, readonly string[]>>>;
+  /** Layer 5's submission hours in force (the whole day when absent). */
+  readonly current_submission_hours?: SubmissionHours;
   /** The attribution's hour bands (its settings' by default). */
   readonly hour_bands?: readonly HourBand[];
 }
@@ -218,79 +236,133 @@ export function optimizeTiming(
   };
   const recommendations: OptimizationRecommendation[] = [];
   const unchanged: string[] = [];
-  const families = [
-    {
-      cells: by_weekday,
-      preferred: 'preferred_submission_days',
-      avoided: 'avoided_submission_days',
-    },
-    {
-      cells: by_hour_band,
-      preferred: 'preferred_submission_hours',
-      avoided: 'avoided_submission_hours',
-    },
-  ] as const;
-  for (const f of families) {
-    const actionable = f.cells.filter((c) => c.within_user?.not_actionable === null);
-    for (const [parameter, sign] of [
-      [f.preferred, 1],
-      [f.avoided, -1],
-    ] as const) {
-      const chosen = actionable.filter((c) => Math.sign(c.within_user!.ate!) === sign);
-      if (chosen.length === 0) continue;
-      const value = chosen.map((c) => c.key);
-      const current = input.current?.[parameter] ?? [];
-      if (current.length === value.length && value.every((v) => current.includes(v))) {
-        unchanged.push(`${parameter} already ${JSON.stringify(value)}`);
-        continue;
-      }
-      // The weakest of the chosen effects, as the benefit of following the preference.
-      const weakest = chosen.reduce((a, b) =>
-        Math.abs(b.within_user!.ate!) < Math.abs(a.within_user!.ate!) ? b : a,
-      );
-      const w = weakest.within_user!;
-      const iv = w.interval!.map((x) => sign * x).sort((a, b) => a - b) as [number, number];
-      const used = chosen.map((c) => effects.get(c.within_user!.treatment)!);
-      const reasons = used.map(
-        (e) =>
-          `${e.treatment}: within users ${pts(e.ate!)} [${pts(e.confidence_interval![0])}, ${pts(e.confidence_interval![1])}], graded ${e.causal_confidence}`,
-      );
-      recommendations.push(
-        buildRecommendation(
-          {
-            component: 'timing',
-            layer: 5,
-            parameter,
-            current_value: [...current],
-            recommended_value: value,
-            expected_impact: {
-              metric: 'interview_rate',
-              estimate: sign * w.ate!,
-              interval: iv,
-              unit: 'probability',
-            },
-            evidence: [...used.map((e) => effectEvidence(runId, e)), table],
-            confidence: Math.min(
-              ...used.map((e) => settings.grade_confidence[e.causal_confidence]),
-            ),
-            risk: 'low',
-            testable: true,
-            reasons: [...reasons, ...analysis.confounded],
-          },
-          settings.routing,
-        ),
-      );
+  const actionable = (cs: readonly TimingCellWithEffect[], sign: number) =>
+    cs.filter(
+      (c) => c.within_user?.not_actionable === null && Math.sign(c.within_user!.ate!) === sign,
+    );
+  const recommend = (
+    parameter: string,
+    current: JsonValue,
+    value: JsonValue,
+    used: readonly TimingCellWithEffect[],
+    sign: number,
+    notes: readonly string[],
+  ) => {
+    if (canonicalJson(current) === canonicalJson(value)) {
+      unchanged.push(`${parameter} already ${JSON.stringify(value)}`);
+      return;
     }
+    // The weakest effect acted on, as the benefit of the change (avoiding: its sign flipped).
+    const effs = used.map((c) => effects.get(c.within_user!.treatment)!);
+    const weakest = effs.reduce((a, b) => (Math.abs(b.ate!) < Math.abs(a.ate!) ? b : a));
+    const iv = weakest.confidence_interval!.map((x) => sign * x).sort((a, b) => a - b) as [
+      number,
+      number,
+    ];
+    recommendations.push(
+      buildRecommendation(
+        {
+          component: 'timing',
+          layer: 5,
+          parameter,
+          current_value: current,
+          recommended_value: value,
+          expected_impact: {
+            metric: 'interview_rate',
+            estimate: sign * weakest.ate!,
+            interval: iv,
+            unit: 'probability',
+          },
+          evidence: [...effs.map((e) => effectEvidence(runId, e)), table],
+          confidence: Math.min(...effs.map((e) => settings.grade_confidence[e.causal_confidence])),
+          risk: 'low',
+          testable: true,
+          reasons: [
+            ...effs.map(
+              (e) =>
+                `${e.treatment}: within users ${pts(e.ate!)} [${pts(e.confidence_interval![0])}, ${pts(e.confidence_interval![1])}], graded ${e.causal_confidence}`,
+            ),
+            ...notes,
+            ...confounded,
+          ],
+        },
+        settings.routing,
+      ),
+    );
+  };
+  // Days: the better days when there are any (each beats the others within users), else the
+  // days in force without the worse ones.
+  const dayCode = (key: string) => DAY_CODES[WEEKDAYS.indexOf(key as (typeof WEEKDAYS)[number])];
+  const currentDays = [...(input.current?.submission_days ?? DAY_CODES)];
+  const better = actionable(by_weekday, 1);
+  const worse = actionable(by_weekday, -1).filter((c) => currentDays.includes(dayCode(c.key)));
+  if (better.length > 0) {
+    recommend(
+      'submission_days',
+      currentDays,
+      better.map((c) => dayCode(c.key)),
+      better,
+      1,
+      [],
+    );
+  } else if (worse.length > 0 && worse.length < currentDays.length) {
+    const drop = new Set(worse.map((c) => dayCode(c.key)));
+    recommend(
+      'submission_days',
+      currentDays,
+      currentDays.filter((d) => !drop.has(d)),
+      worse,
+      -1,
+      [],
+    );
+  }
+  // Hours: the best better band, else the hours in force trimmed of a worse band at either end.
+  const hours = input.current_submission_hours ?? { start: 0, end: 24 };
+  const bandOf = (c: TimingCellWithEffect) => bands.find((b) => b.name === c.key)!;
+  const betterBands = actionable(by_hour_band, 1).sort(
+    (a, b) => b.within_user!.ate! - a.within_user!.ate!,
+  );
+  if (betterBands.length > 0) {
+    const b = bandOf(betterBands[0]);
+    const notes =
+      betterBands.length > 1
+        ? [`one window only: ${b.name}, the best of ${betterBands.map((c) => c.key).join(', ')}`]
+        : [];
+    recommend(
+      'submission_hours',
+      { ...hours },
+      { start: b.from, end: b.to },
+      betterBands.slice(0, 1),
+      1,
+      notes,
+    );
+  } else {
+    let { start, end } = hours;
+    const trimmed: TimingCellWithEffect[] = [];
+    for (const c of actionable(by_hour_band, -1)) {
+      const b = bandOf(c);
+      if (b.from <= start && b.to > start && b.to < end) start = b.to;
+      else if (b.to >= end && b.from < end && b.from > start) end = b.from;
+      else continue;
+      trimmed.push(c);
+    }
+    if (trimmed.length > 0)
+      recommend('submission_hours', { ...hours }, { start, end }, trimmed, -1, []);
   }
   if (recommendations.length > 0) {
     return Object.freeze({ status: 'ok', reasons: unchanged, analysis, recommendations });
   }
+  const acted = cells.filter((c) => c.within_user?.not_actionable === null).map((c) => c.key);
   const reasons =
     unchanged.length > 0
-      ? [`timing preferences already in force: ${unchanged.join('; ')}`]
-      : [
-          `timing makes no difference: no within-user timing estimate is graded ${s.actionable_grades.join(' or ')} with an interval excluding 0`,
-        ];
+      ? [`timing already in force: ${unchanged.join('; ')}`]
+      : acted.length > 0
+        ? [
+            `${acted.join(', ')}: within-user effects the planner's days and hours cannot express (a worse band inside the hours in force)`,
+          ]
+        : [
+            `timing makes no difference: no within-user timing estimate is graded ${s.actionable_grades.join(' or ')} with an interval excluding 0`,
+          ];
   return Object.freeze({
     status: 'no_change',
     reasons: [...reasons, ...confounded],
