@@ -7,7 +7,11 @@
  */
 import type { RecommendationStore } from '@hirelearn/config';
 import { ExperimentRegistry, type ExperimentDefinition } from '@hirelearn/experiments';
-import type { OptimizationRecommendation } from '@hirelearn/optimize';
+import {
+  canonicalJson,
+  type JsonValue,
+  type OptimizationRecommendation,
+} from '@hirelearn/optimize';
 import { checkExperimentEthics, type ExperimentProposal } from '@hirelearn/safeguards';
 import { NIGHTLY_ACTOR, type NightlyContext } from './core-steps';
 
@@ -88,6 +92,7 @@ export async function deliverRecommendations(
   interviewRate: number | null,
 ): Promise<Delivery> {
   const experiments = new ExperimentRegistry(ctx.documents);
+  const open = (await experiments.list()).filter((e) => e.status !== 'completed');
   const delivered: DeliveredRecommendation[] = [];
   const produced: string[] = [];
   const findings: string[] = [];
@@ -124,6 +129,18 @@ export async function deliverRecommendations(
         const why = `ethics gate refused its experiment: ${gate.violations.map((v) => v.message).join('; ')}`;
         findings.push(`recommendation ${rec.recommendation_id}: ${why}; it waits for review`);
         done(rec, 'refused', why);
+        continue;
+      }
+      // The same change already under test (drafted from an earlier night's evidence): no second one.
+      const same = open.find(
+        (e) =>
+          e.component === rec.component &&
+          e.parameter === rec.parameter &&
+          canonicalJson(e.variants[1]?.value as JsonValue) === canonicalJson(rec.recommended_value),
+      );
+      if (same) {
+        produced.push(`experiments/${same.experiment_id}`);
+        done(rec, 'experiment_draft', `${same.experiment_id} (${same.status}, already testing it)`);
         continue;
       }
       const created = await experiments.create(experimentDefinition(rec, ethics), {

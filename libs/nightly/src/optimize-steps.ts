@@ -12,18 +12,27 @@ import {
   type ConfigLayer,
   type ConfigVersion,
 } from '@hirelearn/config';
+import { learnFitWeights, type LabelledApplication } from '@hirelearn/ml';
 import {
+  optimizeFitWeights,
+  optimizeResumeEdits,
   optimizeScoreCalibration,
+  optimizeStrategyThreshold,
+  optimizeTiming,
   type OptimizationRecommendation,
   type OptimizerResult,
 } from '@hirelearn/optimize';
+import { loadLabelledApplications } from '@hirelearn/services';
 import type { DocumentCollection, DocumentStore, StoredDocument } from '@hirelearn/store';
 import type { NightlyContext } from './core-steps';
 import { deliverRecommendations } from './deliver';
 import {
   currentConfigs,
   loadWindowOutcomes,
+  modeThresholdOf,
   scoreMapOf,
+  suggestedEditsOf,
+  timingOf,
   type WindowOutcomes,
 } from './optimizer-inputs';
 import type { JsonValue } from './run-record';
@@ -54,6 +63,8 @@ export interface OptimizerInputs {
   readonly run_id: string;
   readonly attribution: OutcomeAttribution;
   readonly outcomes: WindowOutcomes;
+  /** Every labelled application with its fit components: the fit-weight learner's own split. */
+  readonly labelled: readonly LabelledApplication[];
   readonly configs: Readonly<Record<ConfigLayer, ConfigVersion>>;
 }
 
@@ -66,6 +77,39 @@ export const NIGHTLY_OPTIMIZERS: readonly {
     name: 'score_calibration',
     run: (i) =>
       optimizeScoreCalibration({ rows: i.outcomes.rows, current_map: scoreMapOf(i.configs[2]) }),
+  },
+  {
+    name: 'timing',
+    run: (i) =>
+      optimizeTiming({
+        applications: i.outcomes.timed,
+        attribution: i.attribution,
+        attribution_run_id: i.run_id,
+        current: timingOf(i.configs[5]),
+      }),
+  },
+  {
+    name: 'strategy_threshold',
+    run: (i) =>
+      optimizeStrategyThreshold({
+        attribution: i.attribution,
+        attribution_run_id: i.run_id,
+        scores: i.outcomes.latest_scores,
+        current_threshold: modeThresholdOf(i.configs[2]),
+      }),
+  },
+  {
+    name: 'fit_weights',
+    run: (i) => optimizeFitWeights({ learning: learnFitWeights(i.labelled) }),
+  },
+  {
+    name: 'resume_edits',
+    run: (i) =>
+      optimizeResumeEdits({
+        attribution: i.attribution,
+        attribution_run_id: i.run_id,
+        current_suggested_edits: suggestedEditsOf(i.configs[2]),
+      }),
   },
 ];
 
@@ -85,6 +129,7 @@ export function optimizeStep(ctx: NightlyContext): NightlyStep {
         run_id: ctx.run_id,
         attribution,
         outcomes: await loadWindowOutcomes(ctx.events, ctx.window),
+        labelled: await loadLabelledApplications(ctx.events),
         configs: await currentConfigs(new ConfigChannel({ documents: ctx.documents })),
       };
       const results = optimizerResultsCollection(ctx.documents);

@@ -1,29 +1,39 @@
 /**
  * What the pure optimizers of libs/optimize read, gathered by the nightly: the applications
- * of the window with their resume score and outcome, the window's interview rate, and the
- * configuration each consuming layer has in force (the `current_value` of a recommendation).
+ * of the window (resume score, submission time, response and interview as known before the
+ * window's end), each active user's latest resume score, and the configuration each consuming
+ * layer has in force (the `current_value` of a recommendation).
  */
 import { reachedInterviewBefore, windowBounds, type AnalysisWindow } from '@hirelearn/attribution';
 import {
   CONFIG_LAYERS,
+  parameterValue,
   type ConfigChannel,
   type ConfigLayer,
   type ConfigVersion,
+  type StrategyEngineConfig,
 } from '@hirelearn/config';
 import type { SqlSource } from '@hirelearn/monitoring';
 import {
-  IDENTITY_SCORE_MAP,
+  TIMING_PARAMETERS,
   type ScoreCalibrationMap,
   type ScoredOutcome,
+  type TimedApplication,
+  type TimingParameter,
 } from '@hirelearn/optimize';
 
 export interface WindowOutcomes {
+  /** Applications with a resume score (the calibration's rows). */
   readonly rows: readonly ScoredOutcome[];
+  /** Every submitted application with its time and outcome (the timing optimizer's rows). */
+  readonly timed: readonly TimedApplication[];
+  /** Each user's latest resume score in the window: the scores the mode threshold decides on. */
+  readonly latest_scores: readonly number[];
   /** Share of the window's applications that reached interview (null when there is none). */
   readonly interview_rate: number | null;
 }
 
-/** The window's submitted applications: user, resume score, interview as known before `until`. */
+/** The window's submitted applications, with their outcomes as known before `until`. */
 export async function loadWindowOutcomes(
   source: SqlSource,
   window: AnalysisWindow,
@@ -31,20 +41,43 @@ export async function loadWindowOutcomes(
   const [since, until] = windowBounds(window);
   const rows = await source.rows(
     `SELECT user_id, resume_score::DOUBLE AS resume_score,
-       ${reachedInterviewBefore('$2')} AS reached_interview
+       strftime(submitted_at, '%Y-%m-%dT%H:%M:%SZ') AS submitted_at,
+       ${reachedInterviewBefore('$2')} AS reached_interview,
+       coalesce(interview_at < $2::TIMESTAMP OR offer_at < $2::TIMESTAMP
+         OR rejected_at < $2::TIMESTAMP, false) AS responded
      FROM applications
-     WHERE submitted_at IS NOT NULL AND resume_score IS NOT NULL
+     WHERE submitted_at IS NOT NULL
        AND submitted_at >= $1::TIMESTAMP AND submitted_at < $2::TIMESTAMP
      ORDER BY application_id`,
     [since, until],
   );
-  const scored = rows.map((r) => ({
+  const scored: ScoredOutcome[] = [];
+  const latest = new Map<string, { at: string; score: number }>();
+  for (const r of rows) {
+    if (r.resume_score === null) continue;
+    const user = String(r.user_id);
+    const score = Number(r.resume_score);
+    scored.push({
+      user_id: user,
+      resume_score: score,
+      reached_interview: r.reached_interview === true,
+    });
+    const at = String(r.submitted_at);
+    if ((latest.get(user)?.at ?? '') <= at) latest.set(user, { at, score });
+  }
+  const timed = rows.map((r) => ({
     user_id: String(r.user_id),
-    resume_score: Number(r.resume_score),
+    submitted_at: String(r.submitted_at),
+    responded: r.responded === true,
     reached_interview: r.reached_interview === true,
   }));
-  const interviews = scored.filter((r) => r.reached_interview).length;
-  return { rows: scored, interview_rate: scored.length > 0 ? interviews / scored.length : null };
+  const interviews = timed.filter((r) => r.reached_interview).length;
+  return {
+    rows: scored,
+    timed,
+    latest_scores: [...latest.values()].map((l) => l.score),
+    interview_rate: timed.length > 0 ? interviews / timed.length : null,
+  };
 }
 
 /** The version in force of every consuming layer. */
@@ -57,14 +90,31 @@ export async function currentConfigs(
   return Object.fromEntries(entries) as Record<ConfigLayer, ConfigVersion>;
 }
 
-/** Layer 2's resume-score calibration as the calibration optimizer reads it (raw scores when null). */
+/** Layer 2's resume-score calibration, the calibration optimizer's map as the channel publishes it. */
 export function scoreMapOf(layer2: ConfigVersion): ScoreCalibrationMap {
-  const points = (layer2.config as { resume_score_calibration?: unknown }).resume_score_calibration;
-  if (!Array.isArray(points) || points.length === 0) return IDENTITY_SCORE_MAP;
-  return {
-    knots: (points as { score: number; rate: number }[]).map((p) => ({
-      score: p.score,
-      probability: p.rate,
-    })),
-  };
+  return (layer2.config as StrategyEngineConfig).score_calibration_map;
+}
+
+/** Layer 2's mode threshold (the strategy threshold of 11.2). */
+export function modeThresholdOf(layer2: ConfigVersion): number {
+  return (layer2.config as StrategyEngineConfig).mode_threshold;
+}
+
+/** The edits layer 2 suggests now: the `suggested_edits.<edit>` switches that are on. */
+export function suggestedEditsOf(layer2: ConfigVersion): string[] {
+  const v = parameterValue(layer2.config, 'suggested_edits');
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return [];
+  return Object.entries(v)
+    .filter(([, on]) => on === true)
+    .map(([edit]) => edit);
+}
+
+/** Layer 5's timing parameters in force (those its config holds). */
+export function timingOf(layer5: ConfigVersion): Partial<Record<TimingParameter, string[]>> {
+  const out: Partial<Record<TimingParameter, string[]>> = {};
+  for (const p of TIMING_PARAMETERS) {
+    const v = parameterValue(layer5.config, p);
+    if (Array.isArray(v)) out[p] = v.map(String);
+  }
+  return out;
 }
