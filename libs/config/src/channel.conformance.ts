@@ -4,7 +4,7 @@
  * MONGODB_URI names a scratch database, as the store's own conformance suite does.
  */
 import { recommendationId, type OptimizationRecommendation } from '@hirelearn/optimize';
-import type { DocumentStore } from '@hirelearn/store';
+import type { DocumentStore, StoredDocument } from '@hirelearn/store';
 import {
   ConfigChannel,
   ConfigConflictError,
@@ -254,6 +254,61 @@ export function describeConfigConformance(
         expect(rejected).toMatchObject({
           published: null,
           recommendation: { status: 'rejected', decision: { by: 'bob', published_version: null } },
+        });
+      });
+
+      it('finishes or releases an approval whose decider was killed midway, so nothing stays half-approved', async () => {
+        const a = fitRecommendation({ technical: 0.3, signal: 0.3 });
+        const b = fitRecommendation({ technical: 0.3, signal: 0.3 }, 'effect-2');
+        const raw = documents.collection<StoredDocument & Record<string, unknown>>(
+          'recommendations',
+        );
+        let now = new Date('2026-12-06T12:00:00Z');
+        const timed = new RecommendationStore(documents, channel, {
+          clock: () => now,
+          settings: { approval_claim_timeout_ms: 60_000 },
+        });
+        /** What a decider killed right after claiming leaves behind. */
+        const claim = async (id: string) => {
+          const doc = (await raw.get(id))!;
+          const decision = {
+            decision: 'approve',
+            by: 'killed',
+            at: now.toISOString(),
+            reason: 'x',
+            evidence: [],
+            erased_evidence: [],
+            published_version: null,
+          };
+          await raw.replaceIf({ ...doc, status: 'approving', decision }, doc.revision ?? 0);
+        };
+        // Killed after its claim, before publishing: refused while young, released once old.
+        await timed.save(a);
+        await claim(a.recommendation_id);
+        await expect(
+          timed.decide(a.recommendation_id, { decision: 'approve', by: 'ada', reason: 'y' }),
+        ).rejects.toThrow(
+          'is being approved by killed since 2026-12-06T12:00:00.000Z; rule: one decision at a time',
+        );
+        now = new Date('2026-12-06T12:01:01Z');
+        const { published } = await timed.decide(a.recommendation_id, {
+          decision: 'approve',
+          by: 'ada',
+          reason: 'y',
+        });
+        expect(published).toMatchObject({ version: 1, published_by: 'ada' });
+        // Killed after publishing, before recording it: the next decision finds the version and finishes.
+        await timed.save(b);
+        await claim(b.recommendation_id);
+        await channel.publish(6, weights(0.25, 0.35), {
+          ...by('b', 1),
+          recommendation_id: b.recommendation_id,
+        });
+        await expect(
+          timed.decide(b.recommendation_id, { decision: 'reject', by: 'bob', reason: 'z' }),
+        ).rejects.toThrow('was already approved by killed');
+        expect((await timed.show(b.recommendation_id)).decision).toMatchObject({
+          published_version: 2,
         });
       });
 

@@ -11,8 +11,19 @@ import type { ConfigChannel } from './channel';
 import type { ConfigVersion } from './documents';
 import type { ConfigLayer } from './layers';
 import { parameterValue, withParameter } from './parameter';
+import { recommendationSettings, type RecommendationSettings } from './settings';
 
-export const RECOMMENDATION_STATUSES = ['pending', 'approved', 'rejected', 'superseded'] as const;
+/**
+ * `approving`: an approval has claimed it and is publishing (one left by a killed decider is
+ * finished or released by the next decision, so nothing stays half-approved).
+ */
+export const RECOMMENDATION_STATUSES = [
+  'pending',
+  'approving',
+  'approved',
+  'rejected',
+  'superseded',
+] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export type Decision = 'approve' | 'reject';
 
@@ -87,11 +98,16 @@ export interface DecideResult {
 export class RecommendationStore {
   private readonly docs: DocumentCollection<RecommendationDoc>;
 
+  readonly settings: RecommendationSettings;
+  private readonly clock: () => Date;
+
   constructor(
     documents: DocumentStore,
     private readonly channel: ConfigChannel,
-    private readonly clock: () => Date = () => new Date(),
+    options: { settings?: Partial<RecommendationSettings>; clock?: () => Date } = {},
   ) {
+    this.settings = recommendationSettings(options.settings);
+    this.clock = options.clock ?? (() => new Date());
     this.docs = documents.collection<RecommendationDoc>('recommendations', {
       indexes: ['status', 'layer', 'parameter'],
     });
@@ -177,8 +193,9 @@ export class RecommendationStore {
       throw new InvalidArgumentError(`decision: ${String(d.decision)} must be approve or reject`);
     if (!d.by.trim()) throw new InvalidArgumentError('by: who decides must be named');
     if (!d.reason.trim()) throw new InvalidArgumentError('why: say why this is decided');
-    const doc = await this.docs.get(id);
-    if (!doc) throw unknown(id);
+    const found = await this.docs.get(id);
+    if (!found) throw unknown(id);
+    const doc = found.status === 'approving' ? await this.recover(found) : found;
     checkPending(doc);
     const erased = d.evidence_check ? await d.evidence_check(doc.evidence) : [];
     if (d.decision === 'approve' && erased.length > 0)
@@ -197,7 +214,7 @@ export class RecommendationStore {
       erased_evidence: erased,
       published_version: null,
     };
-    const status: RecommendationStatus = d.decision === 'approve' ? 'approved' : 'rejected';
+    const status: RecommendationStatus = d.decision === 'approve' ? 'approving' : 'rejected';
     const claimed = await this.docs.replaceIf({ ...doc, status, decision }, doc.revision ?? 0);
     if (!claimed) return this.lostRace(id);
     if (!current) return { recommendation: toStored(claimed), published: null };
@@ -219,11 +236,42 @@ export class RecommendationStore {
       await this.docs.replaceIf(doc, claimed.revision ?? 0);
       throw error;
     }
+    const done = await this.approved(claimed, published.version);
+    return { recommendation: toStored(done), published };
+  }
+
+  /** Records an approval's published version (or reads who did it first). */
+  private async approved(claimed: RecommendationDoc, version: number): Promise<RecommendationDoc> {
+    const decision = claimed.decision as RecommendationDecision;
     const done = await this.docs.replaceIf(
-      { ...claimed, decision: { ...decision, published_version: published.version } },
+      { ...claimed, status: 'approved', decision: { ...decision, published_version: version } },
       claimed.revision ?? 0,
     );
-    return { recommendation: toStored(done ?? claimed), published };
+    return done ?? (await this.docs.get(claimed._id)) ?? claimed;
+  }
+
+  /**
+   * An approval found mid-way: finished if its version was published (the channel records the
+   * recommendation id on it), released to pending if its claim is older than
+   * `approval_claim_timeout_ms` with nothing published (its decider was killed), else refused
+   * as a decision in progress.
+   */
+  private async recover(doc: RecommendationDoc): Promise<RecommendationDoc> {
+    const history = await this.channel.history(doc.layer);
+    const published = history.find((v) => v.recommendation_id === doc._id);
+    if (published) return this.approved(doc, published.version);
+    const claim = doc.decision as RecommendationDecision;
+    const age = this.clock().getTime() - Date.parse(claim.at);
+    if (age < this.settings.approval_claim_timeout_ms)
+      throw new FailedPreconditionError(
+        `recommendation ${doc._id} is being approved by ${claim.by} since ${claim.at}; rule: one decision at a time ` +
+          `(an approval that published nothing within ${this.settings.approval_claim_timeout_ms / 1000} s is released)`,
+      );
+    const released = await this.docs.replaceIf(
+      { ...doc, status: 'pending', decision: null },
+      doc.revision ?? 0,
+    );
+    return released ?? (await this.docs.get(doc._id)) ?? doc;
   }
 
   /** Someone decided between our read and our write: report what they decided. */
