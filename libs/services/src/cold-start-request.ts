@@ -72,7 +72,11 @@ export const ANSWER_KINDS: Readonly<Record<DayOneField, 'number' | 'text' | 'lis
  */
 export function answerOf(field: DayOneField, value: number | string): pb.QuestionAnswer {
   const kind = ANSWER_KINDS[field];
-  if (kind === 'number') return { field, value: { $case: 'number', number: Number(value) } };
+  if (kind === 'number') {
+    // Number('') is 0: an empty answer is no number (refused when the answer is checked).
+    const number = value === '' ? NaN : Number(value);
+    return { field, value: { $case: 'number', number } };
+  }
   if (kind === 'list') {
     const values = String(value)
       .split(',')
