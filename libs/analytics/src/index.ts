@@ -16,3 +16,4 @@ export * from './fairness';
 export * from './export';
 export * from './resume-dna';
 export * from './company-velocity';
+export * from './company-signals';
