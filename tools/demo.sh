@@ -103,6 +103,34 @@ hl experiments assign "$experiment" --users "$demo/users.txt" --address "127.0.0
 hl experiments rollback "$experiment" --who demo --why "demo: back to the control"
 hl experiments show "$experiment" | tail -n 12
 
+step "15. Review: approve a recommendation; a stand-in layer-2 client gets the new config live over gRPC; roll back"
+# Needs the nightly's recommendations (the step before). The registry serves hirelearn.v1.Config.
+config_port=$((port + 5))
+./bin/hirelearn serve registry --port "$config_port" > "$demo/registry.log" 2>&1 &
+services+=($!)
+for _ in $(seq 50); do grep -q listening "$demo/registry.log" 2>/dev/null && break; sleep 0.2; done
+hl recommendations list
+# The pending recommendation to approve (layer 2's first, if any) and its layer.
+read -r rec layer < <(hl recommendations list --status pending --json | node -e '
+  const rs = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const r = rs.find((x) => x.layer === 2) ?? rs[0];
+  console.log(r ? `${r.recommendation_id} ${r.layer}` : "- 2");')
+./bin/hirelearn config watch "$layer" --registry "127.0.0.1:$config_port" \
+  > "$demo/config-watch.log" 2>&1 &
+services+=($!)
+for _ in $(seq 50); do grep -q version "$demo/config-watch.log" 2>/dev/null && break; sleep 0.2; done
+if [ "$rec" != - ]; then
+  hl recommendations approve "$rec" --who demo --why "demo: the evidence holds"
+  sleep 0.5
+  hl config rollback "$layer" --who demo --why "demo: back to the version before"
+  sleep 0.5
+  hl config history "$layer"
+else
+  echo "   (no pending recommendation: the nightly proposed nothing to review)"
+fi
+echo "   what the stand-in layer-$layer client received, as each version was published:"
+sed 's/^/   /' "$demo/config-watch.log"
+
 step "Where to look next"
 cat <<MSG
   store:      $db   (HIRELEARN_DB=$db ./bin/hirelearn status)
@@ -111,5 +139,6 @@ cat <<MSG
   schemas:    ./bin/hirelearn schema --out $demo/schemas
   models:     ./bin/hirelearn models list; monitor them: ./bin/hirelearn monitor run
   causes:     ./bin/hirelearn attribution   (the studies on the event log, graded)
+  config:     ./bin/hirelearn recommendations list; ./bin/hirelearn config history 2
   the world:  libs/sim/README.md
 MSG

@@ -17,3 +17,4 @@ export * from './export';
 export * from './resume-dna';
 export * from './company-velocity';
 export * from './company-signals';
+export * from './market-temporal';

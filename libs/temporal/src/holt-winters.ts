@@ -180,6 +180,9 @@ function gridSearch(y: readonly number[], f: number, trended: boolean) {
     for (const alpha of values(centre.alpha))
       for (const beta of trended ? values(centre.beta) : [null])
         for (const gamma of seasonal ? values(centre.gamma) : [null]) {
+          // The usual region (Hyndman et al. 2008): beta <= alpha, gamma <= 1 - alpha. Outside it
+          // a short series buys its fit with a trend or season that chases the noise.
+          if ((beta ?? 0) > alpha || (gamma ?? 0) > 1 - alpha) continue;
           const p = { alpha, beta, gamma };
           const { sse } = run(y, f, p);
           if (sse < bestSse) {
