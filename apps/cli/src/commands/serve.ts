@@ -51,7 +51,9 @@ const interrupted = (): Promise<void> =>
 
 export function registerServe(program: Command): void {
   serverSecurityOptions(serveCommand(program).command('registry'))
-    .description('serve the model registry over gRPC (hirelearn.v1.Registry)')
+    .description(
+      'serve the model registry and the configuration channel over gRPC (hirelearn.v1.Registry, hirelearn.v1.Config)',
+    )
     .option('--port <n>', 'port (default HIRELEARN_REGISTRY_PORT or 50051; 0: any free port)', port)
     .option('--host <host>', 'interface (default HIRELEARN_REGISTRY_HOST or 127.0.0.1)')
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
