@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { credentials, type ServiceError } from '@grpc/grpc-js';
+import type { OutcomeAttribution } from '@hirelearn/attribution';
 import { ingest } from '@hirelearn/ingest';
 import { trainColdStart } from '@hirelearn/ml';
+import { saveAttribution } from '@hirelearn/nightly';
 import * as pb from '@hirelearn/proto';
 import { Registry } from '@hirelearn/registry';
 import { loadableArtifact, loadColdStartUsers } from '@hirelearn/services';
@@ -26,6 +28,7 @@ interface Answer {
     };
     source: string;
     missing_fields: string[];
+    first_edits: { edit_type: string; evidence: string }[];
   };
   next_question: { field: string | null; stop: boolean; interval_width: number };
 }
@@ -80,6 +83,21 @@ describe('hirelearn cold-start', () => {
       });
       await registry.promote('cold-start', 1, { by: 'test', reason: 'serve it' });
       registry.close();
+      // What the nightly's attribution stored: numbers in bullets help, graded HIGH.
+      await saveAttribution(documents, 'run-1', {
+        generated_at: '2026-07-01T00:00:00Z',
+        status: 'ok',
+        effects: [
+          {
+            treatment: 'added_metrics_to_bullets',
+            ate: 0.06,
+            confidence_interval: [0.03, 0.09],
+            causal_confidence: 'HIGH',
+            method: 'difference_in_differences',
+            sample_size: 400,
+          },
+        ],
+      } as unknown as OutcomeAttribution);
     } finally {
       await documents.close();
     }
@@ -139,6 +157,16 @@ describe('hirelearn cold-start', () => {
     } finally {
       writeFileSync(events, lines.join('\n'));
     }
+  });
+
+  it('advises the first edits from the newest stored attribution', () => {
+    const r = coldStart(['--user', users[0], '--answer', 'bullet_metric_share=0.1', '--json']);
+    expect(r.stderr).toBe('');
+    const [a] = JSON.parse(r.stdout) as Answer[];
+    expect(a.insights.first_edits.map((e) => e.edit_type)).toEqual(['added_metrics_to_bullets']);
+    expect(a.insights.first_edits[0].evidence).toMatch(/attribution: \+6\.0 points \[3\.0, 9\.0\]/);
+    const text = coldStart(['--user', users[0], '--answer', 'bullet_metric_share=0.1']);
+    expect(text.stdout).toMatch(/first edits +added_metrics_to_bullets \+6\.0%/);
   });
 
   it('refuses an event the contract refuses and a bad answer, naming the field and the rule', () => {

@@ -42,6 +42,16 @@ function rpc<Res>(client: object, method: string, req: unknown): Promise<Res> {
 
 const who = { by: 'test', reason: 'cross-app test' };
 
+/** An attribution effect as the nightly stores it: numbers in bullets help, graded HIGH. */
+const METRICS_EFFECT = {
+  treatment: 'added_metrics_to_bullets',
+  ate: 0.06,
+  confidence_interval: [0.03, 0.09] as [number, number],
+  causal_confidence: 'HIGH',
+  method: 'difference_in_differences',
+  sample_size: 400,
+};
+
 describe('the cold-start embedder over gRPC', () => {
   let dir: string;
   let registryDocs: DocumentStore;
@@ -55,6 +65,8 @@ describe('the cold-start embedder over gRPC', () => {
   /** A simulated user's profile and first resume, as a new user would send them. */
   let newUser: pb.NewUser;
   let documentsUrl: string;
+  /** How many times the service read the edit effects. */
+  let effectReads = 0;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hl-cold-start-'));
@@ -107,18 +119,24 @@ describe('the cold-start embedder over gRPC', () => {
     await registry.promote('cold-start', 1, who);
     registryServer = await startRegistryServer(registry);
     documentsUrl = `sqlite://${path.join(dir, 'services.sqlite')}`;
-    service = await serveColdStartEmbedder({
-      registry_address: registryServer.address,
-      documents_url: documentsUrl,
-      artifacts_dir: path.join(dir, 'artifacts'),
-      host: '127.0.0.1',
-      port: 0,
-      // Written on the stop (the last test reads it then).
-      prediction_log: { flush_interval_ms: 600_000, write_batch: 64, max_buffered: 10_000 },
-      prediction_log_worker: null,
-      security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
-      registry_security: pb.clientSecuritySettings({}),
-    });
+    service = await serveColdStartEmbedder(
+      {
+        registry_address: registryServer.address,
+        documents_url: documentsUrl,
+        artifacts_dir: path.join(dir, 'artifacts'),
+        host: '127.0.0.1',
+        port: 0,
+        // Written on the stop (the last test reads it then).
+        prediction_log: { flush_interval_ms: 600_000, write_batch: 64, max_buffered: 10_000 },
+        prediction_log_worker: null,
+        security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
+        registry_security: pb.clientSecuritySettings({}),
+      },
+      async () => {
+        effectReads += 1;
+        return [METRICS_EFFECT];
+      },
+    );
     client = new pb.ColdStartClient(service.address, credentials.createInsecure());
     inference = new pb.GRPCInferenceServiceClient(service.address, credentials.createInsecure());
   }, 120_000);
@@ -175,6 +193,22 @@ describe('the cold-start embedder over gRPC', () => {
     const nothing = await insights({ user_id: 'u-nothing', answers: [] });
     expect(nothing.insights?.missing_fields.length).toBeGreaterThan(10);
     expect(nothing.insights?.segment).toBe('all');
+  });
+
+  it('advises the first edits from the stored attribution that this resume has room for', async () => {
+    const few = { field: 'bullet_metric_share', value: { $case: 'number' as const, number: 0.1 } };
+    const many = { ...few, value: { $case: 'number' as const, number: 0.9 } };
+    const low = await insights({ ...newUser, answers: [few] });
+    expect(low.insights?.first_edits.map((e) => e.edit_type)).toEqual(['added_metrics_to_bullets']);
+    expect(low.insights?.first_edits[0]).toMatchObject({
+      effect: 0.06,
+      confidence_interval: { low: 0.03, high: 0.09 },
+      causal_confidence: 'HIGH',
+      sample_size: 400,
+    });
+    expect(low.insights?.first_edits[0].evidence).toMatch(/10% of your bullets state a number/);
+    const high = await insights({ ...newUser, answers: [many] });
+    expect(high.insights?.first_edits).toEqual([]);
   });
 
   it('gives a user who opted out of personalization segment-level figures only', async () => {
@@ -354,6 +388,8 @@ describe('the cold-start embedder over gRPC', () => {
     await until(1);
     await registry.promote('cold-start', 2, who);
     await until(2);
+    // The new version is served with the effects read again.
+    expect(effectReads).toBeGreaterThanOrEqual(2);
     stop = true;
     await calling;
     expect(failures).toBe(0);

@@ -1,8 +1,13 @@
 import { resolve } from 'node:path';
 import { defaultDocumentsUrl, Registry, RegistryGrpcClient } from '@hirelearn/registry';
-import { openDocumentStore } from '@hirelearn/store';
+import type { EditEffectInput } from '@hirelearn/ml';
+import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { ensemblePredictorBindings, servedEnsemble } from './ensemble-service';
-import { coldStartBindings, servedColdStart } from './cold-start-service';
+import {
+  coldStartBindings,
+  DEFAULT_COLD_START_SERVICE,
+  servedColdStart,
+} from './cold-start-service';
 import { fitScoreBindings, servedFitWeights } from './fit-score-service';
 import {
   clientSecuritySettings,
@@ -120,14 +125,18 @@ async function openRegistry(
 async function serveModel<M>(
   settings: ModelServiceSettings,
   follow: (registry: RegistryView) => ServedModel<M>,
-  bindings: (served: ServedModel<M>, log: PredictionLog) => ServiceBinding[],
+  bindings: (
+    served: ServedModel<M>,
+    log: PredictionLog,
+    documents: DocumentStore,
+  ) => ServiceBinding[] | Promise<ServiceBinding[]>,
 ): Promise<RunningService> {
   const documents = await openDocumentStore(settings.documents_url);
   const registry = await openRegistry(settings, documents);
   const served = follow(registry.view);
   const log = predictionLog(settings, documents);
   await served.start();
-  return startGrpcServer(bindings(served, log), {
+  return startGrpcServer(await bindings(served, log, documents), {
     ...settings,
     // The server has answered its last call: every prediction is in the log's buffer.
     onShutdown: async () => {
@@ -141,7 +150,9 @@ async function serveModel<M>(
 
 /** Serves PredictInterview and the Inference calls for the ensemble in production. */
 export function serveEnsemblePredictor(settings: ModelServiceSettings): Promise<RunningService> {
-  return serveModel(settings, servedEnsemble, ensemblePredictorBindings);
+  return serveModel(settings, servedEnsemble, (served, log) =>
+    ensemblePredictorBindings(served, log),
+  );
 }
 
 /** Serves ScoreFit (logged) and the Inference calls for the fit weights in production. */
@@ -149,7 +160,28 @@ export function serveFitScoreLearner(settings: ModelServiceSettings): Promise<Ru
   return serveModel(settings, servedFitWeights, fitScoreBindings);
 }
 
-/** Serves ColdStart (Insights and NextQuestion logged) and the Inference calls for the cold-start model in production. */
-export function serveColdStartEmbedder(settings: ModelServiceSettings): Promise<RunningService> {
-  return serveModel(settings, servedColdStart, (served, log) => coldStartBindings(served, log));
+/**
+ * Serves ColdStart (Insights and NextQuestion logged) and the Inference calls for the
+ * cold-start model in production. `readEffects` reads the attribution's edit effects the
+ * first edits are chosen from (the newest stored attribution: the app passes the nightly's
+ * reader), at the start and again at each new production version; none: no edit is advised.
+ */
+export async function serveColdStartEmbedder(
+  settings: ModelServiceSettings,
+  readEffects?: (documents: DocumentStore) => Promise<readonly EditEffectInput[]>,
+): Promise<RunningService> {
+  return serveModel(settings, servedColdStart, async (served, log, documents) => {
+    if (!readEffects) return coldStartBindings(served, log);
+    let effects = await readEffects(documents);
+    served.onSwap(() => {
+      readEffects(documents).then(
+        (e) => (effects = e),
+        (e: unknown) =>
+          process.stderr.write(
+            `cold-start-embedder: the edit effects were not re-read, the previous ones serve: ${e instanceof Error ? e.message : String(e)}\n`,
+          ),
+      );
+    });
+    return coldStartBindings(served, log, DEFAULT_COLD_START_SERVICE, () => effects);
+  });
 }

@@ -7,8 +7,10 @@ import {
   type ColdStartInsights,
   type ColdStartModel,
   type DayOneField,
+  type EditEffectInput,
   type NextQuestion,
 } from '@hirelearn/ml';
+import { loadAttribution } from '@hirelearn/nightly';
 import { InvalidArgumentError } from '@hirelearn/proto';
 import { Registry, registryServiceSettings } from '@hirelearn/registry';
 import {
@@ -43,11 +45,14 @@ interface UserAnswer {
 /**
  * The production cold-start model and its version, read from the registry on this machine
  * (the document store read-only, the artifact verified against its sha256) and loaded with
- * the service's own loader.
+ * the service's own loader, and the edit effects of the newest stored attribution (the
+ * first edits are chosen from them, as the service does).
  */
-async function productionModel(
-  opts: ColdStartOpts,
-): Promise<{ model: ColdStartModel; version: number }> {
+async function productionModel(opts: ColdStartOpts): Promise<{
+  model: ColdStartModel;
+  version: number;
+  effects: readonly EditEffectInput[];
+}> {
   const settings = registryServiceSettings(process.env, {
     documents_url: opts.documents,
     artifacts_dir: opts.artifacts,
@@ -63,7 +68,11 @@ async function productionModel(
           `train and register one with: hirelearn models train ${COLD_START_MODEL} --register, then hirelearn models promote ${COLD_START_MODEL} VERSION`,
         );
       }
-      return { model: parseColdStart(await registry.loadArtifact(v)), version: v.version };
+      return {
+        model: parseColdStart(await registry.loadArtifact(v)),
+        version: v.version,
+        effects: (await loadAttribution(documents))?.effects ?? [],
+      };
     } finally {
       registry.close();
     }
@@ -167,10 +176,10 @@ export function registerColdStart(program: Command): void {
       }
       const answers = opts.answer.map(parseAnswer);
       const requests = users.map((u) => requestOf(u, answers));
-      const { model, version } = await productionModel(opts);
+      const { model, version, effects } = await productionModel(opts);
       const out: UserAnswer[] = requests.map((r) => ({
         user_id: r.user_id,
-        insights: coldStartInsights(model, r.day_one.features),
+        insights: coldStartInsights(model, r.day_one.features, effects),
         next_question: nextQuestion(model, r.day_one.features),
       }));
       if (opts.json) return printJson(out);

@@ -7,6 +7,7 @@ import {
   monitorServiceSettings,
   serveDriftMonitor,
 } from '@hirelearn/monitoring';
+import { loadAttribution } from '@hirelearn/nightly';
 import type { RunningService } from '@hirelearn/proto';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import {
@@ -138,7 +139,12 @@ const MODEL_SERVICES = [
     what: "new users' day-one insights and onboarding questions (hirelearn.v1.ColdStart) and the inference protocol calls",
     portVariable: 'HIRELEARN_COLD_START_PORT',
     defaultPort: DEFAULT_COLD_START_PORT,
-    start: serveColdStartEmbedder,
+    // The first edits come from the effects of the newest attribution the nightly stored.
+    start: (settings: ModelServiceSettings) =>
+      serveColdStartEmbedder(
+        settings,
+        async (docs) => (await loadAttribution(docs))?.effects ?? [],
+      ),
   },
 ] as const;
 
