@@ -1,5 +1,7 @@
+import { DAY_CODES } from '@hirelearn/optimize';
 import {
   CONFIG_LAYERS,
+  PLANNER_DAYS,
   ConfigSchemaError,
   DEFAULT_CONFIGS,
   configLayer,
@@ -59,6 +61,10 @@ describe('layer config schemas', () => {
     }
     expect(error).toBeInstanceOf(ConfigSchemaError);
     expect((error as Error).message).toContain(message);
+  });
+
+  it("names the planner's days as the timing optimizer recommends them", () => {
+    expect([...PLANNER_DAYS]).toEqual(DAY_CODES);
   });
 
   it('reads layers from the command line and refuses others', () => {

@@ -61,7 +61,8 @@ export const strategyEngineConfigSchema = z
   });
 export type StrategyEngineConfig = z.infer<typeof strategyEngineConfigSchema>;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** The planner's day codes, as the timing optimizer writes them (its DAY_CODES; a spec checks they agree). */
+export const PLANNER_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** Layer 5, the planner (9.3). */
 export const planningConfigSchema = z
@@ -69,7 +70,7 @@ export const planningConfigSchema = z
     applications_per_week: z.number().int().min(1).max(100),
     /** Days the planner submits on; all seven when timing makes no difference (5.4). */
     submission_days: z
-      .array(z.enum(WEEKDAYS))
+      .array(z.enum(PLANNER_DAYS))
       .min(1)
       .refine((a) => new Set(a).size === a.length, { message: 'must not repeat a day' }),
     /** Hours (UTC, [start, end)) the planner submits in. */
@@ -132,7 +133,7 @@ export const DEFAULT_CONFIGS: LayerConfigs = deepFreeze({
   },
   5: {
     applications_per_week: 10,
-    submission_days: [...WEEKDAYS],
+    submission_days: [...PLANNER_DAYS],
     submission_hours: { start: 8, end: 18 },
     follow_up_days: 7,
   },
