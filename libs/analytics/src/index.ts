@@ -18,3 +18,4 @@ export * from './resume-dna';
 export * from './company-velocity';
 export * from './company-signals';
 export * from './market-temporal';
+export * from './role-demand';

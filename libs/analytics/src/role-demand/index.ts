@@ -1,0 +1,3 @@
+export * from './settings';
+export * from './role-demand';
+export * from './industry-insights';
