@@ -223,7 +223,7 @@ export function describeConfigConformance(
         ).rejects.toThrow(
           "no recommendation '0123456789abcdef' (rule: only a stored recommendation can be decided",
         );
-        const a = fitRecommendation({ technical: 0.3, signal: 0.3 }, 'effect-erased');
+        const a = fitRecommendation({ technical: 0.3, signal: 0.3 }, 'effect-erased/edit/iv');
         await store.save(a);
         const check = evidenceInCollections(documents, { model_version: 'evidence_docs' });
         await expect(
@@ -234,7 +234,7 @@ export function describeConfigConformance(
             evidence_check: check,
           }),
         ).rejects.toThrow(
-          'rests on erased evidence (model_version effect-erased: no longer in evidence_docs (erased)); rule: a recommendation whose evidence a deletion request erased cannot be approved',
+          'rests on erased evidence (model_version effect-erased/edit/iv: no longer in evidence_docs (erased)); rule: a recommendation whose evidence a deletion request erased cannot be approved',
         );
         await documents.collection('evidence_docs').insert({ _id: 'effect-erased' });
         await channel.publish(6, weights(0.35, 0.25), by('moved on', 0));

@@ -4,8 +4,10 @@ import type { ErasedEvidence, EvidenceCheck } from './recommendations';
 
 /**
  * An EvidenceCheck over the document store: evidence of a kind the map names is present while
- * a document with its id remains in that collection, and erased once a deletion request (or a
- * retention rule) has removed it. Kinds the map does not name are not checked (their evidence
+ * its document remains in that collection, and erased once a deletion request (or a retention
+ * rule) has removed it. An evidence id names its document: the whole id, or the part before
+ * the first `/` for an item inside one (the nightly's effects are `run/treatment/method`, in
+ * the run's attribution document). Kinds the map does not name are not checked (their evidence
  * lives outside the document store, e.g. a registry version).
  */
 export function evidenceInCollections(
@@ -17,7 +19,8 @@ export function evidenceInCollections(
     for (const e of evidence) {
       const name = collections[e.kind];
       if (name === undefined) continue;
-      if ((await documents.collection<StoredDocument>(name).get(e.id)) === null)
+      const documentId = e.id.split('/')[0];
+      if ((await documents.collection<StoredDocument>(name).get(documentId)) === null)
         erased.push({ kind: e.kind, id: e.id, reason: `no longer in ${name} (erased)` });
     }
     return erased;
