@@ -38,9 +38,10 @@ function recommendation(
   parameter: string,
   from: unknown,
   to: unknown,
+  run = 'run-1',
 ): OptimizationRecommendation {
   const evidence = [
-    { kind: 'causal_effect' as const, id: `run-1/${parameter}`, summary: 'planted' },
+    { kind: 'causal_effect' as const, id: `${run}/${parameter}/iv`, summary: 'planted' },
   ];
   return {
     recommendation_id: recommendationId('strategy_engine', parameter, to as never, [
@@ -190,7 +191,11 @@ describe('configuration channel (the registry app on loopback)', () => {
     const old = recommendation(2, 'mode_threshold', 60, 58);
     const newer = recommendation(2, 'mode_threshold', 60, 55);
     const other = recommendation(2, 'aggressive_threshold', 80, 85);
-    for (const r of [old, newer, other]) await store.save(r, { run_id: 'run-1' });
+    // Its effect's run was erased (no attribution document left for run-0).
+    const erased = recommendation(2, 'resume_edit_priority', [], ['add_metrics'], 'run-0');
+    for (const r of [old, newer, other, erased]) await store.save(r, { run_id: 'run-1' });
+    // The evidence the others cite: run-1's attribution, as the nightly stores it.
+    await documents.collection('attribution_results').insert({ _id: 'run-1' });
     await documents.close();
 
     const seen: ConfigVersion<2>[] = [];
@@ -234,10 +239,20 @@ describe('configuration channel (the registry app on loopback)', () => {
       });
       const rejected = await ops.decide(other.recommendation_id, 'reject', 'effort too high');
       expect(rejected).toMatchObject({ published: null, recommendation: { status: 'rejected' } });
-      expect((await anonymous.listRecommendations({ status: 'pending' })).length).toBe(0);
+      await expect(ops.decide(erased.recommendation_id, 'approve', 'x')).rejects.toMatchObject({
+        name: 'FailedPreconditionError',
+        message: expect.stringContaining(
+          'rule: a recommendation whose evidence a deletion request erased cannot be approved',
+        ),
+      });
+      expect(
+        (await anonymous.listRecommendations({ status: 'pending' })).map(
+          (r) => r.recommendation_id,
+        ),
+      ).toEqual([erased.recommendation_id]);
       expect(
         (await anonymous.listRecommendations({ layer: 2 })).map((r) => r.status).sort(),
-      ).toEqual(['approved', 'rejected', 'superseded']);
+      ).toEqual(['approved', 'pending', 'rejected', 'superseded']);
     } finally {
       watch.close();
     }
@@ -335,6 +350,29 @@ describe('configuration channel (the registry app on loopback)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       "no recommendation 'ffffffffffffffff' (rule: only a stored recommendation can be decided",
+    );
+    const [pending] = cliJson<{ recommendation_id: string }[]>([
+      'recommendations',
+      'list',
+      '--status',
+      'pending',
+      '--documents',
+      documentsUrl,
+    ]);
+    const erased = runCli([
+      'recommendations',
+      'approve',
+      pending.recommendation_id,
+      '--who',
+      'ada',
+      '--why',
+      'x',
+      '--documents',
+      documentsUrl,
+    ]);
+    expect(erased.code).toBe(1);
+    expect(erased.stderr).toContain(
+      `recommendation ${pending.recommendation_id} rests on erased evidence (causal_effect run-0/resume_edit_priority/iv: no longer in attribution_results (erased))`,
     );
     const list = cliJson<{ status: string }[]>([
       'recommendations',

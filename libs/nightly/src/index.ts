@@ -7,6 +7,7 @@ export * from './settings';
 export * from './run-record';
 export * from './steps';
 export * from './attribution-results';
+export * from './evidence-check';
 export * from './feedback';
 export * from './core-steps';
 export * from './run-nightly';

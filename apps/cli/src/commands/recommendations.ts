@@ -8,6 +8,7 @@ import {
   type RecommendationStatus,
   type StoredRecommendation,
 } from '@hirelearn/config';
+import { nightlyEvidenceCheck } from '@hirelearn/nightly';
 import type { DocumentStore } from '@hirelearn/store';
 import { CliError } from '../cli-error';
 import { withDocumentStore } from '../documents-option';
@@ -69,7 +70,12 @@ function registerDecision(recommendations: Command, decision: Decision): void {
         opts: { who: string; why: string; documents?: string; json?: boolean },
       ) => {
         const result = await withDocumentStore(opts.documents, (documents) =>
-          store(documents).decide(id, { decision, by: opts.who, reason: opts.why }),
+          store(documents).decide(id, {
+            decision,
+            by: opts.who,
+            reason: opts.why,
+            evidence_check: nightlyEvidenceCheck(documents),
+          }),
         );
         if (opts.json) return printJson(result);
         printRecommendation(result.recommendation);

@@ -7,7 +7,7 @@ import {
   monitorServiceSettings,
   serveDriftMonitor,
 } from '@hirelearn/monitoring';
-import { loadAttribution } from '@hirelearn/nightly';
+import { loadAttribution, nightlyEvidenceCheck } from '@hirelearn/nightly';
 import type { RunningService } from '@hirelearn/proto';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import {
@@ -76,7 +76,7 @@ export function registerServe(program: Command): void {
             artifacts_dir: opts.artifacts,
             security: serverSecurityFrom(opts),
           }),
-          { checkArtifact: loadableArtifact },
+          { checkArtifact: loadableArtifact, evidenceCheck: nightlyEvidenceCheck },
         );
         process.stdout.write(`registry listening on ${running.address}\n`);
         await interrupted();
