@@ -41,14 +41,38 @@ function cellTotals(peers: readonly ColdStartPeer[]): Map<CellDimension, Map<str
   return out;
 }
 
+/**
+ * Figures of a set of peers, computed once per set: a segment's peers are one cached array
+ * (up to every indexed user), and a median or rate over 100,000 of them on every call made a
+ * fallback answer take 60-150 ms (tools/bench/cold-start-serving.ts).
+ */
+const peerFigures = new WeakMap<readonly ColdStartPeer[], Map<string, number | null>>();
+
+function once(peers: readonly ColdStartPeer[], key: string, f: () => number | null): number | null {
+  let figures = peerFigures.get(peers);
+  if (!figures) peerFigures.set(peers, (figures = new Map()));
+  if (!figures.has(key)) figures.set(key, f());
+  return figures.get(key)!;
+}
+
 /** The peers' resume figure (median) when at least k of them have it. */
 function peerMedian(
   peers: readonly ColdStartPeer[],
   key: keyof ColdStartPeer['resume'],
   k: number,
 ): number | null {
-  const xs = peers.map((p) => p.resume[key]).filter((v): v is number => v !== null);
-  return xs.length >= k ? median(xs) : null;
+  return once(peers, `median:${key}:${k}`, () => {
+    const xs = peers.map((p) => p.resume[key]).filter((v): v is number => v !== null);
+    return xs.length >= k ? median(xs) : null;
+  });
+}
+
+/** The peers' interview rate over all their applications (0 without any). */
+function peerRate(peers: readonly ColdStartPeer[]): number {
+  return once(peers, 'rate', () => {
+    const apps = peers.reduce((a, p) => a + p.applications, 0);
+    return apps ? peers.reduce((a, p) => a + p.interviews, 0) / apps : 0;
+  })!;
 }
 
 /**
@@ -214,13 +238,12 @@ export function coldStartInsights(
     all.push(...sorted.map((c) => Object.freeze(c)));
   }
   const pitfalls: Pitfall[] = [];
-  const apps = peers.reduce((a, p) => a + p.applications, 0);
-  const peerRate = apps ? peers.reduce((a, p) => a + p.interviews, 0) / apps : 0;
+  const overall = peerRate(peers);
   for (const c of all) {
-    if (c.interview_rate < s.pitfallRatio * peerRate) {
+    if (c.interview_rate < s.pitfallRatio * overall) {
       pitfalls.push({
         kind: 'low_rate_cell',
-        detail: `${c.value}: similar successful users reached interview on ${pct(c.interview_rate)} of ${c.applications} applications (${c.users} users), against ${pct(peerRate)} overall`,
+        detail: `${c.value}: similar successful users reached interview on ${pct(c.interview_rate)} of ${c.applications} applications (${c.users} users), against ${pct(overall)} overall`,
       });
     }
   }
