@@ -33,6 +33,19 @@ export interface TimingPattern {
   readonly causal_check: string;
 }
 
+/**
+ * An edit type the user made: how often, and the interview rate of their applications sent
+ * with a resume carrying it against those without. Correlation within one user (later
+ * versions meet a different market): the attribution is the causal check.
+ */
+export interface EditPattern {
+  readonly edit_type: string;
+  /** Accepted rewrites that made it. */
+  readonly times: number;
+  readonly interview_rate_with: Rate;
+  readonly interview_rate_without: Rate;
+}
+
 /** The spec's `UserPatterns`: what has worked for this user so far, sample sizes attached. */
 export interface UserPatterns {
   readonly status: 'ok' | 'no_applications';
@@ -46,6 +59,12 @@ export interface UserPatterns {
   readonly best_seniority: PatternDimension;
   readonly timing: TimingPattern;
   readonly best_resume_version: PatternDimension;
+  /**
+   * By the part of the resume the application's version rewrote (RESUME_REWRITTEN.rewrite_type:
+   * bullet, summary, section; 'original' for a version no rewrite made).
+   */
+  readonly best_performing_sections: PatternDimension;
+  readonly typical_edit_patterns: readonly EditPattern[];
   readonly acceptance_patterns: readonly SuggestionPattern[];
   readonly rejection_reasons: Readonly<Record<string, number>>;
 }
@@ -66,7 +85,14 @@ const DIMENSIONS_SQL = `
     UNION ALL SELECT 'hour_band', CASE WHEN submit_hour < 6 THEN 'night (0-6)'
       WHEN submit_hour < 12 THEN 'morning (6-12)' WHEN submit_hour < 18 THEN 'afternoon (12-18)'
       ELSE 'evening (18-24)' END, reached_interview FROM a
-    UNION ALL SELECT 'resume_version', resume_version_id, reached_interview FROM a)
+    UNION ALL SELECT 'resume_version', resume_version_id, reached_interview FROM a
+    UNION ALL SELECT 'section', coalesce(rw.rewrite_type, 'original'), reached_interview
+      FROM a LEFT JOIN (
+        SELECT json_extract_string(payload, '$.resume_version_id') AS resume_version_id,
+          arg_max(json_extract_string(payload, '$.rewrite_type'), occurred_at) AS rewrite_type
+        FROM raw_events WHERE user_id = $1 AND event_type = 'RESUME_REWRITTEN'
+          AND coalesce(TRY_CAST(json_extract(payload, '$.user_accepted') AS BOOLEAN), true)
+        GROUP BY 1) rw USING (resume_version_id))
   WHERE value IS NOT NULL
   GROUP BY ALL`;
 
@@ -93,6 +119,25 @@ const SUGGESTIONS_SQL = `
   FROM raw_events
   WHERE user_id = $1 AND event_type IN ('SUGGESTION_ACCEPTED', 'SUGGESTION_EDITED', 'SUGGESTION_REJECTED')
   GROUP BY 1 ORDER BY n DESC, edit_type`;
+
+/** Each edit type the user made, and their applications with and without it. */
+const EDITS_SQL = `
+  WITH t AS (
+    SELECT edit_type, count(*)::INTEGER AS times
+    FROM (SELECT unnest(edit_types_added) AS edit_type FROM resume_versions WHERE user_id = $1)
+    GROUP BY 1),
+  a AS (
+    SELECT a.reached_interview, coalesce(rv.edit_types, []) AS carried
+    FROM applications a LEFT JOIN resume_versions rv
+      ON rv.user_id = a.user_id AND rv.resume_version_id = a.resume_version_id
+    WHERE a.user_id = $1)
+  SELECT t.edit_type, t.times,
+    count(a.reached_interview) FILTER (WHERE list_contains(a.carried, t.edit_type))::INTEGER AS n_with,
+    count(*) FILTER (WHERE list_contains(a.carried, t.edit_type) AND a.reached_interview)::INTEGER AS x_with,
+    count(a.reached_interview) FILTER (WHERE NOT list_contains(a.carried, t.edit_type))::INTEGER AS n_without,
+    count(*) FILTER (WHERE NOT list_contains(a.carried, t.edit_type) AND a.reached_interview)::INTEGER AS x_without
+  FROM t LEFT JOIN a ON true
+  GROUP BY t.edit_type, t.times ORDER BY t.times DESC, t.edit_type`;
 
 function dimension(
   rows: readonly Record<string, unknown>[],
@@ -132,6 +177,7 @@ export async function userPatterns(
   const rows = await db.rows(DIMENSIONS_SQL, [userId]);
   const [seg] = await db.rows(SEGMENT_SQL, [userId]);
   const suggestions = await db.rows(SUGGESTIONS_SQL, [userId]);
+  const edits = await db.rows(EDITS_SQL, [userId]);
   const segmentRate = rateOf(num(seg?.x), num(seg?.n), settings.alpha);
   const prior = segmentRate.rate ?? 0;
   const dim = (name: string, label?: (v: string) => string) =>
@@ -165,6 +211,17 @@ export async function userPatterns(
         'timing is confounded (organised users favour Tuesday mornings); see the causal verdict for submitted_on_tuesday / submitted_in_morning before acting on it',
     }),
     best_resume_version: dim('resume_version'),
+    best_performing_sections: dim('section'),
+    typical_edit_patterns: Object.freeze(
+      edits.map((e) =>
+        Object.freeze({
+          edit_type: str(e.edit_type),
+          times: num(e.times),
+          interview_rate_with: rateOf(num(e.x_with), num(e.n_with), settings.alpha),
+          interview_rate_without: rateOf(num(e.x_without), num(e.n_without), settings.alpha),
+        }),
+      ),
+    ),
     acceptance_patterns: Object.freeze(
       suggestions.map((s) =>
         Object.freeze({

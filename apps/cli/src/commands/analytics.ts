@@ -142,6 +142,19 @@ function registerUser(analytics: Command): void {
       printPattern('locations', patterns.best_locations);
       printPattern('company sizes', patterns.best_company_sizes);
       printPattern('resume versions', patterns.best_resume_version);
+      printPattern('rewritten sections', patterns.best_performing_sections);
+      process.stdout.write(
+        '\nedits made (interview rate with / without; correlation, not cause)\n',
+      );
+      printTable(
+        patterns.typical_edit_patterns.map((e) => ({
+          edit: e.edit_type,
+          times: e.times,
+          with: formatRate(e.interview_rate_with),
+          without: formatRate(e.interview_rate_without),
+        })),
+        ['edit', 'times', 'with', 'without'],
+      );
       printPattern('weekday (correlation, not cause)', patterns.timing.by_weekday);
       process.stdout.write(`\nnote: ${patterns.timing.causal_check}\n`);
     });
