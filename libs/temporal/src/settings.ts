@@ -4,6 +4,8 @@ export interface TemporalSettings {
   readonly pelt_penalty: number;
   /** Shortest segment between change points, in days. Spec: 30. */
   readonly min_segment_days: number;
+  /** A market shift smaller than this relative change of the level is counted, not listed. */
+  readonly min_shift_relative_change: number;
   /** Years of monthly data before a yearly season is estimated. */
   readonly min_season_cycles: number;
   /** STL seasonal window (odd); the subseries have one point per year. */
@@ -19,6 +21,7 @@ export interface TemporalSettings {
 export const DEFAULT_TEMPORAL_SETTINGS: TemporalSettings = Object.freeze({
   pelt_penalty: 10,
   min_segment_days: 30,
+  min_shift_relative_change: 0.05,
   min_season_cycles: 2,
   stl_seasonal_window: 7,
   forecast_months: 3,

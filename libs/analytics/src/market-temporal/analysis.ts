@@ -63,6 +63,8 @@ export interface SeriesShifts {
   /** Whether the yearly season was removed first (needs `min_season_cycles` years). */
   readonly seasonally_adjusted: boolean;
   readonly shifts: readonly MarketShift[];
+  /** Change points PELT found whose relative change is below `min_shift_relative_change`. */
+  readonly minor_shifts: number;
 }
 
 export interface SeriesSeasonality {
@@ -92,20 +94,23 @@ export interface MarketSeasonalityResult {
 /** A posting series must average this many postings a week before its shifts are judged. */
 export const MIN_WEEKLY_POSTINGS = 20;
 
-interface Loaded {
+/** The series a market analysis reads, loaded once (shifts and seasonality can share them). */
+export interface MarketSeries {
+  readonly period: Period;
   readonly daily: readonly DailySeries[];
   readonly monthly: readonly MonthlySeries[];
 }
 
-async function load(db: SqlSource, o: MarketTemporalOptions): Promise<Loaded> {
-  const steps = o.dimensions.length + (o.applications ? 1 : 0);
+/** Reads the posting series (one pass over JOB_POSTED) and, if asked, the application ones. */
+export async function loadMarketSeries(
+  db: SqlSource,
+  o: MarketTemporalOptions,
+): Promise<MarketSeries> {
+  const steps = 1 + (o.applications ? 1 : 0);
   let done = 0;
-  const daily: DailySeries[] = [];
-  for (const d of o.dimensions) {
-    o.onProgress?.(done, steps, `reading postings by ${d}`);
-    daily.push(...(await dailyPostings(db, d, o.period)));
-    done++;
-  }
+  o.onProgress?.(done, steps, `reading postings by ${o.dimensions.join(', ')}`);
+  const daily = await dailyPostings(db, o.dimensions, o.period);
+  done++;
   let monthly: MonthlySeries[] = [];
   if (o.applications) {
     o.onProgress?.(done, steps, 'reading applications by month');
@@ -113,7 +118,7 @@ async function load(db: SqlSource, o: MarketTemporalOptions): Promise<Loaded> {
     done++;
   }
   o.onProgress?.(done, steps, 'analysing');
-  return { daily, monthly };
+  return Object.freeze({ period: await dataPeriod(db, o.period), daily, monthly });
 }
 
 /** A posting series' yearly profile, on the log scale where every whole month has postings. */
@@ -237,16 +242,30 @@ export function postingShifts(s: DailySeries, t: TemporalSettings): SeriesShifts
       status: 'too_sparse',
       reason: `${mean.toFixed(1)} postings a week on average; shifts are judged from ${MIN_WEEKLY_POSTINGS}`,
       shifts: [],
+      minor_shifts: 0,
     });
   const start = dayMs(s.first_day);
   return Object.freeze({
     ...base,
     status: result.status,
     reason: result.reason,
-    shifts: Object.freeze(
+    ...material(
       result.change_points.map((c) => shiftOf(c, isoDay(start + c.index * 7 * 86_400_000), 7)),
+      t,
     ),
   });
+}
+
+/**
+ * The shifts worth reporting: at a few hundred postings a day PELT also finds the 1% ripples
+ * a monthly season estimate leaves behind; a shift below `min_shift_relative_change` is
+ * counted, not listed.
+ */
+function material(all: MarketShift[], t: TemporalSettings) {
+  const shown = all.filter(
+    (s) => s.relative_change === null || Math.abs(s.relative_change) >= t.min_shift_relative_change,
+  );
+  return { shifts: Object.freeze(shown), minor_shifts: all.length - shown.length };
 }
 
 /** Change points of a monthly application series (a suppressed month: no analysis). */
@@ -258,6 +277,7 @@ export function monthlyShifts(s: MonthlySeries, t: TemporalSettings): SeriesShif
       status: 'suppressed',
       reason: `${s.suppressed_months} month(s) have fewer than k users or no value`,
       shifts: [],
+      minor_shifts: 0,
     });
   const values = s.values as number[];
   const r = changePoints(values, {
@@ -269,7 +289,10 @@ export function monthlyShifts(s: MonthlySeries, t: TemporalSettings): SeriesShif
     ...base,
     status: r.status,
     reason: r.reason,
-    shifts: Object.freeze(r.change_points.map((c) => shiftOf(c, `${months[c.index]}-01`, 1))),
+    ...material(
+      r.change_points.map((c) => shiftOf(c, `${months[c.index]}-01`, 1)),
+      t,
+    ),
   });
 }
 
@@ -278,21 +301,25 @@ export async function marketShifts(
   db: SqlSource,
   o: MarketTemporalOptions,
 ): Promise<MarketShiftsResult> {
-  const t = o.temporal ?? DEFAULT_TEMPORAL_SETTINGS;
-  const { daily, monthly } = await load(db, o);
+  return shiftsOf(await loadMarketSeries(db, o), o.temporal ?? DEFAULT_TEMPORAL_SETTINGS);
+}
+
+/** The change points of series already loaded. */
+export function shiftsOf(loaded: MarketSeries, t: TemporalSettings): MarketShiftsResult {
+  const { daily, monthly } = loaded;
   const series = [
     ...daily.map((s) => postingShifts(s, t)),
     ...monthly.map((s) => monthlyShifts(s, t)),
   ];
   return Object.freeze({
-    period: await dataPeriod(db, o.period),
+    period: loaded.period,
     penalty: t.pelt_penalty,
     min_segment_days: t.min_segment_days,
     series: Object.freeze(series),
   });
 }
 
-function seasonalityOf(
+function monthlySeriesSeasonality(
   series: string,
   values: readonly number[],
   firstMonth: string | null,
@@ -343,8 +370,18 @@ export async function marketSeasonality(
   db: SqlSource,
   o: MarketTemporalOptions,
 ): Promise<MarketSeasonalityResult> {
-  const t = o.temporal ?? DEFAULT_TEMPORAL_SETTINGS;
-  const { daily, monthly } = await load(db, o);
+  return seasonalityOfSeries(
+    await loadMarketSeries(db, o),
+    o.temporal ?? DEFAULT_TEMPORAL_SETTINGS,
+  );
+}
+
+/** Peak and trough months of series already loaded. */
+export function seasonalityOfSeries(
+  loaded: MarketSeries,
+  t: TemporalSettings,
+): MarketSeasonalityResult {
+  const { daily, monthly } = loaded;
   const series = [
     ...daily.map((s) => postingSeasonality(s, t)),
     ...monthly.map((s) =>
@@ -360,8 +397,8 @@ export async function marketSeasonality(
             weak: null,
             months: s.values.length,
           })
-        : seasonalityOf(s.series, s.values as number[], s.first_month, t),
+        : monthlySeriesSeasonality(s.series, s.values as number[], s.first_month, t),
     ),
   ];
-  return Object.freeze({ period: await dataPeriod(db, o.period), series: Object.freeze(series) });
+  return Object.freeze({ period: loaded.period, series: Object.freeze(series) });
 }

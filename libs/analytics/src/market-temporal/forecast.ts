@@ -65,7 +65,7 @@ async function monthlyValues(
         status: 'unknown_series',
         reason: `'${o.series}' is not a series: use postings or postings/<role|industry|skill>/<value>`,
       };
-    const all = await dailyPostings(db, dim, o.period);
+    const all = await dailyPostings(db, [dim], o.period);
     const s = all.find((x) => x.series === o.series);
     if (!s) return { status: 'unknown_series', reason: `no postings in series '${o.series}'` };
     const m = fullMonths(s.first_day, s.counts);

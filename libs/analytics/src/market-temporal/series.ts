@@ -50,51 +50,64 @@ export function postingSeriesName(dimension: PostingDimension, value: string): s
   return dimension === 'all' ? 'postings' : `postings/${dimension}/${value}`;
 }
 
+/** The key of each dimension, over rows grouped by day, title, industry and skills. */
 const KEY_SQL: Record<PostingDimension, string> = {
   all: `'postings'`,
-  role: `regexp_replace(json_extract_string(payload, '$.title'), $3, '')`,
-  industry: `json_extract_string(payload, '$.industry')`,
-  skill: `unnest(json_extract_string(payload, '$.skills[*]'))`,
+  role: `regexp_replace(title, $3, '')`,
+  industry: `industry`,
+  skill: `unnest(skills)`,
 };
 
 /**
- * Daily JOB_POSTED counts per value of `dimension` within `period`, every series spanning
- * the same days (the first to the last posting day of the period), missing days as 0.
- * Bounds and the title pattern are query parameters; nothing from the data enters SQL text.
+ * Daily JOB_POSTED counts per value of each of `dimensions` within `period`, every series
+ * spanning the same days (the first to the last posting day of the period), missing days as
+ * 0. One pass over the rows: each payload is parsed once and the rows are grouped by day,
+ * title, industry (and skills where asked) before any key is derived, so the role's pattern
+ * runs once per group, not per posting. Bounds and the title pattern are query parameters;
+ * nothing from the data enters SQL text.
  */
 export async function dailyPostings(
   db: SqlSource,
-  dimension: PostingDimension,
+  dimensions: readonly PostingDimension[],
   period: Period,
 ): Promise<DailySeries[]> {
+  if (dimensions.length === 0) return [];
+  const skills = dimensions.includes('skill');
+  const fields = skills ? `['$.title', '$.industry', '$.skills']` : `['$.title', '$.industry']`;
   const sql = `
-    WITH p AS (
-      SELECT occurred_at::DATE AS day, ${KEY_SQL[dimension]} AS key
-      FROM raw_events
-      WHERE event_type = 'JOB_POSTED' AND occurred_at >= $1::TIMESTAMP AND occurred_at < $2::TIMESTAMP)
-    SELECT key, strftime(day, '%Y-%m-%d') AS day, count(*)::INTEGER AS n,
+    WITH g AS MATERIALIZED (
+      SELECT day, f[1] AS title, f[2] AS industry,
+        ${skills ? `CAST(f[3] AS VARCHAR[])` : `NULL::VARCHAR[]`} AS skills, count(*)::BIGINT AS n
+      FROM (SELECT occurred_at::DATE AS day, json_extract_string(payload, ${fields}) AS f
+            FROM raw_events
+            WHERE event_type = 'JOB_POSTED' AND occurred_at >= $1::TIMESTAMP AND occurred_at < $2::TIMESTAMP)
+      GROUP BY ALL),
+    k AS (${dimensions
+      .map((d) => `SELECT '${d}' AS dimension, ${KEY_SQL[d]} AS key, day, n FROM g`)
+      .join(' UNION ALL ')})
+    SELECT dimension, key, strftime(day, '%Y-%m-%d') AS day, sum(n)::INTEGER AS n,
       strftime(min(day) OVER (), '%Y-%m-%d') AS first_day, strftime(max(day) OVER (), '%Y-%m-%d') AS last_day
-    FROM p WHERE key IS NOT NULL AND key <> '' GROUP BY key, day ORDER BY key, day`;
+    FROM k WHERE key IS NOT NULL AND key <> '' GROUP BY dimension, key, day ORDER BY dimension, key, day`;
   const pattern = `^(${TITLE_LEVEL_WORDS.map(escapeRegex).join('|')})\\s+`;
-  const params = [period.start, period.end, ...(dimension === 'role' ? [pattern] : [])];
-  const rows = await db.rows(sql, params);
+  const role = dimensions.includes('role');
+  const rows = await db.rows(sql, [period.start, period.end, ...(role ? [pattern] : [])]);
   if (rows.length === 0) return [];
   const first = Date.parse(`${str(rows[0].first_day)}T00:00:00Z`);
   const days = Math.round((Date.parse(`${str(rows[0].last_day)}T00:00:00Z`) - first) / DAY_MS) + 1;
-  const byKey = new Map<string, number[]>();
+  const series = new Map<string, number[]>();
   for (const r of rows) {
-    const key = str(r.key);
-    let counts = byKey.get(key);
-    if (!counts) byKey.set(key, (counts = new Array(days).fill(0)));
+    const name = postingSeriesName(str(r.dimension) as PostingDimension, str(r.key));
+    let counts = series.get(name);
+    if (!counts) series.set(name, (counts = new Array(days).fill(0)));
     counts[Math.round((Date.parse(`${str(r.day)}T00:00:00Z`) - first) / DAY_MS)] = num(r.n);
   }
   const firstDay = str(rows[0].first_day);
-  return [...byKey.entries()].map(([key, counts]) =>
-    Object.freeze({
-      series: postingSeriesName(dimension, key),
-      first_day: firstDay,
-      counts: Object.freeze(counts),
-    }),
+  return dimensions.flatMap((d) =>
+    [...series.entries()]
+      .filter(([name]) => (d === 'all' ? name === 'postings' : name.startsWith(`postings/${d}/`)))
+      .map(([name, counts]) =>
+        Object.freeze({ series: name, first_day: firstDay, counts: Object.freeze(counts) }),
+      ),
   );
 }
 
