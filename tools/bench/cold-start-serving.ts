@@ -11,7 +11,7 @@
  * build time (JSON parse and ColdStartModel, what a promotion costs the service) and its
  * heap, then p50/p99 of single Insights calls, one at a time from a client on a worker
  * thread (its own event loop, as a separate client would be), for the service and for the
- * baseline, and the ratio of the p99s. Usage:
+ * baseline, and the ratio of the p99s; and the model's own time per user in process. Usage:
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/cold-start-serving.ts
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,9 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ingest } from '@hirelearn/ingest';
 import {
+  coldStartInsights,
   ColdStartModel,
+  DAY_ONE_FIELDS,
   trainColdStart,
   useTensorFlowWasmBackend,
   type ColdStartArtifact,
@@ -31,7 +33,9 @@ import * as pb from '@hirelearn/proto';
 import { startGrpcServer, unary } from '@hirelearn/proto';
 import type { ModelVersion } from '@hirelearn/registry';
 import {
+  answerOf,
   coldStartBindings,
+  dayOneOfRequest,
   loadColdStartUsers,
   parseColdStart,
   PredictionLog,
@@ -198,8 +202,10 @@ async function main(): Promise<void> {
     ],
     { security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }) },
   );
-  // Requests as new users send them: the pool's day-one profiles, everything else known.
-  const requests = artifact.answer_pool.slice(0, 200).map((d, i) =>
+  // Requests as new users send them: a profile, and what their first resume says (as
+  // answers: the pool keeps day-one features, not resumes).
+  const resumeFields = DAY_ONE_FIELDS.filter((k) => !(k in pb.DayOneProfile.fromPartial({})));
+  const requests = artifact.answer_pool.map((d, i) =>
     pb.InsightsRequest.encode({
       user: {
         user_id: `bench-${i}`,
@@ -209,10 +215,27 @@ async function main(): Promise<void> {
           target_roles: [...(d.target_roles ?? [])],
           industries: [...(d.industries ?? [])],
           education_level: d.education_level ?? '',
+          work_arrangement_preference: d.work_arrangement_preference ?? '',
+          salary_target: d.salary_target ?? undefined,
         }),
-        answers: [],
+        answers: resumeFields.filter((k) => d[k] !== null).map((k) => answerOf(k, d[k] as number)),
       },
     }).finish(),
+  );
+  // The model's own share: the same users' insights in process (no gRPC, no log), after a
+  // warm-up pass.
+  const users = requests.map((bytes) => dayOneOfRequest(pb.InsightsRequest.decode(bytes).user));
+  const inProcess: number[] = [];
+  for (let pass = 0; pass < 11; pass++) {
+    for (const user of users) {
+      const s = process.hrtime.bigint();
+      coldStartInsights(model, user.day_one.features);
+      if (pass > 0) inProcess.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+  }
+  process.stdout.write(
+    `in process, coldStartInsights, ${inProcess.length} calls: p50 ${f(quantile(inProcess, 0.5))} ms, ` +
+      `p99 ${f(quantile(inProcess, 0.99))} ms\n`,
   );
   try {
     const service_ms = await timedCalls(service.address, requests);
