@@ -10,9 +10,9 @@ export interface CompanyVelocitySettings {
   readonly urgency: { readonly high: number; readonly medium: number };
   /** Months of postings (ending at the data's last day) the trend is fitted over. */
   readonly trend_months: number;
-  /** A relative monthly growth of this much scores 1 (its negative 0; no change 0.5). */
+  /** A relative monthly growth this much above the market's scores 1 (below, 0; level, 0.5). */
   readonly trend_saturation: number;
-  /** Recency is 1 for a posting today, falling linearly to 0 at this many days. */
+  /** Recency compares the pace of the last this-many days with the window's pace. */
   readonly recency_days: number;
   /** Signals older than this (days before the data's last day) are not read. */
   readonly signal_days: number;

@@ -52,12 +52,16 @@ describe('company hiring velocity', () => {
     const [rising] = r.companies;
     expect(rising.company).toBe('Rising');
     expect(rising.evidence.monthly_postings).toEqual([1, 2, 3, 4, 5, 7]);
-    // trend 0.5 + t/0.5 saturates at 1; signals mean(1, 0.5 + 0.3/0.4 -> 1, 3.6/4 = 0.9);
-    // recency: posted on the last day -> 1.
+    // Market [7,7,7,7,7,8]: slope 2.5/17.5 over mean 43/6. Rising: 20/17.5 over 22/6; beyond
+    // the market it saturates (0.5 + excess/0.5 > 1). Signals mean(1, 0.5 + 0.3/0.4 -> 1,
+    // 3.6/4 = 0.9). Recency: 7 postings in the last 30 days, 22 in the window's 181 days.
+    expect(rising.evidence.market_relative_trend).toBeCloseTo(2.5 / 17.5 / (43 / 6), 12);
+    expect(rising.evidence.relative_trend).toBeCloseTo(20 / 17.5 / (22 / 6), 12);
     expect(rising.components.postings_trend).toBe(1);
     expect(rising.components.signals).toBeCloseTo((1 + 1 + 0.9) / 3, 12);
-    expect(rising.components.recency).toBe(1);
-    expect(rising.velocity).toBeCloseTo(0.4 + 0.3 * (2.9 / 3) + 0.3, 12);
+    const recency = 7 / 30 / (22 / 181) / 2;
+    expect(rising.components.recency).toBeCloseTo(recency, 12);
+    expect(rising.velocity).toBeCloseTo(0.4 + 0.3 * (2.9 / 3) + 0.3 * recency, 12);
     expect(rising.urgency).toBe('high');
     expect(rising.basis).toBe('postings_and_signals');
     expect(rising.evidence.funding_rounds).toBe(1);
@@ -71,11 +75,12 @@ describe('company hiring velocity', () => {
     expect(fading?.components.signals).toBeNull();
     expect(fading?.reasons[0]).toMatch(/^no_company_signals/);
     expect(fading?.evidence.monthly_postings).toEqual([6, 5, 4, 3, 2, 1]);
-    // Trend -1/3.5 per month saturates at 0; last posting 2025-06-01, 29 days before the end.
-    const recency = 1 - 29 / 30;
+    // Trend -1/3.5 per month, below the market: 0. One posting of 21 in the last 30 days.
+    const recency = 1 / 30 / (21 / 181) / 2;
     expect(fading?.components.postings_trend).toBe(0);
-    expect(fading?.components.recency).toBeCloseTo(recency, 2);
-    expect(fading?.velocity).toBeCloseTo((0.3 * recency) / 0.7, 2);
+    expect(fading?.components.recency).toBeCloseTo(recency, 12);
+    expect(fading?.velocity).toBeCloseTo((0.3 * recency) / 0.7, 12);
+    expect(fading?.evidence.days_since_last_posting).toBe(29);
     expect(fading?.urgency).toBe('low');
   });
 });

@@ -9,6 +9,10 @@ export interface VelocityEvidence {
   readonly monthly_postings: readonly number[];
   /** Least-squares slope of the monthly postings over their mean (relative growth per month). */
   readonly relative_trend: number | null;
+  /** The same for every company's postings together: what the company is measured against. */
+  readonly market_relative_trend: number | null;
+  /** Postings in the last `recency_days` per day over the window's postings per day. */
+  readonly recent_pace: number;
   readonly last_posting: string | null;
   readonly days_since_last_posting: number | null;
   readonly funding_rounds: number;
@@ -40,19 +44,27 @@ export interface CompanyVelocityResult {
   readonly weights: CompanyVelocitySettings['weights'];
 }
 
-/** Postings per company and month over the trend window ending at the newest event. */
+/**
+ * Postings per company over the trend window (the `trend_months` calendar months ending with
+ * the newest event's month): the month of each (months ago), the count in the last
+ * `recency_days`, the window's length in days and the last posting ever.
+ */
 const POSTINGS_SQL = `
   WITH p AS (
     SELECT json_extract_string(payload, '$.company') AS company, occurred_at FROM raw_events
     WHERE event_type = 'JOB_POSTED'),
-  e AS (SELECT max(occurred_at) AS t FROM raw_events),
-  m AS (SELECT date_diff('month', date_trunc('month', occurred_at), date_trunc('month', e.t)) AS ago,
-      company FROM p, e
-    WHERE occurred_at > date_trunc('month', e.t) - to_months($1::INTEGER - 1) - INTERVAL 1 MICROSECOND)
-  SELECT company, list(ago) AS agos,
-    (SELECT strftime(max(occurred_at), '%Y-%m-%dT%H:%M:%SZ') FROM p p2 WHERE p2.company = m.company) AS last_posting,
-    (SELECT date_diff('day', max(p2.occurred_at), (SELECT t FROM e)) FROM p p2 WHERE p2.company = m.company) AS days_since
-  FROM m WHERE company IS NOT NULL GROUP BY company`;
+  e AS (SELECT max(occurred_at) AS t,
+      date_trunc('month', max(occurred_at)) - to_months($1::INTEGER - 1) AS start FROM raw_events),
+  last AS (SELECT company, max(occurred_at) AS at FROM p GROUP BY 1)
+  SELECT p.company,
+    list(date_diff('month', date_trunc('month', p.occurred_at), date_trunc('month', e.t))) AS agos,
+    count(*) FILTER (WHERE p.occurred_at > e.t - to_days($2::INTEGER))::INTEGER AS recent,
+    (date_diff('day', any_value(e.start), any_value(e.t)) + 1)::INTEGER AS window_days,
+    strftime(any_value(last.at), '%Y-%m-%dT%H:%M:%SZ') AS last_posting,
+    date_diff('day', any_value(last.at), any_value(e.t))::INTEGER AS days_since
+  FROM p JOIN last USING (company), e
+  WHERE p.occurred_at >= e.start AND p.company IS NOT NULL
+  GROUP BY p.company`;
 
 /** Each company's signals within the signal window: funding rounds, first/last headcount, last rating. */
 const SIGNALS_SQL = `
@@ -94,8 +106,10 @@ export function urgencyOf(velocity: number, s: CompanyVelocitySettings): Urgency
 
 /**
  * Hiring velocity of every company that posted in the trend window (spec 4.5.3): 0.4 x the
- * postings trend + 0.3 x its signals (funding rounds, headcount growth, rating) + 0.3 x the
- * recency of its last posting. A company without signals gets velocity from postings alone
+ * postings trend (its relative monthly trend beyond the market's, 0.5 when level with it),
+ * 0.3 x its signals (funding rounds, headcount growth, rating) and 0.3 x the recency of its
+ * postings (the last `recency_days`' pace against its own pace over the window: 0.5 when
+ * even, 1 at twice it, 0 when silent). A company without signals gets velocity from postings alone
  * (trend and recency reweighted to sum to 1), with the reason. Postings and signals carry no
  * user: nothing here needs k-anonymity. Fastest first.
  */
@@ -104,7 +118,7 @@ export async function companyVelocity(
   settings: CompanyVelocitySettings = DEFAULT_COMPANY_VELOCITY_SETTINGS,
 ): Promise<CompanyVelocityResult> {
   const s = settings;
-  const postings = await db.rows(POSTINGS_SQL, [s.trend_months]);
+  const postings = await db.rows(POSTINGS_SQL, [s.trend_months, s.recency_days]);
   const signals = new Map(
     (await db.rows(SIGNALS_SQL, [s.signal_days])).map((r) => [str(r.company), r]),
   );
@@ -112,14 +126,26 @@ export async function companyVelocity(
     `SELECT strftime(max(occurred_at), '%Y-%m-%dT%H:%M:%SZ') AS t FROM raw_events`,
   );
   const w = s.weights;
-  const companies = postings.map((r): CompanyHiringVelocity => {
-    const company = str(r.company);
+  const monthlyOf = (r: Record<string, unknown>) => {
     const monthly = new Array<number>(s.trend_months).fill(0);
     for (const ago of (r.agos as number[]) ?? []) monthly[s.trend_months - 1 - Number(ago)]++;
+    return monthly;
+  };
+  const market = new Array<number>(s.trend_months).fill(0);
+  for (const r of postings) monthlyOf(r).forEach((n, i) => (market[i] += n));
+  const marketTrend = relativeTrend(market);
+  const companies = postings.map((r): CompanyHiringVelocity => {
+    const company = str(r.company);
+    const monthly = monthlyOf(r);
     const trend = relativeTrend(monthly);
-    const trendScore = trend === null ? 0.5 : clamp01(0.5 + trend / (2 * s.trend_saturation));
+    // Against the market's own trend: a season or a market-wide upswing lifts every company.
+    const excess = trend === null ? null : trend - (marketTrend ?? 0);
+    const trendScore = excess === null ? 0.5 : clamp01(0.5 + excess / (2 * s.trend_saturation));
     const days = r.days_since === null ? null : num(r.days_since);
-    const recency = days === null ? 0 : clamp01(1 - days / s.recency_days);
+    const total = monthly.reduce((a, b) => a + b, 0);
+    const pace =
+      total > 0 ? num(r.recent) / s.recency_days / (total / Math.max(1, num(r.window_days))) : 0;
+    const recency = clamp01(pace / 2);
     const sig = signals.get(company);
     const parts: number[] = [];
     let growth: number | null = null;
@@ -157,6 +183,8 @@ export async function companyVelocity(
       evidence: Object.freeze({
         monthly_postings: Object.freeze(monthly),
         relative_trend: trend,
+        market_relative_trend: marketTrend,
+        recent_pace: pace,
         last_posting: r.last_posting ? str(r.last_posting) : null,
         days_since_last_posting: days,
         funding_rounds: funding,
