@@ -131,6 +131,16 @@ fi
 echo "   what the stand-in layer-$layer client received, as each version was published:"
 sed 's/^/   /' "$demo/config-watch.log"
 
+step "16. The market and resume DNA: companies hiring fastest, role demand, successful resumes' patterns and one user's gaps"
+hl market companies --top 8
+hl market roles 2>/dev/null
+hl resume dna --role "Data Engineer"
+# A user whose resume has gaps (the first of a few); the nightly's attribution gates each gap.
+for u in user-00001 user-00002 user-00003 user-00004 user-00005; do
+  out=$(hl resume match "$u")
+  if printf '%s\n' "$out" | grep -Eq '^(metric_share|action_verb_share|keyword_coverage|has_certifications|one_page) '; then printf '%s\n' "$out"; break; fi
+done
+
 step "Where to look next"
 cat <<MSG
   store:      $db   (HIRELEARN_DB=$db ./bin/hirelearn status)
