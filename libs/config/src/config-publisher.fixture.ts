@@ -13,7 +13,15 @@ import { DEFAULT_CONFIGS } from './layers';
 async function main(): Promise<void> {
   const [url, technical] = process.argv.slice(2);
   const documents = await openDocumentStore(url);
-  const channel = new ConfigChannel({ documents });
+  // The clock is read between the publish's read of the head and its compare-and-set: holding
+  // it 300 ms lets every publisher read version 0 before any writes, so only the
+  // compare-and-set can pick the winner (without the hold, the later ones would just read 1).
+  const hold = new Int32Array(new SharedArrayBuffer(4));
+  const clock = (): Date => {
+    Atomics.wait(hold, 0, 0, 300);
+    return new Date();
+  };
+  const channel = new ConfigChannel({ documents, clock });
   await channel.current(6);
   process.stdout.write('ready\n');
   const lines = createInterface({ input: process.stdin });
