@@ -24,7 +24,7 @@ const EDITS: EditType[] = [
 ];
 
 describe('resume DNA on a simulated world', () => {
-  const world = simulateWorld(defaultSimSettings({ users: 600, months: 12, seed: 42 }));
+  const world = simulateWorld(defaultSimSettings({ users: 400, months: 12, seed: 42 }));
   let store: EventStore;
   let library: ResumeDnaLibrary;
   let effects: EditEvidence[];
