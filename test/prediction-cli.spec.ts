@@ -104,7 +104,7 @@ describe('hirelearn models train', () => {
     const r = runCli(['models', 'train', 'forest', '--db', db(), '--no-register'], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/unknown model "forest"/);
-    expect(r.stderr).toMatch(/fix: use one of: ensemble, fit-score/);
+    expect(r.stderr).toMatch(/fix: use one of: ensemble, fit-score, cold-start/);
     expect(existsSync(path.join(dir, 'artifacts'))).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
+  DEFAULT_COLD_START,
   DEFAULT_ENSEMBLE,
+  trainColdStart,
+  useTensorFlowWasmBackend,
+  type ColdStartMetrics,
   DEFAULT_FIT_SCORE,
   fitScoreArtifact,
   learnFitWeights,
@@ -11,10 +15,11 @@ import {
 } from '@hirelearn/ml';
 import type { DataWindow, ModelVersion, Registry } from '@hirelearn/registry';
 import type { EventStore } from '@hirelearn/store';
+import { loadColdStartUsers } from './cold-start-data';
 import { loadLabelledApplications } from './training-data';
 
 /** The models `hirelearn models train` knows; each name is also the registry model name. */
-export const TRAINABLE_MODELS = ['ensemble', 'fit-score'] as const;
+export const TRAINABLE_MODELS = ['ensemble', 'fit-score', 'cold-start'] as const;
 export type TrainableModel = (typeof TRAINABLE_MODELS)[number];
 
 /** A finished training run: the artifact to store and the evidence to register with it. */
@@ -26,7 +31,7 @@ export interface TrainingRun {
   /** Flat numeric metrics for the registry. */
   readonly metrics: Readonly<Record<string, number>>;
   /** The full typed report (EnsembleMetrics or FitScoreLearning). */
-  readonly report: EnsembleMetrics | FitScoreLearning;
+  readonly report: EnsembleMetrics | FitScoreLearning | ColdStartMetrics;
   readonly training_data_window: DataWindow;
   readonly seed: number;
   readonly settings_hash: string;
@@ -65,8 +70,9 @@ export async function trainModel(
   model: TrainableModel,
   seed: number,
 ): Promise<TrainingRun | TrainingFailure> {
-  const rows = await loadLabelledApplications(store);
   const training_data_window = await dataWindow(store);
+  if (model === 'cold-start') return trainColdStartRun(store, seed, training_data_window);
+  const rows = await loadLabelledApplications(store);
   if (model === 'ensemble') {
     const t = await trainEnsemble(rows, { seed });
     if (t.status !== 'ok') return { ...t, model };
@@ -112,6 +118,42 @@ export async function trainModel(
     seed,
     settings_hash: hashSettings({ ...DEFAULT_FIT_SCORE, seed }),
     rows: rows.length,
+  };
+}
+
+/**
+ * The cold-start embedder (issue 14) on the established users of the facts, its network on
+ * TensorFlow.js's WASM backend; the held-out metrics (test users) go on the version.
+ */
+async function trainColdStartRun(
+  store: EventStore,
+  seed: number,
+  training_data_window: DataWindow,
+): Promise<TrainingRun | TrainingFailure> {
+  const { users } = await loadColdStartUsers(store);
+  await useTensorFlowWasmBackend();
+  const t = await trainColdStart(users, {}, seed);
+  if (t.status !== 'ok') return { ...t, model: 'cold-start' };
+  const m = t.metrics;
+  return {
+    status: 'ok',
+    model: 'cold-start',
+    artifact: JSON.stringify(t.model.toArtifact()),
+    metrics: {
+      brier: m.brier,
+      log_loss: m.log_loss,
+      brier_population: m.brier_population,
+      log_loss_population: m.log_loss_population,
+      prediction_interval_coverage: m.prediction_interval_coverage,
+      mean_prediction_interval_width: m.mean_prediction_interval_width,
+      test_users: m.n_test,
+      peers_indexed: t.model.artifact.peers.length,
+    },
+    report: m,
+    training_data_window,
+    seed,
+    settings_hash: hashSettings({ ...DEFAULT_COLD_START, seed }),
+    rows: users.length,
   };
 }
 

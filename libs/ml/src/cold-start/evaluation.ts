@@ -1,4 +1,5 @@
-import { createRng, logistic, shuffle } from '@hirelearn/stats';
+import { createRng, shuffle } from '@hirelearn/stats';
+import { dayOneLogisticRate, fitDayOneLogistic } from './day-one-logistic';
 import { DAY_ONE_FIELDS, withAnswer, withoutFields, type DayOneField } from './day-one';
 import { encodeDayOne, fitColdStartEncoder } from './encoder';
 import type { ColdStartModel } from './model';
@@ -44,12 +45,7 @@ const share = (a: ScorePair, x: ScorePair, d: ScorePair): ScorePair => ({
   log_loss: (a.log_loss - x.log_loss) / (a.log_loss - d.log_loss),
 });
 
-/**
- * Plain logistic regression of the first-`horizon` rate on the encoded day-one row (the
- * embedder's own encoding): each user a binomial observation (soft label k/n, weight n).
- * Columns constant in training are dropped; a tiny ridge (1e-3) keeps the one-hot groups
- * identifiable beside the intercept.
- */
+/** (b): the plain logistic regression on the embedder's own encoding of the day-one row. */
 function logisticBaseline(
   train: readonly ColdStartTrainingUser[],
   minCategoryCount: number,
@@ -58,20 +54,11 @@ function logisticBaseline(
     train.map((u) => u.day_one),
     minCategoryCount,
   );
-  const rows = train.map((u) => encodeDayOne(encoder, u.day_one));
-  const keep = rows[0].map((_, j) => j).filter((j) => rows.some((r) => r[j] !== rows[0][j]));
-  const fit = logistic(
-    rows.map((r) => [1, ...keep.map((j) => r[j])]),
-    train.map((u) => u.first_interviews / u.first_applications),
-    { weights: train.map((u) => u.first_applications), lambda: 1e-3 },
+  const fit = fitDayOneLogistic(
+    train,
+    train.map((u) => encodeDayOne(encoder, u.day_one)),
   );
-  if (fit.status !== 'ok') return null;
-  return (u) => {
-    const r = encodeDayOne(encoder, u.day_one);
-    let z = fit.coefficients[0];
-    keep.forEach((j, i) => (z += fit.coefficients[i + 1] * r[j]));
-    return 1 / (1 + Math.exp(-z));
-  };
+  return fit && ((u) => dayOneLogisticRate(fit, encodeDayOne(encoder, u.day_one)));
 }
 
 /**
@@ -88,7 +75,8 @@ export async function evaluateColdStart(
 ): Promise<
   { readonly evaluation: ColdStartEvaluation; readonly model: ColdStartModel } | ColdStartFailure
 > {
-  const t = await trainColdStart(train, overrides, seed);
+  // The later users are the test: no share of `train` is held out for the version's metrics.
+  const t = await trainColdStart(train, { testFraction: 0, ...overrides }, seed);
   if (t.status !== 'ok') return t;
   const model = t.model;
   const s = model.artifact.settings;

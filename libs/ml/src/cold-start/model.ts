@@ -33,9 +33,11 @@ function dense(a: readonly number[], layer: ColdStartLayer): number[] {
         ? max(0, z)
         : layer.activation === 'tanh'
           ? tanh(z)
-          : z >= 0
-            ? 1 / (1 + exp(-z))
-            : exp(z) / (1 + exp(z));
+          : layer.activation === 'linear'
+            ? z
+            : z >= 0
+              ? 1 / (1 + exp(-z))
+              : exp(z) / (1 + exp(z));
   }
   return out;
 }
@@ -55,12 +57,16 @@ export function segmentKeys(f: DayOneFeatures): readonly string[] {
  */
 export class ColdStartModel {
   private readonly peerVectors: Float32Array;
+  /** |head weight| per embedding coordinate (see `searchVector`). */
+  private readonly scale: Float64Array;
   private readonly segmentsByKey: ReadonlyMap<string, ColdStartSegment>;
 
   constructor(readonly artifact: ColdStartArtifact) {
     const d = artifact.embedding_dim;
+    const head = artifact.layers[artifact.layers.length - 1].kernel;
+    this.scale = Float64Array.from({ length: d }, (_, j) => Math.abs(head[j] ?? 0));
     this.peerVectors = new Float32Array(artifact.peers.length * d);
-    artifact.peers.forEach((p, i) => this.peerVectors.set(p.embedding, i * d));
+    artifact.peers.forEach((p, i) => this.peerVectors.set(this.searchVector(p.embedding), i * d));
     this.segmentsByKey = new Map(artifact.segments.map((s) => [s.key, s]));
     Object.freeze(this);
   }
@@ -78,20 +84,29 @@ export class ColdStartModel {
     return encodeDayOne(this.artifact.encoder, f);
   }
 
-  /** Embedding (the last hidden layer) and the head's interview rate for an encoded row. */
+  /**
+   * The embedding (the deep tanh layer's units, then the wide part's logit) and the head's
+   * interview rate, which is a logistic function of the embedding, for an encoded row.
+   */
   forwardRow(row: readonly number[]): ColdStartForward {
     let a: readonly number[] = row;
     const layers = this.artifact.layers;
-    let embedding: readonly number[] = [];
-    for (let l = 0; l < layers.length; l++) {
-      a = dense(a, layers[l]);
-      if (l === layers.length - 2) embedding = a;
-    }
-    return { embedding, probability: a[0] };
+    for (let l = 0; l < layers.length - 1; l++) a = dense(a, layers[l]);
+    const embedding = [...a, dense(row, this.artifact.wide)[0]];
+    return { embedding, probability: dense(embedding, layers[layers.length - 1])[0] };
   }
 
   forward(f: DayOneFeatures): ColdStartForward {
     return this.forwardRow(this.encode(f));
+  }
+
+  /**
+   * The embedding as peers are compared in it: each coordinate times the absolute weight the
+   * interview-rate head gives it, so a distance counts differences by how much they move the
+   * rate's logit and a coordinate the head ignores does not count.
+   */
+  searchVector(embedding: readonly number[]): number[] {
+    return embedding.map((x, j) => x * this.scale[j]);
   }
 
   /** The true-rate variance the variance model gives for this mean and these missing fields. */
@@ -127,11 +142,12 @@ export class ColdStartModel {
   }
 
   /**
-   * The k nearest successful users within `radius` (Euclidean), nearest first: an exact scan
+   * The k nearest successful users within `radius` (Euclidean in `searchVector` space), nearest first: an exact scan
    * of the index (100,000 users x 8 dimensions is 800,000 multiply-adds, well under a
    * millisecond; see tools/bench/cold-start.ts), keeping the best k in a sorted buffer.
    */
-  nearest(embedding: readonly number[], k: number, radius: number): FoundPeer[] {
+  nearest(embeddingIn: readonly number[], k: number, radius: number): FoundPeer[] {
+    const embedding = this.searchVector(embeddingIn);
     const d = this.artifact.embedding_dim;
     const v = this.peerVectors;
     const n = this.artifact.peers.length;

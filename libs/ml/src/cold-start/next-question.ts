@@ -9,7 +9,7 @@ const poolEmbeddings = new WeakMap<ColdStartModel, readonly (readonly number[])[
 function embeddingsOf(model: ColdStartModel): readonly (readonly number[])[] {
   let e = poolEmbeddings.get(model);
   if (!e) {
-    e = model.artifact.answer_pool.map((f) => model.forward(f).embedding);
+    e = model.artifact.answer_pool.map((f) => model.searchVector(model.forward(f).embedding));
     poolEmbeddings.set(model, e);
   }
   return e;
@@ -44,7 +44,7 @@ export function nextQuestion(model: ColdStartModel, dayOne: DayOneFeatures): Nex
       candidates: Object.freeze([]),
     });
   }
-  const here = model.forward(dayOne).embedding;
+  const here = model.searchVector(model.forward(dayOne).embedding);
   const pool = model.artifact.answer_pool;
   const emb = embeddingsOf(model);
   const order = pool

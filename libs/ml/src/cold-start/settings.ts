@@ -27,7 +27,10 @@ export interface ColdStartSettings {
   readonly hidden: readonly number[];
   /** Width of the embedding (a tanh layer feeding the interview-rate head). */
   readonly embeddingDim: number;
+  /** Most epochs; training keeps the epoch with the lowest calibration-user log loss. */
   readonly epochs: number;
+  /** Epochs without a better calibration log loss before training stops. */
+  readonly patience: number;
   readonly batchSize: number;
   readonly learningRate: number;
   readonly l2: number;
@@ -68,7 +71,8 @@ export const DEFAULT_COLD_START: ColdStartSettings = Object.freeze({
   testFraction: 0.2,
   hidden: Object.freeze([32]),
   embeddingDim: 8,
-  epochs: 60,
+  epochs: 100,
+  patience: 10,
   batchSize: 64,
   learningRate: 0.01,
   l2: 1e-4,

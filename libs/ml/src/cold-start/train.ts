@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng, ols, shuffle } from '@hirelearn/stats';
 import { splitByUser } from '../split';
 import { DAY_ONE_FIELDS, withoutFields, type DayOneFeatures, type DayOneField } from './day-one';
+import { fitDayOneLogistic } from './day-one-logistic';
 import { encodeDayOne, fitColdStartEncoder } from './encoder';
 import { ColdStartModel, segmentKeys } from './model';
 import { expectedInterviewRate } from './rate-distribution';
@@ -38,45 +39,99 @@ function randomMask(rng: ReturnType<typeof createRng>, rate: number): DayOneFiel
 }
 
 /**
- * The network: day-one row → ReLU layers → a tanh embedding → a sigmoid interview-rate head,
- * trained (Adam, binary cross-entropy on the soft label k/n of each user's first `horizon`
- * applications) with TensorFlow.js on the active backend (WASM in the command and bench:
- * `useTensorFlowWasmBackend`). Each epoch hides random fields of every row (missing
- * indicators set), so the head learns the rate given what is known, whatever is known.
- * The head is linear in the embedding, so users close in the embedding have close predicted
- * rates: the embedding is shaped by outcomes, not by what profiles look like.
+ * The network, wide and deep: day-one row → ReLU layers → a tanh layer (deep), and the row
+ * → one linear logit (wide); the embedding is both side by side, and a sigmoid head on it
+ * gives the interview rate. Trained (Adam, binary cross-entropy on the soft label k/n of
+ * each user's first `horizon` applications) with TensorFlow.js on the active backend (WASM
+ * in the command and bench: `useTensorFlowWasmBackend`). It starts at the logistic
+ * regression on the same rows (wide part = its coefficients, head weight 1 on the wide
+ * logit and 0 on the deep units), so the deep part only has to add what is not linear, and
+ * early stopping on the calibration users keeps the best epoch, the start included. Each
+ * epoch hides random fields of every row (missing indicators set), so the head learns the
+ * rate given what is known. The head is linear in the embedding, so users close in the
+ * embedding have close predicted rates: it is shaped by outcomes, not by profile looks.
  */
 async function trainNetwork(
   users: readonly ColdStartTrainingUser[],
+  validation: readonly ColdStartTrainingUser[],
   encode: (f: DayOneFeatures) => number[],
   s: ColdStartSettings,
   seed: number,
-): Promise<ColdStartLayer[]> {
+): Promise<{ layers: ColdStartLayer[]; wide: ColdStartLayer } | null> {
   await tf.ready();
+  // Fitted on the training users only: the calibration users stay unseen, for early
+  // stopping and for the variance model (residuals of users the fit saw are too small).
+  const start = fitDayOneLogistic(
+    users,
+    users.map((u) => encode(u.day_one)),
+  );
+  if (!start) return null;
   const inputs = encode(users[0].day_one).length;
-  const model = tf.sequential();
-  const units = [...s.hidden, s.embeddingDim, 1];
-  const activations = [...s.hidden.map(() => 'relu' as const), 'tanh' as const, 'sigmoid' as const];
-  units.forEach((u, l) => {
-    model.add(
-      tf.layers.dense({
-        units: u,
-        inputShape: l === 0 ? [inputs] : undefined,
-        activation: activations[l],
-        kernelInitializer: tf.initializers.glorotUniform({ seed: seed + l }),
-        biasInitializer: 'zeros',
-        kernelRegularizer: s.l2 > 0 ? tf.regularizers.l2({ l2: s.l2 }) : undefined,
-      }),
-    );
-  });
+  const input = tf.input({ shape: [inputs] });
+  const deep = [...s.hidden, s.embeddingDim].map((u, l) =>
+    tf.layers.dense({
+      units: u,
+      activation: l < s.hidden.length ? 'relu' : 'tanh',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed + l }),
+      biasInitializer: 'zeros',
+      kernelRegularizer: s.l2 > 0 ? tf.regularizers.l2({ l2: s.l2 }) : undefined,
+    }),
+  );
+  const wideLayer = tf.layers.dense({ units: 1, activation: 'linear' });
+  const head = tf.layers.dense({ units: 1, activation: 'sigmoid' });
+  let h: tf.SymbolicTensor = input;
+  for (const layer of deep) h = layer.apply(h) as tf.SymbolicTensor;
+  const wideOut = wideLayer.apply(input) as tf.SymbolicTensor;
+  const embedding = tf.layers.concatenate().apply([h, wideOut]) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: head.apply(embedding) as tf.SymbolicTensor });
+  wideLayer.setWeights([
+    tf.tensor2d([...start.coefficients], [inputs, 1]),
+    tf.tensor1d([start.intercept]),
+  ]);
+  const headStart = new Array<number>(s.embeddingDim + 1).fill(0);
+  headStart[s.embeddingDim] = 1;
+  head.setWeights([tf.tensor2d(headStart, [s.embeddingDim + 1, 1]), tf.tensor1d([0])]);
   model.compile({ optimizer: tf.train.adam(s.learningRate), loss: 'binaryCrossentropy' });
   const rng = createRng(`${seed}/cold-start-train`);
   const order = users.map((_, i) => i);
+  const read = (layer: tf.layers.Layer, activation: ColdStartLayer['activation']) => {
+    const [kernel, bias] = layer.getWeights();
+    return Object.freeze({
+      kernel: Array.from(kernel.dataSync()),
+      bias: Array.from(bias.dataSync()),
+      activation,
+    });
+  };
+  const weights = () => ({
+    layers: [
+      ...deep.map((l, i) => read(l, i < s.hidden.length ? 'relu' : 'tanh')),
+      read(head, 'sigmoid'),
+    ],
+    wide: read(wideLayer, 'linear'),
+  });
+  // Early stopping on the calibration users as they are (no masks): the epoch whose
+  // per-application log loss is lowest is kept (the logistic start counts as epoch 0).
+  const xv = validation.length
+    ? tf.tensor2d(
+        validation.map((u) => encode(u.day_one)),
+        [validation.length, inputs],
+      )
+    : null;
+  const validationLoss = (): number => {
+    if (!xv) return 0;
+    const out = model.predict(xv) as tf.Tensor;
+    const p = out.dataSync();
+    out.dispose();
+    return userLevelScores(
+      validation.map((u, i) => ({ k: u.first_interviews, n: u.first_applications, p: p[i] })),
+    ).log_loss;
+  };
+  let best = { loss: validationLoss(), ...weights() };
   try {
-    for (let e = 0; e < s.epochs; e++) {
+    for (let e = 0, stale = 0; e < s.epochs && stale < s.patience; e++) {
       const perm = shuffle(rng, order);
-      for (let start = 0; start < perm.length; start += s.batchSize) {
-        const idx = perm.slice(start, start + s.batchSize);
+      for (let b = 0; b < perm.length; b += s.batchSize) {
+        const idx = perm.slice(b, b + s.batchSize);
         const xb = tf.tensor2d(
           idx.map((i) => encode(withoutFields(users[i].day_one, randomMask(rng, s.maskRate)))),
           [idx.length, inputs],
@@ -89,16 +144,15 @@ async function trainNetwork(
         xb.dispose();
         yb.dispose();
       }
+      const loss = validationLoss();
+      if (loss < best.loss) {
+        best = { loss, ...weights() };
+        stale = 0;
+      } else stale++;
     }
-    return model.layers.map((layer, l) => {
-      const [kernel, bias] = layer.getWeights();
-      return Object.freeze({
-        kernel: Array.from(kernel.dataSync()),
-        bias: Array.from(bias.dataSync()),
-        activation: activations[l],
-      });
-    });
+    return xv ? { layers: best.layers, wide: best.wide } : weights();
   } finally {
+    xv?.dispose();
     model.dispose();
   }
 }
@@ -239,7 +293,13 @@ export async function trainColdStart(
     s.minCategoryCount,
   );
   const encode = (f: DayOneFeatures) => encodeDayOne(encoder, f);
-  const layers = await trainNetwork(train, encode, s, seed);
+  const network = await trainNetwork(train, cal, encode, s, seed);
+  if (!network) {
+    return {
+      status: 'not_converged',
+      reason: 'the logistic start of the wide part did not converge',
+    };
+  }
   const populationRate = mean(train.map(firstRate));
 
   const draft = (variance: ColdStartVarianceModel, peers: ColdStartPeer[], radius: number) =>
@@ -247,8 +307,9 @@ export async function trainColdStart(
       Object.freeze({
         format: 'hirelearn.cold-start/v1',
         encoder,
-        layers: Object.freeze(layers),
-        embedding_dim: s.embeddingDim,
+        layers: Object.freeze(network.layers),
+        wide: network.wide,
+        embedding_dim: s.embeddingDim + 1,
         variance,
         population_rate: populationRate,
         segments: Object.freeze(segmentFigures(users, s)),

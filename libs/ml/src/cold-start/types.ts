@@ -36,7 +36,7 @@ export interface ColdStartTrainingUser {
 export interface ColdStartLayer {
   readonly kernel: readonly number[];
   readonly bias: readonly number[];
-  readonly activation: 'relu' | 'tanh' | 'sigmoid';
+  readonly activation: 'relu' | 'tanh' | 'sigmoid' | 'linear';
 }
 
 /** How day-one features become the network's input row (fitted on the training users). */
@@ -116,8 +116,14 @@ export interface ColdStartMetrics {
 export interface ColdStartArtifact {
   readonly format: 'hirelearn.cold-start/v1';
   readonly encoder: ColdStartEncoder;
-  /** Hidden ReLU layers, the tanh embedding layer, then the sigmoid interview-rate head. */
+  /**
+   * Hidden ReLU layers, the tanh (deep) layer, then the sigmoid interview-rate head, whose
+   * input is the embedding: the deep layer's units and the wide part's logit.
+   */
   readonly layers: readonly ColdStartLayer[];
+  /** The wide part: a linear logit of the encoded row (started at the logistic's fit). */
+  readonly wide: ColdStartLayer;
+  /** Width of the embedding: the deep layer's units plus one (the wide logit, last). */
   readonly embedding_dim: number;
   readonly variance: ColdStartVarianceModel;
   readonly population_rate: number;

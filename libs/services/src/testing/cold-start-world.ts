@@ -26,6 +26,8 @@ export async function buildColdStartWorld(options: {
   readonly months: number;
   readonly seed: number;
   readonly trainShare?: number;
+  /** Runs against the ingested store before it closes (e.g. `trainModel`). */
+  readonly withStore?: (store: EventStore) => Promise<void>;
 }): Promise<ColdStartWorld> {
   const world = simulateWorld(
     defaultSimSettings({ users: options.users, months: options.months, seed: options.seed }),
@@ -54,6 +56,7 @@ export async function buildColdStartWorld(options: {
     const withTruth = users
       .filter((u) => trueRate.has(u.user_id))
       .map((u) => ({ ...u, true_rate: trueRate.get(u.user_id) }));
+    await options.withStore?.(store);
     const times = withTruth.map((u) => u.signed_up_at).sort();
     const cutoff = times[Math.floor((options.trainShare ?? 0.7) * times.length)];
     return {
