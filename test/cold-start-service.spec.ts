@@ -409,6 +409,11 @@ describe('the cold-start embedder over gRPC', () => {
       expect(logged.map((l) => l.version)).toEqual(seen);
       expect(logged[0]).toMatchObject({ model: 'cold-start', application_id: '', horizon: 20 });
       expect(logged[0].inputs_hash).toMatch(/^[0-9a-f]{64}$/);
+      // ModelInfer's row without a user id is logged as no user (no invented id).
+      const anonymous = await docs
+        .collection<PredictionRecord>(PREDICTIONS_COLLECTION)
+        .find({ model: 'cold-start', user_id: '' });
+      expect(anonymous).toHaveLength(1);
       const [low, high] = logged[0].prediction_interval!;
       expect(low).toBeLessThanOrEqual(logged[0].probability);
       expect(high).toBeGreaterThanOrEqual(logged[0].probability);

@@ -203,13 +203,19 @@ export interface DayOneRequest {
  * The day-one features of a ColdStart request's user: the profile and the first resume, then
  * the onboarding answers in order (a later answer to the same field wins). Missing fields are
  * listed, never an error; an unknown enum value, a number out of the contract's range, a
- * malformed date or answer, or no user is INVALID_ARGUMENT naming the field and the rule.
+ * malformed date or answer, or no user or user id is INVALID_ARGUMENT naming the field and
+ * the rule.
  */
 export function dayOneOfRequest(user: pb.NewUser | undefined, where = 'user'): DayOneRequest {
   if (!user) throw new InvalidArgumentError(`${where}: required`);
   if (user.user_id.length < 1 || user.user_id.length > MAX_ID_LENGTH) {
     throw new InvalidArgumentError(`${where}.user_id: must be 1-${MAX_ID_LENGTH} characters`);
   }
+  return Object.freeze({ user_id: user.user_id, day_one: dayOneOfUser(user, where) });
+}
+
+/** The day-one features of a user, by the rules of `dayOneOfRequest`; the id is not read. */
+export function dayOneOfUser(user: pb.NewUser, where: string): DayOneOk {
   if (user.profile?.years_experience !== undefined) {
     checkNumber(
       `${where}.profile.years_experience`,
@@ -225,12 +231,5 @@ export function dayOneOfRequest(user: pb.NewUser | undefined, where = 'user'): D
   );
   let f = day.features;
   user.answers.forEach((a, i) => (f = answered(f, a, `${where}.answers[${i}]`)));
-  return Object.freeze({
-    user_id: user.user_id,
-    day_one: Object.freeze({
-      status: 'ok',
-      features: f,
-      missing_fields: missingFields(f),
-    }),
-  });
+  return Object.freeze({ status: 'ok', features: f, missing_fields: missingFields(f) });
 }

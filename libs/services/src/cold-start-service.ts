@@ -10,7 +10,13 @@ import {
 import * as pb from '@hirelearn/proto';
 import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/proto';
 import type { ModelVersion } from '@hirelearn/registry';
-import { ANSWER_KINDS, answerOf, dayOneOfRequest, type DayOneRequest } from './cold-start-request';
+import {
+  ANSWER_KINDS,
+  answerOf,
+  dayOneOfRequest,
+  dayOneOfUser,
+  type DayOneRequest,
+} from './cold-start-request';
 import { describeServed, inferenceBinding } from './inference';
 import type { PredictionLog } from './prediction-log';
 import { ServedModel, type RegistryView } from './served-model';
@@ -237,11 +243,11 @@ function usersFromTensors(d: DecodedInputs): DayOneRequest[] {
       answers.push(answerOf(field, v));
     }
     const consent = d.values.get('personalization')?.[i] as boolean | undefined;
-    const user_id = (d.values.get('user_id')?.[i] as string | undefined) || `infer-row-${i}`;
-    return dayOneOfRequest(
-      { user_id, answers, ...(consent !== undefined && { personalization: consent }) },
-      `inputs[row ${i}]`,
-    );
+    // The id is optional here (a tensor has no "absent"): '' is logged as no user, as the
+    // ensemble's ModelInfer does.
+    const user_id = (d.values.get('user_id')?.[i] as string | undefined) ?? '';
+    const user = { user_id, answers, ...(consent !== undefined && { personalization: consent }) };
+    return { user_id, day_one: dayOneOfUser(user, `inputs[row ${i}]`) };
   });
 }
 
