@@ -1,3 +1,4 @@
+import { SerialCheck } from '@hirelearn/store';
 import { flushHead, headId, toConfigVersion, type ConfigCollections } from './documents';
 import type { ConfigVersion } from './documents';
 import type { ConfigLayer } from './layers';
@@ -15,14 +16,13 @@ export interface ConfigWatch {
 /**
  * Follows one layer's versions, the registry's ModelWatcher pattern: a check reads the head
  * document (cheap) and, when its version moved, every version after the last one delivered,
- * in order, so a watcher sees each version even when several were published between checks.
- * Checks run one at a time; one asked for while another runs runs right after it.
+ * in order, so a watcher sees each version even when several were published between checks;
+ * one check at a time (SerialCheck).
  */
 export class ConfigWatcher implements ConfigWatch {
   private last: number | null = null;
-  private running = false;
-  private again = false;
   private closed = false;
+  private readonly checks: SerialCheck;
 
   constructor(
     private readonly c: ConfigCollections,
@@ -31,30 +31,18 @@ export class ConfigWatcher implements ConfigWatch {
     private readonly onVersion: (version: ConfigVersion) => void,
     private readonly options: ConfigWatchOptions,
     private readonly onClose: () => void,
-  ) {}
+  ) {
+    this.checks = new SerialCheck(() => this.poll(), options.onError);
+  }
 
-  async check(): Promise<void> {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    try {
-      do {
-        this.again = false;
-        await this.poll();
-      } while (this.again && !this.closed);
-    } catch (error) {
-      this.options.onError?.(error);
-    } finally {
-      this.running = false;
-    }
+  check(): Promise<void> {
+    return this.checks.run();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.checks.close();
     this.onClose();
   }
 

@@ -1,3 +1,4 @@
+import { SerialCheck } from '@hirelearn/store';
 import {
   flushJournal,
   versionId,
@@ -23,15 +24,14 @@ export interface WatchOptions {
 
 /**
  * Follows one model's transitions: a check reads the model document (cheap) and, when its
- * revision moved, the transitions after the last one delivered, in order. Checks run one at
- * a time; a check asked for while one runs runs right after it, so no change is missed.
+ * revision moved, the transitions after the last one delivered, in order, one check at a time
+ * (SerialCheck).
  */
 export class ModelWatcher implements Watch {
   private lastSequence: number | null = null;
   private lastRevision = -1;
-  private running = false;
-  private again = false;
   private closed = false;
+  private readonly checks: SerialCheck;
 
   constructor(
     private readonly source: WatchSource,
@@ -39,31 +39,19 @@ export class ModelWatcher implements Watch {
     private readonly onChange: (event: WatchEvent) => void,
     private readonly options: WatchOptions,
     private readonly onClose: () => void,
-  ) {}
+  ) {
+    this.checks = new SerialCheck(() => this.poll(), options.onError);
+  }
 
   /** Looks for changes now (or right after the check that is running). */
-  async check(): Promise<void> {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    try {
-      do {
-        this.again = false;
-        await this.poll();
-      } while (this.again && !this.closed);
-    } catch (error) {
-      this.options.onError?.(error);
-    } finally {
-      this.running = false;
-    }
+  check(): Promise<void> {
+    return this.checks.run();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.checks.close();
     this.onClose();
   }
 
