@@ -103,6 +103,31 @@ hl experiments assign "$experiment" --users "$demo/users.txt" --address "127.0.0
 hl experiments rollback "$experiment" --who demo --why "demo: back to the control"
 hl experiments show "$experiment" | tail -n 12
 
+step "13. A new user on day one: the cold-start embedder's insights, then two onboarding questions"
+hl models train cold-start --seed 1 --out "$demo/models/cold-start-seed1.json"
+hl models promote cold-start 1 --by demo --reason "first cold-start embedder"
+# A user as on sign-up, with only their first resume (nothing is ingested): the profile's fields
+# are the questions, answered from the profile they gave the simulator.
+newcomer=$(grep '"event_type":"USER_PROFILE_UPDATED"' "$demo/world/events.ndjson" | tail -n 1 |
+  sed 's/.*"user_id":"\([^"]*\)".*/\1/')
+grep -m 1 "\"event_type\":\"RESUME_SNAPSHOT\",\"user_id\":\"$newcomer\"" "$demo/world/events.ndjson" \
+  > "$demo/newcomer.ndjson"
+profile=$(grep -m 1 "\"event_type\":\"USER_PROFILE_UPDATED\",\"user_id\":\"$newcomer\"" \
+  "$demo/world/events.ndjson")
+answers=()
+for round in 0 1 2; do
+  out=$(hl cold-start --events "$demo/newcomer.ndjson" "${answers[@]}")
+  printf '%s\n' "$out"
+  field=$(printf '%s\n' "$out" | sed -n 's/^  next question *\([a-z_]*\): .*/\1/p')
+  [ "$round" -lt 2 ] && [ -n "$field" ] && [ "$field" != none ] || break
+  value=$(printf '%s' "$profile" | node -e '
+    const v = JSON.parse(require("fs").readFileSync(0, "utf8")).profile[process.argv[1]];
+    console.log(Array.isArray(v) ? v.join(",") : (v ?? ""));' "$field")
+  [ -n "$value" ] || break
+  printf '\n   round %s: asked %s, %s answers %s\n' $((round + 1)) "$field" "$newcomer" "$value"
+  answers+=(--answer "$field=$value")
+done
+
 step "15. Review: approve a recommendation; a stand-in layer-2 client gets the new config live over gRPC; roll back"
 # Needs the nightly's recommendations (the step before). The registry serves hirelearn.v1.Config.
 config_port=$((port + 5))
@@ -139,31 +164,6 @@ hl resume dna --role "Data Engineer"
 for u in user-00001 user-00002 user-00003 user-00004 user-00005; do
   out=$(hl resume match "$u")
   if printf '%s\n' "$out" | grep -Eq '^(metric_share|action_verb_share|keyword_coverage|has_certifications|one_page) '; then printf '%s\n' "$out"; break; fi
-done
-
-step "13. A new user on day one: the cold-start embedder's insights, then two onboarding questions"
-hl models train cold-start --seed 1 --out "$demo/models/cold-start-seed1.json"
-hl models promote cold-start 1 --by demo --reason "first cold-start embedder"
-# A user as on sign-up, with only their first resume (nothing is ingested): the profile's fields
-# are the questions, answered from the profile they gave the simulator.
-newcomer=$(grep '"event_type":"USER_PROFILE_UPDATED"' "$demo/world/events.ndjson" | tail -n 1 |
-  sed 's/.*"user_id":"\([^"]*\)".*/\1/')
-grep -m 1 "\"event_type\":\"RESUME_SNAPSHOT\",\"user_id\":\"$newcomer\"" "$demo/world/events.ndjson" \
-  > "$demo/newcomer.ndjson"
-profile=$(grep -m 1 "\"event_type\":\"USER_PROFILE_UPDATED\",\"user_id\":\"$newcomer\"" \
-  "$demo/world/events.ndjson")
-answers=()
-for round in 0 1 2; do
-  out=$(hl cold-start --events "$demo/newcomer.ndjson" "${answers[@]}")
-  printf '%s\n' "$out"
-  field=$(printf '%s\n' "$out" | sed -n 's/^  next question *\([a-z_]*\): .*/\1/p')
-  [ "$round" -lt 2 ] && [ -n "$field" ] && [ "$field" != none ] || break
-  value=$(printf '%s' "$profile" | node -e '
-    const v = JSON.parse(require("fs").readFileSync(0, "utf8")).profile[process.argv[1]];
-    console.log(Array.isArray(v) ? v.join(",") : (v ?? ""));' "$field")
-  [ -n "$value" ] || break
-  printf '\n   round %s: asked %s, %s answers %s\n' $((round + 1)) "$field" "$newcomer" "$value"
-  answers+=(--answer "$field=$value")
 done
 
 step "Where to look next"
