@@ -31,6 +31,7 @@ export { protobufFileName as inferenceProtoFile } from './gen/inference/open_inf
 export * from './errors';
 export * from './grpc-status';
 export * from './grpc-server';
+export * from './open-streams';
 export * from './security';
 export * from './run-service';
 export * from './standard-services';

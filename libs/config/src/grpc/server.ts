@@ -1,6 +1,6 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
-import { actorOf, toGrpcError, unary } from '@hirelearn/proto';
+import { actorOf, OpenStreams, toGrpcError, unary } from '@hirelearn/proto';
 import type { ConfigChannel } from '../channel';
 import type { EvidenceCheck, RecommendationStore } from '../recommendations';
 import {
@@ -28,7 +28,7 @@ export function createConfigServer(
   recommendations: RecommendationStore,
   options: ConfigServerOptions = {},
 ): { service: typeof pb.ConfigService; implementation: pb.ConfigServer; endStreams: () => void } {
-  const streams = new Set<() => void>();
+  const streams = new OpenStreams();
   const implementation: pb.ConfigServer = {
     getConfig: unary(async (r: pb.GetConfigRequest) => {
       const layer = layerFromPb(r.layer);
@@ -91,17 +91,7 @@ export function createConfigServer(
             onError: (error) => call.emit('error', toGrpcError(error)),
           },
         );
-        const end = (): void => {
-          w.close();
-          streams.delete(finish);
-        };
-        const finish = (): void => {
-          end();
-          call.end();
-        };
-        streams.add(finish);
-        call.on('cancelled', end);
-        call.on('close', end);
+        streams.follow(call, () => w.close());
       } catch (error) {
         call.emit('error', toGrpcError(error));
       }
@@ -110,8 +100,6 @@ export function createConfigServer(
   return {
     service: pb.ConfigService,
     implementation,
-    endStreams: () => {
-      for (const finish of [...streams]) finish();
-    },
+    endStreams: () => streams.endAll(),
   };
 }

@@ -3,6 +3,7 @@ import * as pb from '@hirelearn/proto';
 import {
   InvalidArgumentError,
   NotFoundError,
+  OpenStreams,
   toGrpcError,
   unary,
   type ServiceBinding,
@@ -33,7 +34,7 @@ export function monitorBindings(
   loop: MonitorLoop,
   documents: DocumentStore,
 ): ServiceBinding & { endStreams: () => void } {
-  const streams = new Set<() => void>();
+  const streams = new OpenStreams();
 
   /** One event per version of the run (of `model` when given), with its latest window. */
   async function send(
@@ -84,25 +85,14 @@ export function monitorBindings(
           });
       };
       const unsubscribe = loop.subscribe(enqueue);
-      const end = (): void => {
-        unsubscribe();
-        streams.delete(finish);
-      };
-      const finish = (): void => {
-        end();
-        void chain.then(() => call.end());
-      };
-      streams.add(finish);
-      call.on('cancelled', end);
-      call.on('close', end);
+      // Ended after the events already queued.
+      streams.follow(call, unsubscribe, () => void chain.then(() => call.end()));
       if (call.request.send_latest && loop.last !== null) enqueue(loop.last);
     },
   };
   return {
     service: pb.MonitorService,
     implementation,
-    endStreams: () => {
-      for (const finish of [...streams]) finish();
-    },
+    endStreams: () => streams.endAll(),
   };
 }

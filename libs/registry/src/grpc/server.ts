@@ -8,6 +8,7 @@ import {
   actorOf,
   InvalidArgumentError,
   NotFoundError,
+  OpenStreams,
   startGrpcServer,
   toGrpcError,
   unary,
@@ -56,7 +57,7 @@ export function createRegistryServer(registry: Registry): {
   implementation: pb.RegistryServer;
   endStreams: () => void;
 } {
-  const streams = new Set<() => void>();
+  const streams = new OpenStreams();
   const implementation: pb.RegistryServer = {
     registerVersion: unary(async (r: pb.RegisterVersionRequest, caller) => ({
       version: modelVersionToPb(
@@ -117,17 +118,7 @@ export function createRegistryServer(registry: Registry): {
           send_current: call.request.send_current,
           onError: (error) => call.emit('error', toGrpcError(error)),
         });
-        const end = (): void => {
-          w.close();
-          streams.delete(finish);
-        };
-        const finish = (): void => {
-          end();
-          call.end();
-        };
-        streams.add(finish);
-        call.on('cancelled', end);
-        call.on('close', end);
+        streams.follow(call, () => w.close());
       } catch (error) {
         call.emit('error', toGrpcError(error));
       }
@@ -136,9 +127,7 @@ export function createRegistryServer(registry: Registry): {
   return {
     service: pb.RegistryService,
     implementation,
-    endStreams: () => {
-      for (const finish of [...streams]) finish();
-    },
+    endStreams: () => streams.endAll(),
   };
 }
 
