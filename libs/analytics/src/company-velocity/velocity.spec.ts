@@ -31,6 +31,16 @@ function world(): object[] {
   out.push(signal('2025-02-01T00:00:00Z', 'headcount', 100));
   out.push(signal('2025-06-01T00:00:00Z', 'headcount', 130));
   out.push(signal('2025-06-01T00:00:00Z', 'rating', 4.6));
+  // Fetched after the last posting (a connector's headcount is observed today): the window
+  // still ends with the postings.
+  out.push(
+    event('COMPANY_SIGNAL', '2025-09-01T00:00:00Z', {
+      company: 'Elsewhere',
+      source: 'crunchbase',
+      signal: 'headcount',
+      value: 40,
+    }),
+  );
   return out;
 }
 
@@ -49,6 +59,7 @@ describe('company hiring velocity', () => {
 
   it('weighs trend 0.4, signals 0.3, recency 0.3 and grades urgency', async () => {
     const r = await companyVelocity(store);
+    expect(r.as_of).toBe('2025-06-30T09:00:00Z');
     const [rising] = r.companies;
     expect(rising.company).toBe('Rising');
     expect(rising.evidence.monthly_postings).toEqual([1, 2, 3, 4, 5, 7]);

@@ -46,7 +46,7 @@ export interface CompanyVelocityResult {
 
 /**
  * Postings per company over the trend window (the `trend_months` calendar months ending with
- * the newest event's month): the month of each (months ago), the count in the last
+ * the newest posting's month: a signal fetched today must not move the market's window): the month of each (months ago), the count in the last
  * `recency_days`, the window's length in days and the last posting ever.
  */
 const POSTINGS_SQL = `
@@ -54,7 +54,7 @@ const POSTINGS_SQL = `
     SELECT json_extract_string(payload, '$.company') AS company, occurred_at FROM raw_events
     WHERE event_type = 'JOB_POSTED'),
   e AS (SELECT max(occurred_at) AS t,
-      date_trunc('month', max(occurred_at)) - to_months($1::INTEGER - 1) AS start FROM raw_events),
+      date_trunc('month', max(occurred_at)) - to_months($1::INTEGER - 1) AS start FROM p),
   last AS (SELECT company, max(occurred_at) AS at FROM p GROUP BY 1)
   SELECT p.company,
     list(date_diff('month', date_trunc('month', p.occurred_at), date_trunc('month', e.t))) AS agos,
@@ -66,9 +66,9 @@ const POSTINGS_SQL = `
   WHERE p.occurred_at >= e.start AND p.company IS NOT NULL
   GROUP BY p.company`;
 
-/** Each company's signals within the signal window: funding rounds, first/last headcount, last rating. */
+/** Each company's signals from `signal_days` before the newest posting on: funding rounds, first/last headcount, last rating. */
 const SIGNALS_SQL = `
-  WITH e AS (SELECT max(occurred_at) AS t FROM raw_events),
+  WITH e AS (SELECT max(occurred_at) AS t FROM raw_events WHERE event_type = 'JOB_POSTED'),
   s AS (
     SELECT json_extract_string(payload, '$.company') AS company,
       json_extract_string(payload, '$.signal') AS signal,
@@ -123,7 +123,7 @@ export async function companyVelocity(
     (await db.rows(SIGNALS_SQL, [s.signal_days])).map((r) => [str(r.company), r]),
   );
   const [end] = await db.rows(
-    `SELECT strftime(max(occurred_at), '%Y-%m-%dT%H:%M:%SZ') AS t FROM raw_events`,
+    `SELECT strftime(max(occurred_at), '%Y-%m-%dT%H:%M:%SZ') AS t FROM raw_events WHERE event_type = 'JOB_POSTED'`,
   );
   const w = s.weights;
   const monthlyOf = (r: Record<string, unknown>) => {
