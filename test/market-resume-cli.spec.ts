@@ -1,7 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { requireBuiltCli, runCli } from './support/cli';
+import { requireBuiltCli, runCli, startCli, type CliResult } from './support/cli';
+
+/** The built CLI without blocking the event loop (a loopback server in this process answers it). */
+function runCliWith(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const child = startCli(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
 
 /** `hirelearn market companies|roles|industries` and `hirelearn resume dna|match` on a small simulated world. */
 describe('market intelligence and resume DNA through the CLI', () => {
@@ -89,5 +101,68 @@ describe('market intelligence and resume DNA through the CLI', () => {
     expect(['ok', 'no_patterns', 'role_not_in_library']).toContain(m.status);
     // No stored attribution here: every gap is untested, none withheld.
     expect(m.gaps.every((g) => g.verdict === 'untested')).toBe(true);
+  });
+
+  it('fetches Crunchbase signals into an NDJSON file that ingests, and velocity reads them', async () => {
+    const missing = runCli(['market', 'signals', '--companies', 'Acme'], {
+      ...env,
+      CRUNCHBASE_API_KEY: '',
+    });
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/CRUNCHBASE_API_KEY: required/);
+
+    const before = json<{
+      as_of: string;
+      companies: { company: string; basis: string; evidence: { funding_rounds: number } }[];
+    }>(['market', 'companies', '--top', '1']);
+    const company = before.companies[0].company;
+    const day = before.as_of.slice(0, 10);
+    const keys: string[] = [];
+    const server = createServer((req, res) => {
+      keys.push(String(req.headers['x-cb-user-key']));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          properties: {
+            identifier: { uuid: 'org-1', value: company },
+            num_employees_enum: 'c_00051_00100',
+          },
+          cards: {
+            raised_funding_rounds: [
+              {
+                identifier: { uuid: 'round-x' },
+                announced_on: day,
+                investment_type: 'series_c',
+                money_raised: { value_usd: 9e7 },
+              },
+            ],
+          },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v4`;
+      const out = `${dir}/signals.ndjson`;
+      const r = await runCliWith(
+        ['market', 'signals', '--companies', company, '--base-url', base, '--out', out],
+        { ...env, CRUNCHBASE_API_KEY: 'k-test' },
+      );
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/crunchbase: 1 companies, 2 signals, 0 not found, 0 failed/);
+      expect(keys).toEqual(['k-test']);
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2);
+      expect(runCli(['ingest', out], env).code).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    const after = json<{ companies: { company: string; evidence: { funding_rounds: number } }[] }>([
+      'market',
+      'companies',
+      '--top',
+      '500',
+    ]);
+    const c = after.companies.find((x) => x.company === company);
+    expect(c?.evidence.funding_rounds).toBe(before.companies[0].evidence.funding_rounds + 1);
   });
 });
