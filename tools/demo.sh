@@ -166,6 +166,14 @@ for u in user-00001 user-00002 user-00003 user-00004 user-00005; do
   if printf '%s\n' "$out" | grep -Eq '^(metric_share|action_verb_share|keyword_coverage|has_certifications|one_page) '; then printf '%s\n' "$out"; break; fi
 done
 
+step "17. The market over time: shifts (PELT), seasons (STL), a forecast scored against the seasonal naive one"
+# 12 months are too few to remove a yearly season (two years are needed): shifts say so, the
+# seasonality says why it has no months, the forecast is trend only. The role whose demand
+# the simulator halves half-way (truth.json: market.change_point) shows as a shift.
+hl market shifts --by all,role
+hl market seasonality --by all --no-applications
+hl market forecast --series "postings/role/Data Scientist"
+
 step "Where to look next"
 cat <<MSG
   store:      $db   (HIRELEARN_DB=$db ./bin/hirelearn status)

@@ -7,6 +7,7 @@ import { EventStore } from '@hirelearn/store';
 import { ALL_TIME } from '../period';
 import { marketSeasonality, marketShifts } from './analysis';
 import { marketForecast } from './forecast';
+import { monthlyApplications, monthRange } from './series';
 
 /** The calendar month (1-12) of a day of the year (1-based) in a non-leap year. */
 const monthOfDay = (day: number) =>
@@ -88,5 +89,20 @@ describe('market shifts, seasonality and forecasts on a simulated world', () => 
     expect(e.beats_seasonal_naive).toBe(e.mase! < 1);
     const bad = await marketForecast(store, { period: ALL_TIME, series: 'jobs' });
     expect(bad.status).toBe('unknown_series');
+  });
+
+  it('leaves out application months whose outcomes are still arriving', async () => {
+    const series = await monthlyApplications(store, ALL_TIME);
+    expect(series.map((s) => s.series)).toEqual([
+      'applications',
+      'interview_rate',
+      'response_rate',
+      'response_days',
+    ]);
+    const rate = series[1];
+    const months = monthRange(rate.first_month, '9999-12').slice(0, rate.values.length);
+    // The world ends on 2026-01-01: December's applications have had less than the 30 days
+    // after which silence counts as ghosting.
+    expect(months[months.length - 1]).toBe('2025-11');
   });
 });
