@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { credentials, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
+import { credentials, type ClientReadableStream } from '@grpc/grpc-js';
 import type { EventOf } from '@hirelearn/contract';
 import { ingest } from '@hirelearn/ingest';
 import {
@@ -28,6 +28,7 @@ import {
 import { defaultSimSettings, simulateWorld, type SimWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { writeCredentials } from './support/credentials';
+import { rpc } from './support/grpc';
 
 /**
  * The drift monitor end to end, every service on loopback and called over gRPC: the registry
@@ -49,15 +50,6 @@ const MONITOR_TOKEN = 'drift-monitor-token-0123456789abcdef01234';
 const OPS_TOKEN = 'ops-token-0123456789abcdef0123456789abcdef';
 const withToken = (token: string | null) =>
   pb.clientSecuritySettings({}, { token, token_file: null });
-
-type Callback = (e: ServiceError | null, r: unknown) => void;
-/** One unary call by method name, typed by its response (the generated methods are overloaded). */
-function rpc<Res>(client: object, method: string, req: unknown): Promise<Res> {
-  const fn = (client as Record<string, (req: unknown, cb: Callback) => unknown>)[method];
-  return new Promise((resolve, reject) =>
-    fn.call(client, req, (e, r) => (e ? reject(e) : resolve(r as Res))),
-  );
-}
 
 /** The request of one submitted application, from its event (what the orchestrator knows). */
 function features(e: EventOf<'APPLICATION_SUBMITTED'>): pb.ApplicationFeatures {

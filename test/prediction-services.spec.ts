@@ -3,15 +3,13 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { credentials, type ServiceError } from '@grpc/grpc-js';
+import { credentials } from '@grpc/grpc-js';
 import { ingest } from '@hirelearn/ingest';
 import { fitScore, loadEnsemble, type FitScoreArtifact } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import { startGrpcServer, type RunningService } from '@hirelearn/proto';
+import type { RunningService } from '@hirelearn/proto';
 import { Registry, RegistryGrpcClient, startRegistryServer } from '@hirelearn/registry';
 import {
-  ensemblePredictorBindings,
-  fitScoreBindings,
   PREDICTIONS_COLLECTION,
   PredictionLog,
   registerRun,
@@ -28,21 +26,14 @@ import {
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { listeningAddress } from './support/cli';
+import { rpc } from './support/grpc';
+import { startModelServices, type ModelServicesOnLoopback } from './support/model-services';
 
 /**
  * The registry and both model services on loopback, called over gRPC: predictions, a
  * promotion while a client keeps calling, a rollback, a corrupted artifact refused. The
  * ONNX session of the logistic member needs jest's environment with the host's typed arrays.
  */
-
-type Callback = (e: ServiceError | null, r: unknown) => void;
-/** One unary call by method name, typed by its response (the generated methods are overloaded). */
-function rpc<Res>(client: object, method: string, req: unknown): Promise<Res> {
-  const fn = (client as Record<string, (req: unknown, cb: Callback) => unknown>)[method];
-  return new Promise((resolve, reject) =>
-    fn.call(client, req, (e, r) => (e ? reject(e) : resolve(r as Res))),
-  );
-}
 
 const who = { by: 'test', reason: 'cross-app test' };
 
@@ -53,8 +44,7 @@ describe('prediction services over gRPC', () => {
   let registry: Registry;
   let registryServer: RunningService;
   let registryClients: RegistryGrpcClient[];
-  let predictor: RunningService;
-  let fitScorer: RunningService;
+  let services: ModelServicesOnLoopback;
   let log: PredictionLog;
   let fitLog: PredictionLog;
   let ensembleRuns: TrainingRun[];
@@ -124,26 +114,14 @@ describe('prediction services over gRPC', () => {
     ];
     const ensembleServed = servedEnsemble(registryClientView(registryClients[0]));
     fitServed = servedFitWeights(registryClientView(registryClients[1]));
-    await Promise.all([ensembleServed.start(), fitServed.start()]);
     log = new PredictionLog(storeSink(serviceDocs));
     fitLog = new PredictionLog(storeSink(serviceDocs));
-    predictor = await startGrpcServer(ensemblePredictorBindings(ensembleServed, log), {
-      onShutdown: () => ensembleServed.stop(),
-    });
-    fitScorer = await startGrpcServer(fitScoreBindings(fitServed, fitLog), {
-      onShutdown: () => fitServed.stop(),
-    });
-    const insecure = credentials.createInsecure();
-    predictorClient = new pb.InterviewPredictorClient(predictor.address, insecure);
-    predictorInference = new pb.GRPCInferenceServiceClient(predictor.address, insecure);
-    fitClient = new pb.FitScorerClient(fitScorer.address, insecure);
-    fitInference = new pb.GRPCInferenceServiceClient(fitScorer.address, insecure);
+    services = await startModelServices(ensembleServed, fitServed, { ensemble: log, fit: fitLog });
+    ({ predictorClient, predictorInference, fitClient, fitInference } = services);
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of [predictorClient, predictorInference, fitClient, fitInference]) c?.close();
-    await predictor?.shutdown();
-    await fitScorer?.shutdown();
+    await services?.close();
     registryClients?.forEach((c) => c.close());
     await registryServer?.shutdown();
     await log?.flush();

@@ -4,14 +4,11 @@ import { promisify } from 'node:util';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { credentials, status, type ServiceError } from '@grpc/grpc-js';
+import { status, type ServiceError } from '@grpc/grpc-js';
 import { ingest } from '@hirelearn/ingest';
 import * as pb from '@hirelearn/proto';
-import { startGrpcServer, type RunningService } from '@hirelearn/proto';
 import { Registry } from '@hirelearn/registry';
 import {
-  ensemblePredictorBindings,
-  fitScoreBindings,
   loadableArtifact,
   registerRun,
   registryView,
@@ -22,6 +19,8 @@ import {
 } from '@hirelearn/services';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { rpc } from './support/grpc';
+import { startModelServices, type ModelServicesOnLoopback } from './support/model-services';
 
 /**
  * The model services as an attacker or a careless client finds them: junk artifacts, a
@@ -29,14 +28,6 @@ import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/st
  * names echoed in errors, oversized uploads; and a stock client of the Open Inference
  * Protocol, health checking and reflection, in Python with grpcio, from protos not ours.
  */
-
-type Callback = (e: ServiceError | null, r: unknown) => void;
-function rpc<Res>(client: object, method: string, req: unknown): Promise<Res> {
-  const fn = (client as Record<string, (req: unknown, cb: Callback) => unknown>)[method];
-  return new Promise((resolve, reject) =>
-    fn.call(client, req, (e, r) => (e ? reject(e) : resolve(r as Res))),
-  );
-}
 
 const who = { by: 'test', reason: 'hardening test' };
 const ROOT = path.resolve(__dirname, '..');
@@ -85,6 +76,17 @@ function inferRequest(override: Record<string, number> = {}): pb.ModelInferReque
   });
 }
 
+/** What an attacker registers, but for the model and the content. */
+const attackerUpload = {
+  format: 'json_params' as const,
+  metrics: {},
+  training_data_window: { start: '2026-01-01T00:00:00Z', end: '2026-02-01T00:00:00Z' },
+  seed: 1,
+  code_version: 'test',
+  settings_hash: 'x',
+  registered_by: 'attacker',
+};
+
 const application = (over: Partial<pb.ApplicationFeatures> = {}): pb.ApplicationFeatures =>
   pb.ApplicationFeatures.fromPartial({
     application_id: 'a1',
@@ -102,8 +104,7 @@ describe('serving hardening', () => {
   let registry: Registry;
   let ensembleRun: TrainingRun;
   let fitRun: TrainingRun;
-  let predictor: RunningService;
-  let fitScorer: RunningService;
+  let services: ModelServicesOnLoopback;
   let ensemble: ReturnType<typeof servedEnsemble>;
   let fit: ReturnType<typeof servedFitWeights>;
   let predictorClient: pb.InterviewPredictorClient;
@@ -139,24 +140,12 @@ describe('serving hardening', () => {
     await registry.promote('fit-score', 1, who);
     ensemble = servedEnsemble(registryView(registry));
     fit = servedFitWeights(registryView(registry));
-    await Promise.all([ensemble.start(), fit.start()]);
-    predictor = await startGrpcServer(ensemblePredictorBindings(ensemble, null), {
-      onShutdown: () => ensemble.stop(),
-    });
-    fitScorer = await startGrpcServer(fitScoreBindings(fit, null), {
-      onShutdown: () => fit.stop(),
-    });
-    const insecure = credentials.createInsecure();
-    predictorClient = new pb.InterviewPredictorClient(predictor.address, insecure);
-    inference = new pb.GRPCInferenceServiceClient(predictor.address, insecure);
-    fitClient = new pb.FitScorerClient(fitScorer.address, insecure);
-    fitInference = new pb.GRPCInferenceServiceClient(fitScorer.address, insecure);
+    services = await startModelServices(ensemble, fit);
+    ({ predictorClient, predictorInference: inference, fitClient, fitInference } = services);
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of [predictorClient, inference, fitClient, fitInference]) c?.close();
-    await predictor?.shutdown();
-    await fitScorer?.shutdown();
+    await services?.close();
     registry?.close();
     await docs?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -170,23 +159,18 @@ describe('serving hardening', () => {
 
   describe('artifacts must load (item 3)', () => {
     it('refuses junk at registration, naming the loader that refused it', async () => {
-      const base = {
-        format: 'json_params' as const,
-        metrics: {},
-        training_data_window: { start: '2026-01-01T00:00:00Z', end: '2026-02-01T00:00:00Z' },
-        seed: 1,
-        code_version: 'test',
-        settings_hash: 'x',
-        registered_by: 'attacker',
-      };
       for (const model of ['ensemble', 'fit-score']) {
         await expect(
-          registry.register({ ...base, model, content: Buffer.from('{"not":"a model"}') }),
+          registry.register({
+            ...attackerUpload,
+            model,
+            content: Buffer.from('{"not":"a model"}'),
+          }),
         ).rejects.toThrow(/^content: the json_params artifact does not load as model/);
       }
       await expect(
         registry.register({
-          ...base,
+          ...attackerUpload,
           model: 'other',
           format: 'onnx',
           content: Buffer.from('not onnx'),
@@ -344,15 +328,9 @@ describe('serving hardening', () => {
     it('an upload beyond the artifact cap (default 16 MiB) is refused', async () => {
       await expect(
         registry.register({
+          ...attackerUpload,
           model: 'ensemble',
           content: Buffer.alloc(100 * 1024 * 1024, 1),
-          format: 'json_params',
-          metrics: {},
-          training_data_window: { start: '2026-01-01T00:00:00Z', end: '2026-02-01T00:00:00Z' },
-          seed: 1,
-          code_version: 'test',
-          settings_hash: 'x',
-          registered_by: 'attacker',
         }),
       ).rejects.toThrow(/^content: 104857600 bytes exceed the limit of 16777216/);
     });
@@ -388,7 +366,12 @@ describe('serving hardening', () => {
       // Asynchronously: the services answer on this process's event loop.
       const { stdout } = await promisify(execFile)(
         PYTHON,
-        [path.join(__dirname, 'support/oip_client.py'), predictor.address, stubs, 'ensemble'],
+        [
+          path.join(__dirname, 'support/oip_client.py'),
+          services.predictor.address,
+          stubs,
+          'ensemble',
+        ],
         { encoding: 'utf8', timeout: 60_000 },
       );
       const r = JSON.parse(stdout);
