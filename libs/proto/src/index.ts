@@ -32,6 +32,7 @@ export * from './errors';
 export * from './grpc-status';
 export * from './grpc-server';
 export * from './open-streams';
+export * from './reconnecting-stream';
 export * from './security';
 export * from './run-service';
 export * from './standard-services';

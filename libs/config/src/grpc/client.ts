@@ -1,16 +1,11 @@
-import {
-  Metadata,
-  status,
-  type CallOptions,
-  type ClientReadableStream,
-  type ServiceError,
-} from '@grpc/grpc-js';
+import { Metadata, type CallOptions, type ServiceError } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import {
   clientConnection,
   clientSecuritySettings,
   fromGrpcError,
   isServiceError,
+  reconnectingStream,
   UnavailableError,
   type ClientSecuritySettings,
 } from '@hirelearn/proto';
@@ -140,43 +135,15 @@ export class ConfigGrpcClient {
       reconnect_ms?: number;
     } = {},
   ): ConfigWatch {
-    const reconnectMs = options.reconnect_ms ?? 1000;
-    let closed = false;
-    let stream: ClientReadableStream<pb.ConfigVersion> | null = null;
-    let timer: NodeJS.Timeout | null = null;
-    const open = (sendCurrent: boolean): void => {
-      if (closed || this.closed) return;
-      let retried = false;
-      const retry = (): void => {
-        if (closed || retried || reconnectMs <= 0) return;
-        retried = true;
-        timer = setTimeout(() => open(true), reconnectMs);
-        timer.unref();
-      };
-      const s = this.client.watchConfig({ layer, send_current: sendCurrent });
-      stream = s;
-      s.on('data', (v: pb.ConfigVersion) => {
-        try {
-          onVersion(configVersionFromPb(v) as ConfigVersion<L>);
-        } catch (error) {
-          options.onError?.(error);
-        }
-      });
-      s.on('error', (error: ServiceError) => {
-        if (!closed) options.onError?.(fromGrpcError(error));
-      });
-      s.on('status', ({ code }: { code: status }) => {
-        if (code === status.OK || code === status.UNAVAILABLE) retry();
-      });
-    };
-    open(options.send_current ?? false);
-    return {
-      close: () => {
-        closed = true;
-        if (timer) clearTimeout(timer);
-        stream?.cancel();
-      },
-    };
+    return reconnectingStream(
+      (reopened) =>
+        this.client.watchConfig({
+          layer,
+          send_current: reopened || (options.send_current ?? false),
+        }),
+      (v: pb.ConfigVersion) => onVersion(configVersionFromPb(v) as ConfigVersion<L>),
+      { ...options, clientClosed: () => this.closed },
+    );
   }
 
   close(): void {

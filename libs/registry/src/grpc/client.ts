@@ -1,10 +1,4 @@
-import {
-  Metadata,
-  status,
-  type CallOptions,
-  type ClientReadableStream,
-  type ServiceError,
-} from '@grpc/grpc-js';
+import { Metadata, type CallOptions, type ServiceError } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import {
   clientConnection,
@@ -12,6 +6,7 @@ import {
   fromGrpcError,
   IntegrityError,
   isServiceError,
+  reconnectingStream,
   UnavailableError,
   type ClientSecuritySettings,
 } from '@hirelearn/proto';
@@ -195,40 +190,12 @@ export class RegistryGrpcClient {
       reconnect_ms?: number;
     } = {},
   ): Watch {
-    const reconnectMs = options.reconnect_ms ?? 1000;
-    let closed = false;
-    let stream: ClientReadableStream<pb.WatchEvent> | null = null;
-    let timer: NodeJS.Timeout | null = null;
-    const open = (sendCurrent: boolean): void => {
-      // A retry scheduled by an earlier stream may fire after the watch or the client closed.
-      if (closed || this.closed) return;
-      let retried = false;
-      const retry = (): void => {
-        if (closed || retried || reconnectMs <= 0) return;
-        retried = true;
-        timer = setTimeout(() => open(true), reconnectMs);
-        timer.unref();
-      };
-      const s = this.client.watch({ model, send_current: sendCurrent });
-      stream = s;
-      s.on('data', (e: pb.WatchEvent) => onChange(watchEventFromPb(e)));
-      s.on('error', (error: ServiceError) => {
-        if (!closed) options.onError?.(fromGrpcError(error));
-      });
-      // The final status says why the stream stopped: ended by the server or unreachable
-      // is worth another try; a refusal (a bad model name) is not.
-      s.on('status', ({ code }: { code: status }) => {
-        if (code === status.OK || code === status.UNAVAILABLE) retry();
-      });
-    };
-    open(options.send_current ?? false);
-    return {
-      close: () => {
-        closed = true;
-        if (timer) clearTimeout(timer);
-        stream?.cancel();
-      },
-    };
+    return reconnectingStream(
+      (reopened) =>
+        this.client.watch({ model, send_current: reopened || (options.send_current ?? false) }),
+      (e: pb.WatchEvent) => onChange(watchEventFromPb(e)),
+      { ...options, clientClosed: () => this.closed },
+    );
   }
 
   close(): void {
