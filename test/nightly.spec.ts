@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { requireBuiltCli, runCli, startCli } from './support/cli';
@@ -28,6 +28,20 @@ interface Run {
   readonly error: string | null;
 }
 
+interface Effect {
+  readonly treatment: string;
+  readonly method: string;
+  readonly causal_confidence: string;
+}
+interface Rec {
+  readonly recommendation_id: string;
+  readonly component: string;
+  readonly run_id: string | null;
+  readonly parameter: string;
+  readonly recommended_value: unknown;
+  readonly evidence: { id: string }[];
+}
+
 const STEPS = [
   'quality_gate',
   'attribution',
@@ -40,6 +54,8 @@ const STEPS = [
 
 let dir: string;
 let env: Record<string, string>;
+/** The clean run of the first test, on the whole log. */
+let cleanRun: Run | undefined;
 
 const cli = (args: string[]) => runCli(args, env);
 const json = <T>(args: string[]): T => {
@@ -84,6 +100,7 @@ describe('hirelearn nightly', () => {
     expect(next.stderr).toContain(`run ${killedId} was interrupted`);
     expect(next.code).toBe(0);
     const run = JSON.parse(next.stdout) as Run;
+    cleanRun = run;
     expect(run.status).toBe('ok');
     expect(run.steps.map((s) => s.name)).toEqual(STEPS);
     for (const s of run.steps) {
@@ -128,4 +145,46 @@ describe('hirelearn nightly', () => {
     const stored = json<{ data_window: { since: string } }>(['attribution', 'show', run.run_id]);
     expect(stored.data_window.since).toBe('2025-11-01');
   }, 600_000);
+
+  it('every planted helpful edit graded HIGH becomes a recommendation; no null treatment does', () => {
+    const run = cleanRun!;
+    expect(run).toBeDefined();
+    const truth = JSON.parse(readFileSync(path.join(dir, 'world', 'truth.json'), 'utf8')) as {
+      treatments: Record<string, { planted_effect: number }>;
+    };
+    const attribution = json<{ effects: Effect[] }>(['attribution', 'show', run.run_id]);
+    const recs = json<Rec[]>(['recommendations', 'list']).filter((r) => r.run_id === run.run_id);
+    const helpfulHigh = attribution.effects.filter(
+      (e) =>
+        e.method === 'aipw' &&
+        e.causal_confidence === 'HIGH' &&
+        (truth.treatments[e.treatment]?.planted_effect ?? 0) > 0 &&
+        e.treatment !== 'tailoring_applied',
+    );
+    expect(helpfulHigh.length).toBeGreaterThan(0);
+    for (const e of helpfulHigh) {
+      // Suggested by layer 2: in its edit priority (or switched on), citing this run's effect.
+      const rec = recs.find(
+        (r) =>
+          r.component === 'resume_edits' &&
+          JSON.stringify(r.recommended_value).includes(`"${e.treatment}"`) &&
+          r.evidence.some((x) => x.id.startsWith(`${run.run_id}/${e.treatment}/`)),
+      );
+      expect({ edit: e.treatment, recommended: rec !== undefined }).toEqual({
+        edit: e.treatment,
+        recommended: true,
+      });
+    }
+    // The nulls: the edit stronger users take, and the Tuesday trap (no timing effect planted).
+    expect(truth.treatments.reorganized_sections.planted_effect).toBe(0);
+    expect(truth.treatments.submitted_on_tuesday.planted_effect).toBe(0);
+    for (const r of recs) {
+      expect(JSON.stringify(r.recommended_value)).not.toContain('reorganized_sections');
+      for (const x of r.evidence) expect(x.id).not.toMatch(/reorganized_sections|tuesday/);
+    }
+    // What the step recorded is what the store holds.
+    expect(step(run, 'recommendations').produced).toEqual(
+      expect.arrayContaining(recs.map((r) => `recommendations/${r.recommendation_id}`)),
+    );
+  });
 });

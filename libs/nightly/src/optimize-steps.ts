@@ -63,7 +63,7 @@ export interface OptimizerInputs {
   readonly run_id: string;
   readonly attribution: OutcomeAttribution;
   readonly outcomes: WindowOutcomes;
-  /** Every labelled application with its fit components: the fit-weight learner's own split. */
+  /** The window's labelled applications: the fit-weight learner splits them by user itself. */
   readonly labelled: readonly LabelledApplication[];
   readonly configs: Readonly<Record<ConfigLayer, ConfigVersion>>;
 }
@@ -125,11 +125,14 @@ export function optimizeStep(ctx: NightlyContext): NightlyStep {
     needs: ['attribution'],
     async run(values) {
       const attribution = values.get('attribution') as OutcomeAttribution;
+      const outcomes = await loadWindowOutcomes(ctx.events, ctx.window);
       const inputs: OptimizerInputs = {
         run_id: ctx.run_id,
         attribution,
-        outcomes: await loadWindowOutcomes(ctx.events, ctx.window),
-        labelled: await loadLabelledApplications(ctx.events),
+        outcomes,
+        labelled: (await loadLabelledApplications(ctx.events)).filter((a) =>
+          outcomes.application_ids.has(a.application_id),
+        ),
         configs: await currentConfigs(new ConfigChannel({ documents: ctx.documents })),
       };
       const results = optimizerResultsCollection(ctx.documents);
@@ -137,10 +140,13 @@ export function optimizeStep(ctx: NightlyContext): NightlyStep {
       const produced: string[] = [];
       const statuses: Record<string, string> = {};
       const findings: string[] = [];
+      const seconds: Record<string, number> = {};
       for (const o of NIGHTLY_OPTIMIZERS) {
         let r: OptimizerResult<unknown>;
+        const t0 = performance.now();
         try {
           r = o.run(inputs);
+          seconds[o.name] = Math.round(performance.now() - t0) / 1000;
         } catch (e) {
           // One optimizer refusing its input does not silence the others.
           findings.push(`${o.name} failed: ${(e as Error).message}`);
@@ -169,7 +175,7 @@ export function optimizeStep(ctx: NightlyContext): NightlyStep {
         recommendations,
         interview_rate: inputs.outcomes.interview_rate,
       };
-      return { value, produced, summary: { optimizers: statuses }, findings };
+      return { value, produced, summary: { optimizers: statuses, seconds }, findings };
     },
   };
 }

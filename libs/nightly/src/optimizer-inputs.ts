@@ -31,6 +31,8 @@ export interface WindowOutcomes {
   readonly latest_scores: readonly number[];
   /** Share of the window's applications that reached interview (null when there is none). */
   readonly interview_rate: number | null;
+  /** The ids of the window's applications (the fit-weight learner's rows are these). */
+  readonly application_ids: ReadonlySet<string>;
 }
 
 /** The window's submitted applications, with their outcomes as known before `until`. */
@@ -40,7 +42,7 @@ export async function loadWindowOutcomes(
 ): Promise<WindowOutcomes> {
   const [since, until] = windowBounds(window);
   const rows = await source.rows(
-    `SELECT user_id, resume_score::DOUBLE AS resume_score,
+    `SELECT application_id, user_id, resume_score::DOUBLE AS resume_score,
        strftime(submitted_at, '%Y-%m-%dT%H:%M:%SZ') AS submitted_at,
        ${reachedInterviewBefore('$2')} AS reached_interview,
        coalesce(interview_at < $2::TIMESTAMP OR offer_at < $2::TIMESTAMP
@@ -77,6 +79,7 @@ export async function loadWindowOutcomes(
     timed,
     latest_scores: [...latest.values()].map((l) => l.score),
     interview_rate: timed.length > 0 ? interviews / timed.length : null,
+    application_ids: new Set(rows.map((r) => String(r.application_id))),
   };
 }
 
