@@ -128,6 +128,12 @@ for round in 0 1 2; do
   answers+=(--answer "$field=$value")
 done
 
+step "14. The nightly: quality gate, attribution, optimizers, recommendations routed, ramps, monitor, feedback loops"
+# The last month only (--since), to keep the demo short; a scheduled nightly reads the window it is given.
+hl nightly --since 2025-12-01 2> >(grep -v '^nightly: attribution:' >&2)
+hl runs list
+hl attribution show | sed -n "1,8p"
+
 step "15. Review: approve a recommendation; a stand-in layer-2 client gets the new config live over gRPC; roll back"
 # Needs the nightly's recommendations (the step before). The registry serves hirelearn.v1.Config.
 config_port=$((port + 5))
