@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { Registry } from '@hirelearn/registry';
-import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import type { Registry } from '@hirelearn/registry';
+import { registryWithVersions, type RegistryWithVersions } from '../testing/registry-versions';
 import { registryTarget } from './registry-target';
 
 /**
@@ -12,34 +9,16 @@ import { registryTarget } from './registry-target';
 describe('registryTarget', () => {
   const model = 'interview-likelihood';
   const who = { by: 'test', reason: 'serve it' };
-  let dir: string;
-  let documents: DocumentStore;
+  let held: RegistryWithVersions;
   let registry: Registry;
 
   beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'hl-target-'));
-    documents = await openDocumentStore('sqlite::memory:');
-    registry = await Registry.open({ documents, artifactsDir: dir });
-    for (const v of [1, 2, 3]) {
-      await registry.register({
-        model,
-        content: new TextEncoder().encode(`{"version":${v}}`),
-        format: 'json_params',
-        metrics: {},
-        training_data_window: { start: '2025-01-01T00:00:00Z', end: '2025-06-01T00:00:00Z' },
-        seed: v,
-        code_version: 'test',
-        settings_hash: 'test',
-        registered_by: 'test',
-      });
-    }
+    held = await registryWithVersions(model, 3);
+    registry = held.registry;
     await registry.promote(model, 1, who);
     await registry.promote(model, 2, who);
   });
-  afterEach(async () => {
-    await documents.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => held.close());
 
   it('rolls back the version it judged, recording who and why', async () => {
     const target = registryTarget(registry);

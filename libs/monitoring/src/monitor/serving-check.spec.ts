@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { Registry } from '@hirelearn/registry';
-import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import type { Registry } from '@hirelearn/registry';
+import type { DocumentStore } from '@hirelearn/store';
+import { registryWithVersions, type RegistryWithVersions } from '../testing/registry-versions';
 import { registryTarget } from './registry-target';
 import { predictionsCollection } from './run-monitor';
 import { checkServedVersions } from './serving-check';
@@ -13,34 +11,17 @@ import { checkServedVersions } from './serving-check';
  */
 describe('checkServedVersions', () => {
   const model = 'ensemble';
-  let dir: string;
+  let held: RegistryWithVersions;
   let documents: DocumentStore;
   let registry: Registry;
   let now = Date.parse('2026-03-01T12:00:00Z');
 
   beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'hl-serving-'));
-    documents = await openDocumentStore('sqlite::memory:');
-    registry = await Registry.open({ documents, artifactsDir: dir, clock: () => new Date(now) });
-    for (const v of [1, 2]) {
-      await registry.register({
-        model,
-        content: new TextEncoder().encode(`{"version":${v}}`),
-        format: 'json_params',
-        metrics: {},
-        training_data_window: { start: '2025-01-01T00:00:00Z', end: '2025-06-01T00:00:00Z' },
-        seed: v,
-        code_version: 'test',
-        settings_hash: 'test',
-        registered_by: 'test',
-      });
-    }
+    held = await registryWithVersions(model, 2, { clock: () => new Date(now) });
+    ({ documents, registry } = held);
     await registry.promote(model, 1, { by: 'test', reason: 'first' });
   });
-  afterEach(async () => {
-    await documents.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => held.close());
 
   const log = async (version: number, at: number, n: number) => {
     const predictions = predictionsCollection(documents);
