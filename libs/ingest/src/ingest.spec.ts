@@ -80,6 +80,21 @@ function writeLines(name: string, lines: readonly Line[]): string {
   return file;
 }
 
+/** Converts an NDJSON file to the Parquet file `name` in the test's folder, through DuckDB; returns its path. */
+async function toParquet(ndjson: string, name: string): Promise<string> {
+  const parquet = path.join(dir, name);
+  const duck = await DuckDBInstance.create(':memory:');
+  const c = await duck.connect();
+  // Timestamps stay text (an impossible format stops DuckDB from parsing them).
+  await c.run(
+    `COPY (SELECT * FROM read_json($1, timestampformat='%d##%m')) TO $2 (FORMAT parquet)`,
+    [ndjson, parquet],
+  );
+  c.closeSync();
+  duck.closeSync();
+  return parquet;
+}
+
 /**
  * A small world exercising the facts: two users applying, an interview then a rejection,
  * an application left in silence, a submission at a local evening time, profile versions,
@@ -430,14 +445,7 @@ describe('order and formats', () => {
 
   it('Parquet input gives the same events and facts as NDJSON', async () => {
     const ndjson = writeLines('world.ndjson', world());
-    const parquet = path.join(dir, 'world.parquet');
-    const duck = await DuckDBInstance.create(':memory:');
-    const c = await duck.connect();
-    // Timestamps stay text (an impossible format stops DuckDB from parsing them).
-    await c.run(`COPY (SELECT * FROM read_json('${ndjson}', timestampformat='%d##%m'))
-                 TO '${parquet}' (FORMAT parquet)`);
-    c.closeSync();
-    duck.closeSync();
+    const parquet = await toParquet(ndjson, 'world.parquet');
 
     const fromNdjson = await openStore();
     await run(fromNdjson, [ndjson]);
@@ -483,13 +491,7 @@ describe('order and formats', () => {
       snapshot('s1', null),
       snapshot('s2', '2024-06'),
     ]);
-    const parquet = path.join(dir, 'snapshots.parquet');
-    const duck = await DuckDBInstance.create(':memory:');
-    const c = await duck.connect();
-    await c.run(`COPY (SELECT * FROM read_json('${ndjson}', timestampformat='%d##%m'))
-                 TO '${parquet}' (FORMAT parquet)`);
-    c.closeSync();
-    duck.closeSync();
+    const parquet = await toParquet(ndjson, 'snapshots.parquet');
     const store = await openStore();
     expect(await run(store, [parquet])).toMatchObject({ received: 2, stored: 2, quarantined: 0 });
   });
@@ -782,13 +784,7 @@ describe('size limits', () => {
       ...jobs('a', 2),
       { ...jobs('big', 1)[0], description: 'x'.repeat(2000) },
     ]);
-    const parquet = path.join(dir, 'rows.parquet');
-    const duck = await DuckDBInstance.create(':memory:');
-    const c = await duck.connect();
-    await c.run(`COPY (SELECT * FROM read_json('${ndjson}', timestampformat='%d##%m'))
-                 TO '${parquet}' (FORMAT parquet)`);
-    c.closeSync();
-    duck.closeSync();
+    const parquet = await toParquet(ndjson, 'rows.parquet');
     const store = await openStore();
     const report = await run(store, [parquet], { max_line_bytes: 1000 });
     expect(report).toMatchObject({ stored: 2, quarantined_by_reason: { too_large: 1 } });
