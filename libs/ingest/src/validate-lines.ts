@@ -36,37 +36,36 @@ function fieldOf(value: unknown, key: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
+/** A line refused before any of its fields could be read (cut at the reader, or not UTF-8). */
+function unreadable(
+  line: number,
+  bytes: Uint8Array,
+  reason: string,
+  message: string,
+): ValidatedLine {
+  return {
+    ok: false,
+    line,
+    bytes: Uint8Array.from(bytes),
+    event_id: null,
+    event_type: null,
+    user_id: null,
+    reason,
+    field: '',
+    message,
+  };
+}
+
 /** Validates each line; `nowMs` is the reference for the future-timestamp rule. */
 export function validateLines(lines: readonly InputLine[], nowMs: number): ValidatedLine[] {
   const now = new Date(nowMs);
   return lines.map(({ bytes, line, cut }): ValidatedLine => {
-    if (cut)
-      return {
-        ok: false,
-        line,
-        bytes: Uint8Array.from(bytes),
-        event_id: null,
-        event_type: null,
-        user_id: null,
-        reason: cut.reason,
-        field: '',
-        message: cut.message,
-      };
+    if (cut) return unreadable(line, bytes, cut.reason, cut.message);
     let text: string;
     try {
       text = decoder.decode(bytes);
     } catch {
-      return {
-        ok: false,
-        line,
-        bytes: Uint8Array.from(bytes),
-        event_id: null,
-        event_type: null,
-        user_id: null,
-        reason: 'invalid_encoding',
-        field: '',
-        message: 'not valid UTF-8 text',
-      };
+      return unreadable(line, bytes, 'invalid_encoding', 'not valid UTF-8 text');
     }
     const result = validateLine(text, now);
     if (!result.ok) {
