@@ -77,6 +77,14 @@ describe('gRPC security', () => {
     clients.push(c);
     return c;
   };
+  /** A client of the mutual-TLS server presenting `pem` as its certificate. */
+  const certClient = (pem: Pem) =>
+    client(mtls.address, {
+      tls_ca_file: ca.ca.cert,
+      tls: true,
+      tls_client_cert_file: pem.cert,
+      tls_client_key_file: pem.key,
+    });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hirelearn-security-'));
@@ -177,30 +185,12 @@ describe('gRPC security', () => {
   it('mutual TLS: refuses a client without a certificate or with one of another CA; a known certificate is an identity', async () => {
     const noCert = client(mtls.address, { tls_ca_file: ca.ca.cert, tls: true, token: ALICE });
     await expect(noCert.list()).rejects.toMatchObject({ code: 'unavailable' });
-    const foreign = rogue.client('ml-bot');
-    const forged = client(mtls.address, {
-      tls_ca_file: ca.ca.cert,
-      tls: true,
-      tls_client_cert_file: foreign.cert,
-      tls_client_key_file: foreign.key,
-    });
+    const forged = certClient(rogue.client('ml-bot'));
     await expect(forged.list()).rejects.toMatchObject({ code: 'unavailable' });
-    const ours = ca.client('ml-bot');
-    const bot = client(mtls.address, {
-      tls_ca_file: ca.ca.cert,
-      tls: true,
-      tls_client_cert_file: ours.cert,
-      tls_client_key_file: ours.key,
-    });
+    const bot = certClient(ca.client('ml-bot'));
     const v = await bot.register(input('by certificate'));
     expect(v.registered_by).toBe('ml-bot');
-    const stranger = ca.client('stranger');
-    const unknown = client(mtls.address, {
-      tls_ca_file: ca.ca.cert,
-      tls: true,
-      tls_client_cert_file: stranger.cert,
-      tls_client_key_file: stranger.key,
-    });
+    const unknown = certClient(ca.client('stranger'));
     await expect(unknown.register(input('stranger'))).rejects.toMatchObject({
       code: 'unauthenticated',
     });
