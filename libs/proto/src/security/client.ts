@@ -11,6 +11,7 @@ import {
   type ClientOptions,
   type Interceptor,
 } from '@grpc/grpc-js';
+import { readPem } from './pem';
 import { isLoopback } from './server';
 import type { ClientSecuritySettings } from './settings';
 
@@ -42,14 +43,6 @@ export function clientToken(s: ClientSecuritySettings, address: string): string 
     );
   }
 }
-
-const readPem = (file: string, setting: string): Buffer => {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new Error(`${setting}: cannot read ${file} (${(error as Error).message})`);
-  }
-};
 
 /** Adds `authorization: Bearer <token>` to every call of a client. */
 function bearerInterceptor(token: string): Interceptor {

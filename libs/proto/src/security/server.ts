@@ -4,7 +4,6 @@
  * to, and one server interceptor that authenticates each call, checks its role against
  * `access.ts` and hands the caller to the handler, so every service is guarded the same way.
  */
-import { readFileSync } from 'node:fs';
 import {
   Metadata,
   ResponderBuilder,
@@ -17,6 +16,7 @@ import {
 } from '@grpc/grpc-js';
 import { HirelearnError } from '../errors';
 import { accessOf, roleMay } from './access';
+import { readPem } from './pem';
 import {
   localTokenPrincipals,
   readCredentialsFile,
@@ -39,14 +39,6 @@ const callers = new WeakMap<Metadata, Caller>();
 export function callerOf(metadata: Metadata): Caller | null {
   return callers.get(metadata) ?? null;
 }
-
-const readPem = (file: string, setting: string): Buffer => {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new Error(`${setting}: cannot read ${file} (${(error as Error).message})`);
-  }
-};
 
 /** TLS (mutual when a client CA is set) from the settings' files, else plaintext. */
 function serverCredentials(s: ServerSecuritySettings): ServerCredentials {
