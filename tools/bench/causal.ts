@@ -36,6 +36,7 @@ import {
   type AnalysisTable,
   type AttributionSettings,
 } from '@hirelearn/attribution';
+import { SKILL_SELECTED_NULLS } from '../../libs/attribution/src/testing/skill-selected-nulls';
 import { plantedEffect, type PlantedEffect } from '../../libs/attribution/src/testing/truth';
 import { fitPropensity, psMatching, refuterSettings } from '@hirelearn/causal';
 import { ingest } from '@hirelearn/ingest';
@@ -50,25 +51,11 @@ function arg(name: string, fallback: string): string {
 
 /**
  * Worlds besides the simulator's default (`--world NAME`). 'skill-selected-nulls' stands in for
- * issue 12's held-out world: two edits with no effect (reorganized_sections, and
- * strengthened_action_verbs set to 0) taken far more by users of high hidden skill, which moves
- * interviews 2.5× as much as by default — the confounder the adjustment set only sees through
- * proxies (prior interview rate), so the adjusted estimates of both nulls are biased upward.
+ * issue 12's held-out world (libs/attribution/src/testing/skill-selected-nulls.ts).
  */
 const WORLDS: Readonly<Record<string, SimSettingsOverrides>> = {
   default: {},
-  'skill-selected-nulls': {
-    outcome: { skillEffect: 0.1 },
-    edits: {
-      types: {
-        strengthened_action_verbs: {
-          effect: 0,
-          propensity: { base: -1.1, organisation: 0, skill: 3 },
-        },
-        reorganized_sections: { propensity: { base: -1.2, organisation: 0, skill: 3 } },
-      },
-    },
-  },
+  'skill-selected-nulls': SKILL_SELECTED_NULLS,
 };
 
 /** Where simulated worlds are cached between runs (simulating and ingesting 3,000 users takes minutes). */

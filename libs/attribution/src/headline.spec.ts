@@ -5,6 +5,7 @@ import { attributeTable, type OutcomeAttribution } from './run';
 import { attributionSettings, DEFAULT_HEADLINE_SETTINGS } from './settings';
 import { loadAnalysisTable } from './table';
 import { readIngested } from './testing/ingested';
+import { SKILL_SELECTED_NULLS } from './testing/skill-selected-nulls';
 
 const Z = 1.959964;
 const aipw = (estimate: number, se: number): EffectEstimate =>
@@ -89,21 +90,7 @@ describe('two null edits taken by stronger users (seed 1, 300 users x 6 months)'
 
   beforeAll(async () => {
     const world = simulateWorld(
-      defaultSimSettings({
-        users: 300,
-        months: 6,
-        seed: 1,
-        outcome: { skillEffect: 0.1 },
-        edits: {
-          types: {
-            strengthened_action_verbs: {
-              effect: 0,
-              propensity: { base: -1.1, organisation: 0, skill: 3 },
-            },
-            reorganized_sections: { propensity: { base: -1.2, organisation: 0, skill: 3 } },
-          },
-        },
-      }),
+      defaultSimSettings({ ...SKILL_SELECTED_NULLS, users: 300, months: 6, seed: 1 }),
     );
     for (const name of NULLS) expect(world.truth.treatments[name].ate).toBe(0);
     const table = await readIngested(world, loadAnalysisTable);
