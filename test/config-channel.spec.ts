@@ -148,6 +148,23 @@ describe('configuration channel (the registry app on loopback)', () => {
     }
   });
 
+  it('sends a layer that read its config with GetConfig a version published before its WatchConfig', async () => {
+    const read = await anonymous.getConfig(5);
+    const v1 = await ops.publish(
+      5,
+      { ...read.config, follow_up_days: 5 },
+      { reason: 'earlier follow-ups', expected_version: read.version },
+    );
+    const seen: ConfigVersion<5>[] = [];
+    const watch = anonymous.watchConfig(5, (v) => seen.push(v), { after_version: read.version });
+    try {
+      await until(() => seen.length === 1, 1000);
+      expect(seen[0]).toEqual(v1);
+    } finally {
+      watch.close();
+    }
+  });
+
   it('resolves concurrent publishes to one winner; the others are told the version they lost to', async () => {
     const at = (await anonymous.getConfig(6)).version;
     const results = await Promise.allSettled(

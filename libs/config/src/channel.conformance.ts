@@ -169,6 +169,17 @@ export function describeConfigConformance(
       expect(there.map((v) => v.version)).toEqual([1, 2]);
     });
 
+    it('sends a watcher that read version N every version after N first', async () => {
+      await channel.publish(6, weights(0.3, 0.3), by('v1', 0));
+      await channel.publish(6, weights(0.25, 0.35), by('v2', 1));
+      const seen: number[] = [];
+      const w = channel.watch(6, (v) => seen.push(v.version), { after_version: 0 });
+      const deadline = Date.now() + 2000;
+      while (seen.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      w.close();
+      expect(seen).toEqual([1, 2]);
+    });
+
     describe('recommendations', () => {
       it('saves idempotently by id and supersedes the pending one for the same parameter', async () => {
         const a = fitRecommendation({ technical: 0.3, signal: 0.3 });

@@ -6,6 +6,11 @@ import type { ConfigLayer } from './layers';
 export interface ConfigWatchOptions {
   /** First send the version in force (version 0, the defaults, when nothing was published). */
   readonly send_current?: boolean;
+  /**
+   * First send every version after this one (the version the caller read, or the last one it
+   * received before a reconnect): nothing published in between is missed. Wins over send_current.
+   */
+  readonly after_version?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -47,6 +52,8 @@ export class ConfigWatcher implements ConfigWatch {
   }
 
   private async poll(): Promise<void> {
+    if (this.last === null && this.options.after_version !== undefined)
+      this.last = this.options.after_version;
     if (this.last === null) {
       const current = await this.current();
       this.last = current.version;

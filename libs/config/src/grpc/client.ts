@@ -122,26 +122,35 @@ export class ConfigGrpcClient {
   }
 
   /**
-   * Streams the layer's versions as they are published, until closed. When the stream ends
-   * or the server is unreachable it reopens after `reconnect_ms` (default 1 s; 0: never)
-   * asking for the version in force first, so a layer never misses the config it should run.
+   * Streams the layer's versions as they are published, until closed: with `after_version`
+   * (the version a layer read with getConfig) every later one first, with `send_current` the
+   * one in force first. When the stream ends or the server is unreachable it reopens after
+   * `reconnect_ms` (default 1 s; 0: never) from the last version received, so a layer misses
+   * none and gets none twice.
    */
   watchConfig<L extends ConfigLayer>(
     layer: L,
     onVersion: (version: ConfigVersion<L>) => void,
     options: {
       send_current?: boolean;
+      after_version?: number;
       onError?: (error: unknown) => void;
       reconnect_ms?: number;
     } = {},
   ): ConfigWatch {
+    let last = options.after_version;
     return reconnectingStream(
       (reopened) =>
         this.client.watchConfig({
           layer,
-          send_current: reopened || (options.send_current ?? false),
+          send_current: last === undefined && (reopened || (options.send_current ?? false)),
+          after_version: last,
         }),
-      (v: pb.ConfigVersion) => onVersion(configVersionFromPb(v) as ConfigVersion<L>),
+      (message: pb.ConfigVersion) => {
+        const v = configVersionFromPb(message) as ConfigVersion<L>;
+        last = v.version;
+        onVersion(v);
+      },
       { ...options, clientClosed: () => this.closed },
     );
   }

@@ -88,6 +88,7 @@ export function createConfigServer(
           (v) => call.write(configVersionToPb(v)),
           {
             send_current: call.request.send_current,
+            after_version: call.request.after_version,
             onError: (error) => call.emit('error', toGrpcError(error)),
           },
         );

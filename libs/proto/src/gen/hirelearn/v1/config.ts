@@ -115,6 +115,11 @@ export interface WatchConfigRequest {
   layer: number;
   /** First send the version in force, so a layer starting up needs no separate GetConfig. */
   send_current: boolean;
+  /**
+   * Send every version after this one first (the version a layer read with GetConfig, or the
+   * last one it received before a reconnect), so none published in between is missed.
+   */
+  after_version?: number | undefined;
 }
 
 export interface PublishConfigRequest {
@@ -721,7 +726,7 @@ export const ListConfigVersionsResponse: MessageFns<ListConfigVersionsResponse> 
 };
 
 function createBaseWatchConfigRequest(): WatchConfigRequest {
-  return { layer: 0, send_current: false };
+  return { layer: 0, send_current: false, after_version: undefined };
 }
 
 export const WatchConfigRequest: MessageFns<WatchConfigRequest> = {
@@ -731,6 +736,9 @@ export const WatchConfigRequest: MessageFns<WatchConfigRequest> = {
     }
     if (message.send_current !== false) {
       writer.uint32(16).bool(message.send_current);
+    }
+    if (message.after_version !== undefined) {
+      writer.uint32(24).int64(message.after_version);
     }
     return writer;
   },
@@ -764,6 +772,14 @@ export const WatchConfigRequest: MessageFns<WatchConfigRequest> = {
             message.send_current = reader.bool();
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.after_version = longToNumber(reader.int64());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -784,6 +800,11 @@ export const WatchConfigRequest: MessageFns<WatchConfigRequest> = {
         : isSet(object.send_current)
         ? globalThis.Boolean(object.send_current)
         : false,
+      after_version: isSet(object.afterVersion)
+        ? globalThis.Number(object.afterVersion)
+        : isSet(object.after_version)
+        ? globalThis.Number(object.after_version)
+        : undefined,
     };
   },
 
@@ -795,6 +816,9 @@ export const WatchConfigRequest: MessageFns<WatchConfigRequest> = {
     if (message.send_current !== false) {
       obj.sendCurrent = message.send_current;
     }
+    if (message.after_version !== undefined) {
+      obj.afterVersion = Math.round(message.after_version);
+    }
     return obj;
   },
 
@@ -805,6 +829,7 @@ export const WatchConfigRequest: MessageFns<WatchConfigRequest> = {
     const message = createBaseWatchConfigRequest();
     message.layer = object.layer ?? 0;
     message.send_current = object.send_current ?? false;
+    message.after_version = object.after_version ?? undefined;
     return message;
   },
 };
