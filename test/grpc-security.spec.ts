@@ -340,7 +340,7 @@ describe('the CLI against a secured registry (serve registry --tls-cert ... --cr
   });
 
   it('refuses to serve beyond loopback without TLS, and warns when told --insecure', async () => {
-    const refused = runCli([
+    const beyondLoopback = [
       'serve',
       'registry',
       '--host',
@@ -348,17 +348,12 @@ describe('the CLI against a secured registry (serve registry --tls-cert ... --cr
       '--port',
       '0',
       ...args.documents,
-    ]);
+    ];
+    const refused = runCli(beyondLoopback);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refusing to listen on 0.0.0.0 (beyond loopback) without TLS');
     const insecure = startCli([
-      'serve',
-      'registry',
-      '--host',
-      '0.0.0.0',
-      '--port',
-      '0',
-      ...args.documents,
+      ...beyondLoopback,
       '--credentials',
       join(dir, 'credentials.json'),
       '--insecure',
