@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { validateEvent } from '@hirelearn/contract';
 import { CRUNCHBASE_KEY_ENV, CrunchbaseConnector, employeesOf, permalinkOf } from './crunchbase';
-import { retryAfterMs, TokenBucket } from './rate-limit';
+import { retryAfterMs, TokenBucket, type ConnectorClock } from './rate-limit';
 import { DEFAULT_CONNECTOR_SETTINGS } from './settings';
 
 /** Shaped as Crunchbase v4 documents its Entity Lookup for an organization. */
@@ -46,7 +46,6 @@ const NOT_FOUND = { error: 'Entity not found', code: 'MD404' };
 interface Hit {
   readonly path: string;
   readonly key: string | undefined;
-  readonly at: number;
 }
 
 describe('Crunchbase connector against a local replay of its documented responses', () => {
@@ -62,7 +61,6 @@ describe('Crunchbase connector against a local replay of its documented response
       hits.push({
         path,
         key: req.headers['x-cb-user-key'] as string | undefined,
-        at: performance.now(),
       });
       const permalink = path.split('/').pop() ?? '';
       const next = script[permalink]?.shift();
@@ -87,6 +85,7 @@ describe('Crunchbase connector against a local replay of its documented response
   afterAll(() => new Promise((resolve) => server.close(resolve)));
   beforeEach(() => {
     hits.length = 0;
+    waits.length = 0;
   });
 
   const fast = {
@@ -95,8 +94,19 @@ describe('Crunchbase connector against a local replay of its documented response
     burst: 5,
     backoff_base_ms: 50,
   };
+  /** Virtual time: every wait is recorded and passes at once, so no assertion depends on the machine's speed. */
+  const waits: number[] = [];
+  let virtual = 0;
+  const clock: ConnectorClock = {
+    now: () => virtual,
+    sleep: async (ms) => {
+      waits.push(ms);
+      virtual += ms;
+    },
+  };
   const connector = (settings = fast) =>
     new CrunchbaseConnector({
+      clock,
       key: 'test-key',
       base_url: base,
       settings,
@@ -127,8 +137,7 @@ describe('Crunchbase connector against a local replay of its documented response
     expect(r.status).toBe('ok');
     expect(r.requests).toBe(3);
     expect(hits).toHaveLength(3);
-    expect(hits[1].at - hits[0].at).toBeGreaterThanOrEqual(990); // Retry-After: 1
-    expect(hits[2].at - hits[1].at).toBeGreaterThanOrEqual(95); // 50 ms * 2^1
+    expect(waits).toEqual([1000, 100]); // Retry-After: 1, then 50 ms * 2^1
   });
 
   it('gives up after max_retries with the reason, and goes on with the next company', async () => {
@@ -145,7 +154,9 @@ describe('Crunchbase connector against a local replay of its documented response
   it('keeps to the rate limit (token bucket)', async () => {
     const slow = { ...fast, requests_per_second: 10, burst: 1 };
     await connector(slow).fetchSignals(['a', 'b', 'c', 'd', 'e']);
-    expect(hits[4].at - hits[0].at).toBeGreaterThanOrEqual(390); // 4 refills at 10/s
+    expect(hits).toHaveLength(5);
+    expect(waits).toHaveLength(4); // the burst of 1 covers the first; each other waits a refill
+    for (const w of waits) expect(w).toBeCloseTo(100, 6); // 1 token at 10/s
   });
 
   it('takes its key from the environment only, and says which variable is missing', () => {

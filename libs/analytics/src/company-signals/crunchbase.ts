@@ -4,7 +4,7 @@ import {
   type CompanySignalConnector,
   type ConnectorResult,
 } from './connector';
-import { fetchWithRetry, TokenBucket } from './rate-limit';
+import { fetchWithRetry, REAL_CLOCK, TokenBucket, type ConnectorClock } from './rate-limit';
 import { DEFAULT_CONNECTOR_SETTINGS, type ConnectorSettings } from './settings';
 
 /** The environment variable holding the key; never a flag or a file in the repository. */
@@ -40,6 +40,8 @@ export interface CrunchbaseOptions {
   readonly permalinks?: Readonly<Record<string, string>>;
   /** The time the headcount is observed at (default now). */
   readonly now?: () => Date;
+  /** How the rate limit and the retries wait (real time by default). */
+  readonly clock?: ConnectorClock;
 }
 
 /** Crunchbase's permalink convention: lower case, runs of other characters as one hyphen. */
@@ -116,7 +118,11 @@ export class CrunchbaseConnector implements CompanySignalConnector {
     this.key = key;
     this.base = (options.base_url ?? CRUNCHBASE_BASE_URL).replace(/\/$/, '');
     this.settings = options.settings ?? DEFAULT_CONNECTOR_SETTINGS;
-    this.bucket = new TokenBucket(this.settings.requests_per_second, this.settings.burst);
+    this.bucket = new TokenBucket(
+      this.settings.requests_per_second,
+      this.settings.burst,
+      options.clock ?? REAL_CLOCK,
+    );
   }
 
   async fetchSignals(companies: readonly string[]): Promise<ConnectorResult> {
@@ -133,6 +139,7 @@ export class CrunchbaseConnector implements CompanySignalConnector {
         { headers: { 'X-cb-user-key': this.key, accept: 'application/json' } },
         this.bucket,
         this.settings,
+        this.options.clock,
       );
       requests += got.attempts;
       if (got.status === 'failed') {

@@ -1,6 +1,16 @@
 import type { ConnectorSettings } from './settings';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The time a connector waits by: real by default; a test passes a virtual one. */
+export interface ConnectorClock {
+  /** Milliseconds on a monotonic scale. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const REAL_CLOCK: ConnectorClock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
 
 /**
  * A token bucket: `capacity` tokens, refilled continuously at `perSecond`; `take` waits until
@@ -14,12 +24,12 @@ export class TokenBucket {
   constructor(
     private readonly perSecond: number,
     private readonly capacity: number,
-    private readonly now: () => number = () => performance.now(),
+    private readonly clock: ConnectorClock = REAL_CLOCK,
   ) {
     if (!(perSecond > 0)) throw new RangeError('requests_per_second must be > 0');
     if (!(capacity >= 1)) throw new RangeError('burst must be >= 1');
     this.tokens = capacity;
-    this.last = now();
+    this.last = clock.now();
   }
 
   /** Resolves when a token has been taken (in call order). */
@@ -27,7 +37,7 @@ export class TokenBucket {
     const turn = this.queue.then(async () => {
       this.refill();
       if (this.tokens < 1) {
-        await sleep(((1 - this.tokens) / this.perSecond) * 1000);
+        await this.clock.sleep(((1 - this.tokens) / this.perSecond) * 1000);
         this.refill();
       }
       this.tokens -= 1;
@@ -37,7 +47,7 @@ export class TokenBucket {
   }
 
   private refill(): void {
-    const t = this.now();
+    const t = this.clock.now();
     this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
     this.last = t;
   }
@@ -68,6 +78,7 @@ export async function fetchWithRetry(
   init: RequestInit,
   bucket: TokenBucket,
   s: ConnectorSettings,
+  clock: ConnectorClock = REAL_CLOCK,
 ): Promise<FetchOutcome> {
   let reason = '';
   for (let attempt = 0; attempt <= s.max_retries; attempt++) {
@@ -91,7 +102,7 @@ export async function fetchWithRetry(
     } catch (e) {
       reason = `network: ${e instanceof Error ? e.message : String(e)}`;
     }
-    if (attempt < s.max_retries) await sleep(wait);
+    if (attempt < s.max_retries) await clock.sleep(wait);
   }
   return {
     status: 'failed',
