@@ -340,9 +340,8 @@ describe('read-only commands', () => {
        setInterval(() => {}, 1000);`,
     );
     try {
-      const started = Date.now();
+      // A writer's lock made this wait out the busy timeout and fail 'database is locked'.
       expect(cliJson<unknown[]>(['models', 'list', '--documents', url])).toEqual([]);
-      expect(Date.now() - started).toBeLessThan(8_000);
     } finally {
       holder.kill();
     }
