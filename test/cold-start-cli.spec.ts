@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { credentials, type ServiceError } from '@grpc/grpc-js';
 import type { OutcomeAttribution } from '@hirelearn/attribution';
 import { ingest } from '@hirelearn/ingest';
-import { trainColdStart } from '@hirelearn/ml';
+import { serializeColdStart, trainColdStart } from '@hirelearn/ml';
 import { saveAttribution } from '@hirelearn/nightly';
 import * as pb from '@hirelearn/proto';
 import { Registry } from '@hirelearn/registry';
@@ -59,7 +59,7 @@ describe('hirelearn cold-start', () => {
       trained = loaded.users.map((u) => u.user_id);
       const run = await trainColdStart(loaded.users, { epochs: 20 }, 1);
       if (run.status !== 'ok') throw new Error(run.reason);
-      artifact = JSON.stringify(run.model.toArtifact());
+      artifact = serializeColdStart(run.model.toArtifact());
     } finally {
       await store.close();
     }

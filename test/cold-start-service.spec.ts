@@ -6,6 +6,7 @@ import { ingest } from '@hirelearn/ingest';
 import {
   coldStartInsights,
   ColdStartModel,
+  serializeColdStart,
   trainColdStart,
   type ColdStartArtifact,
 } from '@hirelearn/ml';
@@ -106,7 +107,7 @@ describe('the cold-start embedder over gRPC', () => {
     for (const [i, a] of artifacts.entries()) {
       await registry.register({
         model: 'cold-start',
-        content: Buffer.from(JSON.stringify(a)),
+        content: Buffer.from(serializeColdStart(a)),
         format: 'json_params',
         metrics: { brier: a.metrics.brier },
         training_data_window: { start: '2026-01-01T00:00:00Z', end: '2026-07-01T00:00:00Z' },

@@ -16,6 +16,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ingest } from '@hirelearn/ingest';
@@ -23,6 +24,7 @@ import {
   coldStartInsights,
   ColdStartModel,
   DAY_ONE_FIELDS,
+  serializeColdStart,
   trainColdStart,
   useTensorFlowWasmBackend,
   type ColdStartArtifact,
@@ -131,14 +133,15 @@ function grownArtifact(a: ColdStartArtifact): ColdStartArtifact {
       skills_count: jitter(base.skills_count, 0.4),
       bullets_count: jitter(base.bullets_count, 0.4),
     };
-    peers.push({ ...like, embedding: model.forward(day).embedding });
+    // Single precision, as trainColdStart stores every peer's embedding.
+    peers.push({ ...like, embedding: model.forward(day).embedding.map((x) => Math.fround(x)) });
   }
   return { ...a, peers };
 }
 
-/** The artifact's bytes (the serialized text no longer reachable once this returns). */
+/** The artifact's registered bytes (the serialized text no longer reachable once this returns). */
 function artifactBytes(a: ColdStartArtifact): Buffer {
-  return Buffer.from(JSON.stringify(a));
+  return Buffer.from(serializeColdStart(a));
 }
 
 /** The production version of an artifact held in memory (no registry: it is about serving). */
@@ -161,6 +164,8 @@ async function main(): Promise<void> {
   process.stdout.write(`load average before: ${load()}\n`);
   const artifact = grownArtifact(await trainedModel());
   const content = artifactBytes(artifact);
+  // The format before the columns, one JSON object per peer, for the comparison.
+  const v1Bytes = Buffer.byteLength(JSON.stringify(artifact));
   const settle = () => {
     // Twice: the first pass may leave what the second frees (the serialized text).
     global.gc?.();
@@ -175,7 +180,8 @@ async function main(): Promise<void> {
   const heap = process.memoryUsage().heapUsed - heapBefore;
   process.stdout.write(
     `index: ${model.artifact.peers.length} established users, ${model.artifact.embedding_dim} dimensions, ` +
-      `artifact ${mb(content.length)}; built (JSON parse + ColdStartModel) in ${f(buildMs)} ms; ` +
+      `artifact ${mb(content.length)} (v1, one JSON object per peer: ${mb(v1Bytes)}); ` +
+      `loaded (parse, inflate, peers, ColdStartModel) in ${f(buildMs)} ms; ` +
       `heap ${global.gc ? mb(heap) : '(run node with --expose-gc for the heap)'}, ` +
       `of which the vectors ${mb(model.artifact.peers.length * model.artifact.embedding_dim * 4)}\n`,
   );
@@ -238,7 +244,17 @@ async function main(): Promise<void> {
       `p99 ${f(quantile(inProcess, 0.99))} ms\n`,
   );
   try {
+    // What stalls the server's event loop while it answers: its delay and the GC pauses.
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    const gcMs: number[] = [];
+    const gc = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) gcMs.push(e.duration);
+    });
+    gc.observe({ entryTypes: ['gc'] });
+    delay.enable();
     const service_ms = await timedCalls(service.address, requests);
+    delay.disable();
+    gc.disconnect();
     const baseline_ms = await timedCalls(empty.address, requests);
     await log.flush();
     const p99 = quantile(service_ms, 0.99);
@@ -248,6 +264,10 @@ async function main(): Promise<void> {
         `p50 ${f(quantile(service_ms, 0.5))} ms, p99 ${f(p99)} ms, max ${f(Math.max(...service_ms))} ms\n` +
         `baseline, the same calls answered empty (no model, no log): ` +
         `p50 ${f(quantile(baseline_ms, 0.5))} ms, p99 ${f(base99)} ms; ratio of the p99s ${(p99 / base99).toFixed(2)}\n` +
+        `server event loop during the service's calls: delay p50 ${f(delay.percentile(50) / 1e6)} ms, ` +
+        `p99 ${f(delay.percentile(99) / 1e6)} ms, max ${f(delay.max / 1e6)} ms; ` +
+        `GC ${gcMs.length} pauses, ${f(gcMs.reduce((a, x) => a + x, 0))} ms in all, ` +
+        `longest ${f(Math.max(0, ...gcMs))} ms\n` +
         `predictions logged: ${log.writtenCount} (failed ${log.failedWrites})\n` +
         `load average after: ${load()}\n`,
     );

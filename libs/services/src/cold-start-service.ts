@@ -3,7 +3,10 @@ import {
   ColdStartModel,
   DAY_ONE_FIELDS,
   nextQuestion,
+  COLD_START_FILE_FORMAT,
+  parseColdStartFile,
   type ColdStartArtifact,
+  type ColdStartArtifactFile,
   type ColdStartInsights,
   type EditEffectInput,
 } from '@hirelearn/ml';
@@ -34,13 +37,19 @@ export const DEFAULT_COLD_START_SERVICE: ColdStartServiceSettings = Object.freez
   maxBatch: 10_000,
 });
 
-/** A cold-start artifact as the embedder loads it (its format checked, the peer index built). */
+/**
+ * A cold-start artifact as the embedder loads it (its format checked, the peer index built):
+ * the columnar file `serializeColdStart` writes, or a version registered before it (v1, one
+ * JSON object per peer).
+ */
 export function parseColdStart(content: Buffer): ColdStartModel {
-  const a = JSON.parse(content.toString('utf8')) as ColdStartArtifact;
-  if (a?.format !== 'hirelearn.cold-start/v1') {
-    throw new TypeError(`not a cold-start artifact: ${String(a?.format)}`);
+  const a = JSON.parse(content.toString('utf8')) as { readonly format?: unknown } | null;
+  if (a?.format === COLD_START_FILE_FORMAT) {
+    return ColdStartModel.fromArtifact(parseColdStartFile(a as ColdStartArtifactFile));
   }
-  return ColdStartModel.fromArtifact(a);
+  if (a?.format === 'hirelearn.cold-start/v1')
+    return ColdStartModel.fromArtifact(a as ColdStartArtifact);
+  throw new TypeError(`not a cold-start artifact: ${String(a?.format)}`);
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   DEFAULT_COLD_START,
   DEFAULT_ENSEMBLE,
+  serializeColdStart,
   trainColdStart,
   useTensorFlowWasmBackend,
   type ColdStartMetrics,
@@ -138,7 +139,7 @@ async function trainColdStartRun(
   return {
     status: 'ok',
     model: 'cold-start',
-    artifact: JSON.stringify(t.model.toArtifact()),
+    artifact: serializeColdStart(t.model.toArtifact()),
     metrics: {
       brier: m.brier,
       log_loss: m.log_loss,

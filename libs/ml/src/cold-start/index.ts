@@ -4,6 +4,7 @@ export * from './types';
 export { fitColdStartEncoder, encodeDayOne } from './encoder';
 export * from './rate-distribution';
 export * from './model';
+export * from './artifact-file';
 export * from './train';
 export * from './insights';
 export * from './next-question';
