@@ -7,16 +7,24 @@
  * The model is trained on a small simulated world (TensorFlow.js, WASM backend); its peer
  * index is then grown to USERS successful users: each a training user's day-one features
  * with jittered numbers, embedded by the trained network, carrying a real peer's outcome
- * cells (no ids: the index never holds any). Printed: the artifact's size, the index's
- * build time (JSON parse and ColdStartModel, what a promotion costs the service) and its
- * heap, then p50/p99 of single Insights calls, one at a time from a client on a worker
- * thread (its own event loop, as a separate client would be), for the service and for the
- * baseline, and the ratio of the p99s; and the model's own time per user in process. Usage:
- *   npx tsx --tsconfig tsconfig.base.json tools/bench/cold-start-serving.ts
+ * cells (no ids: the index never holds any). Printed: the artifact's size (and the v1
+ * format's, one JSON object per peer), the load time (parse, inflate, peers, ColdStartModel:
+ * what a promotion costs the service; v1's beside it) and the heap, the model's own time per
+ * user in process (which slow calls a GC pause overlapped; the slowest user's fastest call
+ * says whether the tail is a kind of user or the machine), then p50/p99 of single Insights
+ * calls, one at a time from a client on a worker thread (its own event loop, as a separate
+ * client would be), for the service and for the baseline, the ratio of the p99s, and the
+ * server's event-loop delay and GC pauses during the service's calls. Usage:
+ *   npx tsx --expose-gc --tsconfig tsconfig.base.json tools/bench/cold-start-serving.ts
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import {
+  constants,
+  monitorEventLoopDelay,
+  performance,
+  PerformanceObserver,
+} from 'node:perf_hooks';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ingest } from '@hirelearn/ingest';
@@ -165,7 +173,11 @@ async function main(): Promise<void> {
   const artifact = grownArtifact(await trainedModel());
   const content = artifactBytes(artifact);
   // The format before the columns, one JSON object per peer, for the comparison.
-  const v1Bytes = Buffer.byteLength(JSON.stringify(artifact));
+  const { v1Bytes, v1Ms } = ((v1: Buffer) => {
+    const t = process.hrtime.bigint();
+    parseColdStart(v1);
+    return { v1Bytes: v1.length, v1Ms: Number(process.hrtime.bigint() - t) / 1e6 };
+  })(Buffer.from(JSON.stringify(artifact)));
   const settle = () => {
     // Twice: the first pass may leave what the second frees (the serialized text).
     global.gc?.();
@@ -181,7 +193,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `index: ${model.artifact.peers.length} established users, ${model.artifact.embedding_dim} dimensions, ` +
       `artifact ${mb(content.length)} (v1, one JSON object per peer: ${mb(v1Bytes)}); ` +
-      `loaded (parse, inflate, peers, ColdStartModel) in ${f(buildMs)} ms; ` +
+      `loaded (parse, inflate, peers, ColdStartModel) in ${f(buildMs)} ms (v1: ${f(v1Ms)} ms); ` +
       `heap ${global.gc ? mb(heap) : '(run node with --expose-gc for the heap)'}, ` +
       `of which the vectors ${mb(model.artifact.peers.length * model.artifact.embedding_dim * 4)}\n`,
   );
@@ -231,24 +243,47 @@ async function main(): Promise<void> {
   // The model's own share: the same users' insights in process (no gRPC, no log), after a
   // warm-up pass.
   const users = requests.map((bytes) => dayOneOfRequest(pb.InsightsRequest.decode(bytes).user));
-  const inProcess: number[] = [];
+  // Each call's span and the GC pauses (same clock), to tell a slow call from one a pause hit.
+  const inProcess: { start: number; ms: number }[] = [];
+  const pauses: { start: number; end: number }[] = [];
+  const gcSeen = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      pauses.push({ start: e.startTime, end: e.startTime + e.duration });
+  });
+  gcSeen.observe({ entryTypes: ['gc'] });
   for (let pass = 0; pass < 11; pass++) {
     for (const user of users) {
-      const s = process.hrtime.bigint();
+      const start = performance.now();
       coldStartInsights(model, user.day_one.features);
-      if (pass > 0) inProcess.push(Number(process.hrtime.bigint() - s) / 1e6);
+      if (pass > 0) inProcess.push({ start, ms: performance.now() - start });
     }
   }
+  // The GC entries reach the observer a timer later, not on the next turn of the loop.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  gcSeen.disconnect();
+  const ms = inProcess.map((c) => c.ms);
+  const hit = (c: { start: number; ms: number }) =>
+    pauses.some((p) => p.start < c.start + c.ms && p.end > c.start);
+  const slow = inProcess.filter((c) => c.ms >= quantile(ms, 0.99));
+  const clean = inProcess.filter((c) => !hit(c)).map((c) => c.ms);
+  // Whether the tail is a kind of user (slow on every pass) or the machine (slow once).
+  const fastest = users.map((_, u) => Math.min(...ms.filter((_, i) => i % users.length === u)));
   process.stdout.write(
-    `in process, coldStartInsights, ${inProcess.length} calls: p50 ${f(quantile(inProcess, 0.5))} ms, ` +
-      `p99 ${f(quantile(inProcess, 0.99))} ms\n`,
+    `in process, coldStartInsights, ${inProcess.length} calls: p50 ${f(quantile(ms, 0.5))} ms, ` +
+      `p99 ${f(quantile(ms, 0.99))} ms; ${slow.filter(hit).length} of the ${slow.length} calls at or ` +
+      `over the p99 overlap a GC pause (${pauses.length} pauses); p99 of the ${clean.length} calls ` +
+      `no pause overlaps ${f(quantile(clean, 0.99))} ms; the slowest user's fastest call ` +
+      `${f(Math.max(...fastest))} ms\n`,
   );
   try {
     // What stalls the server's event loop while it answers: its delay and the GC pauses.
     const delay = monitorEventLoopDelay({ resolution: 1 });
-    const gcMs: number[] = [];
+    const gcMs: { ms: number; major: boolean }[] = [];
     const gc = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) gcMs.push(e.duration);
+      for (const e of list.getEntries()) {
+        const kind = (e.detail as { kind?: number } | undefined)?.kind;
+        gcMs.push({ ms: e.duration, major: kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+      }
     });
     gc.observe({ entryTypes: ['gc'] });
     delay.enable();
@@ -266,8 +301,10 @@ async function main(): Promise<void> {
         `p50 ${f(quantile(baseline_ms, 0.5))} ms, p99 ${f(base99)} ms; ratio of the p99s ${(p99 / base99).toFixed(2)}\n` +
         `server event loop during the service's calls: delay p50 ${f(delay.percentile(50) / 1e6)} ms, ` +
         `p99 ${f(delay.percentile(99) / 1e6)} ms, max ${f(delay.max / 1e6)} ms; ` +
-        `GC ${gcMs.length} pauses, ${f(gcMs.reduce((a, x) => a + x, 0))} ms in all, ` +
-        `longest ${f(Math.max(0, ...gcMs))} ms\n` +
+        `GC ${gcMs.length} pauses (${gcMs.filter((g) => g.major).length} major), ` +
+        `${f(gcMs.reduce((a, g) => a + g.ms, 0))} ms in all, ` +
+        `longest minor ${f(Math.max(0, ...gcMs.filter((g) => !g.major).map((g) => g.ms)))} ms, ` +
+        `longest major ${f(Math.max(0, ...gcMs.filter((g) => g.major).map((g) => g.ms)))} ms\n` +
         `predictions logged: ${log.writtenCount} (failed ${log.failedWrites})\n` +
         `load average after: ${load()}\n`,
     );
