@@ -281,7 +281,8 @@ async function main(): Promise<void> {
     const gcMs: { ms: number; major: boolean }[] = [];
     const gc = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        const kind = (e.detail as { kind?: number } | undefined)?.kind;
+        // The kind is on `detail` (Node 16+), which these typings do not declare.
+        const kind = (e as { detail?: { kind?: number } }).detail?.kind;
         gcMs.push({ ms: e.duration, major: kind === constants.NODE_PERFORMANCE_GC_MAJOR });
       }
     });
