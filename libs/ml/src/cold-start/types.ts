@@ -112,7 +112,10 @@ export interface ColdStartMetrics {
   readonly horizon: number;
 }
 
-/** The registered artifact: everything serving needs, JSON. */
+/**
+ * The artifact in memory: everything serving needs. Registered as `serializeColdStart` writes
+ * it (artifact-file.ts: the peers as columns); versions registered before that hold this as JSON.
+ */
 export interface ColdStartArtifact {
   readonly format: 'hirelearn.cold-start/v1';
   readonly encoder: ColdStartEncoder;
