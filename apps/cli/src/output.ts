@@ -23,6 +23,19 @@ export function printTable(
   for (const r of rows) process.stdout.write(`${line(columns.map((c) => cell(r[c])))}\n`);
 }
 
+/** JSON on one line, cut to `max` characters with how much was left out (`--json` has it whole). */
+export function briefJson(value: unknown, max = 60): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max)}… (${text.length} chars; --json for all)`;
+}
+
+/** A number for people: `digits` significant digits, no float noise. */
+export function readable(x: number, digits = 3): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(digits))) : String(x);
+}
+
 /** Key-value lines, keys aligned. */
 export function printFields(fields: Readonly<Record<string, unknown>>): void {
   const width = Math.max(...Object.keys(fields).map((k) => k.length));

@@ -55,6 +55,24 @@ describe('fitScoreMap', () => {
     expect(mapScore(m, 0)).toBeCloseTo(1 / 3, 12);
     expect(mapScore(IDENTITY_SCORE_MAP, 37)).toBeCloseTo(0.37, 12);
   });
+
+  it('keeps only the ends of a flat run (the map between them is the same)', () => {
+    // Scores 10..50 never reach an interview, 60 and 70 always do: five zero knots become two.
+    const rows = [10, 20, 30, 40, 50, 60, 70].map((s, i) => ({
+      user_id: `u${i}`,
+      resume_score: s,
+      reached_interview: s >= 60,
+    }));
+    const m = fitScoreMap(rows);
+    expect(m.knots).toEqual([
+      { score: 10, probability: 0 },
+      { score: 50, probability: 0 },
+      { score: 60, probability: 1 },
+      { score: 70, probability: 1 },
+    ]);
+    for (const s of [15, 35, 50, 55, 65])
+      expect(mapScore(m, s)).toBe(s <= 50 ? 0 : s >= 60 ? 1 : 0.5);
+  });
 });
 
 describe('optimizeScoreCalibration', () => {

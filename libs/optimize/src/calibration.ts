@@ -110,7 +110,15 @@ export function fitScoreMap(rows: readonly ScoredOutcome[]): ScoreCalibrationMap
     for (let k = b.start; k < b.end; k++) sum += scores[k] * counts[k][1];
     return Object.freeze({ score: sum / b.weight, probability: b.value });
   });
-  return Object.freeze({ knots: Object.freeze(knots) });
+  // A knot inside a flat run changes nothing between its neighbours: the map keeps the run's ends.
+  const kept = knots.filter(
+    (k, i) =>
+      i === 0 ||
+      i === knots.length - 1 ||
+      k.probability !== knots[i - 1].probability ||
+      k.probability !== knots[i + 1].probability,
+  );
+  return Object.freeze({ knots: Object.freeze(kept) });
 }
 
 function checkRows(rows: readonly ScoredOutcome[]): void {

@@ -11,7 +11,7 @@ import {
 import type { JsonValue } from '@hirelearn/optimize';
 import { CliError } from '../cli-error';
 import { withDocumentStore } from '../documents-option';
-import { printFields, printJson, printTable } from '../output';
+import { briefJson, printFields, printJson, printTable } from '../output';
 import {
   clientSecurityFrom,
   clientSecurityOptions,
@@ -199,7 +199,7 @@ export function registerConfig(program: Command): void {
               );
             process.stdout.write(
               `layer ${layer} version ${v.version} by ${v.published_by}${v.published_at ? ` at ${v.published_at}` : ''}: ${v.reason}\n` +
-                `  ${JSON.stringify(effective)}\n`,
+                `  ${briefJson(effective, 400)}\n`,
             );
           },
           {

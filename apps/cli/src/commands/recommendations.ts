@@ -12,7 +12,7 @@ import { nightlyEvidenceCheck } from '@hirelearn/nightly';
 import type { DocumentStore } from '@hirelearn/store';
 import { CliError } from '../cli-error';
 import { withDocumentStore } from '../documents-option';
-import { printFields, printJson, printTable } from '../output';
+import { briefJson, printFields, printJson, printTable, readable } from '../output';
 
 const store = (documents: DocumentStore) =>
   new RecommendationStore(documents, new ConfigChannel({ documents }));
@@ -25,9 +25,9 @@ function printRecommendation(r: StoredRecommendation): void {
     component: r.component,
     layer: r.layer,
     parameter: r.parameter,
-    current: r.current_value,
-    recommended: r.recommended_value,
-    expected_impact: `${i.metric} ${i.estimate} ${i.unit} [${i.interval[0]}, ${i.interval[1]}]`,
+    current: briefJson(r.current_value, 200),
+    recommended: briefJson(r.recommended_value, 200),
+    expected_impact: `${i.metric} ${readable(i.estimate)} ${i.unit} [${readable(i.interval[0])}, ${readable(i.interval[1])}]`,
     confidence: r.confidence,
     risk: r.risk,
     route: `${r.route}: ${r.route_reason}`,
@@ -120,8 +120,9 @@ export function registerRecommendations(program: Command): void {
           rows.map((r) => ({
             ...r,
             id: r.recommendation_id,
-            recommended: JSON.stringify(r.recommended_value),
-            impact: `${r.expected_impact.estimate} ${r.expected_impact.unit}`,
+            recommended: briefJson(r.recommended_value),
+            impact: `${readable(r.expected_impact.estimate)} ${r.expected_impact.unit}`,
+            confidence: readable(r.confidence, 2),
           })),
           ['id', 'status', 'layer', 'parameter', 'recommended', 'impact', 'confidence', 'route'],
         );
