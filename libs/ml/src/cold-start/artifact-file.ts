@@ -212,18 +212,33 @@ export function parseColdStartFile(file: ColdStartArtifactFile): ColdStartArtifa
       );
     }
   }
+  // Cells are frozen, so peers with the same counts in a category share one: far fewer objects
+  // to build and to hold (counts are small) than one per peer and category.
+  const shared = new Map<number, ColdStartCell>();
+  let spanA = 1;
+  let spanK = 1;
+  for (let c = 0; c < cells; c++) {
+    spanA = Math.max(spanA, cellApplications[c] + 1);
+    spanK = Math.max(spanK, cellInterviews[c] + 1);
+  }
   const peers = new Array<ColdStartPeer>(n);
   let at = 0;
   for (let i = 0; i < n; i++) {
     const own = new Array<ColdStartCell>(cellCount[i]);
     for (let j = 0; j < own.length; j++, at++) {
-      const [dim, value] = index.categories[category[at]];
-      own[j] = Object.freeze({
-        dimension: dim,
-        value,
-        applications: cellApplications[at],
-        interviews: cellInterviews[at],
-      });
+      const key = (category[at] * spanA + cellApplications[at]) * spanK + cellInterviews[at];
+      let cell = shared.get(key);
+      if (!cell) {
+        const [dimension, value] = index.categories[category[at]];
+        cell = Object.freeze({
+          dimension,
+          value,
+          applications: cellApplications[at],
+          interviews: cellInterviews[at],
+        });
+        shared.set(key, cell);
+      }
+      own[j] = cell;
     }
     const figure = (k: number) => (Number.isNaN(resume[k][i]) ? null : resume[k][i]);
     peers[i] = Object.freeze({
