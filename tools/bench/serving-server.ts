@@ -1,0 +1,141 @@
+/**
+ * The server side of `tools/bench/serving-open-loop.ts`, in its own process so the load
+ * generator shares neither its process nor its event loop:
+ *   serving-server.ts service MODEL.json   the ensemble as the built service runs it
+ *                                          (PredictInterview and ModelInfer, every
+ *                                          prediction logged to SQLite on the log's worker thread)
+ *   serving-server.ts empty                the same two RPCs answered empty (no model, no log)
+ * It prints `{"address": ...}` once serving. On stdin, `reset` starts a window and `report`
+ * prints what this process went through since: its event-loop delay
+ * (`perf_hooks.monitorEventLoopDelay`) and its GC pauses, to tell the service's own stalls
+ * from the client's and the machine's. Closing stdin stops it (the log flushed first).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import * as path from 'node:path';
+import { createInterface } from 'node:readline';
+import * as pb from '@hirelearn/proto';
+import { startGrpcServer, unary, type ServiceBinding } from '@hirelearn/proto';
+import { Registry } from '@hirelearn/registry';
+import { openDocumentStore } from '@hirelearn/store';
+import {
+  DEFAULT_ENSEMBLE_PREDICTOR,
+  ensemblePredictorBindings,
+  PredictionLog,
+  registryView,
+  servedEnsemble,
+  workerSink,
+} from '@hirelearn/services';
+
+/** The ensemble from MODEL.json, registered and promoted in a scratch registry, and its log. */
+async function ensembleBindings(
+  dir: string,
+  modelPath: string,
+): Promise<{ bindings: ServiceBinding[]; close: () => Promise<void> }> {
+  const url = `sqlite://${path.join(dir, 'docs.sqlite')}`;
+  const docs = await openDocumentStore(url);
+  const registry = await Registry.open({ documents: docs, artifactsDir: path.join(dir, 'a') });
+  await registry.register({
+    model: 'ensemble',
+    content: readFileSync(modelPath),
+    format: 'json_params',
+    metrics: {},
+    training_data_window: { start: '2025-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' },
+    seed: 1,
+    code_version: 'bench',
+    settings_hash: 'bench',
+    registered_by: 'bench',
+  });
+  await registry.promote('ensemble', 1, { by: 'bench', reason: 'bench' });
+  const served = servedEnsemble(registryView(registry), DEFAULT_ENSEMBLE_PREDICTOR);
+  await served.start();
+  // From source, the log's worker loads the TypeScript entry through tsx's require hook.
+  const shim = path.join(dir, 'prediction-log-worker.js');
+  const entry = path.resolve(__dirname, '../../libs/services/src/prediction-log-worker.ts');
+  writeFileSync(
+    shim,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(entry)});\n`,
+  );
+  const sink = workerSink(shim, url);
+  if (!sink) throw new Error(`the prediction log's worker did not start (${shim})`);
+  const log = new PredictionLog(sink);
+  return {
+    bindings: ensemblePredictorBindings(served, log, DEFAULT_ENSEMBLE_PREDICTOR),
+    close: () => log.close(),
+  };
+}
+
+/** The same two RPCs answered empty: what grpc-js, the loopback and the machine cost alone. */
+const EMPTY_BINDINGS: ServiceBinding[] = [
+  {
+    service: pb.InterviewPredictorService,
+    implementation: { predictInterview: unary(() => ({ predictions: [] })) },
+  },
+  {
+    service: pb.GRPCInferenceServiceService,
+    implementation: { modelInfer: unary(() => pb.ModelInferResponse.fromPartial({})) },
+  },
+];
+
+/** Event-loop delay and GC pauses since the last `reset`, in ms. */
+function stallMonitor() {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  let gc: number[] = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gc.push(e.duration);
+  }).observe({ entryTypes: ['gc'] });
+  delay.enable();
+  const ms = (ns: number) => Number((ns / 1e6).toFixed(2));
+  return {
+    reset() {
+      delay.reset();
+      gc = [];
+    },
+    report() {
+      const sorted = [...gc].sort((a, b) => a - b);
+      return {
+        loop_delay_p50_ms: ms(delay.percentile(50)),
+        loop_delay_p99_ms: ms(delay.percentile(99)),
+        loop_delay_max_ms: ms(delay.max),
+        gc_pauses: gc.length,
+        gc_total_ms: Number(gc.reduce((a, b) => a + b, 0).toFixed(1)),
+        gc_max_ms: Number((sorted[sorted.length - 1] ?? 0).toFixed(2)),
+      };
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const [kind, modelPath] = process.argv.slice(2);
+  if (kind !== 'empty' && !(kind === 'service' && modelPath)) {
+    throw new Error('usage: serving-server.ts service MODEL.json | serving-server.ts empty');
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'hl-serving-server-'));
+  const app =
+    kind === 'service'
+      ? await ensembleBindings(dir, modelPath)
+      : { bindings: EMPTY_BINDINGS, close: async () => {} };
+  const server = await startGrpcServer(app.bindings);
+  const monitor = stallMonitor();
+  process.stdout.write(`${JSON.stringify({ address: server.address })}\n`);
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    if (line === 'reset') monitor.reset();
+    if (line === 'report') process.stdout.write(`${JSON.stringify(monitor.report())}\n`);
+  });
+  lines.on('close', () => {
+    void server
+      .shutdown()
+      .then(app.close)
+      .finally(() => {
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(0);
+      });
+  });
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
