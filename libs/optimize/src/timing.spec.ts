@@ -95,12 +95,11 @@ describe('optimizeTiming', () => {
         grade: 'HIGH',
         method: 'within_unit',
       }),
-      // MEDIUM with its interval excluding 0 counts too.
       sketchEffect({
         treatment: 'applied_in_morning',
         ate: 0.02,
         ci: [0.004, 0.036],
-        grade: 'MEDIUM',
+        grade: 'HIGH',
         method: 'within_unit',
       }),
       // A negative one is a day to avoid.
@@ -146,10 +145,29 @@ describe('optimizeTiming', () => {
     const hours = byParam.submission_hours;
     expect(hours.current_value).toEqual({ start: 0, end: 24 });
     expect(hours.recommended_value).toEqual({ start: 6, end: 12 });
-    expect(hours.confidence).toBe(0.6);
+    expect(hours.confidence).toBe(0.9);
     expect(r.analysis.by_weekday[4].within_user!.not_actionable).toMatch(
       /not a within-user estimate/,
     );
+  });
+
+  it('a MEDIUM within-user estimate, even with its interval excluding 0, changes nothing', () => {
+    // The 200-user nightly world graded a null Wednesday MEDIUM, -4.0 [-6.7, -1.2], q 0.03.
+    const r = optimizeTiming({
+      applications: tuesdayTrap(3),
+      attribution: sketchAttribution([
+        sketchEffect({
+          treatment: 'applied_on_wednesday',
+          ate: -0.04,
+          ci: [-0.067, -0.012],
+          grade: 'MEDIUM',
+          method: 'within_unit',
+        }),
+      ]),
+    });
+    expect(r.status).toBe('no_change');
+    expect(r.recommendations).toEqual([]);
+    expect(r.reasons.join(' ')).toMatch(/timing makes no difference/);
   });
 
   it('with only worse days and bands, the days and hours in force lose them', () => {
