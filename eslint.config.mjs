@@ -22,6 +22,7 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:stats', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:moo', onlyDependOnLibsWithTags: ['scope:stats'] },
             { sourceTag: 'scope:proto', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:contract', onlyDependOnLibsWithTags: [] },
             {
