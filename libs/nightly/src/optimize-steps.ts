@@ -27,10 +27,13 @@ import type { DocumentCollection, DocumentStore, StoredDocument } from '@hirelea
 import type { NightlyContext } from './core-steps';
 import { deliverRecommendations } from './deliver';
 import {
+  aggressiveThresholdOf,
   currentConfigs,
+  fitWeightsOf,
   loadWindowOutcomes,
   modeThresholdOf,
   scoreMapOf,
+  submissionHoursOf,
   suggestedEditsOf,
   timingOf,
   type WindowOutcomes,
@@ -86,6 +89,7 @@ export const NIGHTLY_OPTIMIZERS: readonly {
         attribution: i.attribution,
         attribution_run_id: i.run_id,
         current: timingOf(i.configs[5]),
+        current_submission_hours: submissionHoursOf(i.configs[5]),
       }),
   },
   {
@@ -96,11 +100,15 @@ export const NIGHTLY_OPTIMIZERS: readonly {
         attribution_run_id: i.run_id,
         scores: i.outcomes.latest_scores,
         current_threshold: modeThresholdOf(i.configs[2]),
+        aggressive_threshold: aggressiveThresholdOf(i.configs[2]),
       }),
   },
   {
     name: 'fit_weights',
-    run: (i) => optimizeFitWeights({ learning: learnFitWeights(i.labelled) }),
+    run: (i) =>
+      optimizeFitWeights({
+        learning: learnFitWeights(i.labelled, { currentWeights: fitWeightsOf(i.configs[6]) }),
+      }),
   },
   {
     name: 'resume_edits',

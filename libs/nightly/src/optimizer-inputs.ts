@@ -11,6 +11,8 @@ import {
   type ConfigChannel,
   type ConfigLayer,
   type ConfigVersion,
+  type FitWeightsConfig,
+  type PlanningConfig,
   type StrategyEngineConfig,
 } from '@hirelearn/config';
 import type { SqlSource } from '@hirelearn/monitoring';
@@ -103,13 +105,24 @@ export function modeThresholdOf(layer2: ConfigVersion): number {
   return (layer2.config as StrategyEngineConfig).mode_threshold;
 }
 
-/** The edits layer 2 suggests now: the `suggested_edits.<edit>` switches that are on. */
+/** The edits layer 2 suggests now, in its order of priority. */
 export function suggestedEditsOf(layer2: ConfigVersion): string[] {
-  const v = parameterValue(layer2.config, 'suggested_edits');
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return [];
-  return Object.entries(v)
-    .filter(([, on]) => on === true)
-    .map(([edit]) => edit);
+  return [...(layer2.config as StrategyEngineConfig).resume_edit_priority];
+}
+
+/** Layer 2's aggressive threshold: the mode threshold must stay below it. */
+export function aggressiveThresholdOf(layer2: ConfigVersion): number {
+  return (layer2.config as StrategyEngineConfig).aggressive_threshold;
+}
+
+/** Layer 5's submission hours in force. */
+export function submissionHoursOf(layer5: ConfigVersion): PlanningConfig['submission_hours'] {
+  return (layer5.config as PlanningConfig).submission_hours;
+}
+
+/** Layer 6's fit weights in force: the baseline a learned candidate must beat. */
+export function fitWeightsOf(layer6: ConfigVersion): FitWeightsConfig['weights'] {
+  return (layer6.config as FitWeightsConfig).weights;
 }
 
 /** Layer 5's timing parameters in force (those its config holds). */
