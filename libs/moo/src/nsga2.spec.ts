@@ -77,8 +77,16 @@ describe('nsga2 on constrained and infeasible problems', () => {
       expect(s.x[1]).toBeGreaterThanOrEqual(0.5 * s.x[0] - 1e-12);
       expect(s.objectives[0]).toBeGreaterThan(0);
     }
-    const interviews = r.front.map((s) => s.objectives[0]);
-    expect(Math.max(...interviews)).toBeGreaterThan(2.5);
+    // Analytic front: with h hours the best plan sends 2h applications (up to 30),
+    // interviews = 0.2 h^2 / (h + 1) for h <= 15, then 3 * min(1, h / 16).
+    const best = (h: number) => (h <= 15 ? (0.2 * h * h) / (h + 1) : 3 * Math.min(1, h / 16));
+    expect(r.front.length).toBeGreaterThanOrEqual(30);
+    // never above the analytic best (that would be an infeasible plan), and on average near it
+    const shortfall = r.front.map((s) => best(s.objectives[1]) - s.objectives[0]);
+    expect(Math.min(...shortfall)).toBeGreaterThan(-1e-9);
+    expect(shortfall.reduce((a, b) => a + b, 0) / shortfall.length).toBeLessThan(0.03);
+    expect(Math.max(...r.front.map((s) => s.objectives[0]))).toBeGreaterThan(2.9);
+    expect(Math.min(...r.front.map((s) => s.objectives[1]))).toBeLessThan(2);
   });
 
   it('zero hours a week: the reason names the constraint, with the nearest plan', () => {
