@@ -33,6 +33,7 @@ export * from './grpc-status';
 export * from './grpc-server';
 export * from './open-streams';
 export * from './reconnecting-stream';
+export * from './unary-call';
 export * from './security';
 export * from './run-service';
 export * from './standard-services';

@@ -1,13 +1,12 @@
-import { Metadata, type CallOptions, type ServiceError } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import {
   clientConnection,
   clientSecuritySettings,
-  fromGrpcError,
-  isServiceError,
   reconnectingStream,
+  unaryCall,
   UnavailableError,
   type ClientSecuritySettings,
+  type UnaryMethod,
 } from '@hirelearn/proto';
 import type { ConfigVersion } from '../documents';
 import type { ConfigLayer } from '../layers';
@@ -21,13 +20,6 @@ export interface ConfigClientOptions {
   /** TLS and the token to send (default: plaintext, the local token file if there is one). */
   readonly security?: ClientSecuritySettings;
 }
-
-type Unary<Req, Res> = (
-  request: Req,
-  metadata: Metadata,
-  options: Partial<CallOptions>,
-  callback: (error: ServiceError | null, response: Res) => void,
-) => unknown;
 
 /**
  * `hirelearn.v1.Config` over gRPC, with the channel's types: what a consuming layer uses to
@@ -45,17 +37,8 @@ export class ConfigGrpcClient {
     this.deadlineMs = options.deadline_ms ?? 30_000;
   }
 
-  private call<Req, Res>(method: Unary<Req, Res>, request: Req): Promise<Res> {
-    return new Promise((resolve, reject) => {
-      method.call(
-        this.client,
-        request,
-        new Metadata(),
-        { deadline: Date.now() + this.deadlineMs },
-        (error: ServiceError | null, response: Res) =>
-          error ? reject(isServiceError(error) ? fromGrpcError(error) : error) : resolve(response),
-      );
-    });
+  private call<Req, Res>(method: UnaryMethod<Req, Res>, request: Req): Promise<Res> {
+    return unaryCall(this.client, method, request, this.deadlineMs);
   }
 
   /** The version in force, or the one named. */

@@ -1,14 +1,13 @@
-import { Metadata, type CallOptions, type ServiceError } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import {
   clientConnection,
   clientSecuritySettings,
-  fromGrpcError,
   IntegrityError,
-  isServiceError,
   reconnectingStream,
+  unaryCall,
   UnavailableError,
   type ClientSecuritySettings,
+  type UnaryMethod,
 } from '@hirelearn/proto';
 import { sha256Hex } from '../artifact-store';
 import type {
@@ -40,13 +39,6 @@ export interface RegistryClientOptions {
   readonly security?: ClientSecuritySettings;
 }
 
-type Unary<Req, Res> = (
-  request: Req,
-  metadata: Metadata,
-  options: Partial<CallOptions>,
-  callback: (error: ServiceError | null, response: Res) => void,
-) => unknown;
-
 /**
  * The registry over gRPC with the in-process Registry's calls and types, so a service can
  * use either. Failed calls reject with the same HirelearnError classes the registry throws.
@@ -67,17 +59,8 @@ export class RegistryGrpcClient {
     this.deadlineMs = options.deadline_ms ?? 30_000;
   }
 
-  private call<Req, Res>(method: Unary<Req, Res>, request: Req): Promise<Res> {
-    return new Promise((resolve, reject) => {
-      method.call(
-        this.client,
-        request,
-        new Metadata(),
-        { deadline: Date.now() + this.deadlineMs },
-        (error: ServiceError | null, response: Res) =>
-          error ? reject(isServiceError(error) ? fromGrpcError(error) : error) : resolve(response),
-      );
-    });
+  private call<Req, Res>(method: UnaryMethod<Req, Res>, request: Req): Promise<Res> {
+    return unaryCall(this.client, method, request, this.deadlineMs);
   }
 
   async register(input: RegisterVersionInput): Promise<ModelVersion> {
