@@ -20,6 +20,7 @@ import { clientSecuritySettings } from '@hirelearn/proto';
 import { openDocumentStore } from '@hirelearn/store';
 import { CLI, cliJson, listeningAddress, runCli } from './support/cli';
 import { writeCredentials } from './support/credentials';
+import { until } from './support/until';
 
 const OPS = 'ops-token-0123456789abcdef0123456789abcd';
 const READER = 'reader-token-0123456789abcdef0123456789ab';
@@ -65,22 +66,6 @@ function recommendation(
     route_reason: 'confidence below 0.8',
     reasons: [],
   };
-}
-
-/** Resolves when the predicate holds (checked every 5 ms), rejects after ms. */
-function until(predicate: () => boolean, ms = 5000): Promise<void> {
-  return new Promise((res, rej) => {
-    const start = Date.now();
-    const t = setInterval(() => {
-      if (predicate()) {
-        clearInterval(t);
-        res();
-      } else if (Date.now() - start > ms) {
-        clearInterval(t);
-        rej(new Error('timed out'));
-      }
-    }, 5);
-  });
 }
 
 describe('configuration channel (the registry app on loopback)', () => {

@@ -17,6 +17,7 @@ import {
 import { clientSecuritySettings } from '@hirelearn/proto';
 import { CLI, listeningAddress, runCli } from './support/cli';
 import { writeCredentials } from './support/credentials';
+import { until } from './support/until';
 
 /** Tokens of the two principals of the server's credentials file (stored there as sha256). */
 const TRAINER = 'trainer-token-0123456789abcdef0123456789';
@@ -56,22 +57,6 @@ function startApp(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return listeningAddress(child, 'registry').then((address) => ({ child, address }));
-}
-
-/** Resolves when the predicate holds (checked every 5 ms), rejects after ms. */
-function until(predicate: () => boolean, ms = 5000): Promise<void> {
-  return new Promise((res, rej) => {
-    const start = Date.now();
-    const t = setInterval(() => {
-      if (predicate()) {
-        clearInterval(t);
-        res();
-      } else if (Date.now() - start > ms) {
-        clearInterval(t);
-        rej(new Error('timed out'));
-      }
-    }, 5);
-  });
 }
 
 describe('registry over gRPC (the registry app on loopback)', () => {
