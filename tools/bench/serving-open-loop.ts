@@ -48,6 +48,9 @@ interface Stalls {
   readonly gc_pauses: number;
   readonly gc_total_ms: number;
   readonly gc_max_ms: number;
+  readonly gc_major_pauses: number;
+  readonly gc_major_max_ms: number;
+  readonly heap_used_mb: number;
 }
 
 /** A server process of `serving-server.ts`, answering `reset`/`report` on its stdin. */
@@ -236,7 +239,8 @@ async function main(): Promise<void> {
             ` (from the actual send p99 ${f(r.from_send.p99)}; sent late p99 ${f(r.send_late.p99)}, max ${f(r.send_late.max)}; ` +
             `${r.errors} errors, ${r.unanswered} unanswered of ${r.calls}); ` +
             `server event-loop delay p99 ${f(s.loop_delay_p99_ms)} / max ${f(s.loop_delay_max_ms)} ms, ` +
-            `GC ${s.gc_pauses} pauses, ${s.gc_total_ms} ms in all, longest ${f(s.gc_max_ms)} ms\n`
+            `GC ${s.gc_pauses} pauses, ${s.gc_total_ms} ms in all, longest ${f(s.gc_max_ms)} ms ` +
+            `(major ${s.gc_major_pauses}, longest ${f(s.gc_major_max_ms)} ms), heap ${s.heap_used_mb} MB\n`
           );
         };
         process.stdout.write(

@@ -12,7 +12,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pb from '@hirelearn/proto';
@@ -82,8 +82,14 @@ const EMPTY_BINDINGS: ServiceBinding[] = [
 function stallMonitor() {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   let gc: number[] = [];
+  let major: number[] = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gc.push(e.duration);
+    for (const e of list.getEntries()) {
+      gc.push(e.duration);
+      // The kind is on `detail` (Node 16+), which these typings do not declare.
+      const kind = (e as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) major.push(e.duration);
+    }
   }).observe({ entryTypes: ['gc'] });
   delay.enable();
   const ms = (ns: number) => Number((ns / 1e6).toFixed(2));
@@ -91,6 +97,7 @@ function stallMonitor() {
     reset() {
       delay.reset();
       gc = [];
+      major = [];
     },
     report() {
       const sorted = [...gc].sort((a, b) => a - b);
@@ -101,6 +108,9 @@ function stallMonitor() {
         gc_pauses: gc.length,
         gc_total_ms: Number(gc.reduce((a, b) => a + b, 0).toFixed(1)),
         gc_max_ms: Number((sorted[sorted.length - 1] ?? 0).toFixed(2)),
+        gc_major_pauses: major.length,
+        gc_major_max_ms: Number(Math.max(0, ...major).toFixed(2)),
+        heap_used_mb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
       };
     },
   };

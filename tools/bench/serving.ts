@@ -12,8 +12,10 @@
  *     the baseline of what grpc-js, the loopback and the machine cost without the service;
  *   - batches of 1,000 applications (p50/p99);
  *   - the same batch predicted in process (no gRPC, no log).
- * The load runs on a worker thread (its own event loop, as a separate client would be),
- * sending pre-encoded requests and not decoding answers; the server runs on the main thread.
+ * The load runs on a worker thread (its own event loop and heap, but the service's process
+ * and cores), sending pre-encoded requests and not decoding answers; the server runs on
+ * the main thread. The open loop with the generator in a process of its own, and the empty
+ * server in another, is `tools/bench/serving-open-loop.ts` (the figure the README quotes).
  * The load average is printed before and after (the machine is shared). Usage:
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/serving.ts .hirelearn/models/ensemble-seed1.json
  */
