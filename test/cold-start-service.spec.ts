@@ -24,6 +24,7 @@ import {
 } from '@hirelearn/services';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { keepCalling } from './support/keep-calling';
 
 /**
  * The cold-start embedder on loopback, called over gRPC: a new user's day-one insights as
@@ -367,33 +368,17 @@ describe('the cold-start embedder over gRPC', () => {
   });
 
   it('switches to a promoted version without a failed call, and logs every prediction', async () => {
-    const seen: number[] = [];
-    let failures = 0;
-    let stop = false;
-    const calling = (async () => {
-      while (!stop) {
-        try {
-          seen.push((await insights({ ...newUser, user_id: 'u-switch' })).model_version);
-        } catch {
-          failures += 1;
-        }
-      }
-    })();
-    const until = async (v: number) => {
-      const start = Date.now();
-      while (seen[seen.length - 1] !== v) {
-        if (Date.now() - start > 10_000) throw new Error(`version ${v} never served`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    };
-    await until(1);
+    const calls = keepCalling(
+      async () => (await insights({ ...newUser, user_id: 'u-switch' })).model_version,
+    );
+    const { seen } = calls;
+    await calls.until(1);
     await registry.promote('cold-start', 2, who);
-    await until(2);
+    await calls.until(2);
     // The new version is served with the effects read again.
     expect(effectReads).toBeGreaterThanOrEqual(2);
-    stop = true;
-    await calling;
-    expect(failures).toBe(0);
+    await calls.stop();
+    expect(calls.failures).toBe(0);
     expect(seen.filter((v, i) => i > 0 && v !== seen[i - 1])).toEqual([2]);
 
     // A graceful stop writes every buffered prediction.

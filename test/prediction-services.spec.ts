@@ -28,6 +28,7 @@ import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/st
 import { listeningAddress } from './support/cli';
 import { rpc } from './support/grpc';
 import { startModelServices, type ModelServicesOnLoopback } from './support/model-services';
+import { keepCalling } from './support/keep-calling';
 
 /**
  * The registry and both model services on loopback, called over gRPC: predictions, a
@@ -230,35 +231,18 @@ describe('prediction services over gRPC', () => {
   });
 
   it('switches to a promoted version without a failed call, and a rollback restores the old one', async () => {
-    const seen: number[] = [];
-    let failures = 0;
-    let stop = false;
-    const client = (async () => {
-      while (!stop) {
-        try {
-          const r = await predict(applications.slice(0, 20));
-          seen.push(r.predictions[0].model_version);
-        } catch {
-          failures += 1;
-        }
-      }
-    })();
-    const until = async (v: number) => {
-      const start = Date.now();
-      while (seen[seen.length - 1] !== v) {
-        if (Date.now() - start > 10_000) throw new Error(`version ${v} never served`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    };
-    await until(1);
+    const calls = keepCalling(
+      async () => (await predict(applications.slice(0, 20))).predictions[0].model_version,
+    );
+    await calls.until(1);
     await registry.promote('ensemble', 2, who);
-    await until(2);
+    await calls.until(2);
     await registry.rollback('ensemble', who);
-    await until(1);
-    stop = true;
-    await client;
-    expect(failures).toBe(0);
+    await calls.until(1);
+    await calls.stop();
+    expect(calls.failures).toBe(0);
     // Versions change only at the two switches: 1…1 2…2 1…1.
+    const { seen } = calls;
     const switches = seen.filter((v, i) => i > 0 && v !== seen[i - 1]).length;
     expect(switches).toBe(2);
   });
