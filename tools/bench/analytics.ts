@@ -6,16 +6,9 @@
  *
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/analytics.ts [applications=1000000,10000000]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import {
-  ALL_TIME,
-  allUserPerformance,
-  type SqlSource,
-  type UserPerformanceRow,
-} from '@hirelearn/analytics';
+import { type DuckDBConnection } from '@duckdb/node-api';
+import { ALL_TIME, allUserPerformance, type UserPerformanceRow } from '@hirelearn/analytics';
+import { peakRssMb, timed, withBenchDuckDb } from './duckdb-bench';
 
 const GHOST_DAYS = 30;
 const APPS_PER_USER = 100;
@@ -166,11 +159,6 @@ async function typescriptLoop(c: DuckDBConnection): Promise<UserPerformanceRow[]
     }));
 }
 
-function peakRssMb(): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 1048576);
-}
-
 function sameRows(a: readonly UserPerformanceRow[], b: readonly UserPerformanceRow[]): boolean {
   if (a.length !== b.length) return false;
   const close = (x: number | null, y: number | null) =>
@@ -193,32 +181,9 @@ function sameRows(a: readonly UserPerformanceRow[], b: readonly UserPerformanceR
   });
 }
 
-async function timed<T>(
-  work: () => Promise<T>,
-  repeats = 1,
-): Promise<{ value: T; seconds: number }> {
-  let best = Infinity;
-  let value!: T;
-  for (let r = 0; r < repeats; r++) {
-    const t = process.hrtime.bigint();
-    value = await work();
-    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
-  }
-  return { value, seconds: best };
-}
-
 async function run(n: number): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-analytics-'));
-  const instance = await DuckDBInstance.create(path.join(dir, 'bench.duckdb'), {
-    memory_limit: '1GB',
-  });
-  const c = await instance.connect();
-  try {
+  await withBenchDuckDb('bench-analytics-', '1GB', async ({ connection: c, db }) => {
     const gen = await timed(() => c.run(generateSql(n)));
-    const db: SqlSource = {
-      rows: async (sql, params) =>
-        (await c.runAndReadAll(sql, params ?? [])).getRowObjectsJson() as Record<string, unknown>[],
-    };
     const lib = await timed(() => allUserPerformance(db, ALL_TIME), 3);
     const hand = await timed(
       async () =>
@@ -253,11 +218,7 @@ async function run(n: number): Promise<void> {
       ].join('\n'),
     );
     if (!agree) process.exitCode = 1;
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {

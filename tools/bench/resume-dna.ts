@@ -6,11 +6,9 @@
  *
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/resume-dna.ts [snapshots=100000]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { resumeDnaLibrary, type SqlSource } from '@hirelearn/analytics';
+import { type DuckDBConnection } from '@duckdb/node-api';
+import { resumeDnaLibrary } from '@hirelearn/analytics';
+import { peakRssMb, timed, withBenchDuckDb } from './duckdb-bench';
 
 const SNAPSHOTS_PER_USER = 5;
 const APPLICATIONS_PER_USER = 40;
@@ -82,30 +80,10 @@ async function plainScan(c: DuckDBConnection): Promise<{ snapshots: number; bull
   return { snapshots, bullets };
 }
 
-function peakRssMb(): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 1048576);
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
-  const t = process.hrtime.bigint();
-  const value = await work();
-  return { value, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
-}
-
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 100_000);
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-resume-dna-'));
-  const instance = await DuckDBInstance.create(path.join(dir, 'bench.duckdb'), {
-    memory_limit: '1GB',
-  });
-  const c = await instance.connect();
-  try {
+  await withBenchDuckDb('bench-resume-dna-', '1GB', async ({ connection: c, db }) => {
     const gen = await timed(() => c.run(generateSql(n)));
-    const db: SqlSource = {
-      rows: async (sql, params) =>
-        (await c.runAndReadAll(sql, params ?? [])).getRowObjectsJson() as Record<string, unknown>[],
-    };
     const scan = await timed(() => plainScan(c));
     const lib = await timed(() => resumeDnaLibrary(db));
     const patterns = lib.value.roles.reduce((k, r) => k + r.patterns.length, 0);
@@ -121,11 +99,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     if (!agree || lib.seconds > 60) process.exitCode = 1;
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 void main();

@@ -6,10 +6,6 @@
  *
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/temporal.ts [rows=1000000,10000000]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import {
   ALL_TIME,
   loadMarketSeries,
@@ -17,9 +13,9 @@ import {
   marketShifts,
   seasonalityOfSeries,
   shiftsOf,
-  type SqlSource,
 } from '@hirelearn/analytics';
 import { DEFAULT_TEMPORAL_SETTINGS } from '@hirelearn/temporal';
+import { timed, withBenchDuckDb } from './duckdb-bench';
 
 const ROLES = ['Software Engineer', 'Data Scientist', 'Data Engineer', 'Product Manager'];
 const LEVELS = ['Junior ', '', 'Senior ', 'Staff '];
@@ -54,24 +50,9 @@ function sqlList(values: readonly string[]): string {
   return `[${values.map((v) => `'${v}'`).join(', ')}]`;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
-  const t = process.hrtime.bigint();
-  const value = await work();
-  return { value, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
-}
-
 async function run(n: number): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-temporal-'));
-  const instance = await DuckDBInstance.create(path.join(dir, 'bench.duckdb'), {
-    memory_limit: '2GB',
-  });
-  const c = await instance.connect();
-  try {
+  await withBenchDuckDb('bench-temporal-', '2GB', async ({ connection: c, db }) => {
     const gen = await timed(() => c.run(generateSql(n)));
-    const db: SqlSource = {
-      rows: async (sql, params) =>
-        (await c.runAndReadAll(sql, params ?? [])).getRowObjectsJson() as Record<string, unknown>[],
-    };
     const [{ rows }] = await db.rows(`SELECT count(*)::BIGINT AS rows FROM raw_events`);
     const scan = await timed(() =>
       db.rows(`SELECT count(*) AS n, max(occurred_at) AS last, sum(length(payload)) AS bytes
@@ -125,11 +106,7 @@ async function run(n: number): Promise<void> {
     );
     if (!found || falseAlarms > 0 || all?.peak_month !== 1 || all?.trough_month !== 7)
       process.exitCode = 1;
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {
