@@ -1,50 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { requireBuiltCli, runCli, startCli, type CliResult } from './support/cli';
-
-/** The built CLI without blocking the event loop (a loopback server in this process answers it). */
-function runCliWith(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  const child = startCli(args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+import { runCli, runCliAsync } from './support/cli';
+import { simulatedCliWorld } from './support/cli-world';
 
 /** `hirelearn market companies|roles|industries` and `hirelearn resume dna|match` on a small simulated world. */
 describe('market intelligence and resume DNA through the CLI', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'market-resume-cli-'));
-  const env = {
-    HIRELEARN_DB: `duckdb://${dir}/store.duckdb`,
-    HIRELEARN_DOCUMENTS: `sqlite://${dir}/documents.sqlite`,
-  };
-  const json = <T>(args: string[]): T => {
-    const r = runCli([...args, '--json'], env);
-    if (r.code !== 0) throw new Error(`hirelearn ${args.join(' ')}: ${r.stderr}`);
-    return JSON.parse(r.stdout) as T;
-  };
-
-  beforeAll(() => {
-    requireBuiltCli();
-    const sim = runCli([
-      'simulate',
-      '--users',
-      '400',
-      '--months',
-      '12',
-      '--seed',
-      '7',
-      '--out',
-      `${dir}/world`,
-    ]);
-    expect(sim.code).toBe(0);
-    expect(runCli(['ingest', `${dir}/world/events.ndjson`], env).code).toBe(0);
-  }, 180_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { dir, env, json } = simulatedCliWorld(
+    'market-resume-cli-',
+    { users: 400, months: 12, seed: 7 },
+    { documents: true },
+  );
 
   it('ranks companies by velocity with urgency by the cut-offs and the evidence', () => {
     const r = json<{
@@ -144,7 +110,7 @@ describe('market intelligence and resume DNA through the CLI', () => {
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v4`;
       const out = `${dir}/signals.ndjson`;
-      const r = await runCliWith(
+      const r = await runCliAsync(
         ['market', 'signals', '--companies', company, '--base-url', base, '--out', out],
         { ...env, CRUNCHBASE_API_KEY: 'k-test' },
       );

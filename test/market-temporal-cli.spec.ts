@@ -1,35 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { requireBuiltCli, runCli } from './support/cli';
+import { runCli } from './support/cli';
+import { simulatedCliWorld } from './support/cli-world';
 
 /** `hirelearn market shifts|seasonality|forecast` on a small one-year simulated world. */
 describe('market over time through the CLI', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'market-temporal-cli-'));
-  const env = { HIRELEARN_DB: `duckdb://${dir}/store.duckdb` };
-  const json = <T>(args: string[]): T => {
-    const r = runCli([...args, '--json'], env);
-    if (r.code !== 0) throw new Error(`hirelearn ${args.join(' ')}: ${r.stderr}`);
-    return JSON.parse(r.stdout) as T;
-  };
-
-  beforeAll(() => {
-    requireBuiltCli();
-    const sim = runCli([
-      'simulate',
-      '--users',
-      '150',
-      '--months',
-      '12',
-      '--seed',
-      '4',
-      '--out',
-      `${dir}/world`,
-    ]);
-    expect(sim.code).toBe(0);
-    expect(runCli(['ingest', `${dir}/world/events.ndjson`], env).code).toBe(0);
-  }, 180_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { env, json } = simulatedCliWorld('market-temporal-cli-', {
+    users: 150,
+    months: 12,
+    seed: 4,
+  });
 
   it('reports shifts with their dates, levels, change and strength, and says the season was not removed', () => {
     const r = runCli(['market', 'shifts', '--by', 'all', '--json'], env);

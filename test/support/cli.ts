@@ -47,8 +47,11 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
 }
 
 /** Runs the CLI and parses its JSON output, failing with its stderr if it did not succeed. */
-export function cliJson<T = Record<string, unknown>>(args: readonly string[]): T {
-  const result = runCli([...args, '--json']);
+export function cliJson<T = Record<string, unknown>>(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): T {
+  const result = runCli([...args, '--json'], env);
   if (result.code !== 0) {
     throw new Error(`hirelearn ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   }
@@ -56,8 +59,11 @@ export function cliJson<T = Record<string, unknown>>(args: readonly string[]): T
 }
 
 /** Runs the built CLI to completion without blocking the event loop (for parallel runs). */
-export function runCliAsync(args: readonly string[]): Promise<CliResult> {
-  const child = startCli(args);
+export function runCliAsync(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
+  const child = startCli(args, env);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
