@@ -1,5 +1,6 @@
 import {
   DAY_ONE_FIELDS,
+  DAY_ONE_PROFILE_FIELDS,
   dayOneFeatures,
   missingFields,
   withAnswer,
@@ -18,15 +19,7 @@ const MAX_ID_LENGTH = 128;
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The profile fields an answer sets in the profile (checked by the profile's own rules). */
-const PROFILE_FIELDS: ReadonlySet<DayOneField> = new Set([
-  'years_experience',
-  'seniority',
-  'education_level',
-  'target_roles',
-  'industries',
-  'work_arrangement_preference',
-  'salary_target',
-]);
+const PROFILE_FIELDS: ReadonlySet<DayOneField> = new Set(DAY_ONE_PROFILE_FIELDS);
 
 const count = (max: number): NumberRule => Object.freeze({ min: 0, max, optional: false });
 const SHARE: NumberRule = Object.freeze({ min: 0, max: 1, optional: false });

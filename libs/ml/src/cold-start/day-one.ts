@@ -7,11 +7,8 @@ export type DayOneResume = Partial<EventOf<'RESUME_SNAPSHOT'>['resume']>;
 /** The event's `consent` (personalization false: segment-level figures only). */
 export type DayOneConsent = EventOf<'USER_PROFILE_UPDATED'>['consent'];
 
-/**
- * The fields known about a user on day one, each one an onboarding question when unknown.
- * Profile fields as the contract names them; resume fields are read off the first snapshot.
- */
-export const DAY_ONE_FIELDS = Object.freeze([
+/** The day-one fields a USER_PROFILE_UPDATED `profile` carries, as the contract names them. */
+export const DAY_ONE_PROFILE_FIELDS = Object.freeze([
   'years_experience',
   'seniority',
   'education_level',
@@ -19,6 +16,14 @@ export const DAY_ONE_FIELDS = Object.freeze([
   'industries',
   'work_arrangement_preference',
   'salary_target',
+] as const);
+
+/**
+ * The fields known about a user on day one, each one an onboarding question when unknown:
+ * the profile's, then those read off the first resume snapshot.
+ */
+export const DAY_ONE_FIELDS = Object.freeze([
+  ...DAY_ONE_PROFILE_FIELDS,
   'skills_count',
   'roles_count',
   'bullets_count',
