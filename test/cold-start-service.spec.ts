@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { credentials, type ServiceError } from '@grpc/grpc-js';
-import { ingest } from '@hirelearn/ingest';
 import {
   coldStartInsights,
   ColdStartModel,
@@ -23,7 +22,8 @@ import {
   type PredictionRecord,
 } from '@hirelearn/services';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
-import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { readIngested } from '../libs/attribution/src/testing/ingested';
 import { keepCalling } from './support/keep-calling';
 
 /**
@@ -73,11 +73,7 @@ describe('the cold-start embedder over gRPC', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hl-cold-start-'));
     const world = simulateWorld(defaultSimSettings({ users: 200, months: 6, seed: 3 }));
-    const file = path.join(dir, 'events.ndjson');
-    writeFileSync(file, world.lines.join('\n'));
-    const store = await EventStore.open('duckdb::memory:');
-    try {
-      await ingest(store, [file]);
+    await readIngested(world, async (store) => {
       const { users } = await loadColdStartUsers(store);
       trainingIds = users.map((u) => u.user_id);
       artifacts = [];
@@ -86,9 +82,7 @@ describe('the cold-start embedder over gRPC', () => {
         if (run.status !== 'ok') throw new Error(`training failed: ${run.reason}`);
         artifacts.push(run.model.toArtifact());
       }
-    } finally {
-      await store.close();
-    }
+    });
     // A user the model never saw: day-one events of one who is not established.
     const dayOne = world.lines.filter((l) => /USER_PROFILE_UPDATED|RESUME_SNAPSHOT/.test(l));
     const someone = dayOne

@@ -4,7 +4,6 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { credentials } from '@grpc/grpc-js';
-import { ingest } from '@hirelearn/ingest';
 import { fitScore, loadEnsemble, type FitScoreArtifact } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
 import type { RunningService } from '@hirelearn/proto';
@@ -24,7 +23,8 @@ import {
   type TrainingRun,
 } from '@hirelearn/services';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
-import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { readIngested } from '../libs/attribution/src/testing/ingested';
 import { listeningAddress } from './support/cli';
 import { rpc } from './support/grpc';
 import { startModelServices, type ModelServicesOnLoopback } from './support/model-services';
@@ -60,11 +60,7 @@ describe('prediction services over gRPC', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hl-services-'));
     const world = simulateWorld(defaultSimSettings({ users: 120, months: 4, seed: 3 }));
-    const file = path.join(dir, 'events.ndjson');
-    writeFileSync(file, world.lines.join('\n'));
-    const store = await EventStore.open('duckdb::memory:');
-    try {
-      await ingest(store, [file]);
+    await readIngested(world, async (store) => {
       ensembleRuns = [];
       fitRuns = [];
       for (const seed of [1, 2]) {
@@ -92,9 +88,7 @@ describe('prediction services over gRPC', () => {
           tailoring_applied: Boolean(r.tailoring_applied),
         }),
       );
-    } finally {
-      await store.close();
-    }
+    });
     registryDocs = await openDocumentStore(`sqlite://${path.join(dir, 'registry.sqlite')}`);
     registry = await Registry.open({
       documents: registryDocs,
