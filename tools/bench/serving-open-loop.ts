@@ -13,7 +13,7 @@
  * event-loop delay and GC pauses during the run; the load average before each run (the
  * machine is shared). Usage:
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/serving-open-loop.ts MODEL.json
- *   # RATE=1000 SECONDS=10 ROUNDS=1 PYTHON=/usr/bin/python3
+ *   # RATE=1000 SECONDS=10 ROUNDS=1 PYTHON=/usr/bin/python3 SERVER_NODE_FLAGS='--max-semi-space-size=32'
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +27,8 @@ const SECONDS = Number(process.env.SECONDS ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 const WARMUP = 500;
+/** V8 flags for both server processes (e.g. `--max-semi-space-size=32`), to try GC settings. */
+const NODE_FLAGS = (process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 interface Spread {
   readonly p50: number;
@@ -65,6 +67,7 @@ async function startServer(args: string[]): Promise<ServerProcess> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     [
+      ...NODE_FLAGS,
       require.resolve('tsx/cli'),
       '--tsconfig',
       'tsconfig.base.json',
@@ -223,7 +226,8 @@ async function main(): Promise<void> {
   };
   process.stdout.write(
     `open loop ${RATE} calls/s for ${SECONDS} s per run, generator ${PYTHON} (grpcio), ` +
-      `${WARMUP} sequential warm-up calls per run; service with its prediction log (SQLite, worker thread)\n`,
+      `${WARMUP} sequential warm-up calls per run; service with its prediction log (SQLite, worker thread)` +
+      `${NODE_FLAGS.length ? `; server flags ${NODE_FLAGS.join(' ')}` : ''}\n`,
   );
   try {
     for (let round = 1; round <= ROUNDS; round++) {
