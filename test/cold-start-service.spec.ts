@@ -25,6 +25,7 @@ import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { readIngested } from '../libs/attribution/src/testing/ingested';
 import { keepCalling } from './support/keep-calling';
+import { specServiceSettings } from './support/model-services';
 
 /**
  * The cold-start embedder on loopback, called over gRPC: a new user's day-one insights as
@@ -116,18 +117,8 @@ describe('the cold-start embedder over gRPC', () => {
     registryServer = await startRegistryServer(registry);
     documentsUrl = `sqlite://${path.join(dir, 'services.sqlite')}`;
     service = await serveColdStartEmbedder(
-      {
-        registry_address: registryServer.address,
-        documents_url: documentsUrl,
-        artifacts_dir: path.join(dir, 'artifacts'),
-        host: '127.0.0.1',
-        port: 0,
-        // Written on the stop (the last test reads it then).
-        prediction_log: { flush_interval_ms: 600_000, write_batch: 64, max_buffered: 10_000 },
-        prediction_log_worker: null,
-        security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
-        registry_security: pb.clientSecuritySettings({}),
-      },
+      // The prediction log is written on the stop (the last test reads it then).
+      specServiceSettings(dir, registryServer.address, documentsUrl),
       async () => {
         effectReads += 1;
         return [METRICS_EFFECT];

@@ -27,7 +27,11 @@ import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { readIngested } from '../libs/attribution/src/testing/ingested';
 import { listeningAddress } from './support/cli';
 import { rpc } from './support/grpc';
-import { startModelServices, type ModelServicesOnLoopback } from './support/model-services';
+import {
+  specServiceSettings,
+  startModelServices,
+  type ModelServicesOnLoopback,
+} from './support/model-services';
 import { keepCalling } from './support/keep-calling';
 
 /**
@@ -457,18 +461,10 @@ describe('prediction services over gRPC', () => {
   });
   it('loses no logged prediction on a graceful stop', async () => {
     const url = `sqlite://${path.join(dir, 'stop.sqlite')}`;
-    const service = await serveEnsemblePredictor({
-      registry_address: registryServer.address,
-      documents_url: url,
-      artifacts_dir: path.join(dir, 'artifacts'),
-      host: '127.0.0.1',
-      port: 0,
-      // Nothing is written before the stop unless the stop writes it.
-      prediction_log: { flush_interval_ms: 600_000, write_batch: 64, max_buffered: 10_000 },
-      prediction_log_worker: null,
-      security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
-      registry_security: pb.clientSecuritySettings({}),
-    });
+    // Nothing is written before the stop unless the stop writes it.
+    const service = await serveEnsemblePredictor(
+      specServiceSettings(dir, registryServer.address, url),
+    );
     const client = new pb.InterviewPredictorClient(service.address, credentials.createInsecure());
     const call = (apps: pb.ApplicationFeatures[]) =>
       rpc<pb.PredictInterviewResponse>(client, 'predictInterview', { applications: apps });

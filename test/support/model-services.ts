@@ -1,9 +1,11 @@
+import * as path from 'node:path';
 import { credentials } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import { startGrpcServer, type RunningService } from '@hirelearn/proto';
 import {
   ensemblePredictorBindings,
   fitScoreBindings,
+  type ModelServiceSettings,
   type PredictionLog,
   type servedEnsemble,
   type servedFitWeights,
@@ -58,5 +60,28 @@ export async function startModelServices(
       await predictor.shutdown();
       await fitScorer.shutdown();
     },
+  };
+}
+
+/**
+ * A model service's settings in a spec: a free loopback port, artifacts and token file under
+ * `dir`, and a prediction log that writes only on the stop (flush interval far off, on the
+ * service's own thread), so a spec sees what a graceful stop writes.
+ */
+export function specServiceSettings(
+  dir: string,
+  registryAddress: string,
+  documentsUrl: string,
+): ModelServiceSettings {
+  return {
+    registry_address: registryAddress,
+    documents_url: documentsUrl,
+    artifacts_dir: path.join(dir, 'artifacts'),
+    host: '127.0.0.1',
+    port: 0,
+    prediction_log: { flush_interval_ms: 600_000, write_batch: 64, max_buffered: 10_000 },
+    prediction_log_worker: null,
+    security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
+    registry_security: pb.clientSecuritySettings({}),
   };
 }
