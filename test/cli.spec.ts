@@ -89,6 +89,19 @@ describe('hirelearn CLI', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ sources: ['-'], received: 1, stored: 1 });
   });
 
+  it('a reader that stops early ends the output quietly (no EPIPE crash)', async () => {
+    // `hirelearn status | head -0`: the pipe is closed before the CLI writes its first byte.
+    const child = spawn(process.execPath, [CLI, 'status', '--db', db], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.destroy();
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE/);
+    expect(code).toBe(0);
+  });
+
   it('status --json says what the store holds', () => {
     const status = cliJson(['status', '--db', db]);
     expect(status).toMatchObject({

@@ -33,6 +33,13 @@ import { registerStatus } from './commands/status';
 import { registerTrain } from './commands/train';
 import { CliError } from './cli-error';
 
+// A reader that stops early (`hirelearn analytics market | head`) closes our stdout: that is the
+// end of the output, not an error (it was an unhandled EPIPE with a stack trace).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const program = new Command('hirelearn')
   .description('learns from a job-search event log what causes interviews and offers')
   .showHelpAfterError();
