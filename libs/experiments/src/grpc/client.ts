@@ -3,13 +3,11 @@
  * the GrowthBook SDK on the exported features themselves (both give the same variants).
  * Failed calls reject with the HirelearnError classes of @hirelearn/proto.
  */
-import { Metadata, type ServiceError } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import {
   clientConnection,
   clientSecuritySettings,
-  fromGrpcError,
-  isServiceError,
+  unaryCall,
   type ClientSecuritySettings,
 } from '@hirelearn/proto';
 import type { Assignment, AssignmentReason } from '../assignment/assigner';
@@ -34,26 +32,15 @@ export class ExperimentsGrpcClient {
   }
 
   /** The variant of each user, in request order (opted-out users are never enrolled). */
-  assign(experimentId: string, userIds: readonly string[]): Promise<Assignment[]> {
+  async assign(experimentId: string, userIds: readonly string[]): Promise<Assignment[]> {
     const request: pb.AssignRequest = { experiment_id: experimentId, user_ids: [...userIds] };
-    return new Promise((resolve, reject) => {
-      this.client.assign(
-        request,
-        new Metadata(),
-        { deadline: Date.now() + this.deadlineMs },
-        (error: ServiceError | null, response: pb.AssignResponse) => {
-          if (error) return reject(isServiceError(error) ? fromGrpcError(error) : error);
-          resolve(
-            response.assignments.map((a) => ({
-              user_id: a.user_id,
-              variant_id: a.variant_id || null,
-              value: JSON.parse(a.value_json) as VariantValue | null,
-              reason: a.reason as AssignmentReason,
-            })),
-          );
-        },
-      );
-    });
+    const response = await unaryCall(this.client, this.client.assign, request, this.deadlineMs);
+    return response.assignments.map((a) => ({
+      user_id: a.user_id,
+      variant_id: a.variant_id || null,
+      value: JSON.parse(a.value_json) as VariantValue | null,
+      reason: a.reason as AssignmentReason,
+    }));
   }
 
   close(): void {
