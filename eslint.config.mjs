@@ -31,6 +31,16 @@ export default [
             },
             { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: ['scope:contract', 'scope:stats'] },
             { sourceTag: 'scope:store', onlyDependOnLibsWithTags: ['scope:contract'] },
+            {
+              sourceTag: 'scope:insight-quality',
+              onlyDependOnLibsWithTags: [
+                'scope:contract',
+                'scope:store',
+                'scope:stats',
+                'scope:compute',
+                'scope:engine',
+              ],
+            },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             {
