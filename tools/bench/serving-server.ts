@@ -1,5 +1,5 @@
 /**
- * The server side of `tools/bench/serving-open-loop.ts`, in its own process so the load
+ * The server side of `tools/bench/serving.ts`, in its own process so the load
  * generator shares neither its process nor its event loop:
  *   serving-server.ts service MODEL.json   the ensemble as the built service runs it
  *                                          (PredictInterview and ModelInfer, every
@@ -10,61 +10,14 @@
  * (`perf_hooks.monitorEventLoopDelay`) and its GC pauses, to tell the service's own stalls
  * from the client's and the machine's. Closing stdin stops it (the log flushed first).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pb from '@hirelearn/proto';
 import { startGrpcServer, unary, type ServiceBinding } from '@hirelearn/proto';
-import { Registry } from '@hirelearn/registry';
-import { openDocumentStore } from '@hirelearn/store';
-import {
-  DEFAULT_ENSEMBLE_PREDICTOR,
-  ensemblePredictorBindings,
-  PredictionLog,
-  registryView,
-  servedEnsemble,
-  workerSink,
-} from '@hirelearn/services';
-
-/** The ensemble from MODEL.json, registered and promoted in a scratch registry, and its log. */
-async function ensembleBindings(
-  dir: string,
-  modelPath: string,
-): Promise<{ bindings: ServiceBinding[]; close: () => Promise<void> }> {
-  const url = `sqlite://${path.join(dir, 'docs.sqlite')}`;
-  const docs = await openDocumentStore(url);
-  const registry = await Registry.open({ documents: docs, artifactsDir: path.join(dir, 'a') });
-  await registry.register({
-    model: 'ensemble',
-    content: readFileSync(modelPath),
-    format: 'json_params',
-    metrics: {},
-    training_data_window: { start: '2025-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' },
-    seed: 1,
-    code_version: 'bench',
-    settings_hash: 'bench',
-    registered_by: 'bench',
-  });
-  await registry.promote('ensemble', 1, { by: 'bench', reason: 'bench' });
-  const served = servedEnsemble(registryView(registry), DEFAULT_ENSEMBLE_PREDICTOR);
-  await served.start();
-  // From source, the log's worker loads the TypeScript entry through tsx's require hook.
-  const shim = path.join(dir, 'prediction-log-worker.js');
-  const entry = path.resolve(__dirname, '../../libs/services/src/prediction-log-worker.ts');
-  writeFileSync(
-    shim,
-    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(entry)});\n`,
-  );
-  const sink = workerSink(shim, url);
-  if (!sink) throw new Error(`the prediction log's worker did not start (${shim})`);
-  const log = new PredictionLog(sink);
-  return {
-    bindings: ensemblePredictorBindings(served, log, DEFAULT_ENSEMBLE_PREDICTOR),
-    close: () => log.close(),
-  };
-}
+import { benchEnsemble } from './served-ensemble';
 
 /** The same two RPCs answered empty: what grpc-js, the loopback and the machine cost alone. */
 const EMPTY_BINDINGS: ServiceBinding[] = [
@@ -124,7 +77,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hl-serving-server-'));
   const app =
     kind === 'service'
-      ? await ensembleBindings(dir, modelPath)
+      ? await benchEnsemble(dir, modelPath)
       : { bindings: EMPTY_BINDINGS, close: async () => {} };
   const server = await startGrpcServer(app.bindings);
   const monitor = stallMonitor();

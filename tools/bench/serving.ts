@@ -1,127 +1,194 @@
 /**
- * gRPC PredictInterview on loopback, every prediction logged to an SQLite document store
- * through the log's worker thread as the built services do (INTHREAD=1: on the service's
- * thread; NOLOG=1: no log; ONNX=0: the logistic member from JSON), next to the in-process
- * prediction time in the same run:
- *   - single calls one at a time (p50/p99), and the throughput with 16 calls in flight;
- *   - an open-loop load at RATE calls/s (default 1,000) for SECONDS (default 10): calls are
- *     sent on a fixed schedule whatever the answers do, and each latency is measured from
- *     the call's scheduled time, so a stall counts against every call it delays (and from
- *     its actual send, and the service thread's event-loop delay, to see whose stall it was);
- *   - the same open loop against a server that answers the same RPC empty (no model, no log):
- *     the baseline of what grpc-js, the loopback and the machine cost without the service;
- *   - batches of 1,000 applications (p50/p99);
- *   - the same batch predicted in process (no gRPC, no log).
- * The load runs on a worker thread (its own event loop and heap, but the service's process
- * and cores), sending pre-encoded requests and not decoding answers; the server runs on
- * the main thread. The open loop with the generator in a process of its own, and the empty
- * server in another, is `tools/bench/serving-open-loop.ts` (the figure the README quotes).
- * The load average is printed before and after (the machine is shared). Usage:
- *   npx tsx --tsconfig tsconfig.base.json tools/bench/serving.ts .hirelearn/models/ensemble-seed1.json
+ * Single predictions open loop at RATE calls/s (default 1,000) for SECONDS (default 10), with
+ * the load generator in a process of its own: Debian's Python grpcio (`tools/bench/open_loop.py`
+ * on /usr/bin/python3), so it shares neither the service's process nor its event loop nor its
+ * runtime. Three processes: the generator, the service (`serving-server.ts service`: the
+ * ensemble with its prediction log on SQLite, as the built app runs it) and an empty-answer
+ * server (`serving-server.ts empty`), the generator's own floor in the same run.
+ * Each round loads, one RPC at a time: the empty server and the service with single-row
+ * `ModelInfer` (inference.GRPCInferenceService, the ensemble) and with single-application
+ * `PredictInterview` (hirelearn.v1.InterviewPredictor); latency from each call's scheduled
+ * time. Printed per run: p50/p99/max, the service's p99 over the empty server's (the ratio),
+ * the generator's send lateness (its timer and scheduling floor), and each server process's
+ * event-loop delay and GC pauses during the run; the load average before each run (the
+ * machine is shared). Usage:
+ *   npx tsx --tsconfig tsconfig.base.json tools/bench/serving.ts MODEL.json
+ *   # RATE=1000 SECONDS=10 ROUNDS=1 PYTHON=/usr/bin/python3 SERVER_NODE_FLAGS='--max-semi-space-size=32'
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { createInterface } from 'node:readline';
 import * as pb from '@hirelearn/proto';
-import { startGrpcServer, unary } from '@hirelearn/proto';
-import { Registry } from '@hirelearn/registry';
-import { openDocumentStore } from '@hirelearn/store';
-import {
-  DEFAULT_ENSEMBLE_PREDICTOR,
-  ensemblePredictorBindings,
-  featuresFromPb,
-  PREDICTIONS_COLLECTION,
-  PredictionLog,
-  predictInterview,
-  predictServable,
-  registryView,
-  servedEnsemble,
-  storeSink,
-  workerSink,
-} from '@hirelearn/services';
 
 const RATE = Number(process.env.RATE ?? 1000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
+const ROUNDS = Number(process.env.ROUNDS ?? 1);
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+const WARMUP = 500;
+/** V8 flags for both server processes (e.g. `--max-semi-space-size=32`), to try GC settings. */
+const NODE_FLAGS = (process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
-/** The client: plain JS on a worker thread, raw bytes in and out (no decoding on its side). */
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const grpc = require('@grpc/grpc-js');
-const { address, method } = workerData;
-// A receive window larger than a batch answer (about 280 KB for 1,000 predictions), so the
-// answer is not held up by HTTP/2 flow-control round trips (the default window is 64 KiB).
-const client = new grpc.Client(address, grpc.credentials.createInsecure(), {
-  'grpc-node.flow_control_window': Number(process.env.WINDOW ?? 1 << 20),
-});
-const raw = (b) => b;
-const call = (bytes, done) => client.makeUnaryRequest(method, raw, raw, Buffer.from(bytes), done);
-const once = (bytes) => new Promise((ok, ko) => call(bytes, (e) => (e ? ko(e) : ok())));
-parentPort.on('message', async (job) => {
-  const out = [];
-  if (job.kind === 'sequential') {
-    for (let i = 0; i < job.n; i++) {
-      const s = performance.now();
-      await once(job.requests[i % job.requests.length]);
-      out.push(performance.now() - s);
-    }
-    parentPort.postMessage({ latencies: out, errors: 0, seconds: 0 });
-    return;
-  }
-  if (job.kind === 'concurrent') {
-    // Closed loop: job.inFlight callers, each sending its next call when the last returns.
-    let next = 0;
-    const t0 = performance.now();
-    await Promise.all(Array.from({ length: job.inFlight }, async () => {
-      while (next < job.n) await once(job.requests[next++ % job.requests.length]);
-    }));
-    parentPort.postMessage({ latencies: [], errors: 0, seconds: (performance.now() - t0) / 1000 });
-    return;
-  }
-  // Open loop: call k is due at t0 + k/rate whatever happened to the calls before it.
-  const total = Math.round(job.rate * job.seconds);
-  const interval = 1000 / job.rate;
-  const lat = new Float64Array(total);
-  // Also from the moment the call actually left: when this thread is starved it sends late,
-  // and the difference between the two says how much of a stall was the client's.
-  const sentLat = new Float64Array(total);
-  let sent = 0, done = 0, errors = 0;
-  const t0 = performance.now() + 5;
-  const finish = () => parentPort.postMessage({
-    latencies: Array.from(lat), fromSend: Array.from(sentLat), errors,
-    seconds: (performance.now() - t0) / 1000,
-  });
-  const tick = () => {
-    const due = Math.min(total, Math.floor((performance.now() - t0) / interval) + 1);
-    while (sent < due) {
-      const k = sent++;
-      const scheduled = t0 + k * interval;
-      const sentAt = performance.now();
-      call(job.requests[k % job.requests.length], (e) => {
-        lat[k] = performance.now() - scheduled;
-        sentLat[k] = performance.now() - sentAt;
-        if (e) errors++;
-        if (++done === total) finish();
-      });
-    }
-    if (sent < total) setTimeout(tick, Math.max(0, t0 + sent * interval - performance.now()));
-  };
-  setTimeout(tick, 5);
-});
-`;
-
-interface Result {
-  readonly latencies: number[];
-  /** Open loop: each call's latency from the moment it was sent. */
-  readonly fromSend?: number[];
+interface Spread {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+interface LoadResult {
+  readonly calls: number;
   readonly errors: number;
-  readonly seconds: number;
+  readonly unanswered: number;
+  readonly from_schedule: Spread;
+  readonly from_send: Spread;
+  readonly send_late: Spread;
+}
+interface Stalls {
+  readonly loop_delay_p50_ms: number;
+  readonly loop_delay_p99_ms: number;
+  readonly loop_delay_max_ms: number;
+  readonly gc_pauses: number;
+  readonly gc_total_ms: number;
+  readonly gc_max_ms: number;
+  readonly gc_major_pauses: number;
+  readonly gc_major_max_ms: number;
+  readonly heap_used_mb: number;
 }
 
-const quantile = (xs: readonly number[], q: number): number =>
-  [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
-const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+/** A server process of `serving-server.ts`, answering `reset`/`report` on its stdin. */
+interface ServerProcess {
+  readonly address: string;
+  command(line: 'reset'): void;
+  report(): Promise<Stalls>;
+  stop(): Promise<void>;
+}
+
+async function startServer(args: string[]): Promise<ServerProcess> {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [
+      ...NODE_FLAGS,
+      require.resolve('tsx/cli'),
+      '--tsconfig',
+      'tsconfig.base.json',
+      path.join(__dirname, 'serving-server.ts'),
+      ...args,
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  child.stderr.pipe(process.stderr);
+  const lines = createInterface({ input: child.stdout });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`server ${args[0]} exited with ${code}`)));
+    });
+  const { address } = JSON.parse(await next()) as { address: string };
+  return {
+    address,
+    command: (line) => child.stdin.write(`${line}\n`),
+    async report() {
+      const answer = next();
+      child.stdin.write('report\n');
+      return JSON.parse(await answer) as Stalls;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
+  };
+}
+
+/** Runs the Python generator against one method; its JSON answer. */
+function generate(address: string, method: string, requestsFile: string): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const py = spawn(PYTHON, [
+      path.join(__dirname, 'open_loop.py'),
+      address,
+      method,
+      requestsFile,
+      String(RATE),
+      String(SECONDS),
+      String(WARMUP),
+    ]);
+    let out = '';
+    let err = '';
+    py.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    py.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    py.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as LoadResult)
+        : reject(new Error(`${PYTHON} open_loop.py exited with ${code}: ${err}`)),
+    );
+  });
+}
+
+/** Messages as the generator reads them: each a 4-byte little-endian length, then the bytes. */
+function framed(messages: readonly Uint8Array[]): Buffer {
+  return Buffer.concat(
+    messages.flatMap((m) => {
+      const n = Buffer.alloc(4);
+      n.writeUInt32LE(m.length);
+      return [n, Buffer.from(m)];
+    }),
+  );
+}
+
+/** 500 different single applications, as PredictInterview requests. */
+const predictRequests = (): Uint8Array[] =>
+  Array.from({ length: 500 }, (_, i) =>
+    pb.PredictInterviewRequest.encode({
+      applications: [
+        pb.ApplicationFeatures.fromPartial({
+          application_id: `a-${i}`,
+          user_id: `u-${i % 100}`,
+          strategy_mode: 'BALANCED',
+          fit_components: { technical: 40 + (i % 50), seniority: 80, experience: 60, signal: 55 },
+          category: 'target',
+          job: { seniority: 'mid' },
+          resume_score: 72,
+          tailoring_applied: true,
+          user_seniority: 'mid',
+        }),
+      ],
+    }).finish(),
+  );
+
+/** The same 500 applications as single-row ModelInfer requests on the ensemble. */
+const inferRequests = (): Uint8Array[] =>
+  Array.from({ length: 500 }, (_, i) => {
+    const tensor = (name: string, datatype: string, contents: Partial<pb.InferTensorContents>) => ({
+      name,
+      datatype,
+      shape: [1],
+      parameters: {},
+      contents: pb.InferTensorContents.fromPartial(contents),
+    });
+    const fp64 = (name: string, v: number) => tensor(name, 'FP64', { fp64_contents: [v] });
+    const bytes = (name: string, v: string) =>
+      tensor(name, 'BYTES', { bytes_contents: [Buffer.from(v)] });
+    return pb.ModelInferRequest.encode(
+      pb.ModelInferRequest.fromPartial({
+        model_name: 'ensemble',
+        inputs: [
+          fp64('fit_technical', 40 + (i % 50)),
+          fp64('fit_seniority', 80),
+          fp64('fit_experience', 60),
+          fp64('fit_signal', 55),
+          fp64('resume_score', 72),
+          tensor('tailoring_applied', 'BOOL', { bool_contents: [true] }),
+          bytes('category', 'target'),
+          bytes('job_seniority', 'mid'),
+          bytes('user_seniority', 'mid'),
+          bytes('strategy_mode', 'BALANCED'),
+          bytes('application_id', `a-${i}`),
+          bytes('user_id', `u-${i % 100}`),
+        ],
+      }),
+    ).finish();
+  });
+
 const f = (x: number) => x.toFixed(2);
 const load = () =>
   loadavg()
@@ -129,153 +196,73 @@ const load = () =>
     .join(' ');
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hl-serving-'));
-  const docs = await openDocumentStore(`sqlite://${path.join(dir, 'docs.sqlite')}`);
-  const registry = await Registry.open({ documents: docs, artifactsDir: path.join(dir, 'a') });
-  await registry.register({
-    model: 'ensemble',
-    content: readFileSync(process.argv[2]),
-    format: 'json_params',
-    metrics: {},
-    training_data_window: { start: '2025-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' },
-    seed: 1,
-    code_version: 'bench',
-    settings_hash: 'bench',
-    registered_by: 'bench',
-  });
-  await registry.promote('ensemble', 1, { by: 'bench', reason: 'bench' });
-  // ONNX=0: every member from its JSON weights (the logistic too), to see onnxruntime's share.
-  const useOnnx = process.env.ONNX !== '0';
-  const served = servedEnsemble(registryView(registry), { ...DEFAULT_ENSEMBLE_PREDICTOR, useOnnx });
-  await served.start();
-  // The log as the built services run it: on a worker thread with its own connection
-  // (INTHREAD=1: on the service's thread, as when the worker script is missing).
-  // From source, the worker loads the TypeScript entry through tsx's require hook.
-  const shim = path.join(dir, 'prediction-log-worker.js');
-  const entry = path.resolve(__dirname, '../../libs/services/src/prediction-log-worker.ts');
-  writeFileSync(
-    shim,
-    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(entry)});\n`,
-  );
-  const url = `sqlite://${path.join(dir, 'docs.sqlite')}`;
-  const sink = process.env.NOLOG
-    ? null
-    : process.env.INTHREAD
-      ? storeSink(docs)
-      : workerSink(shim, url);
-  const log = sink ? new PredictionLog(sink) : null;
-  const server = await startGrpcServer(
-    ensemblePredictorBindings(served, log, { ...DEFAULT_ENSEMBLE_PREDICTOR, useOnnx }),
-  );
-  const app = (i: number): pb.ApplicationFeatures =>
-    pb.ApplicationFeatures.fromPartial({
-      application_id: `a-${i}`,
-      user_id: `u-${i % 100}`,
-      strategy_mode: 'BALANCED',
-      fit_components: { technical: 40 + (i % 50), seniority: 80, experience: 60, signal: 55 },
-      category: 'target',
-      job: { seniority: 'mid' },
-      resume_score: 72,
-      tailoring_applied: true,
-      user_seniority: 'mid',
-    });
-  const encode = (apps: pb.ApplicationFeatures[]) =>
-    pb.PredictInterviewRequest.encode({ applications: apps }).finish();
-  const singles = Array.from({ length: 500 }, (_, i) => encode([app(i)]));
-  const batch = Array.from({ length: 1000 }, (_, i) => app(i));
-  const batchRequest = encode(batch);
-
-  // The baseline: the same RPC answered empty by a server with no model and no log, so its
-  // latency is what grpc-js, the loopback and this machine cost on their own.
-  const floor = await startGrpcServer([
+  const modelPath = process.argv[2];
+  if (!modelPath) throw new Error('usage: serving.ts MODEL.json');
+  const dir = mkdtempSync(path.join(tmpdir(), 'hl-serving-open-'));
+  const rpcs = [
     {
-      service: pb.InterviewPredictorService,
-      implementation: { predictInterview: unary(() => ({ predictions: [] })) },
+      name: 'ModelInfer (1 row)',
+      method: '/inference.GRPCInferenceService/ModelInfer',
+      file: path.join(dir, 'infer.bin'),
+      requests: inferRequests(),
     },
+    {
+      name: 'PredictInterview (1 application)',
+      method: '/hirelearn.v1.InterviewPredictor/PredictInterview',
+      file: path.join(dir, 'predict.bin'),
+      requests: predictRequests(),
+    },
+  ];
+  for (const r of rpcs) writeFileSync(r.file, framed(r.requests));
+  const [service, empty] = await Promise.all([
+    startServer(['service', path.resolve(modelPath)]),
+    startServer(['empty']),
   ]);
-  const client = (address: string) =>
-    new Worker(CLIENT, {
-      eval: true,
-      workerData: { address, method: '/hirelearn.v1.InterviewPredictor/PredictInterview' },
-    });
-  const worker = client(server.address);
-  const floorWorker = client(floor.address);
-  const on = (w: Worker) => (job: object) =>
-    new Promise<Result>((resolve) => {
-      w.once('message', resolve);
-      w.postMessage(job);
-    });
-  const run = on(worker);
-  const loadBefore = load();
-  await run({ kind: 'sequential', n: 500, requests: singles }); // warm-up
-  const single = await run({ kind: 'sequential', n: 3000, requests: singles });
-  const closed = await run({ kind: 'concurrent', n: 6000, inFlight: 16, requests: singles });
-  // How long the service's thread was kept from its event loop while the open loop ran.
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
-  const open = await run({ kind: 'open', rate: RATE, seconds: SECONDS, requests: singles });
-  delay.disable();
-  await on(floorWorker)({ kind: 'sequential', n: 500, requests: singles }); // warm-up
-  const baseline = await on(floorWorker)({
-    kind: 'open',
-    rate: RATE,
-    seconds: SECONDS,
-    requests: singles,
-  });
-  await floorWorker.terminate();
-  await floor.shutdown();
-  await run({ kind: 'sequential', n: 5, requests: [batchRequest] }); // warm-up
-  const batches = await run({ kind: 'sequential', n: 50, requests: [batchRequest] });
-  await log?.close();
-  const loadAfter = load();
-  await worker.terminate();
-
-  const model = served.require().model;
-  const features = batch.map(featuresFromPb);
-  const inProcess: number[] = [];
-  for (let i = 0; i < 50; i++) {
-    const s = process.hrtime.bigint();
-    await predictServable(model, features);
-    inProcess.push(ms(s));
-  }
-  const answer = pb.PredictInterviewResponse.encode(
-    await predictInterview(served, null, { applications: batch }),
-  ).finish();
-  const decodes: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const s = process.hrtime.bigint();
-    pb.PredictInterviewResponse.decode(answer);
-    decodes.push(ms(s));
-  }
-  const decodeMs = quantile(decodes, 0.5);
-  const expected = 500 + 3000 + 6000 + Math.round(RATE * SECONDS) + 55 * 1000;
-  const logged = log ? await docs.collection(PREDICTIONS_COLLECTION).count() : 0;
-  const o = open.latencies;
+  const run = async (server: ServerProcess, rpc: (typeof rpcs)[number]) => {
+    const loadBefore = load();
+    server.command('reset');
+    const result = await generate(server.address, rpc.method, rpc.file);
+    return { load: loadBefore, result, stalls: await server.report() };
+  };
   process.stdout.write(
-    `logistic member on ${useOnnx ? 'onnxruntime' : 'JSON weights'}; ` +
-      `load average before ${loadBefore}, after ${loadAfter} (1, 5, 15 min; 2 cores)\n` +
-      `prediction log: ${log ? `on (SQLite, write-behind ${process.env.INTHREAD ? 'on the service thread' : 'on a worker thread'}), ${logged} of ${expected} predictions written, ${log.failedWrites} failed` : 'off'}\n` +
-      `single calls (sequential, n=3000): p50 ${f(quantile(single.latencies, 0.5))} ms, p99 ${f(quantile(single.latencies, 0.99))} ms\n` +
-      `throughput, 16 calls in flight (closed loop, 6000 calls): ${Math.round(6000 / closed.seconds)} calls/s\n` +
-      `open loop ${RATE} calls/s for ${SECONDS} s (${o.length} calls, ${open.errors} errors, ` +
-      `${Math.round(o.length / open.seconds)} calls/s achieved): p50 ${f(quantile(o, 0.5))} ms, ` +
-      `p99 ${f(quantile(o, 0.99))} ms, p99.9 ${f(quantile(o, 0.999))} ms, max ${f(Math.max(...o))} ms; ` +
-      `from the actual send: p50 ${f(quantile(open.fromSend ?? [0], 0.5))} ms, p99 ${f(quantile(open.fromSend ?? [0], 0.99))} ms\n` +
-      `baseline, the same open loop against an empty answer (no model, no log; ${baseline.errors} errors): ` +
-      `p50 ${f(quantile(baseline.latencies, 0.5))} ms, p99 ${f(quantile(baseline.latencies, 0.99))} ms, ` +
-      `max ${f(Math.max(...baseline.latencies))} ms; from the actual send: p99 ${f(quantile(baseline.fromSend ?? [0], 0.99))} ms; ` +
-      `ratio of the p99s ${(quantile(o, 0.99) / quantile(baseline.latencies, 0.99)).toFixed(2)}\n` +
-      `service thread's event-loop delay during the open loop: p50 ${f(delay.percentile(50) / 1e6)} ms, ` +
-      `p99 ${f(delay.percentile(99) / 1e6)} ms, max ${f(delay.max / 1e6)} ms\n` +
-      `batch of 1,000 over gRPC (n=50): p50 ${f(quantile(batches.latencies, 0.5))} ms, p99 ${f(quantile(batches.latencies, 0.99))} ms\n` +
-      `batch of 1,000 in process (n=50): p50 ${f(quantile(inProcess, 0.5))} ms, p99 ${f(quantile(inProcess, 0.99))} ms\n` +
-      `(a client decoding a batch answer spends about ${f(decodeMs)} ms more)\n`,
+    `open loop ${RATE} calls/s for ${SECONDS} s per run, generator ${PYTHON} (grpcio), ` +
+      `${WARMUP} sequential warm-up calls per run; service with its prediction log (SQLite, worker thread)` +
+      `${NODE_FLAGS.length ? `; server flags ${NODE_FLAGS.join(' ')}` : ''}\n`,
   );
-  await server.shutdown();
-  served.stop();
-  registry.close();
-  await docs.close();
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const rpc of rpcs) {
+        // The floor first, then the service, each in its own run with the same generator.
+        const floor = await run(empty, rpc);
+        const served = await run(service, rpc);
+        const line = (who: string, x: Awaited<ReturnType<typeof run>>) => {
+          const r = x.result;
+          const s = x.stalls;
+          return (
+            `  ${who.padEnd(8)} load ${x.load}: p50 ${f(r.from_schedule.p50)} / p99 ${f(r.from_schedule.p99)} / max ${f(r.from_schedule.max)} ms` +
+            ` (from the actual send p99 ${f(r.from_send.p99)}; sent late p99 ${f(r.send_late.p99)}, max ${f(r.send_late.max)}; ` +
+            `${r.errors} errors, ${r.unanswered} unanswered of ${r.calls}); ` +
+            `server event-loop delay p99 ${f(s.loop_delay_p99_ms)} / max ${f(s.loop_delay_max_ms)} ms, ` +
+            `GC ${s.gc_pauses} pauses, ${s.gc_total_ms} ms in all, longest ${f(s.gc_max_ms)} ms ` +
+            `(major ${s.gc_major_pauses}, longest ${f(s.gc_major_max_ms)} ms), heap ${s.heap_used_mb} MB\n`
+          );
+        };
+        process.stdout.write(
+          `round ${round}, ${rpc.name}:\n` +
+            line('empty', floor) +
+            line('service', served) +
+            `  ratio of the p99s (service / empty): ${(served.result.from_schedule.p99 / floor.result.from_schedule.p99).toFixed(2)}; ` +
+            `p50s: ${(served.result.from_schedule.p50 / floor.result.from_schedule.p50).toFixed(2)}\n`,
+        );
+      }
+    }
+  } finally {
+    await Promise.all([service.stop(), empty.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-void main();
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
