@@ -1,4 +1,4 @@
-"""The open-loop load generator of tools/bench/serving-open-loop.ts: Debian's Python grpcio
+"""The open-loop load generator of tools/bench/serving.ts: Debian's Python grpcio
 (/usr/bin/python3), a process and a runtime apart from the service it loads.
 
 Usage: open_loop.py HOST:PORT METHOD REQUESTS_FILE RATE SECONDS WARMUP
