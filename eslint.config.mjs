@@ -23,6 +23,17 @@ export default [
           depConstraints: [
             { sourceTag: 'scope:stats', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:moo', onlyDependOnLibsWithTags: ['scope:stats'] },
+            {
+              sourceTag: 'scope:personalize',
+              onlyDependOnLibsWithTags: [
+                'scope:engine',
+                'scope:compute',
+                'scope:stats',
+                'scope:store',
+                'scope:proto',
+                'scope:contract',
+              ],
+            },
             { sourceTag: 'scope:proto', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:contract', onlyDependOnLibsWithTags: [] },
             {
