@@ -106,8 +106,11 @@ export function quantile(values: readonly number[], p: number): number {
   return quantileSorted(sorted, p);
 }
 
-/** Type-7 quantile of an already ascending-sorted array (no copy, no check of the order). */
-export function quantileSorted(sorted: readonly number[], p: number): number {
+/**
+ * Type-7 quantile of an already ascending-sorted array, plain or typed (no copy, no check of
+ * the order).
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const h = (n - 1) * p;

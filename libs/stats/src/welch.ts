@@ -24,6 +24,17 @@ export interface WelchResult extends StatusFields {
   readonly alternative: Alternative;
 }
 
+/**
+ * Welch-Satterthwaite degrees of freedom from the variances of the two means (s²/n) and the
+ * group sizes: ν = (v_a + v_b)² / (v_a²/(n_a − 1) + v_b²/(n_b − 1)).
+ */
+export function welchDf(varMeanA: number, nA: number, varMeanB: number, nB: number): number {
+  return (
+    (varMeanA + varMeanB) ** 2 /
+    ((varMeanA * varMeanA) / (nA - 1) + (varMeanB * varMeanB) / (nB - 1))
+  );
+}
+
 export function welchTTest(
   a: readonly number[],
   b: readonly number[],
@@ -58,7 +69,7 @@ export function welchTTest(
     return { ...base, status: 'zero_variance', reason: 'both groups have zero variance' };
   }
   const t = (ma - mb) / se;
-  const df = (va + vb) ** 2 / ((va * va) / (a.length - 1) + (vb * vb) / (b.length - 1));
+  const df = welchDf(va, a.length, vb, b.length);
   const p =
     alternative === 'two-sided'
       ? tTwoSided(t, df)

@@ -1,5 +1,6 @@
 import { createRng, welchTTest } from '@hirelearn/stats';
-import { compareVariants, metricMean, ratioVariance, relativeLift, welchDf } from './frequentist';
+import { welchDf } from '@hirelearn/stats';
+import { compareVariants, metricMean, ratioVariance, relativeLift } from './frequentist';
 import { momentsOf, ratioMomentsOf, VariantMoments } from './moments';
 
 /** gbstats' mean case (its known answers: stats/gbstats-known-answers.spec.ts). */

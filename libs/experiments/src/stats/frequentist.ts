@@ -17,6 +17,7 @@ import {
   tQuantile,
   tTwoSided,
   twoProportionZTest,
+  welchDf,
 } from '@hirelearn/stats';
 import { momentCovariance, momentMean, momentVariance, VariantMoments } from './moments';
 
@@ -121,13 +122,6 @@ export function relativeLift(
   return { lift, se, ci: [lift - q * se, lift + q * se], p_value: p };
 }
 
-/** Welch–Satterthwaite degrees of freedom from the variances of the two means. */
-export function welchDf(vcOverN: number, nc: number, vtOverN: number, nt: number): number {
-  return (
-    (vcOverN + vtOverN) ** 2 / ((vcOverN * vcOverN) / (nc - 1) + (vtOverN * vtOverN) / (nt - 1))
-  );
-}
-
 /**
  * Welch's t on summaries: means, variances of the means (σ²/n) and sizes:
  *   t = (μ_t − μ_c)/√(v_c + v_t),  ν = (v_c + v_t)² / (v_c²/(n_c − 1) + v_t²/(n_t − 1)).
@@ -149,8 +143,7 @@ export function welchFromSummaries(
 } {
   const se = sqrt(vcOverN + vtOverN);
   const t = (mt - mc) / se;
-  const df =
-    (vcOverN + vtOverN) ** 2 / ((vcOverN * vcOverN) / (nc - 1) + (vtOverN * vtOverN) / (nt - 1));
+  const df = welchDf(vcOverN, nc, vtOverN, nt);
   const q = tQuantile(1 - alpha / 2, df);
   return { t, df, p_value: tTwoSided(t, df), ci: [mt - mc - q * se, mt - mc + q * se], se };
 }

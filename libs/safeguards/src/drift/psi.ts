@@ -1,4 +1,5 @@
-import { isAscending, quantileSorted, sortedNumbers } from '../internal/describe';
+import { quantileSorted } from '@hirelearn/stats';
+import { isAscending, sortedNumbers } from '../internal/describe';
 import { checkFinite, requireInteger, requireOpenInterval } from '../internal/validate';
 import { type Degenerate, degenerate } from '../result';
 import type { NumericSample } from './ks-test';

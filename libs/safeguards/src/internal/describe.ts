@@ -1,9 +1,4 @@
-/** Small descriptive helpers shared by the safeguards (local on purpose: no @hirelearn/stats). */
-
-/** Ascending copy. */
-export function sortedCopy(values: readonly number[]): number[] {
-  return Array.from(Float64Array.from(values).sort());
-}
+/** Small descriptive helpers shared by the safeguards (quantiles and the median come from @hirelearn/stats). */
 
 /**
  * The values in ascending order as a Float64Array (typed-array sort: numeric, no comparator
@@ -19,24 +14,6 @@ export function sortedNumbers(values: ArrayLike<number>): Float64Array {
 export function isAscending(values: ArrayLike<number>): boolean {
   for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
   return true;
-}
-
-/**
- * Quantile of an ascending-sorted array by linear interpolation between order
- * statistics (Hyndman & Fan type 7, the R / NumPy default):
- * h = (n - 1) q, Q(q) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]).
- */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 1) return sorted[0];
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-export function median(values: readonly number[]): number {
-  return quantileSorted(sortedCopy(values), 0.5);
 }
 
 /**

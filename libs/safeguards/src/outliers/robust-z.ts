@@ -1,4 +1,4 @@
-import { median } from '../internal/describe';
+import { median } from '@hirelearn/stats';
 import { checkFinite } from '../internal/validate';
 import { type Degenerate, degenerate } from '../result';
 
