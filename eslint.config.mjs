@@ -1,5 +1,5 @@
 // Lint: typescript-eslint recommended, Prettier owns formatting, and Nx enforces the
-// dependency direction of ARCHITECTURE.md through project tags.
+// dependency direction (README.md, "Where things go") through project tags.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
