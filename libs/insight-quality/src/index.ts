@@ -1,0 +1,30 @@
+/**
+ * @hirelearn/insight-quality — the quality of what the engine delivers (spec 12.3): every
+ * insight and recommendation logged at delivery, then measured as outcomes arrive.
+ */
+export {
+  DELIVERY_KINDS,
+  CONFIDENCE_GRADES,
+  APPLICATION_CATEGORIES,
+  CALIBRATED_METRIC,
+  CALIBRATED_UNIT,
+  InvalidDeliveryError,
+  deliveryId,
+  parseDeliveryInput,
+  type ActionType,
+  type ConfidenceGrade,
+  type DeliveryEvidence,
+  type DeliveryInput,
+  type DeliveryKind,
+  type InsightDelivery,
+  type PredictedEffect,
+  type RecommendedAction,
+} from './delivery';
+export {
+  DELIVERIES_COLLECTION,
+  DeliveryLog,
+  type DeliveryQuery,
+  type RecordResult,
+} from './delivery-log';
+export { gradeOfConfidence, recommendationDelivery } from './recommendation-delivery';
+export { predictedEffectOf } from './predicted-effect';

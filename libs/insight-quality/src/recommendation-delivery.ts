@@ -1,0 +1,50 @@
+import {
+  DEFAULT_OPTIMIZE_SETTINGS,
+  type GradeConfidence,
+  type OptimizationRecommendation,
+} from '@hirelearn/optimize';
+import type { ConfidenceGrade, DeliveryInput } from './delivery';
+
+/**
+ * The grade a recommendation's confidence stands for: the highest grade whose confidence
+ * (`grade_confidence` of the optimizers' settings, the map that made the number) it reaches.
+ */
+export function gradeOfConfidence(
+  confidence: number,
+  grades: GradeConfidence = DEFAULT_OPTIMIZE_SETTINGS.grade_confidence,
+): ConfidenceGrade {
+  if (confidence >= grades.HIGH) return 'HIGH';
+  if (confidence >= grades.MEDIUM) return 'MEDIUM';
+  return 'LOW';
+}
+
+/**
+ * A nightly recommendation as a delivery to its layer: for everyone (no user), the change of
+ * one parameter as its action, the optimizer's expected impact as the promise.
+ */
+export function recommendationDelivery(
+  rec: OptimizationRecommendation,
+  at: { readonly run_id: string; readonly delivered_at: string },
+): DeliveryInput {
+  return {
+    user_id: null,
+    delivered_at: at.delivered_at,
+    kind: 'nightly_recommendation',
+    source_id: `${at.run_id}/${rec.recommendation_id}`,
+    action: {
+      type: 'config_change',
+      layer: rec.layer,
+      parameter: rec.parameter,
+      value: rec.recommended_value,
+      description: `${rec.component}: set ${rec.parameter} to ${JSON.stringify(rec.recommended_value)} (${rec.route})`,
+    },
+    predicted_effect: {
+      metric: rec.expected_impact.metric,
+      estimate: rec.expected_impact.estimate,
+      interval: [...rec.expected_impact.interval],
+      unit: rec.expected_impact.unit,
+    },
+    confidence: gradeOfConfidence(rec.confidence),
+    evidence: rec.evidence.map((e) => ({ kind: e.kind, id: e.id, summary: e.summary })),
+  };
+}
