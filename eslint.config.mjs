@@ -24,6 +24,19 @@ export default [
             { sourceTag: 'scope:stats', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:moo', onlyDependOnLibsWithTags: ['scope:stats'] },
             {
+              sourceTag: 'scope:plan',
+              onlyDependOnLibsWithTags: [
+                'scope:moo',
+                'scope:engine',
+                'scope:store',
+                'scope:contract',
+                'scope:compute',
+                'scope:stats',
+                'scope:ingest',
+                'scope:sim',
+              ],
+            },
+            {
               sourceTag: 'scope:personalize',
               onlyDependOnLibsWithTags: [
                 'scope:engine',

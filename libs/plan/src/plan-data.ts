@@ -1,0 +1,153 @@
+/**
+ * The plan's named queries against the event store: who the user is (known, erased, consent to
+ * personalization, profile), and applications grouped by what a plan can change, for the user
+ * or for a pool of peers. Each application is scored for alignment with its own applicant's
+ * latest targets: role in `target_roles` (1 or 0), seniority steps from the profile's
+ * seniority (1 - steps / seniority_steps, floored at 0) and the posting's `salary_max` against
+ * `salary_target` (capped at 1), averaged over the parts that can be scored. Only applications
+ * whose outcome is known (not pending) count.
+ */
+import { LATEST_PROFILE, OPTED_OUT_USERS, num, str, type SqlSource } from '@hirelearn/analytics';
+import type { EventStore } from '@hirelearn/store';
+import type { PlanSettings } from './settings';
+import { PLAN_CATEGORIES, type ApplicationGroup, type PlanCategory } from './types';
+
+export interface UserStanding {
+  readonly erased: boolean;
+  /** A profile or an application of the user is stored. */
+  readonly known: boolean;
+  /** Consent withheld in any profile, or a USER_OPTED_OUT of personalization or all. */
+  readonly opted_out_of_personalization: boolean;
+  /** Seniority of the latest profile. */
+  readonly seniority: string | null;
+}
+
+/** Which applications a query reads. */
+export type PlanScope =
+  | { readonly kind: 'user'; readonly user_id: string }
+  /** Users sharing their data with this seniority (every seniority when null), minus one user. */
+  | { readonly kind: 'peers'; readonly seniority: string | null; readonly without: string | null };
+
+const FACT_TABLES = ['applications', 'users'];
+
+async function factsExist(db: SqlSource): Promise<boolean> {
+  const [r] = await db.rows(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name IN (${FACT_TABLES.map((t) => `'${t}'`).join(', ')})`,
+  );
+  return num(r?.n) === FACT_TABLES.length;
+}
+
+const STANDING_SQL = `
+  SELECT
+    (SELECT count(*) FROM users WHERE user_id = $1)::INTEGER
+      + (SELECT count(*) FROM applications WHERE user_id = $1)::INTEGER AS rows,
+    (SELECT seniority FROM (${LATEST_PROFILE}) WHERE user_id = $1) AS seniority,
+    (SELECT count(*) FROM users WHERE user_id = $1
+       AND (NOT consent_personalization OR opted_out_personalization_at IS NOT NULL))::INTEGER
+      + (SELECT count(*) FROM raw_events WHERE user_id = $1 AND event_type = 'USER_OPTED_OUT'
+       AND json_extract_string(payload, '$.scope') IN ('personalization', 'all'))::INTEGER AS opt_outs`;
+
+/** The user's standing; erased users are found by their tombstone (nothing else is left). */
+export async function userStanding(store: EventStore, userId: string): Promise<UserStanding> {
+  const erased = (await store.tombstoneHashes()).has(store.userHash(userId));
+  if (erased || !(await factsExist(store))) {
+    return Object.freeze({
+      erased,
+      known: false,
+      opted_out_of_personalization: false,
+      seniority: null,
+    });
+  }
+  const [r] = await store.rows(STANDING_SQL, [userId]);
+  return Object.freeze({
+    erased: false,
+    known: num(r?.rows) > 0,
+    opted_out_of_personalization: num(r?.opt_outs) > 0,
+    seniority: r?.seniority === null || r?.seniority === undefined ? null : str(r.seniority),
+  });
+}
+
+const sqlList = (items: readonly string[]) =>
+  `[${items.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')}]`;
+
+function scopeFilter(scope: PlanScope): { where: string; params: (string | null)[] } {
+  if (scope.kind === 'user') return { where: 'a.user_id = $1', params: [scope.user_id] };
+  return {
+    where: `a.user_id IN (SELECT user_id FROM (${LATEST_PROFILE})
+        WHERE ($1::VARCHAR IS NULL OR seniority = $1))
+      AND a.user_id NOT IN (${OPTED_OUT_USERS})
+      AND a.user_id IS DISTINCT FROM $2`,
+    params: [scope.seniority, scope.without],
+  };
+}
+
+function groupsSql(where: string, s: PlanSettings): string {
+  const ladder = sqlList(s.seniority_ladder);
+  return `
+  WITH prof AS (SELECT user_id, seniority AS user_seniority, target_roles, salary_target
+                FROM (${LATEST_PROFILE})),
+  jobs AS (SELECT json_extract_string(payload, '$.job_id') AS job_id,
+             max(TRY_CAST(json_extract(payload, '$.salary_max') AS DOUBLE)) AS salary_max
+           FROM raw_events WHERE event_type = 'JOB_POSTED' GROUP BY 1),
+  scored AS (
+    SELECT a.category, coalesce(a.tailoring_applied, false) AS tailored,
+      coalesce(a.submit_weekday, 0) AS weekday, coalesce(a.submit_hour, 0) AS hour,
+      a.reached_interview,
+      CASE WHEN len(p.target_roles) > 0 THEN
+        CASE WHEN list_contains(list_transform(p.target_roles, r -> lower(r)), lower(a.job_title))
+          THEN 1.0 ELSE 0.0 END END AS role_fit,
+      CASE WHEN list_position(${ladder}, a.job_seniority) > 0
+            AND list_position(${ladder}, p.user_seniority) > 0 THEN
+        greatest(0.0, 1.0 - abs(list_position(${ladder}, a.job_seniority)
+          - list_position(${ladder}, p.user_seniority)) / ${Number(s.seniority_steps)}) END AS seniority_fit,
+      CASE WHEN p.salary_target > 0 AND j.salary_max IS NOT NULL THEN
+        least(1.0, j.salary_max / p.salary_target) END AS salary_fit
+    FROM applications a LEFT JOIN prof p USING (user_id) LEFT JOIN jobs j USING (job_id)
+    WHERE ${where} AND a.final_status <> 'pending' AND a.category IN (${PLAN_CATEGORIES.map((c) => `'${c}'`).join(', ')})),
+  aligned AS (
+    SELECT *, (coalesce(role_fit, 0) + coalesce(seniority_fit, 0) + coalesce(salary_fit, 0))
+      / nullif((role_fit IS NOT NULL)::INTEGER + (seniority_fit IS NOT NULL)::INTEGER
+        + (salary_fit IS NOT NULL)::INTEGER, 0) AS alignment
+    FROM scored)
+  SELECT category, tailored, weekday, hour, count(*)::INTEGER AS applications,
+    count(*) FILTER (WHERE reached_interview)::INTEGER AS interviews,
+    coalesce(sum(alignment), 0)::DOUBLE AS alignment_sum, count(alignment)::INTEGER AS alignment_n
+  FROM aligned GROUP BY ALL ORDER BY ALL`;
+}
+
+/** Applications of a scope grouped by category, tailoring, weekday and hour, with outcomes. */
+export async function applicationGroups(
+  db: SqlSource,
+  scope: PlanScope,
+  s: PlanSettings,
+): Promise<readonly ApplicationGroup[]> {
+  if (!(await factsExist(db))) return [];
+  const { where, params } = scopeFilter(scope);
+  const rows = await db.rows(groupsSql(where, s), params);
+  return Object.freeze(
+    rows.map((r): ApplicationGroup =>
+      Object.freeze({
+        category: str(r.category) as PlanCategory,
+        tailored: Boolean(r.tailored),
+        weekday: num(r.weekday),
+        hour: num(r.hour),
+        applications: num(r.applications),
+        interviews: num(r.interviews),
+        alignment_sum: num(r.alignment_sum),
+        alignment_n: num(r.alignment_n),
+      }),
+    ),
+  );
+}
+
+/** Users with a known outcome in the peers' pool: the prior is shown only from k or more. */
+export async function peerCount(db: SqlSource, scope: PlanScope): Promise<number> {
+  if (!(await factsExist(db))) return 0;
+  const { where, params } = scopeFilter(scope);
+  const [r] = await db.rows(
+    `SELECT count(DISTINCT a.user_id)::INTEGER AS n FROM applications a
+     WHERE ${where} AND a.final_status <> 'pending'`,
+    params,
+  );
+  return num(r?.n);
+}

@@ -1,0 +1,66 @@
+/**
+ * A plan and its trade-offs in words a job seeker reads: "2 more interviews a month costs 6
+ * more hours a week". Numbers are rounded to what a person can act on.
+ */
+import { PLAN_CATEGORIES, type PlanLever, type PlanOption } from './types';
+
+/** 1 decimal, without a trailing .0. */
+export const round1 = (x: number): string => {
+  const r = Math.round(x * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+};
+
+/** "8 applications a week (5 target, 3 safety), 60 % tailored: 7 h a week, about 3.1 interviews a month, alignment 72 %". */
+export function describePlan(o: PlanOption, levers: readonly PlanLever[]): string {
+  const parts = PLAN_CATEGORIES.filter((c) => o.applications_per_week[c] >= 0.05).map(
+    (c) => `${round1(o.applications_per_week[c])} ${c}`,
+  );
+  const leverWords = levers
+    .filter((l) => l.effect !== 0 || l.extra_hours_per_application > 0)
+    .map((l) => `${l.action} ${Math.round(100 * (o.lever_shares[l.treatment] ?? 0))} %`);
+  const alignment = o.alignment_pct === null ? '' : `, alignment ${Math.round(o.alignment_pct)} %`;
+  return (
+    `${round1(o.total_applications_per_week)} applications a week (${parts.join(', ') || 'none'})` +
+    `${leverWords.length ? `, ${leverWords.join(', ')}` : ''}: ${round1(o.hours_per_week)} h a week, ` +
+    `about ${round1(o.interviews_per_month)} interviews a month${alignment}`
+  );
+}
+
+function alignmentDelta(from: PlanOption, to: PlanOption): string {
+  if (from.alignment_pct === null || to.alignment_pct === null) return '';
+  const d = Math.round(to.alignment_pct - from.alignment_pct);
+  if (d === 0) return '';
+  return d < 0 ? ` and ${-d} points of alignment` : `, with ${d} points more alignment`;
+}
+
+/** The knee against the front's extremes: what more interviews cost, what fewer hours lose. */
+export function tradeOffInWords(front: readonly PlanOption[], knee: PlanOption): string {
+  const by = (f: (o: PlanOption) => number) => front.reduce((a, b) => (f(b) > f(a) ? b : a));
+  const most = by((o) => o.interviews_per_month);
+  const lightest = by((o) => -o.hours_per_week);
+  const sentences: string[] = [];
+  const moreInterviews = most.interviews_per_month - knee.interviews_per_month;
+  if (moreInterviews >= 0.05) {
+    sentences.push(
+      `${round1(moreInterviews)} more interviews a month (${round1(most.interviews_per_month)}, the most any plan within your hours reaches) costs ${round1(most.hours_per_week - knee.hours_per_week)} more hours a week${alignmentDelta(knee, most)}.`,
+    );
+  }
+  const saved = knee.hours_per_week - lightest.hours_per_week;
+  if (saved >= 0.05) {
+    sentences.push(
+      `The lightest plan saves ${round1(saved)} hours a week for ${round1(knee.interviews_per_month - lightest.interviews_per_month)} fewer interviews a month${alignmentDelta(knee, lightest)}.`,
+    );
+  }
+  if (knee.alignment_pct !== null) {
+    const aligned = by((o) => o.alignment_pct ?? 0);
+    const gain = Math.round((aligned.alignment_pct ?? 0) - knee.alignment_pct);
+    if (gain >= 1) {
+      sentences.push(
+        `The best-aligned plan (${Math.round(aligned.alignment_pct ?? 0)} %) gives ${round1(knee.interviews_per_month - aligned.interviews_per_month)} fewer interviews a month at ${round1(aligned.hours_per_week)} h a week.`,
+      );
+    }
+  }
+  return sentences.length
+    ? sentences.join(' ')
+    : 'No plan within your hours does better in any objective.';
+}
