@@ -24,6 +24,20 @@ export default [
             { sourceTag: 'scope:stats', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:moo', onlyDependOnLibsWithTags: ['scope:stats'] },
             {
+              sourceTag: 'scope:weekly-insights',
+              onlyDependOnLibsWithTags: [
+                'scope:engine',
+                'scope:compute',
+                'scope:stats',
+                'scope:temporal',
+                'scope:store',
+                'scope:contract',
+                'scope:sim',
+                'scope:ingest',
+                'scope:insight-quality',
+              ],
+            },
+            {
               sourceTag: 'scope:plan',
               onlyDependOnLibsWithTags: [
                 'scope:moo',
