@@ -59,6 +59,9 @@ export default [
                 'scope:store',
                 'scope:proto',
                 'scope:contract',
+                // the specs' simulated worlds
+                'scope:sim',
+                'scope:ingest',
               ],
             },
             { sourceTag: 'scope:proto', onlyDependOnLibsWithTags: [] },
