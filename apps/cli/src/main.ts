@@ -8,6 +8,7 @@ import { registerErase } from './commands/erase';
 import { registerFairness } from './commands/fairness';
 import { registerExperiments } from './commands/experiments';
 import { registerIngest } from './commands/ingest';
+import { registerInsights } from './commands/insights';
 import { registerModels } from './commands/models';
 import { registerMonitor } from './commands/monitor';
 import { registerNightly } from './commands/nightly';
@@ -74,6 +75,7 @@ registerConfig(program);
 registerRecommendations(program);
 registerNightly(program);
 registerRuns(program);
+registerInsights(program);
 // Set after every command exists, so only the root takes it (commands copy it when created):
 // a subcommand's options then reach the subcommand even where its parent has one of the same
 // name (`quality ack --until` is the acknowledgement's expiry, `quality --until` the window).
