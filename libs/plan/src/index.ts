@@ -20,7 +20,7 @@ export {
 } from './types';
 export { planLevers, TAILORING_TREATMENT } from './levers';
 export { categoryEvidence } from './evidence';
-export { planProblem, INTERVIEWS, HOURS, ALIGNMENT, type PlanProblem } from './problem';
+export { planProblem, INTERVIEWS, HOURS, ALIGNED_INTERVIEWS, type PlanProblem } from './problem';
 export { solvePlan, planChartSvg, planSeed } from './solve';
 export { describePlan, tradeOffInWords } from './words';
 export { userStanding, applicationGroups, type UserStanding, type PlanScope } from './plan-data';

@@ -18,6 +18,14 @@ export interface PlanSettings {
   readonly tailoring_hours_per_application: number;
   /** Upper bound of each category's applications a week (a pace a person can keep). */
   readonly max_applications_per_week: number;
+  /**
+   * Diminishing returns within a category: x applications a week in it bring
+   * p * c * (1 - exp(-x / c)) interviews (c this setting), so the first few go to the best-fitting
+   * postings at the user's rate p and each further one reaches a worse fit. Without it every
+   * front would be a straight line (interviews proportional to hours) with no knee. A setting:
+   * the log records what was applied to, not the postings that were on offer.
+   */
+  readonly fitting_postings_per_week: number;
   /** A plan sends at least this many applications a week (an empty plan is not a plan). */
   readonly min_applications_per_week: number;
   /** Hours a week assumed when the caller gives none (the contract's profile has no such field). */
@@ -49,6 +57,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = Object.freeze({
   hours_per_application: 0.5,
   tailoring_hours_per_application: 1,
   max_applications_per_week: 40,
+  fitting_postings_per_week: 10,
   min_applications_per_week: 1,
   default_hours_per_week: 10,
   weeks_per_month: 52 / 12,
@@ -71,6 +80,7 @@ export function planSettings(overrides: Partial<PlanSettings> = {}): PlanSetting
     'max_applications_per_week',
     'weeks_per_month',
     'seniority_steps',
+    'fitting_postings_per_week',
   ] as const;
   for (const key of positive) {
     if (!(Number.isFinite(s[key]) && s[key] > 0))

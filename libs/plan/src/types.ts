@@ -84,7 +84,9 @@ export interface PlanOption {
   readonly lever_shares: Readonly<Record<string, number>>;
   readonly interviews_per_month: number;
   readonly hours_per_week: number;
-  /** Percent (0-100) of the applications' alignment with the user's targets; null when unscored. */
+  /** Interviews each counted by its role's alignment with the user's targets; null when unscored. */
+  readonly aligned_interviews_per_month: number | null;
+  /** Mean alignment (0-100) of the week's applications with the user's targets; null when unscored. */
   readonly alignment_pct: number | null;
 }
 

@@ -26,12 +26,18 @@ export function describePlan(o: PlanOption, levers: readonly PlanLever[]): strin
   );
 }
 
-function alignmentDelta(from: PlanOption, to: PlanOption): string {
+function alignmentChange(from: PlanOption, to: PlanOption): string {
   if (from.alignment_pct === null || to.alignment_pct === null) return '';
   const d = Math.round(to.alignment_pct - from.alignment_pct);
   if (d === 0) return '';
-  return d < 0 ? ` and ${-d} points of alignment` : `, with ${d} points more alignment`;
+  return ` (alignment ${Math.round(from.alignment_pct)} % -> ${Math.round(to.alignment_pct)} %)`;
 }
+
+/** "2 more interviews a month" / "1.5 fewer interviews a month". */
+const moreOrFewer = (d: number, what: string) =>
+  Math.abs(d) < 0.05
+    ? `no more ${what}`
+    : `${round1(Math.abs(d))} ${d >= 0 ? 'more' : 'fewer'} ${what}`;
 
 /** The knee against the front's extremes: what more interviews cost, what fewer hours lose. */
 export function tradeOffInWords(front: readonly PlanOption[], knee: PlanOption): string {
@@ -39,24 +45,22 @@ export function tradeOffInWords(front: readonly PlanOption[], knee: PlanOption):
   const most = by((o) => o.interviews_per_month);
   const lightest = by((o) => -o.hours_per_week);
   const sentences: string[] = [];
-  const moreInterviews = most.interviews_per_month - knee.interviews_per_month;
-  if (moreInterviews >= 0.05) {
+  if (most.interviews_per_month - knee.interviews_per_month >= 0.05) {
     sentences.push(
-      `${round1(moreInterviews)} more interviews a month (${round1(most.interviews_per_month)}, the most any plan within your hours reaches) costs ${round1(most.hours_per_week - knee.hours_per_week)} more hours a week${alignmentDelta(knee, most)}.`,
+      `${moreOrFewer(most.interviews_per_month - knee.interviews_per_month, 'interviews a month')} (${round1(most.interviews_per_month)}, the most any plan within your hours reaches) costs ${moreOrFewer(most.hours_per_week - knee.hours_per_week, 'hours a week')}${alignmentChange(knee, most)}.`,
     );
   }
-  const saved = knee.hours_per_week - lightest.hours_per_week;
-  if (saved >= 0.05) {
+  if (knee.hours_per_week - lightest.hours_per_week >= 0.05) {
     sentences.push(
-      `The lightest plan saves ${round1(saved)} hours a week for ${round1(knee.interviews_per_month - lightest.interviews_per_month)} fewer interviews a month${alignmentDelta(knee, lightest)}.`,
+      `The lightest plan saves ${round1(knee.hours_per_week - lightest.hours_per_week)} hours a week for ${moreOrFewer(lightest.interviews_per_month - knee.interviews_per_month, 'interviews a month')}.`,
     );
   }
-  if (knee.alignment_pct !== null) {
-    const aligned = by((o) => o.alignment_pct ?? 0);
-    const gain = Math.round((aligned.alignment_pct ?? 0) - knee.alignment_pct);
-    if (gain >= 1) {
+  if (knee.aligned_interviews_per_month !== null) {
+    const aligned = by((o) => o.aligned_interviews_per_month ?? 0);
+    const gain = (aligned.aligned_interviews_per_month ?? 0) - knee.aligned_interviews_per_month;
+    if (aligned !== most && gain >= 0.05) {
       sentences.push(
-        `The best-aligned plan (${Math.round(aligned.alignment_pct ?? 0)} %) gives ${round1(knee.interviews_per_month - aligned.interviews_per_month)} fewer interviews a month at ${round1(aligned.hours_per_week)} h a week.`,
+        `Aiming closer to your targets, ${moreOrFewer(gain, 'aligned interviews a month')} costs ${moreOrFewer(aligned.hours_per_week - knee.hours_per_week, 'hours a week')} and brings ${moreOrFewer(aligned.interviews_per_month - knee.interviews_per_month, 'interviews a month')} in all${alignmentChange(knee, aligned)}.`,
       );
     }
   }
