@@ -88,7 +88,12 @@ export class UserJourney {
     private readonly ctx: JourneyContext,
   ) {
     this.rng = new SimRng(streamSeed(ctx.settings.seed, 'journey', user.index));
-    this.draft = new ResumeDraft(user, this.rng, ctx.market.companies);
+    this.draft = new ResumeDraft(
+      user,
+      this.rng,
+      ctx.market.companies,
+      ctx.settings.population.dayOneSignal,
+    );
     this.score = round1(
       clip(
         52 + 10 * user.organisation + 4 * user.skill + 0.3 * user.years + this.rng.normal(0, 7),

@@ -46,15 +46,17 @@ export class ResumeDraft {
   private readonly education: ResumeContent['education'];
   private readonly role: Role;
 
+  /** `signal`: the world's `population.dayOneSignal` (how strongly the traits show in style). */
   constructor(
     private readonly user: SimUser,
     private readonly rng: SimRng,
     pastCompanies: readonly Company[],
+    signal = 1,
   ) {
     this.role = user.roles[0];
     this.coreSkills = rng.sample(ROLE_SKILLS[this.role], rng.int(5, 9));
-    const metricShare = sigmoid(0.8 * user.organisation - 0.5);
-    const strongShare = sigmoid(1.0 * user.skill - 0.2);
+    const metricShare = sigmoid(signal * 0.8 * user.organisation - 0.5);
+    const strongShare = sigmoid(signal * 1.0 * user.skill - 0.2);
     const count = Math.min(4, Math.max(1, Math.ceil(user.years / 3)));
     const monthsPerRole = Math.max(6, Math.round((user.years * 12) / count));
     this.roles = [];

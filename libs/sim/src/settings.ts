@@ -74,6 +74,15 @@ export interface SimSettings {
     readonly deletionWindow: number;
     /** Share of resumes with an e-mail address and phone number in the summary text. */
     readonly contactInTextRate: number;
+    /**
+     * How strongly the hidden traits show in the first resume's style: multiplies the slope of
+     * the share of bullets opening with a strong verb on skill (1.0) and of the share stating
+     * a number on organisation (0.8). Absent means 1, the default world (and stays absent from
+     * truth.json, so default worlds are byte-identical to those made before it existed); 0
+     * makes the style uninformative, larger values let day-one data tell more about a user's
+     * interview rate (the cold-start bench scores a world with 3 beside the default).
+     */
+    readonly dayOneSignal?: number;
   };
   readonly market: {
     readonly companies: number;
@@ -353,6 +362,9 @@ function checkSettings(s: SimSettings): void {
     const sum = w.technical + w.seniority + w.experience + w.signal;
     if (Math.abs(sum - 1) > 1e-9) problems.push(`fit.${name} must sum to 1 (got ${sum})`);
   }
+  const signal = s.population.dayOneSignal;
+  if (signal !== undefined && !(Number.isFinite(signal) && signal >= 0))
+    problems.push(`population.dayOneSignal must be a finite number >= 0 (got ${signal})`);
   const change = s.behaviourChange;
   if (change !== undefined) {
     if (!Number.isInteger(change.atMonth) || change.atMonth < 1 || change.atMonth >= s.months)
