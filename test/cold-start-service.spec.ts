@@ -21,7 +21,14 @@ import {
   serveColdStartEmbedder,
   type PredictionRecord,
 } from '@hirelearn/services';
-import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
+import {
+  MODEL_HEALTH_COLLECTION,
+  monitorSettings,
+  registryTarget,
+  runMonitor,
+  type ModelHealth,
+} from '@hirelearn/monitoring';
+import { defaultSimSettings, simulateWorld, type SimWorld } from '@hirelearn/sim';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { readIngested } from '../libs/attribution/src/testing/ingested';
 import { keepCalling } from './support/keep-calling';
@@ -70,10 +77,11 @@ describe('the cold-start embedder over gRPC', () => {
   let documentsUrl: string;
   /** How many times the service read the edit effects. */
   let effectReads = 0;
+  let world: SimWorld;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hl-cold-start-'));
-    const world = simulateWorld(defaultSimSettings({ users: 200, months: 6, seed: 3 }));
+    world = simulateWorld(defaultSimSettings({ users: 200, months: 6, seed: 3 }));
     await readIngested(world, async (store) => {
       const { users } = await loadColdStartUsers(store);
       trainingIds = users.map((u) => u.user_id);
@@ -388,6 +396,51 @@ describe('the cold-start embedder over gRPC', () => {
       const [low, high] = logged[0].prediction_interval!;
       expect(low).toBeLessThanOrEqual(logged[0].probability);
       expect(high).toBeGreaterThanOrEqual(logged[0].probability);
+    } finally {
+      await docs.close();
+    }
+  });
+
+  it("has the drift monitor score the logged day-one predictions on the users' first applications", async () => {
+    // The simulated users ask for their day-one insights (the production version, 2), and the
+    // stop writes the log; their applications' outcomes are in the ingested world.
+    const running = await serveColdStartEmbedder(
+      specServiceSettings(dir, registryServer.address, documentsUrl),
+    );
+    const dayOne = world.lines.filter((l) => /USER_PROFILE_UPDATED|RESUME_SNAPSHOT/.test(l));
+    const read = newUsersFromEvents(dayOne);
+    if (read.status !== 'ok') throw new Error('the simulator wrote an invalid day-one event');
+    const again = new pb.ColdStartClient(running.address, credentials.createInsecure());
+    try {
+      for (const user of read.users) {
+        expect((await rpc<pb.InsightsResponse>(again, 'insights', { user })).model_version).toBe(2);
+      }
+    } finally {
+      again.close();
+      await running.shutdown();
+    }
+    const docs = await openDocumentStore(documentsUrl);
+    try {
+      const run = await readIngested(world, (store) =>
+        runMonitor(
+          { events: store, documents: docs, registry: registryTarget(registry) },
+          monitorSettings({ window_days: 365, step_days: 365 }),
+        ),
+      );
+      expect(run.versions).toContainEqual(
+        expect.objectContaining({ model: 'cold-start', version: 2, windows: 1 }),
+      );
+      const [health] = await docs
+        .collection<ModelHealth>(MODEL_HEALTH_COLLECTION)
+        .find({ model: 'cold-start' });
+      // Each user's prediction is scored on up to 20 first applications with an outcome.
+      expect(health.status).toBe('ok');
+      expect(health.n_labelled).toBeGreaterThan(10 * read.users.length);
+      expect(health.n_labelled).toBeLessThanOrEqual(20 * read.users.length);
+      expect(health.ece).toBeLessThan(monitorSettings().ece_critical);
+      expect(Math.abs(health.mean_predicted! - health.positive_rate!)).toBeLessThan(0.05);
+      expect(health.brier).toBeGreaterThan(0);
+      expect(health.auc).toBeGreaterThan(0.5);
     } finally {
       await docs.close();
     }

@@ -11,6 +11,7 @@ export * from './quality/gate';
 export * from './monitor/types';
 export * from './monitor/settings';
 export * from './monitor/outcomes';
+export * from './monitor/day-one';
 export * from './monitor/concept-drift';
 export * from './monitor/health';
 export * from './monitor/run-monitor';

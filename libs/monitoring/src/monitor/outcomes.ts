@@ -58,3 +58,34 @@ export async function loadOutcomes(
   }
   return out;
 }
+
+/**
+ * Every user's first `horizon` applications, in submission order (the order the cold-start
+ * evaluation reads them), by user id: what a day-one prediction of the user's rate is scored
+ * on. Applications still pending are listed too; their outcome decides when they count.
+ */
+export async function loadFirstApplications(
+  source: SqlSource,
+  horizon: number,
+): Promise<Map<string, readonly string[]>> {
+  const out = new Map<string, string[]>();
+  const tables = await source.rows(
+    `SELECT 1 FROM information_schema.tables WHERE table_name = 'applications'`,
+  );
+  if (tables.length === 0) return out;
+  const rows = await source.rows(
+    `SELECT user_id, application_id FROM (
+       SELECT user_id, application_id, row_number() OVER (PARTITION BY user_id
+         ORDER BY coalesce(submitted_at, created_at), application_id) AS nth
+       FROM applications)
+     WHERE nth <= $1::INTEGER ORDER BY user_id, nth`,
+    [horizon],
+  );
+  for (const r of rows) {
+    const user = String(r.user_id);
+    const ids = out.get(user);
+    if (ids) ids.push(String(r.application_id));
+    else out.set(user, [String(r.application_id)]);
+  }
+  return out;
+}

@@ -3,7 +3,8 @@ import type { DocumentCollection, DocumentStore } from '@hirelearn/store';
 import type { SqlSource } from '../quality/finding';
 import { detectConceptDrift } from './concept-drift';
 import { featureColumns, type ScoredRecord, stridedRows, windowHealth } from './health';
-import { loadOutcomes, type ApplicationOutcome } from './outcomes';
+import { dayOneHorizon, dayOneRecords, type FirstApplications } from './day-one';
+import { loadFirstApplications, loadOutcomes, type ApplicationOutcome } from './outcomes';
 import { checkServedVersions } from './serving-check';
 import { DEFAULT_MONITOR_SETTINGS, type MonitorSettings } from './settings';
 import type {
@@ -59,12 +60,18 @@ export async function runMonitor(
   const health = modelHealthCollection(deps.documents);
   const verdicts: VersionVerdict[] = [];
   let reports = 0;
+  // Users' first applications, read once for the longest day-one horizon logged so far.
+  let firsts: { horizon: number; byUser: FirstApplications } = { horizon: 0, byUser: new Map() };
   for (const version of versions) {
     const logged = await predictions.find({
       model: version.model,
       version: { $in: versionForms(version.version) },
     });
-    const windows = scoreVersion(version, logged, outcomes, settings);
+    const horizon = dayOneHorizon(logged);
+    if (horizon > firsts.horizon) {
+      firsts = { horizon, byUser: await loadFirstApplications(deps.events, horizon) };
+    }
+    const windows = scoreVersion(version, logged, outcomes, settings, firsts.byUser);
     for (const w of windows) await upsert(health, w);
     reports += windows.length;
     verdicts.push(await decide(deps.registry, version, windows, settings));
@@ -73,17 +80,26 @@ export async function runMonitor(
   return Object.freeze({ status: 'ok', versions: verdicts, health_reports: reports, serving });
 }
 
-/** The health of one version in every window its predictions cover (pure; no I/O). */
+/**
+ * The health of one version in every window its predictions cover (pure; no I/O). A
+ * prediction of one application is joined to that application's outcome; a day-one
+ * prediction (`horizon` set) to the user's first applications (`dayOneRecords`).
+ */
 export function scoreVersion(
   version: MonitoredVersion,
   logged: readonly LoggedPrediction[],
   outcomes: ReadonlyMap<string, ApplicationOutcome>,
   settings: MonitorSettings = DEFAULT_MONITOR_SETTINGS,
+  firstApplications: FirstApplications = new Map(),
 ): ModelHealth[] {
   const records: ScoredRecord[] = [];
   for (const row of logged) {
     const t = Date.parse(row.predicted_at);
     if (!Number.isFinite(t) || !(row.probability >= 0 && row.probability <= 1)) continue;
+    if (row.horizon) {
+      records.push(...dayOneRecords(row, t, firstApplications, outcomes));
+      continue;
+    }
     const o = outcomes.get(row.application_id);
     records.push({ t, p: row.probability, y: o?.y ?? null, features: o?.features ?? {} });
   }

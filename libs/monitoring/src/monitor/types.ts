@@ -11,6 +11,11 @@ export interface LoggedPrediction {
   readonly application_id: string;
   readonly inputs_hash: string;
   readonly probability: number;
+  /**
+   * Set on a day-one (cold-start) prediction: `probability` is the user's rate over their
+   * first `horizon` applications (`application_id` is ''), and those applications score it.
+   */
+  readonly horizon?: number;
   /** ISO date-time. */
   readonly predicted_at: string;
 }
