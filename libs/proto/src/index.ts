@@ -11,6 +11,7 @@ export * from './gen/hirelearn/v1/monitor';
 export * from './gen/hirelearn/v1/learning_engine';
 export * from './gen/hirelearn/v1/config';
 export * from './gen/hirelearn/v1/cold_start';
+export * from './gen/hirelearn/v1/personalization';
 export * from './gen/inference/open_inference_grpc';
 // Both generated files define these; name them so the exports are not ambiguous.
 export {
@@ -27,6 +28,7 @@ export { protobufFileName as monitorProtoFile } from './gen/hirelearn/v1/monitor
 export { protobufFileName as learningEngineProtoFile } from './gen/hirelearn/v1/learning_engine';
 export { protobufFileName as configProtoFile } from './gen/hirelearn/v1/config';
 export { protobufFileName as coldStartProtoFile } from './gen/hirelearn/v1/cold_start';
+export { protobufFileName as personalizationProtoFile } from './gen/hirelearn/v1/personalization';
 export { protobufFileName as inferenceProtoFile } from './gen/inference/open_inference_grpc';
 export * from './errors';
 export * from './grpc-status';

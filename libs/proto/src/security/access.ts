@@ -61,6 +61,8 @@ const TABLE: Record<string, ServiceAccess> = {
     WatchConfig: READ,
     ListRecommendations: READ,
   },
+  // A user's personalized configuration: a read of what the nightly published (any role).
+  'hirelearn.v1.Personalization': { GetPersonalizedConfig: READ },
   // Predictions, readiness and metadata change nothing.
   'hirelearn.v1.InterviewPredictor': READ,
   'hirelearn.v1.FitScorer': READ,
