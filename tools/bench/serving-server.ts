@@ -4,6 +4,7 @@
  *   serving-server.ts service MODEL.json   the ensemble as the built service runs it
  *                                          (PredictInterview and ModelInfer, every
  *                                          prediction logged to SQLite on the log's worker thread)
+ *                                          (LOG=off: the same without the log)
  *   serving-server.ts empty                the same two RPCs answered empty (no model, no log)
  * It prints `{"address": ...}` once serving. On stdin, `reset` starts a window and `report`
  * prints what this process went through since: its event-loop delay
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hl-serving-server-'));
   const app =
     kind === 'service'
-      ? await benchEnsemble(dir, modelPath)
+      ? await benchEnsemble(dir, modelPath, { log: process.env.LOG === 'off' ? 'off' : 'worker' })
       : { bindings: EMPTY_BINDINGS, close: async () => {} };
   const server = await startGrpcServer(app.bindings);
   const monitor = stallMonitor();

@@ -14,6 +14,7 @@
  * machine is shared). Usage:
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/serving.ts MODEL.json
  *   # RATE=1000 SECONDS=10 ROUNDS=1 PYTHON=/usr/bin/python3 SERVER_NODE_FLAGS='--max-semi-space-size=32'
+ *   # LOG=off: the service without its prediction log
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,9 +69,10 @@ async function startServer(args: string[]): Promise<ServerProcess> {
     process.execPath,
     [
       ...NODE_FLAGS,
-      require.resolve('tsx/cli'),
-      '--tsconfig',
-      'tsconfig.base.json',
+      // tsx's require hook in this very process: through tsx's CLI the server would run in a
+      // child process that the V8 flags above never reach.
+      '--require',
+      require.resolve('tsx/cjs'),
       path.join(__dirname, 'serving-server.ts'),
       ...args,
     ],
