@@ -12,6 +12,7 @@ import { registerInsights } from './commands/insights';
 import { registerModels } from './commands/models';
 import { registerMonitor } from './commands/monitor';
 import { registerNightly } from './commands/nightly';
+import { registerPlan } from './commands/plan';
 import { registerRuns } from './commands/runs';
 import { registerPrivacy } from './commands/privacy';
 import { registerQuality } from './commands/quality';
@@ -74,6 +75,7 @@ registerCausal(program);
 registerConfig(program);
 registerRecommendations(program);
 registerNightly(program);
+registerPlan(program);
 registerRuns(program);
 registerInsights(program);
 // Set after every command exists, so only the root takes it (commands copy it when created):

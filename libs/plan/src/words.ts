@@ -39,6 +39,14 @@ const moreOrFewer = (d: number, what: string) =>
     ? `no more ${what}`
     : `${round1(Math.abs(d))} ${d >= 0 ? 'more' : 'fewer'} ${what}`;
 
+/** More or fewer aligned interviews, when the plan scores alignment. */
+function alignedChange(from: PlanOption, to: PlanOption): string {
+  if (from.aligned_interviews_per_month === null || to.aligned_interviews_per_month === null)
+    return '';
+  const d = to.aligned_interviews_per_month - from.aligned_interviews_per_month;
+  return ` and brings ${moreOrFewer(d, 'aligned interviews a month')}${alignmentChange(from, to)}`;
+}
+
 /** The knee against the front's extremes: what more interviews cost, what fewer hours lose. */
 export function tradeOffInWords(front: readonly PlanOption[], knee: PlanOption): string {
   const by = (f: (o: PlanOption) => number) => front.reduce((a, b) => (f(b) > f(a) ? b : a));
@@ -46,8 +54,13 @@ export function tradeOffInWords(front: readonly PlanOption[], knee: PlanOption):
   const lightest = by((o) => -o.hours_per_week);
   const sentences: string[] = [];
   if (most.interviews_per_month - knee.interviews_per_month >= 0.05) {
+    const extraHours = most.hours_per_week - knee.hours_per_week;
+    const cost =
+      extraHours >= 0.05
+        ? `costs ${moreOrFewer(extraHours, 'hours a week')}${alignmentChange(knee, most)}`
+        : `takes the same hours${alignedChange(knee, most)}`;
     sentences.push(
-      `${moreOrFewer(most.interviews_per_month - knee.interviews_per_month, 'interviews a month')} (${round1(most.interviews_per_month)}, the most any plan within your hours reaches) costs ${moreOrFewer(most.hours_per_week - knee.hours_per_week, 'hours a week')}${alignmentChange(knee, most)}.`,
+      `${moreOrFewer(most.interviews_per_month - knee.interviews_per_month, 'interviews a month')} (${round1(most.interviews_per_month)}, the most any plan within your hours reaches) ${cost}.`,
     );
   }
   if (knee.hours_per_week - lightest.hours_per_week >= 0.05) {
