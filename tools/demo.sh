@@ -180,6 +180,11 @@ hl market shifts --by all,role
 hl market seasonality --by all --no-applications
 hl market forecast --series "postings/role/Data Scientist"
 
+step "18. One job seeker's weekly plan: interviews against hours against their targets (NSGA-II), the knee recommended"
+# The user of step 7; the levers rest on the nightly's stored attribution (step 14).
+hl plan --user "$user" --hours-per-week 15 --svg "$demo/plan-$user.svg" |
+  sed -n '1,2p;/^levers/,/^$/p;/^Recommended/p;/^chart:/p'
+
 step "Where to look next"
 cat <<MSG
   store:      $db   (HIRELEARN_DB=$db ./bin/hirelearn status)
