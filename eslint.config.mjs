@@ -80,6 +80,9 @@ export default [
                 'scope:stats',
                 'scope:compute',
                 'scope:engine',
+                // Its specs build a simulated world and ingest it.
+                'scope:sim',
+                'scope:ingest',
               ],
             },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -79,7 +79,7 @@ describe.each(engines)('the delivery log on %s', (_name, url) => {
     expect(await log.list({ user_id: KEPT })).toHaveLength(2);
     expect(await log.list({ since: '2026-03-03', until: '2026-03-10' })).toEqual(next.deliveries);
     expect(await log.list({ kind: 'nightly_recommendation' })).toEqual([]);
-    expect((await log.list())[0]).toEqual(kept);
+    expect(await log.list()).toContainEqual(kept);
   });
 
   it('refuses a delivery that breaks the rules, naming it and the field, and writes nothing', async () => {

@@ -148,7 +148,7 @@ export class InvalidDeliveryError extends Error {
 }
 
 /** JSON with object keys sorted, so the same delivery hashes the same whatever its key order. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   const obj = value as Record<string, unknown>;
@@ -167,9 +167,14 @@ function canonical(value: unknown): string {
 export function deliveryId(
   d: Pick<DeliveryInput, 'kind' | 'user_id' | 'source_id' | 'action'>,
 ): string {
-  const { description: _wording, ...action } = d.action;
   return createHash('sha256')
-    .update(canonical([d.kind, d.user_id, d.source_id, action]))
+    .update(canonical([d.kind, d.user_id, d.source_id, actionKey(d.action)]))
     .digest('hex')
     .slice(0, 16);
+}
+
+/** What an action asks for, its wording aside: equal for the same advice however phrased. */
+export function actionKey(action: RecommendedAction): string {
+  const { description: _wording, ...rest } = action;
+  return canonical(rest);
 }

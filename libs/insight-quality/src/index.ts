@@ -28,3 +28,17 @@ export {
 } from './delivery-log';
 export { gradeOfConfidence, recommendationDelivery } from './recommendation-delivery';
 export { predictedEffectOf } from './predicted-effect';
+export {
+  DEFAULT_INSIGHT_QUALITY_SETTINGS,
+  insightQualitySettings,
+  type InsightQualitySettings,
+  type PrecisionPeriod,
+} from './settings';
+export type { ActStatus } from './acted-on';
+export type { FigureStatus, MeanFigure, RateFigure } from './figures';
+export type { RealizedLift } from './lift';
+export type { Calibration, InsightOutcome } from './realized';
+export type { PeriodPrecision } from './precision';
+export type { Helpfulness } from './helpfulness';
+export type { CalibrationSummary, DeliveryCounts, InsightQualityReport } from './report';
+export { measureInsightQuality, type MeasureOptions } from './measure';

@@ -25,13 +25,11 @@ const rec = parseOptimizationRecommendation({
 
 describe('a nightly recommendation as a delivery', () => {
   it('is delivered to its layer for everyone, with its change, promise, grade and evidence', () => {
-    const d = parseDeliveryInput(
-      recommendationDelivery(rec, { run_id: 'run-1', delivered_at: '2026-03-02T02:00:00Z' }),
-    );
+    const d = parseDeliveryInput(recommendationDelivery(rec, '2026-03-02T02:00:00Z'));
     expect(d).toMatchObject({
       user_id: null,
       kind: 'nightly_recommendation',
-      source_id: 'run-1/0123456789abcdef',
+      source_id: 'recommendations/0123456789abcdef',
       action: {
         type: 'config_change',
         layer: 2,

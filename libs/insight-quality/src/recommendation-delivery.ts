@@ -20,17 +20,19 @@ export function gradeOfConfidence(
 
 /**
  * A nightly recommendation as a delivery to its layer: for everyone (no user), the change of
- * one parameter as its action, the optimizer's expected impact as the promise.
+ * one parameter as its action, the optimizer's expected impact as the promise. Its source is
+ * the recommendation itself: the same proposal made again by a later run (the same id) is
+ * the delivery already logged.
  */
 export function recommendationDelivery(
   rec: OptimizationRecommendation,
-  at: { readonly run_id: string; readonly delivered_at: string },
+  deliveredAt: string,
 ): DeliveryInput {
   return {
     user_id: null,
-    delivered_at: at.delivered_at,
+    delivered_at: deliveredAt,
     kind: 'nightly_recommendation',
-    source_id: `${at.run_id}/${rec.recommendation_id}`,
+    source_id: `recommendations/${rec.recommendation_id}`,
     action: {
       type: 'config_change',
       layer: rec.layer,
