@@ -19,7 +19,8 @@ export default [
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: [],
+          // The cross-app tests (test/) and benches (tools/) may use a lib's testing helpers.
+          allow: ['^(\\.\\./)+libs/[^/]+/src/testing/'],
           depConstraints: [
             { sourceTag: 'scope:stats', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:moo', onlyDependOnLibsWithTags: ['scope:stats'] },
@@ -87,6 +88,8 @@ export default [
             },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
             {
               sourceTag: 'scope:ingest',
               onlyDependOnLibsWithTags: ['scope:contract', 'scope:store'],
