@@ -3,6 +3,6 @@ export * from './schemas';
 export * from './validate';
 export * from './json-schema';
 export * from './examples';
-export { COMPANY_SIZES, EDUCATION_LEVELS, SENIORITY_LEVELS } from './primitives';
+export { COMPANY_SIZES, EDUCATION_LEVELS, SENIORITY_LEVELS, identifier } from './primitives';
 export { HOSTILE_STRINGS } from './hostile-strings';
 export { parseInstant } from './instant';

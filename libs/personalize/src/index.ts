@@ -39,3 +39,4 @@ export {
   type PublishedPersonalizedConfig,
   type PublishOutcome,
 } from './store';
+export { createPersonalizationServer } from './grpc/server';

@@ -5,6 +5,7 @@ import {
   RecommendationStore,
   type EvidenceCheck,
 } from '@hirelearn/config';
+import { createPersonalizationServer } from '@hirelearn/personalize';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { Registry, type RegistryOptions } from './registry';
 import { DEFAULT_MAX_ARTIFACT_BYTES } from './settings';
@@ -76,7 +77,8 @@ export interface ServeRegistryOptions extends Pick<RegistryOptions, 'checkArtifa
 
 /**
  * Opens the store, the registry and the configuration channel (with the recommendations under
- * review) and serves `hirelearn.v1.Registry` and `hirelearn.v1.Config` on one port;
+ * review) and serves `hirelearn.v1.Registry`, `hirelearn.v1.Config` and the users' personalized
+ * configurations over it (`hirelearn.v1.Personalization`) on one port;
  * `shutdown` closes them all.
  */
 export async function serveRegistry(
@@ -95,7 +97,10 @@ export async function serveRegistry(
     const config = createConfigServer(channel, new RecommendationStore(documents, channel), {
       evidence_check: options.evidenceCheck?.(documents),
     });
-    const running = await startRegistryServer(registry, { ...settings, services: [config] });
+    const running = await startRegistryServer(registry, {
+      ...settings,
+      services: [config, createPersonalizationServer(documents, channel)],
+    });
     return {
       ...running,
       shutdown: async () => {
