@@ -10,7 +10,7 @@ import {
   rateDifference,
   weekAgainstHistory,
 } from './evidence';
-import { count, int, makeInsight, points } from './insight';
+import { count, int, makeInsight, plural, points } from './insight';
 import type { UserState, WeeklyCount, WeeklyMeasure } from './queries';
 import type { Insight, WeekActivity, WeeklySection } from './types';
 import { shiftWeek } from './week';
@@ -94,7 +94,7 @@ export function activitySection(
         section: 'activity',
         type: 'activity_vs_own_past',
         subject: 'applications',
-        title: `${activity.applications} applications this week: ${verdict}`,
+        title: `${plural(activity.applications, 'application')} this week: ${verdict}`,
         detail: `Your usual week: ${usual.toFixed(1)} applications; this week ${count(vsPast)} against it.${peers}`,
         evidence: vsPast,
         confidence: descriptiveConfidence(vsPast),

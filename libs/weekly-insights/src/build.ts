@@ -8,6 +8,7 @@ import { focusSection } from './focus';
 import { marketSection } from './market-section';
 import type { PatternCount, UserState, WeeklyCount } from './queries';
 import { actionsSection } from './recommend';
+import { plural } from './insight';
 import type { WeeklyInsights, WeeklySection, WeeklyStatus } from './types';
 import { whatWorkedSection } from './what-worked';
 
@@ -89,6 +90,6 @@ export function buildWeeklyInsights(ctx: WeeklyContext, facts: UserWeekFacts): W
     sections.flatMap((s) => s.insights),
   );
   const first = focus.insights[0];
-  const headline = `${ctx.week.label}: ${activity.applications} application(s), ${activity.interviews} interview(s)${first ? `; next week: ${first.title.toLowerCase()}` : ''}`;
+  const headline = `${ctx.week.label}: ${plural(activity.applications, 'application')}, ${plural(activity.interviews, 'interview')}${first ? `; next week: ${first.title.toLowerCase()}` : ''}`;
   return report(ctx, facts, 'ok', headline, activity, [...sections, focus], []);
 }

@@ -23,6 +23,11 @@ export type {
 } from './types';
 export { whyNotRecommended, type ActionEffect } from './actions';
 export { weeklyContext, type WeeklyContext, type WeeklyContextInput } from './context';
-export { weeklyInsightsForAll, weeklyInsightsForUser, type WeeklySource } from './run';
+export {
+  weeklyInsightsForAll,
+  weeklyInsightsForUser,
+  weeklyRefusal,
+  type WeeklySource,
+} from './run';
 export { renderWeekly, weeklyFileName, WEEKLY_FORMATS, type WeeklyFormat } from './render';
 export { weeklyDeliveries, recommendedAction } from './delivery';

@@ -73,3 +73,6 @@ export const words = (name: string): string => name.replace(/_/g, ' ');
  * phone number, and `201,388` is also easier to read.
  */
 export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** `1 application`, `3 applications`. */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

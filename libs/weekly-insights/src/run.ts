@@ -65,12 +65,11 @@ export async function* weeklyInsightsForAll(
   }
 }
 
-/** One user's report, or a refusal when the store never knew them or erased them. */
-export async function weeklyInsightsForUser(
+/** Why no report can be made for the user (unknown or erased), null when one can. */
+export async function weeklyRefusal(
   db: WeeklySource,
   userId: string,
-  ctx: WeeklyContext,
-): Promise<WeeklyInsights | WeeklyRefusal> {
+): Promise<WeeklyRefusal | null> {
   if (await hasTombstone(db, db.userHash(userId)))
     return Object.freeze({
       status: 'erased_user',
@@ -82,6 +81,17 @@ export async function weeklyInsightsForUser(
       status: 'unknown_user',
       reason: 'the event store holds no event of this user: check the id',
     });
+  return null;
+}
+
+/** One user's report, or a refusal when the store never knew them or erased them. */
+export async function weeklyInsightsForUser(
+  db: WeeklySource,
+  userId: string,
+  ctx: WeeklyContext,
+): Promise<WeeklyInsights | WeeklyRefusal> {
+  const refusal = await weeklyRefusal(db, userId);
+  if (refusal !== null) return refusal;
   const batch = { from: userId, to: userId, user_ids: [userId] };
   for await (const report of batchReports(db, ctx, batch)) return report;
   throw new Error(`weekly insights: no standing row for a known user`);

@@ -8,9 +8,21 @@
 import { DEFAULT_ATTRIBUTION_SETTINGS, WEEKDAYS } from '@hirelearn/attribution';
 import type { WeeklyContext } from './context';
 import { descriptiveConfidence, rateDifference, type Counts } from './evidence';
-import { makeInsight, points, words } from './insight';
+import { int, makeInsight, points, words } from './insight';
 import type { PatternCount, UserState } from './queries';
 import type { Evidence, Insight, WeeklySection } from './types';
+
+/**
+ * A company size bucket in words (`1,001 to 5,000`): the contract's `1001-5000` has the shape
+ * of a phone number to the privacy audit once it stands in a sentence.
+ */
+export function companySize(bucket: string): string {
+  const m = /^(\d+)-(\d+)$/.exec(bucket) ?? /^(\d+)\+$/.exec(bucket);
+  if (!m) return bucket;
+  return m[2] === undefined
+    ? `${int(Number(m[1]))} or more`
+    : `${int(Number(m[1]))} to ${int(Number(m[2]))}`;
+}
 
 /** One candidate pattern: a treatment name (the attribution's where it has one) and its cell. */
 interface Candidate {
@@ -50,7 +62,7 @@ function candidates(cells: readonly PatternCount[]): { total: Counts; list: Cand
   for (const c of of('company_size'))
     list.push({
       treatment: `company_size:${c.value}`,
-      label: `companies of ${c.value} people`,
+      label: `companies of ${companySize(c.value)} people`,
       cell: c,
     });
   for (const c of of('edit'))

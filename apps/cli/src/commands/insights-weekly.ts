@@ -15,6 +15,7 @@ import {
   weeklyFileName,
   weeklyInsightsForAll,
   weeklyInsightsForUser,
+  weeklyRefusal,
   type IsoWeek,
   type WeeklyContext,
   type WeeklyFormat,
@@ -186,6 +187,9 @@ export function registerInsightsWeekly(insights: Command): void {
         withEventStore(
           o.db,
           async (store) => {
+            // A refusal needs no figures: say it before reading any.
+            const refusal = o.user === undefined ? null : await weeklyRefusal(store, o.user);
+            if (refusal !== null) throw new CliError(`--user '${o.user}': ${refusal.reason}`);
             const ctx = await contextOf(store, docs, week);
             const writer = new ReportWriter(docs, format, o.out);
             if (o.user !== undefined) await oneUser(store, ctx, writer, o.user, o);
