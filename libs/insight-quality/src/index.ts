@@ -42,3 +42,5 @@ export type { PeriodPrecision } from './precision';
 export type { Helpfulness } from './helpfulness';
 export type { CalibrationSummary, DeliveryCounts, InsightQualityReport } from './report';
 export { measureInsightQuality, type MeasureOptions } from './measure';
+export { actionLabel } from './insights';
+export { qualitySummary } from './summary';

@@ -79,3 +79,24 @@ export function groupInsights(
 export function periodOfDelivery(d: InsightDelivery, period: 'week' | 'month'): string {
   return period === 'month' ? d.delivered_at.slice(0, 7) : weekOf(d.delivered_at);
 }
+
+/** Delivered to a user, with an action that shows in the event log (acted-on.ts). */
+export function isMeasurable(d: InsightDelivery): boolean {
+  return d.user_id !== null && d.action.type !== 'config_change' && d.action.type !== 'other';
+}
+
+/** The action in a few words, for reports. */
+export function actionLabel(a: RecommendedAction): string {
+  switch (a.type) {
+    case 'resume_edit':
+      return `edit: ${a.edit_type}`;
+    case 'timing':
+      return `timing:${a.weekdays ? ` ISO weekday ${a.weekdays.join(',')}` : ''}${a.hours ? ` ${a.hours[0]}-${a.hours[1]} h UTC` : ''}`;
+    case 'target':
+      return `target: ${a.category}`;
+    case 'config_change':
+      return `layer ${a.layer}: ${a.parameter}`;
+    default:
+      return a.type;
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { InsightDelivery } from './delivery';
 import { notEnough, rateFigure, type RateFigure } from './figures';
-import { groupInsights, periodOfDelivery } from './insights';
+import { groupInsights, isMeasurable, periodOfDelivery } from './insights';
 import type { UserOutcomes } from './outcome-queries';
 import { measureInsight } from './realized';
 import type { InsightQualitySettings } from './settings';
@@ -23,7 +23,9 @@ export function highConfidencePrecision(
   log: ReadonlyMap<string, UserOutcomes>,
   s: InsightQualitySettings,
 ): readonly PeriodPrecision[] {
-  const high = deliveries.filter((d) => d.confidence === 'HIGH' && d.predicted_effect !== null);
+  const high = deliveries.filter(
+    (d) => d.confidence === 'HIGH' && d.predicted_effect !== null && isMeasurable(d),
+  );
   const insights = groupInsights(high, (d) => periodOfDelivery(d, s.precision_period));
   const periods = [...new Set(insights.map((i) => i.period as string))].sort();
   return periods.map((period) => {

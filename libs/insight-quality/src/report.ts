@@ -8,7 +8,7 @@
 import { DELIVERY_KINDS, type DeliveryKind, type InsightDelivery } from './delivery';
 import { meanFigure, notEnough, rateFigure, type MeanFigure, type RateFigure } from './figures';
 import { measureHelpfulness, type Helpfulness } from './helpfulness';
-import { groupInsights } from './insights';
+import { groupInsights, isMeasurable } from './insights';
 import type { UserOutcomes } from './outcome-queries';
 import { highConfidencePrecision, type PeriodPrecision } from './precision';
 import { measureInsight, type InsightOutcome } from './realized';
@@ -20,6 +20,8 @@ export interface DeliveryCounts {
   readonly users: number;
   /** Delivered to a layer for everyone (the nightly's configuration recommendations). */
   readonly system_wide: number;
+  /** To a user, with an action that shows in the event log: the ones measured. */
+  readonly measurable: number;
   readonly by_kind: Readonly<Record<DeliveryKind, number>>;
 }
 
@@ -58,7 +60,9 @@ export interface ReportInput {
 
 export function buildQualityReport(input: ReportInput): InsightQualityReport {
   const { deliveries, outcomes, settings: s } = input;
-  const measured = groupInsights(deliveries).map((i) => measureInsight(i, outcomes, s));
+  const measured = groupInsights(deliveries.filter(isMeasurable)).map((i) =>
+    measureInsight(i, outcomes, s),
+  );
   const insights = measured.map((m) => m.outcome);
   let acted = 0;
   let eligible = 0;
@@ -88,12 +92,20 @@ function countDeliveries(deliveries: readonly InsightDelivery[]): DeliveryCounts
   >;
   const users = new Set<string>();
   let systemWide = 0;
+  let measurable = 0;
   for (const d of deliveries) {
     byKind[d.kind]++;
+    if (isMeasurable(d)) measurable++;
     if (d.user_id === null) systemWide++;
     else users.add(d.user_id);
   }
-  return { total: deliveries.length, users: users.size, system_wide: systemWide, by_kind: byKind };
+  return {
+    total: deliveries.length,
+    users: users.size,
+    system_wide: systemWide,
+    measurable,
+    by_kind: byKind,
+  };
 }
 
 function summarizeCalibration(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerInsightsQuality } from './insights-quality';
 import { registerInsightsWeekly } from './insights-weekly';
 
 /**
@@ -10,4 +11,5 @@ export function registerInsights(program: Command): void {
     .command('insights')
     .description('per-user insights: weekly reports, and the quality of what was delivered');
   registerInsightsWeekly(insights);
+  registerInsightsQuality(insights);
 }
