@@ -11,57 +11,32 @@
  * $TMPDIR/hirelearn-bench-nightly and reused; each run writes a fresh document store there.
  * The load average is printed: on a shared machine the times are upper bounds.
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { runAttribution } from '@hirelearn/attribution';
-import { ingest } from '@hirelearn/ingest';
 import { registryTarget, runMonitor } from '@hirelearn/monitoring';
 import { runNightly } from '@hirelearn/nightly';
 import { Registry } from '@hirelearn/registry';
-import { defaultSimSettings, writeWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
+import { BENCH_WORLDS, simulatedStore } from './simulated-store';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-const CACHE = path.join(tmpdir(), 'hirelearn-bench-nightly');
 const WORKER = path.resolve(__dirname, '../../dist/apps/cli/attribution-worker.js');
-
-/** The world's event store, simulated and ingested on first use. */
-async function world(users: number, months: number, seed: number): Promise<string> {
-  const dir = path.join(CACHE, `u${users}-m${months}-s${seed}`);
-  const db = `duckdb://${path.join(dir, 'world.duckdb')}`;
-  if (!existsSync(path.join(dir, 'ingested'))) {
-    rmSync(dir, { recursive: true, force: true });
-    const t0 = performance.now();
-    const written = await writeWorld(defaultSimSettings({ users, months, seed }), dir);
-    const store = await EventStore.open(db);
-    try {
-      await ingest(store, [written.path]);
-    } finally {
-      await store.close();
-    }
-    rmSync(written.path);
-    writeFileSync(path.join(dir, 'ingested'), '');
-    console.log(
-      `world simulated and ingested in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
-    );
-  }
-  return db;
-}
 
 async function main(): Promise<void> {
   const users = Number(arg('users', '3000'));
   const months = Number(arg('months', '12'));
   const seed = Number(arg('seed', '1'));
   const baseline = arg('baseline', '1') !== '0';
-  const db = await world(users, months, seed);
+  const db = await simulatedStore(users, months, seed);
   const worker = existsSync(WORKER) ? WORKER : undefined;
   if (worker === undefined) console.log(`(no ${WORKER}: attribution on this thread; build first)`);
-  const docsFile = path.join(CACHE, `documents-${process.pid}.sqlite`);
+  const docsFile = path.join(BENCH_WORLDS, `documents-${process.pid}.sqlite`);
   const events = await EventStore.open(db, { readOnly: true });
   const documents = await openDocumentStore(`sqlite://${docsFile}`);
   try {

@@ -31,3 +31,4 @@ export {
 } from './run';
 export { renderWeekly, weeklyFileName, WEEKLY_FORMATS, type WeeklyFormat } from './render';
 export { weeklyDeliveries, recommendedAction } from './delivery';
+export { WeeklyReportWriter, type Delivered, type WeeklyWriterOptions } from './deliver';

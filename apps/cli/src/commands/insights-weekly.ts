@@ -1,25 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Command } from 'commander';
-import { DeliveryLog } from '@hirelearn/insight-quality';
 import { loadAttribution } from '@hirelearn/nightly';
-import { auditArtifacts, DEFAULT_PRIVACY_AUDIT_SETTINGS } from '@hirelearn/safeguards';
 import type { DocumentStore, EventStore } from '@hirelearn/store';
 import {
   DEFAULT_WEEKLY_INSIGHTS_SETTINGS,
   parseIsoWeek,
-  renderWeekly,
   WEEKLY_FORMATS,
   weeklyContext,
-  weeklyDeliveries,
-  weeklyFileName,
   weeklyInsightsForAll,
   weeklyInsightsForUser,
   weeklyRefusal,
   type IsoWeek,
   type WeeklyContext,
+  WeeklyReportWriter,
   type WeeklyFormat,
-  type WeeklyInsights,
 } from '@hirelearn/weekly-insights';
 import { CliError } from '../cli-error';
 import { withDocumentStore } from '../documents-option';
@@ -61,78 +54,33 @@ async function contextOf(store: EventStore, docs: DocumentStore, week: IsoWeek) 
   });
 }
 
-/**
- * Writes and logs reports: each file is checked by the privacy audit before it is written
- * (one that fails is not written, and counted), and every insight of a written report is
- * logged in the delivery log.
- */
-class ReportWriter {
-  readonly written: string[] = [];
-  readonly refused: string[] = [];
-  deliveries = 0;
-  private readonly log: DeliveryLog;
-  private readonly alpha = DEFAULT_WEEKLY_INSIGHTS_SETTINGS.analytics.alpha;
-
-  constructor(
-    docs: DocumentStore,
-    private readonly format: WeeklyFormat,
-    private readonly out: string | undefined,
-  ) {
-    this.log = new DeliveryLog(docs);
-  }
-
-  /** Audits, writes (or returns the text when there is no folder) and logs one report. */
-  async deliver(r: WeeklyInsights): Promise<{ text: string; file: string | null } | null> {
-    const text = renderWeekly(r, this.format, this.alpha);
-    const file =
-      this.out === undefined ? null : path.join(this.out, weeklyFileName(r, this.format));
-    const audit = auditArtifacts(
-      [{ name: file ?? 'stdout', text }],
-      DEFAULT_PRIVACY_AUDIT_SETTINGS,
+/** Fails the command when the privacy audit kept any report back. */
+function checkAudit(w: WeeklyReportWriter): void {
+  if (w.refused.length > 0)
+    throw new CliError(
+      `privacy audit: ${w.refused.length} report(s) not written: ${w.refused.slice(0, 5).join('; ')}`,
     );
-    if (audit.status === 'fail') {
-      this.refused.push(
-        `${file ?? 'stdout'}: ${audit.findings.map((f) => `${f.kind} at line ${f.line}`).join(', ')}`,
-      );
-      return null;
-    }
-    if (file !== null) {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, text);
-      this.written.push(file);
-    }
-    const result = await this.log.record(weeklyDeliveries(r, new Date().toISOString(), this.alpha));
-    this.deliveries += result.recorded;
-    return { text, file };
-  }
-
-  /** Fails the command when the audit kept any file back. */
-  check(): void {
-    if (this.refused.length > 0)
-      throw new CliError(
-        `privacy audit: ${this.refused.length} report(s) not written: ${this.refused.slice(0, 5).join('; ')}`,
-      );
-  }
 }
 
 async function oneUser(
   store: EventStore,
   ctx: WeeklyContext,
-  w: ReportWriter,
+  w: WeeklyReportWriter,
   userId: string,
   o: Options,
 ) {
   const r = await weeklyInsightsForUser(store, userId, ctx);
   if (!('user_id' in r)) throw new CliError(`--user '${userId}': ${r.reason}`);
   const done = await w.deliver(r);
-  w.check();
+  await w.flush();
+  checkAudit(w);
   if (done === null) return;
   if (done.file === null) process.stdout.write(done.text);
   else if (o.json) printJson({ status: r.status, headline: r.headline, file: done.file });
   else printFields({ status: r.status, headline: r.headline, file: done.file });
 }
 
-async function everyone(store: EventStore, ctx: WeeklyContext, w: ReportWriter, o: Options) {
+async function everyone(store: EventStore, ctx: WeeklyContext, w: WeeklyReportWriter, o: Options) {
   const progress = progressReporter('insights weekly');
   const by: Record<string, number> = {};
   let users = 0;
@@ -140,22 +88,23 @@ async function everyone(store: EventStore, ctx: WeeklyContext, w: ReportWriter, 
     users++;
     by[r.status] = (by[r.status] ?? 0) + 1;
     await w.deliver(r);
-    progress.update(`${users} users, ${w.written.length} files`);
+    progress.update(`${users} users, ${w.written} files`);
   }
+  await w.flush();
   progress.done();
-  process.stderr.write(`insights weekly: ${users} users, ${w.written.length} files\n`);
+  process.stderr.write(`insights weekly: ${users} users, ${w.written} files\n`);
   const summary = {
     week: ctx.week.label,
     users,
     by_status: by,
-    files: w.written.length,
+    files: w.written,
     out: o.out,
-    deliveries_logged: w.deliveries,
+    deliveries_logged: w.logged,
     privacy_audit: w.refused.length === 0 ? 'pass' : 'fail',
   };
   if (o.json) printJson(summary);
   else printFields(summary);
-  w.check();
+  checkAudit(w);
 }
 
 /** `hirelearn insights weekly` (spec 8.1). */
@@ -191,7 +140,11 @@ export function registerInsightsWeekly(insights: Command): void {
             const refusal = o.user === undefined ? null : await weeklyRefusal(store, o.user);
             if (refusal !== null) throw new CliError(`--user '${o.user}': ${refusal.reason}`);
             const ctx = await contextOf(store, docs, week);
-            const writer = new ReportWriter(docs, format, o.out);
+            const writer = new WeeklyReportWriter(docs, {
+              format,
+              out: o.out,
+              alpha: DEFAULT_WEEKLY_INSIGHTS_SETTINGS.analytics.alpha,
+            });
             if (o.user !== undefined) await oneUser(store, ctx, writer, o.user, o);
             else await everyone(store, ctx, writer, o);
           },
