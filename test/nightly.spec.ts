@@ -17,6 +17,7 @@ interface Step {
   readonly status: string;
   readonly duration_ms: number | null;
   readonly produced: string[];
+  readonly summary: Record<string, unknown>;
   readonly error: string | null;
 }
 interface Run {
@@ -50,6 +51,7 @@ const STEPS = [
   'ramp',
   'monitor',
   'feedback_loop',
+  'insight_quality',
 ];
 
 let dir: string;
@@ -186,5 +188,15 @@ describe('hirelearn nightly', () => {
     expect(step(run, 'recommendations').produced).toEqual(
       expect.arrayContaining(recs.map((r) => `recommendations/${r.recommendation_id}`)),
     );
+    // Each delivered to its layer is logged for its quality, and the run reports that quality.
+    const logged = step(run, 'recommendations').produced.filter((p) =>
+      p.startsWith('insight_deliveries/'),
+    );
+    expect(logged).toHaveLength(recs.length);
+    expect(step(run, 'insight_quality').summary).toMatchObject({
+      deliveries: recs.length,
+      system_wide: recs.length,
+      acted_on: { status: 'insufficient_data' },
+    });
   });
 });

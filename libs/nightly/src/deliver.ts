@@ -7,6 +7,7 @@
  */
 import type { RecommendationStore } from '@hirelearn/config';
 import { ExperimentRegistry, type ExperimentDefinition } from '@hirelearn/experiments';
+import { DeliveryLog, recommendationDelivery } from '@hirelearn/insight-quality';
 import {
   canonicalJson,
   type JsonValue,
@@ -159,5 +160,10 @@ export async function deliverRecommendations(
       done(rec, 'waiting', rec.route_reason);
     }
   }
+  // Each recommendation delivered is logged once, for its quality to be measured later.
+  const logged = await new DeliveryLog(ctx.documents).record(
+    recommendations.map((rec) => recommendationDelivery(rec, ctx.now.toISOString())),
+  );
+  produced.push(...logged.deliveries.map((d) => `insight_deliveries/${d.delivery_id}`));
   return { delivered, produced, findings };
 }

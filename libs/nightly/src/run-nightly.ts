@@ -1,7 +1,8 @@
 /**
  * One nightly run: quality gate → attribution → optimizers → recommendations (saved, routed,
  * auto-applied ones published), beside the ramp of running experiments, the monitor pass and
- * the feedback-loop check, which need nothing of the others. Recorded in `nightly_runs`.
+ * the feedback-loop check, which need nothing of the others; last, the quality of what was
+ * delivered. Recorded in `nightly_runs`.
  */
 import type { AnalysisWindow } from '@hirelearn/attribution';
 import type { DocumentStore, EventStore } from '@hirelearn/store';
@@ -17,6 +18,7 @@ import { newRunId, RunRecorder, settleStaleRuns, type NightlyRun } from './run-r
 import { nightlySettings, type NightlySettings } from './settings';
 import { pendingStep, runSteps, type NightlyStep, type StepProgress } from './steps';
 import { optimizeStep, recommendationsStep } from './optimize-steps';
+import { insightQualityStep } from './insight-quality-step';
 
 export interface NightlyOptions {
   readonly events: EventStore;
@@ -42,6 +44,7 @@ export function nightlySteps(ctx: NightlyContext): NightlyStep[] {
     rampStep(ctx),
     monitorStep(ctx),
     feedbackStep(ctx),
+    insightQualityStep(ctx),
   ];
 }
 
