@@ -117,7 +117,7 @@ describe('hirelearn insights quality', () => {
       `${users.length + 1} deliveries (weekly_insight ${users.length}, nightly_recommendation 1)`,
     );
     expect(text.stdout).toMatch(
-      /acted on: \d+\.\d% \[\d+\.\d%, \d+\.\d%\] of \d+ users delivered an action/,
+      /acted on: \d+\.\d% \[\d+\.\d%, \d+\.\d%\] of \d+ deliveries that could be acted on \(\d+ users\)/,
     );
     expect(text.stdout).toContain('edit: added_keywords');
     expect(text.stdout).toContain('not enough data');

@@ -185,6 +185,11 @@ step "18. One job seeker's weekly plan: interviews against hours against their t
 hl plan --user "$user" --hours-per-week 15 --svg "$demo/plan-$user.svg" |
   sed -n '1,2p;/^levers/,/^$/p;/^Recommended/p;/^chart:/p'
 
+step "19. The quality of what was delivered: acted on, realized lift against the promise, calibration"
+# Every insight and recommendation delivered is logged (the nightly's of step 14 among them);
+# figures come as outcomes arrive after each delivery, and say "not enough data" until then.
+hl insights quality
+
 step "Where to look next"
 cat <<MSG
   store:      $db   (HIRELEARN_DB=$db ./bin/hirelearn status)

@@ -48,7 +48,7 @@ function printReport(r: InsightQualityReport): void {
   out(
     `${d.total} deliveries (${kinds}) to ${d.users} users, ${d.system_wide} to layers for everyone; ${d.measurable} measurable`,
   );
-  out(`acted on: ${rateText(r.acted_on, 'users delivered an action')}`);
+  out(`acted on: ${rateText(r.acted_on, 'deliveries that could be acted on')}`);
   if (r.insights.length > 0) {
     out('\ninsights (lift and promise in points of interview chance; n users in parentheses):');
     printTable(
