@@ -90,6 +90,6 @@ export function buildWeeklyInsights(ctx: WeeklyContext, facts: UserWeekFacts): W
     sections.flatMap((s) => s.insights),
   );
   const first = focus.insights[0];
-  const headline = `${ctx.week.label}: ${plural(activity.applications, 'application')}, ${plural(activity.interviews, 'interview')}${first ? `; next week: ${first.title.toLowerCase()}` : ''}`;
+  const headline = `${ctx.week.label}: ${plural(activity.applications, 'application')}, ${plural(activity.interviews, 'interview')}${first ? `. Next week: ${first.title}` : ''}`;
   return report(ctx, facts, 'ok', headline, activity, [...sections, focus], []);
 }

@@ -19,7 +19,7 @@ function applies(a: ActionEffect, state: UserState): boolean {
 }
 
 const TITLES: Readonly<Record<ActionEffect['family'], (t: string) => string>> = {
-  edit: (t) => `Resume: ${words(t)}`,
+  edit: (t) => `Resume edit: ${words(t)}`,
   tailoring: () => 'Tailor every application',
   timing: (t) => `Submit ${words(t.replace(/^applied_/, ''))}`,
 };

@@ -3,6 +3,7 @@
  * inline SVG in HTML needs none), so the file reads offline. Coordinates are joined with commas
  * and rounded: the privacy audit reads long runs of space-separated digits as phone numbers.
  */
+import { plural } from './insight';
 import type { Insight, WeekPoint } from './types';
 
 export const escapeHtml = (s: string): string =>
@@ -32,7 +33,7 @@ export function activityChart(history: readonly WeekPoint[]): string {
     const x = left + i * step;
     const last = i === history.length - 1;
     parts.push(
-      `<rect x="${r1(x + step * 0.15)}" y="${r1(y(p.applications))}" width="${r1(step * 0.7)}" height="${r1(y(0) - y(p.applications))}" fill="${last ? '#2a6fdb' : '#9bbcf0'}"><title>${escapeHtml(`${p.week}: ${p.applications} applications, ${p.interviews} interviews`)}</title></rect>`,
+      `<rect x="${r1(x + step * 0.15)}" y="${r1(y(p.applications))}" width="${r1(step * 0.7)}" height="${r1(y(0) - y(p.applications))}" fill="${last ? '#2a6fdb' : '#9bbcf0'}"><title>${escapeHtml(`${p.week}: ${plural(p.applications, 'application')}, ${plural(p.interviews, 'interview')}`)}</title></rect>`,
     );
     if (p.interviews > 0)
       parts.push(
@@ -59,9 +60,13 @@ export function evidenceChart(insights: readonly Insight[]): string {
   const parts: string[] = [
     `<line x1="${r1(x(0))}" y1="10" x2="${r1(x(0))}" y2="${h - 14}" stroke="#999" stroke-dasharray="3,3"/>`,
     text(x(0), h - 2, '0', ' font-size="10" text-anchor="middle"'),
-    text(x(lo), h - 2, `${Math.round(100 * lo)} pts`, ' font-size="10"'),
-    text(x(hi), h - 2, `${Math.round(100 * hi)} pts`, ' font-size="10" text-anchor="end"'),
   ];
+  // The axis ends in points, where they are not 0 (whose label is already there).
+  if (lo < 0) parts.push(text(x(lo), h - 2, `${Math.round(100 * lo)} pts`, ' font-size="10"'));
+  if (hi > 0)
+    parts.push(
+      text(x(hi), h - 2, `+${Math.round(100 * hi)} pts`, ' font-size="10" text-anchor="end"'),
+    );
   rows.forEach((i, k) => {
     const cy = 22 + k * rowH;
     const label = i.title.length > 44 ? `${i.title.slice(0, 43)}…` : i.title;
