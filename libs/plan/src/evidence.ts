@@ -51,12 +51,16 @@ function tally(
 
 const clip01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/** The evidence of each category: the user's groups (none for a segment-level plan) and the prior's. */
+/**
+ * The evidence of each category: the user's groups (none for a segment-level plan), the prior's,
+ * and the postings a week that fit the user (the setting's figure when null).
+ */
 export function categoryEvidence(
   own: readonly ApplicationGroup[],
   prior: readonly ApplicationGroup[],
   levers: readonly PlanLever[],
   s: PlanSettings,
+  postings: Readonly<Record<PlanCategory, number>> | null = null,
 ): readonly CategoryEvidence[] {
   return Object.freeze(
     PLAN_CATEGORIES.map((category): CategoryEvidence => {
@@ -91,6 +95,10 @@ export function categoryEvidence(
         base_probability: clip01(probability - leverLift),
         lever_shares: Object.freeze(shares),
         alignment,
+        fitting_postings_per_week: Math.max(
+          s.min_fitting_postings_per_week,
+          postings === null ? s.fitting_postings_per_week : postings[category],
+        ),
       });
     }),
   );

@@ -23,5 +23,11 @@ export { categoryEvidence } from './evidence';
 export { planProblem, INTERVIEWS, HOURS, ALIGNED_INTERVIEWS, type PlanProblem } from './problem';
 export { solvePlan, planChartSvg, planSeed } from './solve';
 export { describePlan, tradeOffInWords } from './words';
-export { userStanding, applicationGroups, type UserStanding, type PlanScope } from './plan-data';
+export {
+  userStanding,
+  applicationGroups,
+  fittingPostingsPerWeek,
+  type UserStanding,
+  type PlanScope,
+} from './plan-data';
 export { planForUser, type PlanForUserOptions } from './plan-for-user';

@@ -2,7 +2,8 @@
  * The plan's named queries against the event store: who the user is (known, erased, consent to
  * personalization, profile), and applications grouped by what a plan can change, for the user
  * or for a pool of peers. Each application is scored for alignment with its own applicant's
- * latest targets: role in `target_roles` (1 or 0), seniority steps from the profile's
+ * latest targets: the title names one of `target_roles` (1 or 0: 'Senior Data Engineer' names
+ * 'Data Engineer'), seniority steps from the profile's
  * seniority (1 - steps / seniority_steps, floored at 0) and the posting's `salary_max` against
  * `salary_target` (capped at 1), averaged over the parts that can be scored. Only applications
  * whose outcome is known (not pending) count.
@@ -67,6 +68,10 @@ export async function userStanding(store: EventStore, userId: string): Promise<U
   });
 }
 
+/** SQL: the title names one of the roles, case-insensitively. */
+const TITLE_MATCHES = (title: string, roles: string) =>
+  `len(list_filter(${roles}, r -> contains(lower(${title}), lower(r)))) > 0`;
+
 const sqlList = (items: readonly string[]) =>
   `[${items.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')}]`;
 
@@ -94,8 +99,8 @@ function groupsSql(where: string, s: PlanSettings): string {
       coalesce(a.submit_weekday, 0) AS weekday, coalesce(a.submit_hour, 0) AS hour,
       a.reached_interview,
       CASE WHEN len(p.target_roles) > 0 THEN
-        CASE WHEN list_contains(list_transform(p.target_roles, r -> lower(r)), lower(a.job_title))
-          THEN 1.0 ELSE 0.0 END END AS role_fit,
+        CASE WHEN ${TITLE_MATCHES('a.job_title', 'p.target_roles')} THEN 1.0 ELSE 0.0 END
+      END AS role_fit,
       CASE WHEN list_position(${ladder}, a.job_seniority) > 0
             AND list_position(${ladder}, p.user_seniority) > 0 THEN
         greatest(0.0, 1.0 - abs(list_position(${ladder}, a.job_seniority)
@@ -150,4 +155,39 @@ export async function peerCount(db: SqlSource, scope: PlanScope): Promise<number
     params,
   );
   return num(r?.n);
+}
+
+/**
+ * Postings a week that fit the user, by category: JOB_POSTED in the last `postings_window_weeks`
+ * (to the newest posting) whose title names one of the user's target roles, one seniority step
+ * above theirs (reach), at it (target) or one below (safety). Null when the profile has no
+ * target roles or seniority on the ladder, or the store has no postings in the window.
+ */
+export async function fittingPostingsPerWeek(
+  db: SqlSource,
+  userId: string,
+  s: PlanSettings,
+): Promise<Readonly<Record<PlanCategory, number>> | null> {
+  if (!(await factsExist(db))) return null;
+  const ladder = sqlList(s.seniority_ladder);
+  const weeks = Number(s.postings_window_weeks);
+  const rows = await db.rows(
+    `WITH prof AS (SELECT seniority, target_roles FROM (${LATEST_PROFILE}) WHERE user_id = $1
+                   AND len(target_roles) > 0 AND list_position(${ladder}, seniority) > 0),
+    posts AS (SELECT occurred_at, json_extract_string(payload, '$.title') AS title,
+                json_extract_string(payload, '$.seniority') AS seniority
+              FROM raw_events WHERE event_type = 'JOB_POSTED'),
+    horizon AS (SELECT max(occurred_at) AS t FROM posts)
+    SELECT list_position(${ladder}, posts.seniority) - list_position(${ladder}, prof.seniority) AS step,
+      count(*)::INTEGER AS n
+    FROM posts, prof, horizon
+    WHERE posts.occurred_at > horizon.t - INTERVAL ${7 * weeks} DAY
+      AND ${TITLE_MATCHES('posts.title', 'prof.target_roles')}
+      AND list_position(${ladder}, posts.seniority) > 0
+    GROUP BY 1`,
+    [userId],
+  );
+  if (rows.length === 0) return null;
+  const perWeek = (step: number) => num(rows.find((r) => num(r.step) === step)?.n) / weeks;
+  return Object.freeze({ reach: perWeek(1), target: perWeek(0), safety: perWeek(-1) });
 }

@@ -23,6 +23,19 @@ beforeAll(async () => {
     .profile('u-staff', 'staff')
     .applications('u-staff', { reach: [2, 1], target: [2, 0], safety: [2, 0] });
   world.profile('u-gone').applications('u-gone', PEER).erase('u-gone');
+  // Postings for a Data Scientist at mid level, the last 4 weeks ending on day 100: 8 a step up,
+  // 4 at mid, 12 a step down; a staff one (two steps up), an older one and another role do not count.
+  world.profile('u-market', 'mid', ['Data Scientist']);
+  const posts: [string, string, number][] = [
+    ['Senior Data Scientist', 'senior', 8],
+    ['Data Scientist', 'mid', 4],
+    ['Junior Data Scientist', 'junior', 12],
+    ['Staff Data Scientist', 'staff', 1],
+    ['Product Manager', 'mid', 3],
+  ];
+  for (const [title, seniority, n] of posts)
+    for (let i = 0; i < n; i++) world.posting(title, seniority, 75 + i);
+  world.posting('Data Scientist', 'mid', 100).posting('Data Scientist', 'mid', 60);
   store = await world.store();
 });
 
@@ -94,6 +107,17 @@ describe('planForUser on a small world', () => {
       status: 'refused',
       reason_code: 'erased_user',
     });
+  });
+
+  it('counts the postings a week that fit the user from JOB_POSTED, by category', async () => {
+    const plan = await planForUser(store, 'u-market', { hours_per_week: 10 });
+    // Within 28 days of day 100: 8 senior, 4 + 1 (day 100) mid, 12 junior Data Scientist postings.
+    expect(plan.inputs!.categories.map((c) => c.fitting_postings_per_week)).toEqual([2, 1.25, 3]);
+    const other = await planForUser(store, 'u-safety', { hours_per_week: 10 });
+    expect(other.inputs!.categories.map((c) => c.fitting_postings_per_week)).toEqual([10, 10, 10]);
+    expect(other.inputs!.notes).toContain(
+      'postings that fit the user not counted (no target roles or seniority in the profile, or no recent postings): 10 a week per category assumed',
+    );
   });
 
   it('assumes the default hours a week when none are given, and says so', async () => {

@@ -7,7 +7,13 @@ import type { OutcomeAttribution } from '@hirelearn/attribution';
 import type { EventStore } from '@hirelearn/store';
 import { categoryEvidence } from './evidence';
 import { planLevers } from './levers';
-import { applicationGroups, peerCount, userStanding, type PlanScope } from './plan-data';
+import {
+  applicationGroups,
+  fittingPostingsPerWeek,
+  peerCount,
+  userStanding,
+  type PlanScope,
+} from './plan-data';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from './settings';
 import { planSeed, solvePlan } from './solve';
 import type { MultiObjectivePlan, PlanBasis, PlanInputs, PlanReasonCode } from './types';
@@ -96,12 +102,26 @@ export async function planForUser(
     basis === 'personal'
       ? await applicationGroups(store, { kind: 'user', user_id: userId }, s)
       : [];
+  // The market that fits their targets is personal too: a segment-level plan uses the setting.
+  const postings = basis === 'personal' ? await fittingPostingsPerWeek(store, userId, s) : null;
+  if (postings === null)
+    notes.push(
+      basis === 'personal'
+        ? `postings that fit the user not counted (no target roles or seniority in the profile, or no recent postings): ${s.fitting_postings_per_week} a week per category assumed`
+        : `postings that fit not counted for a segment-level plan: ${s.fitting_postings_per_week} a week per category assumed`,
+    );
   const inputs: PlanInputs = Object.freeze({
     user_id: userId,
     basis,
     segment: prior.seniority,
     hours_per_week: options.hours_per_week ?? s.default_hours_per_week,
-    categories: categoryEvidence(own, await applicationGroups(store, prior, s), levers, s),
+    categories: categoryEvidence(
+      own,
+      await applicationGroups(store, prior, s),
+      levers,
+      s,
+      postings,
+    ),
     levers,
     notes: Object.freeze(notes),
   });

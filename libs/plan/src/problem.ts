@@ -7,8 +7,8 @@
  * the week's applications are tailored).
  *
  * With p_c = clip(base_c + sum_l effect_l * share_l) the chance of one application in category
- * c and c0 = `fitting_postings_per_week`, x_c applications bring
- * I_c = p_c * c0 * (1 - exp(-x_c / c0)) interviews a week (diminishing returns, settings.ts).
+ * c and f_c the postings a week that fit the user there, x_c applications bring
+ * I_c = p_c * f_c * (1 - exp(-x_c / f_c)) interviews a week (diminishing returns, settings.ts).
  * Objectives:
  * - interviews a month (max) = weeks_per_month * sum_c I_c;
  * - hours a week (min) = sum_c x_c * (hours_per_application + sum_l share_l * extra_hours_l);
@@ -62,7 +62,7 @@ export function planProblem(inputs: PlanInputs, s: PlanSettings): PlanProblem {
   const levers = inputs.levers;
   const alignment = categoryAlignment(inputs);
   const base = inputs.categories.map((c) => c.base_probability);
-  const c0 = s.fitting_postings_per_week;
+  const fitting = inputs.categories.map((c) => c.fitting_postings_per_week);
   const appsUpper = Math.min(
     s.max_applications_per_week,
     inputs.hours_per_week / s.hours_per_application,
@@ -77,7 +77,7 @@ export function planProblem(inputs: PlanInputs, s: PlanSettings): PlanProblem {
     const extra = levers.reduce((t, l, j) => t + l.extra_hours_per_application * x[k + j], 0);
     for (let c = 0; c < k; c++) {
       const p = Math.min(1, Math.max(0, base[c] + lift));
-      const got = p * c0 * (1 - Math.exp(-x[c] / c0));
+      const got = p * fitting[c] * (1 - Math.exp(-x[c] / fitting[c]));
       interviews += got;
       hours += x[c] * (s.hours_per_application + extra);
       applications += x[c];

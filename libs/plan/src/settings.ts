@@ -20,12 +20,18 @@ export interface PlanSettings {
   readonly max_applications_per_week: number;
   /**
    * Diminishing returns within a category: x applications a week in it bring
-   * p * c * (1 - exp(-x / c)) interviews (c this setting), so the first few go to the best-fitting
-   * postings at the user's rate p and each further one reaches a worse fit. Without it every
-   * front would be a straight line (interviews proportional to hours) with no knee. A setting:
-   * the log records what was applied to, not the postings that were on offer.
+   * p * c * (1 - exp(-x / c)) interviews, c the postings a week that fit the user in that
+   * category, so the first few go to the best-fitting postings at the user's rate p and each
+   * further one reaches a worse fit. Without it every front would be a straight line
+   * (interviews proportional to hours) with no knee. c is counted from JOB_POSTED
+   * (plan-data.ts `fittingPostingsPerWeek`); this is c when it cannot be (no postings, no
+   * targets in the profile, or a segment-level plan).
    */
   readonly fitting_postings_per_week: number;
+  /** c is never below this: a category with no fitting posting lately still holds a few. */
+  readonly min_fitting_postings_per_week: number;
+  /** Weeks of postings (to the newest) that c is counted over. */
+  readonly postings_window_weeks: number;
   /** A plan sends at least this many applications a week (an empty plan is not a plan). */
   readonly min_applications_per_week: number;
   /** Hours a week assumed when the caller gives none (the contract's profile has no such field). */
@@ -58,6 +64,8 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = Object.freeze({
   tailoring_hours_per_application: 1,
   max_applications_per_week: 40,
   fitting_postings_per_week: 10,
+  min_fitting_postings_per_week: 1,
+  postings_window_weeks: 4,
   min_applications_per_week: 1,
   default_hours_per_week: 10,
   weeks_per_month: 52 / 12,
@@ -81,6 +89,8 @@ export function planSettings(overrides: Partial<PlanSettings> = {}): PlanSetting
     'weeks_per_month',
     'seniority_steps',
     'fitting_postings_per_week',
+    'min_fitting_postings_per_week',
+    'postings_window_weeks',
   ] as const;
   for (const key of positive) {
     if (!(Number.isFinite(s[key]) && s[key] > 0))

@@ -5,6 +5,8 @@ import { planChartSvg, solvePlan } from './solve';
 import type { CategoryEvidence, PlanCategory, PlanInputs, PlanLever, PlanOption } from './types';
 
 const s = planSettings();
+/** Postings a week that fit, in every category of the hand-made user. */
+const c0 = 10;
 const W = 52 / 12;
 
 /** A hand-made user: base chances and alignment per category set directly. */
@@ -34,6 +36,7 @@ function inputs(
       base_probability: categories[category][0],
       lever_shares: { tailoring_applied: 0 },
       alignment: categories[category][1],
+      fitting_postings_per_week: c0,
     }),
   );
   return {
@@ -69,8 +72,6 @@ function waterFill(w: readonly number[], c0: number, apps: number): number {
   }
   return x(hi).reduce((t, xc, c) => t + w[c] * c0 * (1 - Math.exp(-xc / c0)), 0);
 }
-
-const c0 = s.fitting_postings_per_week;
 
 describe('solvePlan on a hand-made user (known front endpoints)', () => {
   // 10 h a week at 0.5 h an application: 20 applications at most. The most interviews split

@@ -60,6 +60,8 @@ export interface CategoryEvidence {
   readonly lever_shares: Readonly<Record<string, number>>;
   /** Shrunk mean alignment (0-1) to the applicant's targets; null when nothing could be scored. */
   readonly alignment: number | null;
+  /** Postings a week that fit the user in this category: where returns start to diminish. */
+  readonly fitting_postings_per_week: number;
 }
 
 export type PlanBasis = 'personal' | 'segment';

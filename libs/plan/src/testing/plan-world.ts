@@ -31,7 +31,11 @@ export class PlanWorld {
     return `ev-plan-${(this.n += 1)}`;
   }
 
-  profile(user: string, seniority = 'mid', extra: Record<string, unknown> = {}): this {
+  profile(
+    user: string,
+    seniority = 'mid',
+    targetRoles: readonly string[] = ['Data Engineer'],
+  ): this {
     this.events.push({
       event_id: this.id(),
       event_type: 'USER_PROFILE_UPDATED',
@@ -40,12 +44,11 @@ export class PlanWorld {
       profile: {
         years_experience: 4,
         seniority,
-        target_roles: ['Data Engineer'],
+        target_roles: targetRoles,
         industries: ['saas'],
         locations: ['Berlin'],
         education_level: 'bachelor',
       },
-      ...extra,
     });
     return this;
   }
@@ -102,6 +105,22 @@ export class PlanWorld {
         );
       }
     }
+    return this;
+  }
+
+  /** A JOB_POSTED `day` days after the world's start. */
+  posting(title: string, seniority: string, day: number): this {
+    this.events.push({
+      event_id: this.id(),
+      event_type: 'JOB_POSTED',
+      timestamp: iso(START + day * DAY),
+      job_id: `job-posted-${this.n}`,
+      title,
+      company: 'Acme',
+      seniority,
+      location: 'Berlin',
+      industry: 'saas',
+    });
     return this;
   }
 
