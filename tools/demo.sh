@@ -185,8 +185,16 @@ step "18. One job seeker's weekly plan: interviews against hours against their t
 hl plan --user "$user" --hours-per-week 15 --svg "$demo/plan-$user.svg" |
   sed -n '1,2p;/^levers/,/^$/p;/^Recommended/p;/^chart:/p'
 
-step "19. The quality of what was delivered: acted on, realized lift against the promise, calibration"
-# Every insight and recommendation delivered is logged (the nightly's of step 14 among them);
+step "19. One job seeker's weekly report: their week against their past and their segment, what worked, the causal actions that hold, the market (HTML, offline)"
+# The user of step 7; actions only from the nightly's stored effects that hold (step 14); every
+# insight delivered is logged for the quality report (step 20).
+hl insights weekly --user "$user" --week 2025-W48 --format html --out "$demo/insights" --json |
+  node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    console.log(`   ${r.headline}\n   report: ${r.file}`);'
+
+step "20. The quality of what was delivered: acted on, realized lift against the promise, calibration"
+# Every insight and recommendation delivered is logged (the nightly's of step 14 and the weekly
+# report's of step 19 among them);
 # figures come as outcomes arrive after each delivery, and say "not enough data" until then.
 hl insights quality
 
