@@ -51,6 +51,7 @@ const STEPS = [
   'ramp',
   'monitor',
   'feedback_loop',
+  'personalize',
   'insight_quality',
 ];
 
@@ -111,6 +112,12 @@ describe('hirelearn nightly', () => {
     }
     expect(step(run, 'attribution').needs).toEqual(['quality_gate']);
     expect(step(run, 'attribution').produced).toEqual([`attribution_results/${run.run_id}`]);
+    // Every user the log knows gets a personalized configuration, published per user.
+    const personalize = step(run, 'personalize');
+    expect(personalize.needs).toEqual(['quality_gate']);
+    expect(personalize.summary.published).toBe(personalize.summary.users);
+    expect(personalize.summary.users).toBeGreaterThan(150);
+    expect(personalize.summary.causal_priors).toBe(true);
 
     const killed = json<Run>(['runs', 'show', killedId]);
     expect(killed.status).toBe('interrupted');
@@ -129,6 +136,23 @@ describe('hirelearn nightly', () => {
     expect(stored.effects.length).toBeGreaterThan(0);
     expect(cli(['attribution', 'show']).stdout).toContain(`run ${run.run_id}`);
   }, 600_000);
+
+  it("config user shows a user's published configuration over the layers in force; an unknown user is refused", () => {
+    const view = json<{
+      config: { user_id: string; run_id: string; overrides: Record<string, { value: unknown }[]> };
+      planning: { applications_per_week: number };
+      fit_weights: { weights: unknown };
+    }>(['config', 'user', '--user', 'user-00001']);
+    expect(view.config.user_id).toBe('user-00001');
+    expect(view.config.run_id).toBe(cleanRun?.run_id);
+    expect(view.planning.applications_per_week).toBe(view.config.overrides['5'][0].value);
+    expect(view.fit_weights.weights).toEqual(view.config.overrides['6'][0].value);
+    const text = cli(['config', 'user', '--user', 'user-00001']);
+    expect(text.stdout).toMatch(/applications_per_week +\d+ +(own_and_segment|segment) /);
+    const unknown = cli(['config', 'user', '--user', 'user-nobody']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('rule: a personalized configuration exists only for a user');
+  });
 
   it('a failing step is recorded with its error, the independent steps still run, the exit names it', () => {
     const r = cli(['nightly', '--json', '--monitor', '127.0.0.1:1', '--since', '2025-11-01']);

@@ -44,6 +44,8 @@ export interface NightlyContext {
   readonly on_attribution_progress?: (done: number, total: number, treatment: string) => void;
   /** The attribution workers' script (the CLI bundle's); on this thread when absent. */
   readonly attribution_worker_script?: string;
+  /** Personalization progress: users published so far of the total. */
+  readonly on_personalize_progress?: (done: number, total: number) => void;
 }
 
 export function qualityGateStep(ctx: NightlyContext): NightlyStep {

@@ -18,6 +18,7 @@ import { newRunId, RunRecorder, settleStaleRuns, type NightlyRun } from './run-r
 import { nightlySettings, type NightlySettings } from './settings';
 import { pendingStep, runSteps, type NightlyStep, type StepProgress } from './steps';
 import { optimizeStep, recommendationsStep } from './optimize-steps';
+import { personalizeStep } from './personalize-step';
 import { insightQualityStep } from './insight-quality-step';
 
 export interface NightlyOptions {
@@ -30,6 +31,7 @@ export interface NightlyOptions {
   readonly on_progress?: StepProgress;
   readonly on_attribution_progress?: NightlyContext['on_attribution_progress'];
   readonly attribution_worker_script?: string;
+  readonly on_personalize_progress?: NightlyContext['on_personalize_progress'];
   /** Called once the run record exists, with the ids of the stale runs it marked interrupted. */
   readonly on_start?: (runId: string, interrupted: readonly string[]) => void;
 }
@@ -44,6 +46,7 @@ export function nightlySteps(ctx: NightlyContext): NightlyStep[] {
     rampStep(ctx),
     monitorStep(ctx),
     feedbackStep(ctx),
+    personalizeStep(ctx),
     insightQualityStep(ctx),
   ];
 }
@@ -67,6 +70,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyRun> {
     monitor: options.monitor,
     on_attribution_progress: options.on_attribution_progress,
     attribution_worker_script: options.attribution_worker_script,
+    on_personalize_progress: options.on_personalize_progress,
   };
   const steps = nightlySteps(ctx);
   const recorder = await RunRecorder.begin(options.documents, {

@@ -51,7 +51,8 @@ function evidence(
   },
 ): ParameterEvidence {
   const { prior_is_causal, ...rest } = e;
-  const own = shrunk.own !== null;
+  // Own data that got no weight (users differ no more than chance) leaves the prior alone.
+  const own = shrunk.own !== null && shrunk.weight > 0;
   const source: EvidenceSource = prior_is_causal
     ? own
       ? 'own_and_causal'

@@ -49,6 +49,7 @@ export function registerNightly(program: Command): void {
         until: dateOption('--until', opts.until),
       };
       const attribution = progressReporter('nightly: attribution');
+      const personalize = progressReporter('nightly: personalize');
       const run = await withEventStore(
         opts.db,
         (events) =>
@@ -83,10 +84,13 @@ export function registerNightly(program: Command): void {
                 },
                 on_progress: (p) => {
                   if (p.step === 'attribution' && p.status !== 'running') attribution.done();
+                  if (p.step === 'personalize' && p.status !== 'running') personalize.done();
                   process.stderr.write(`nightly: [${p.step}] ${p.status}: ${p.message}\n`);
                 },
                 on_attribution_progress: (done, total, treatment) =>
                   attribution.update(`${done} of ${total} treatments (last: ${treatment})`),
+                on_personalize_progress: (done, total) =>
+                  personalize.update(`${done} of ${total} users published`),
               });
             } catch (e) {
               if (e instanceof NightlyAlreadyRunningError) {
