@@ -198,6 +198,22 @@ step "20. The quality of what was delivered: acted on, realized lift against the
 # figures come as outcomes arrive after each delivery, and say "not enough data" until then.
 hl insights quality
 
+step "21. One job seeker's personalized configuration: layer 5's plan and layer 6's re-ranking weights, their own data shrunk toward their segment's"
+# Published for every user by the nightly (step 14); GetPersonalizedConfig (the registry's
+# hirelearn.v1.Personalization) serves the same. Each parameter: its source, the user's n, the
+# weight n / (n + k) their own data got, and the own, prior and shrunk figures.
+hl config user --user "$user"
+# A user who opted out of personalization gets their segment's configuration, and is told so.
+opted=$(node -e '
+  const { DuckDBInstance } = require("@duckdb/node-api");
+  (async () => {
+    const db = await DuckDBInstance.create(process.argv[1], { access_mode: "READ_ONLY" });
+    const c = await db.connect();
+    const r = await c.runAndReadAll("SELECT user_id FROM users WHERE opted_out_personalization_at IS NOT NULL ORDER BY 1 LIMIT 1");
+    console.log(r.getRows()[0]?.[0] ?? "");
+  })();' "$PWD/$demo/hirelearn.duckdb")
+if [ -n "$opted" ]; then hl config user --user "$opted" | sed -n '1,3p'; fi
+
 step "Where to look next"
 cat <<MSG
   store:      $db   (HIRELEARN_DB=$db ./bin/hirelearn status)
