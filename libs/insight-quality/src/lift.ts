@@ -7,8 +7,10 @@
  * with user and month fixed effects, errors clustered by user (`twfeRegression` of
  * libs/causal). α_u removes everything constant about a person (skill, habits); λ_month what
  * everyone shares in time (season, market); the other edits their resume carries and their
- * tailoring, which people who act on one piece of advice also tend to do at the same time
- * (without them, acting on an edit that does nothing shows as a lift). τ is the realized lift,
+ * tailoring are what people who act on one piece of advice also tend to do at the same time.
+ * On the simulated world (simulated-world.spec.ts) the actors of the null edit improve by 7
+ * points more than the non-actors, user against user; this model measures no lift, and a
+ * Welch comparison of the users' changes fails the calibration there. τ is the realized lift,
  * compared with the non-actors (`non_actors`), or, when too few of them have applications,
  * with the actors' own before (`own_before`: no month effects, so time trends can move it).
  */

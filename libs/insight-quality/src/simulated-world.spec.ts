@@ -30,6 +30,8 @@ const SETTINGS = {
   outcome_days: 180,
   // 200 users: about 30 act on each edit (the default minimum is the grading's 30).
   min_users: 20,
+  // One month of deliveries: its HIGH insights are few.
+  min_insights: 1,
 };
 
 beforeAll(async () => {
@@ -143,6 +145,15 @@ describe('insight quality on a simulated world', () => {
     const err = report.calibration.mean_error;
     expect(err.interval![0]).toBeLessThan(0);
     expect(err.interval![1]).toBeGreaterThan(0);
+  });
+
+  it('HIGH-confidence precision: the month of delivery, each HIGH promise held by its realized lift', () => {
+    const high = report.insights.filter((i) => i.confidence === 'HIGH');
+    expect(high.length).toBeGreaterThan(0);
+    const [month] = report.high_confidence_precision;
+    expect(report.high_confidence_precision).toHaveLength(1);
+    expect(month).toMatchObject({ status: 'ok', measured: high.length, count: high.length });
+    expect(month.interval![1]).toBe(1);
   });
 
   it('helpfulness from the answers to suggestions, with its n and interval; no user id in the report', () => {
