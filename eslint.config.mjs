@@ -23,6 +23,7 @@ export default [
           allow: ['^(\\.\\./)+libs/[^/]+/src/testing/'],
           depConstraints: [
             { sourceTag: 'scope:stats', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:env', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:moo', onlyDependOnLibsWithTags: ['scope:stats'] },
             {
               sourceTag: 'scope:weekly-insights',
