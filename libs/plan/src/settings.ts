@@ -54,6 +54,8 @@ export interface PlanSettings {
    */
   readonly seniority_ladder: readonly string[];
   readonly seniority_steps: number;
+  /** Interviews a month below which a trade-off is not put in words (noise of the front). */
+  readonly min_reported_interviews: number;
   /** NSGA-II budget: 4-6 variables need far fewer evaluations than ZDT's 30. */
   readonly population_size: number;
   readonly generations: number;
@@ -76,6 +78,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = Object.freeze({
   within_user_methods: DEFAULT_OPTIMIZE_SETTINGS.timing.within_user_methods,
   seniority_ladder: SENIORITY_LEVELS,
   seniority_steps: 2,
+  min_reported_interviews: 0.5,
   population_size: 100,
   generations: 100,
 });
@@ -101,6 +104,7 @@ export function planSettings(overrides: Partial<PlanSettings> = {}): PlanSetting
     'min_applications_per_week',
     'default_hours_per_week',
     'prior_strength',
+    'min_reported_interviews',
   ] as const;
   for (const key of nonNegative) {
     if (!(Number.isFinite(s[key]) && s[key] >= 0))

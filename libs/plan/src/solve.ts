@@ -73,7 +73,7 @@ export function solvePlan(inputs: PlanInputs, s: PlanSettings): MultiObjectivePl
     front: Object.freeze(front),
     recommended,
     knee_distance: knee.distance,
-    trade_off: `Recommended${basisNote}: ${describePlan(recommended, inputs.levers)}. ${tradeOffInWords(front, recommended)}`,
+    trade_off: `Recommended${basisNote}: ${describePlan(recommended, inputs.levers)}. ${tradeOffInWords(front, recommended, s.min_reported_interviews)}`,
     evaluations: run.evaluations,
     seed: planSeed(inputs.user_id),
   });

@@ -47,13 +47,21 @@ function alignedChange(from: PlanOption, to: PlanOption): string {
   return ` and brings ${moreOrFewer(d, 'aligned interviews a month')}${alignmentChange(from, to)}`;
 }
 
-/** The knee against the front's extremes: what more interviews cost, what fewer hours lose. */
-export function tradeOffInWords(front: readonly PlanOption[], knee: PlanOption): string {
+/**
+ * The knee against the front's extremes: what more interviews cost, what fewer hours lose. A
+ * difference under `minInterviews` a month is not worth a sentence (NSGA-II's front is an
+ * approximation: plans a hair apart differ by noise).
+ */
+export function tradeOffInWords(
+  front: readonly PlanOption[],
+  knee: PlanOption,
+  minInterviews: number,
+): string {
   const by = (f: (o: PlanOption) => number) => front.reduce((a, b) => (f(b) > f(a) ? b : a));
   const most = by((o) => o.interviews_per_month);
   const lightest = by((o) => -o.hours_per_week);
   const sentences: string[] = [];
-  if (most.interviews_per_month - knee.interviews_per_month >= 0.05) {
+  if (most.interviews_per_month - knee.interviews_per_month >= minInterviews) {
     const extraHours = most.hours_per_week - knee.hours_per_week;
     const cost =
       extraHours >= 0.05
@@ -71,7 +79,7 @@ export function tradeOffInWords(front: readonly PlanOption[], knee: PlanOption):
   if (knee.aligned_interviews_per_month !== null) {
     const aligned = by((o) => o.aligned_interviews_per_month ?? 0);
     const gain = (aligned.aligned_interviews_per_month ?? 0) - knee.aligned_interviews_per_month;
-    if (aligned !== most && gain >= 0.05) {
+    if (aligned !== most && gain >= minInterviews) {
       sentences.push(
         `Aiming closer to your targets, ${moreOrFewer(gain, 'aligned interviews a month')} costs ${moreOrFewer(aligned.hours_per_week - knee.hours_per_week, 'hours a week')} and brings ${moreOrFewer(aligned.interviews_per_month - knee.interviews_per_month, 'interviews a month')} in all${alignmentChange(knee, aligned)}.`,
       );

@@ -66,8 +66,17 @@ function printPlan(plan: MultiObjectivePlan, svgFile: string | null): void {
       shrunk: c.interview_probability.toFixed(3),
       'without levers': c.base_probability.toFixed(3),
       alignment: c.alignment === null ? '-' : pct(c.alignment),
+      'fitting postings/week': fixed(c.fitting_postings_per_week),
     })),
-    ['category', 'own', 'segment', 'shrunk', 'without levers', 'alignment'],
+    [
+      'category',
+      'own',
+      'segment',
+      'shrunk',
+      'without levers',
+      'alignment',
+      'fitting postings/week',
+    ],
   );
   process.stdout.write('\nlevers\n');
   printTable(
