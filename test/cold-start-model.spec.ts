@@ -51,9 +51,12 @@ describe('cold-start embedder on a simulated world', () => {
     expect(e.n_evaluated).toBeGreaterThan(50);
     expect(e.embedder.log_loss).toBeLessThan(e.population.log_loss);
     expect(e.embedder.brier).toBeLessThan(e.population.brier);
-    // No worse than the logistic on the same row (it starts there; here it does better).
-    expect(e.embedder.log_loss).toBeLessThanOrEqual(e.logistic.log_loss);
-    expect(e.embedder.brier).toBeLessThanOrEqual(e.logistic.brier);
+    // No worse than the logistic on the same row: it starts there, refit on the same users,
+    // and keeps a later epoch only for a clear gain on the calibration users (here none: the
+    // same figures up to the float32 rounding of the network's weights).
+    const float32 = 1e-6;
+    expect(e.embedder.log_loss).toBeLessThanOrEqual(e.logistic.log_loss + float32);
+    expect(e.embedder.brier).toBeLessThanOrEqual(e.logistic.brier + float32);
     expect(e.ceiling!.log_loss).toBeLessThan(e.embedder.log_loss);
     expect(e.embedder_gap_share!.log_loss).toBeGreaterThan(0);
     // 95% prediction intervals on ~100 users: coverage near 95% (binomial noise ±4 points).

@@ -31,6 +31,12 @@ export interface ColdStartSettings {
   readonly epochs: number;
   /** Epochs without a better calibration log loss before training stops. */
   readonly patience: number;
+  /**
+   * An epoch is better only when it lowers the calibration users' log loss by more than this
+   * (per application): on a few hundred users smaller gains are noise, and taking them made
+   * the network lose to the plain logistic it starts from on new users.
+   */
+  readonly minImprovement: number;
   readonly batchSize: number;
   readonly learningRate: number;
   readonly l2: number;
@@ -73,8 +79,9 @@ export const DEFAULT_COLD_START: ColdStartSettings = Object.freeze({
   embeddingDim: 8,
   epochs: 100,
   patience: 10,
+  minImprovement: 0.001,
   batchSize: 64,
-  learningRate: 0.01,
+  learningRate: 0.001,
   l2: 1e-4,
   maskRate: 0.3,
   masksPerUser: 6,

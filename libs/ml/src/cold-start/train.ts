@@ -57,7 +57,7 @@ async function trainNetwork(
   encode: (f: DayOneFeatures) => number[],
   s: ColdStartSettings,
   seed: number,
-): Promise<{ layers: ColdStartLayer[]; wide: ColdStartLayer } | null> {
+): Promise<{ layers: ColdStartLayer[]; wide: ColdStartLayer; epochs: number } | null> {
   await tf.ready();
   // Fitted on the training users only: the calibration users stay unseen, for early
   // stopping and for the variance model (residuals of users the fit saw are too small).
@@ -126,9 +126,10 @@ async function trainNetwork(
       validation.map((u, i) => ({ k: u.first_interviews, n: u.first_applications, p: p[i] })),
     ).log_loss;
   };
-  let best = { loss: validationLoss(), ...weights() };
+  let best = { loss: validationLoss(), epochs: 0, ...weights() };
   try {
-    for (let e = 0, stale = 0; e < s.epochs && stale < s.patience; e++) {
+    // Without validation users every one of `s.epochs` epochs runs (the refit on all users).
+    for (let e = 0, stale = 0; e < s.epochs && (!xv || stale < s.patience); e++) {
       const perm = shuffle(rng, order);
       for (let b = 0; b < perm.length; b += s.batchSize) {
         const idx = perm.slice(b, b + s.batchSize);
@@ -145,12 +146,14 @@ async function trainNetwork(
         yb.dispose();
       }
       const loss = validationLoss();
-      if (loss < best.loss) {
-        best = { loss, ...weights() };
+      if (loss < best.loss - s.minImprovement) {
+        best = { loss, epochs: e + 1, ...weights() };
         stale = 0;
       } else stale++;
     }
-    return xv ? { layers: best.layers, wide: best.wide } : weights();
+    return xv
+      ? { layers: best.layers, wide: best.wide, epochs: best.epochs }
+      : { ...weights(), epochs: s.epochs };
   } finally {
     xv?.dispose();
     model.dispose();
@@ -288,27 +291,50 @@ export async function trainColdStart(
   const train = trainIdx.map((i) => users[i]);
   const cal = calIdx.map((i) => users[i]);
   const test = testIdx.map((i) => users[i]);
-  const encoder = fitColdStartEncoder(
-    train.map((u) => u.day_one),
-    s.minCategoryCount,
-  );
-  const encode = (f: DayOneFeatures) => encodeDayOne(encoder, f);
-  const network = await trainNetwork(train, cal, encode, s, seed);
-  if (!network) {
-    return {
-      status: 'not_converged',
-      reason: 'the logistic start of the wide part did not converge',
-    };
-  }
-  const populationRate = mean(train.map(firstRate));
+  const encoderOf = (group: readonly ColdStartTrainingUser[]) =>
+    fitColdStartEncoder(
+      group.map((u) => u.day_one),
+      s.minCategoryCount,
+    );
+  const notConverged: ColdStartFailure = {
+    status: 'not_converged',
+    reason: 'the logistic start of the wide part did not converge',
+  };
+  // Early stopping on the calibration users picks the number of epochs; the network is then
+  // trained again for that many on the training and calibration users together, so the
+  // embedder learns from as many users as the logistic baseline (b) does. The variance model
+  // reads the first network's residuals on the calibration users it never saw (residuals of
+  // users a fit saw are too small); the refit sees more users, so it errs no more than that.
+  const firstEncoder = encoderOf(train);
+  const first = await trainNetwork(train, cal, (f) => encodeDayOne(firstEncoder, f), s, seed);
+  if (!first) return notConverged;
+  const pooled = [...train, ...cal];
+  const encoder = cal.length ? encoderOf(pooled) : firstEncoder;
+  const network = cal.length
+    ? await trainNetwork(
+        pooled,
+        [],
+        (f) => encodeDayOne(encoder, f),
+        { ...s, epochs: first.epochs },
+        seed,
+      )
+    : first;
+  if (!network) return notConverged;
+  const populationRate = mean(pooled.map(firstRate));
 
-  const draft = (variance: ColdStartVarianceModel, peers: ColdStartPeer[], radius: number) =>
+  const draft = (
+    variance: ColdStartVarianceModel,
+    peers: ColdStartPeer[],
+    radius: number,
+    net: { layers: ColdStartLayer[]; wide: ColdStartLayer } = network,
+    enc = encoder,
+  ) =>
     new ColdStartModel(
       Object.freeze({
         format: 'hirelearn.cold-start/v1',
-        encoder,
-        layers: Object.freeze(network.layers),
-        wide: network.wide,
+        encoder: enc,
+        layers: Object.freeze(net.layers),
+        wide: net.wide,
         embedding_dim: s.embeddingDim + 1,
         variance,
         population_rate: populationRate,
@@ -326,7 +352,12 @@ export async function trainColdStart(
       }),
     );
   const noVariance: ColdStartVarianceModel = { names: ['intercept'], coefficients: [0] };
-  const variance = fitVariance(cal.length ? cal : train, draft(noVariance, [], 0), s, seed);
+  const variance = fitVariance(
+    cal.length ? cal : train,
+    draft(noVariance, [], 0, first, firstEncoder),
+    s,
+    seed,
+  );
 
   const base = draft(variance, [], 0);
   const peers: ColdStartPeer[] = users

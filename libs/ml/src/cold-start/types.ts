@@ -98,6 +98,7 @@ export interface ColdStartSegment {
 
 /** Held-out figures recorded on the registered version (test users nothing was fitted on). */
 export interface ColdStartMetrics {
+  /** Users the network first learns on, early-stopped on the `n_calibration` users; the served network is then refit on both. */
   readonly n_train: number;
   readonly n_calibration: number;
   readonly n_test: number;

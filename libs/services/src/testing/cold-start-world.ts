@@ -26,11 +26,20 @@ export async function buildColdStartWorld(options: {
   readonly months: number;
   readonly seed: number;
   readonly trainShare?: number;
+  /** The world's `population.dayOneSignal` (absent: the default world). */
+  readonly dayOneSignal?: number;
   /** Runs against the ingested store before it closes (e.g. `trainModel`). */
   readonly withStore?: (store: EventStore) => Promise<void>;
 }): Promise<ColdStartWorld> {
   const world = simulateWorld(
-    defaultSimSettings({ users: options.users, months: options.months, seed: options.seed }),
+    defaultSimSettings({
+      users: options.users,
+      months: options.months,
+      seed: options.seed,
+      ...(options.dayOneSignal === undefined
+        ? {}
+        : { population: { dayOneSignal: options.dayOneSignal } }),
+    }),
   );
   const truth = new Map(world.applications.map((a) => [a.application_id, a.probability]));
   const dir = mkdtempSync(path.join(tmpdir(), 'hl-cold-start-'));
