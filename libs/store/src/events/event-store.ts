@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, listValue, type DuckDBValue } from '@duckdb/node-api';
 import { EVENT_STORE_MIGRATIONS } from './migrations';
 import { FACT_TABLES, factsSql, type FactsSettings } from './facts';
 import type { Batch, BatchOutcome, QuarantineRow, StoreStatus } from './types';
@@ -124,6 +124,7 @@ export class EventStore {
           e.line,
         ]),
       );
+      await this.refuseRepeatedIds();
       const seen = await this.rows(`
         SELECT s.event_id, md5(s.payload) = coalesce(r.content_hash, p.content_hash) AS same
         FROM stage s
@@ -131,8 +132,11 @@ export class EventStore {
         LEFT JOIN (SELECT event_id, content_hash FROM pending_events) p USING (event_id)
         WHERE r.event_id IS NOT NULL OR p.event_id IS NOT NULL`);
       const conflictIds = new Set(seen.filter((r) => !r.same).map((r) => String(r.event_id)));
-      await c.run(`DELETE FROM stage WHERE event_id IN (SELECT event_id FROM raw_events)
-                   OR event_id IN (SELECT event_id FROM pending_events)`);
+      // Set aside by the ids just found, not by reading raw_events a second time.
+      if (seen.length > 0)
+        await c.run(`DELETE FROM stage WHERE event_id IN (SELECT unnest($1::VARCHAR[]))`, [
+          listValue(seen.map((r) => String(r.event_id))),
+        ]);
       const conflicts = batch.events
         .filter((e) => conflictIds.has(e.event_id))
         .map((e) => ({
@@ -179,6 +183,21 @@ export class EventStore {
     } catch (error) {
       throw await rollback(c, error);
     }
+  }
+
+  /**
+   * A batch repeating an event_id is refused whole, as the primary key on `event_id` refused it
+   * before migration 2: the door (`classifyLines`) settles repeats before a batch gets here.
+   */
+  private async refuseRepeatedIds(): Promise<void> {
+    const repeated = await scalar(
+      this.connection,
+      `SELECT event_id FROM stage GROUP BY event_id HAVING count(*) > 1 LIMIT 1`,
+    );
+    if (repeated !== null)
+      throw new Error(
+        `event_id: '${String(repeated)}' appears more than once in one batch; a batch must hold each event once`,
+      );
   }
 
   /**

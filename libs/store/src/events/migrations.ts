@@ -52,4 +52,29 @@ export const EVENT_STORE_MIGRATIONS: readonly {
       );
     `,
   },
+  {
+    version: 2,
+    // Every batch paid for the primary-key index on `event_id`: inserting into it, writing it
+    // at each commit and checkpoint, and copying it when an erasure rewrites the file. The
+    // write path (`EventStore.writeBatch`) already sets aside every event_id stored or
+    // pending before it inserts, and one writer holds the file, so the index checked nothing
+    // the write path does not.
+    name: 'raw_events without the index on event_id (the write path keeps it unique)',
+    sql: () => `
+      CREATE TABLE raw_events_unindexed (
+        event_id VARCHAR NOT NULL,
+        event_type VARCHAR NOT NULL,
+        user_id VARCHAR,
+        application_id VARCHAR,
+        occurred_at TIMESTAMP NOT NULL,
+        payload VARCHAR NOT NULL,
+        content_hash VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        line BIGINT NOT NULL
+      );
+      INSERT INTO raw_events_unindexed SELECT * FROM raw_events;
+      DROP TABLE raw_events;
+      ALTER TABLE raw_events_unindexed RENAME TO raw_events;
+    `,
+  },
 ];

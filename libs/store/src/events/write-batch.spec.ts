@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { EventStore } from './event-store';
+import { EVENT_STORE_MIGRATIONS } from './migrations';
+import type { Batch, StagedEvent } from './types';
+
+function job(id: string): StagedEvent {
+  const payload = JSON.stringify({ event_id: id, event_type: 'JOB_POSTED' });
+  return {
+    event_id: id,
+    event_type: 'JOB_POSTED',
+    user_id: null,
+    application_id: null,
+    occurred_at_ms: Date.UTC(2026, 0, 1),
+    payload,
+    source: 'test.ndjson',
+    line: 1,
+  };
+}
+
+const batchOf = (...events: StagedEvent[]): Batch => ({ events, quarantine: [], deletions: [] });
+
+async function storedIds(store: EventStore): Promise<string[]> {
+  const rows = await store.rows('SELECT event_id FROM raw_events ORDER BY event_id');
+  return rows.map((r) => String(r.event_id));
+}
+
+describe('writeBatch', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'write-batch-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a batch repeating an event_id is refused whole, naming the id', async () => {
+    const store = await EventStore.open('duckdb::memory:');
+    await expect(store.writeBatch(batchOf(job('a'), job('b'), job('b')))).rejects.toThrow(
+      /event_id: 'b' appears more than once in one batch/,
+    );
+    expect(await storedIds(store)).toEqual([]);
+    // The store takes batches again after the rollback.
+    await store.writeBatch(batchOf(job('c')));
+    expect(await storedIds(store)).toEqual(['c']);
+    await store.close();
+  });
+
+  it('an event_id already stored is a duplicate, never a second row', async () => {
+    const store = await EventStore.open('duckdb::memory:');
+    await store.writeBatch(batchOf(job('a')));
+    const again = await store.writeBatch(batchOf(job('a'), job('b')));
+    expect(again).toMatchObject({ stored: 1, duplicates: 1, conflicts: 0 });
+    expect(await storedIds(store)).toEqual(['a', 'b']);
+    await store.close();
+  });
+
+  it('migration 2 keeps the events of a store written with the event_id index', async () => {
+    const file = path.join(dir, 'v1.duckdb');
+    const instance = await DuckDBInstance.create(file);
+    const c = await instance.connect();
+    await c.run(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)',
+    );
+    await c.run(EVENT_STORE_MIGRATIONS[0].sql());
+    await c.run(`INSERT INTO schema_migrations VALUES (1, 'v1', now()::TIMESTAMP)`);
+    await c.run(`INSERT INTO raw_events VALUES ('old', 'JOB_POSTED', NULL, NULL,
+      TIMESTAMP '2026-01-01 00:00:00', '{}', md5('{}'), 'old.ndjson', 7)`);
+    c.closeSync();
+    instance.closeSync();
+
+    const store = await EventStore.open(`duckdb://${file}`);
+    expect(await store.rows('SELECT event_id, line::INTEGER AS line FROM raw_events')).toEqual([
+      { event_id: 'old', line: 7 },
+    ]);
+    const indexes = await store.rows(
+      `SELECT count(*)::INTEGER AS n FROM duckdb_constraints()
+       WHERE table_name = 'raw_events' AND constraint_type = 'PRIMARY KEY'`,
+    );
+    expect(indexes).toEqual([{ n: 0 }]);
+    await store.writeBatch(batchOf(job('old'), job('new')));
+    expect(await storedIds(store)).toEqual(['new', 'old']);
+    await store.close();
+  });
+});
