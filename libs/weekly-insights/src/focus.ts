@@ -5,6 +5,7 @@
  */
 import type { WeeklyContext } from './context';
 import { makeInsight } from './insight';
+import { FOR_THE_SEGMENT } from './recommend';
 import type { Insight, WeeklySection } from './types';
 
 export function focusSection(
@@ -20,7 +21,7 @@ export function focusSection(
         section: 'next_week_focus',
         type: 'focus',
         subject: `action:${action.action}`,
-        title: action.title.replace(/^For users like you: /, ''),
+        title: action.title.replace(FOR_THE_SEGMENT, ''),
         detail: `The strongest action the evidence supports: ${action.detail}`,
         evidence: action.evidence,
         confidence: action.confidence,

@@ -10,6 +10,7 @@ import {
   postingShifts,
   type DailySeries,
   type MarketShift,
+  type SqlSource,
 } from '@hirelearn/analytics';
 import { DEFAULT_TEMPORAL_SETTINGS } from '@hirelearn/temporal';
 import type { WeeklyInsightsSettings } from './settings';
@@ -47,7 +48,7 @@ function sumDays(s: DailySeries, fromMs: number, toMs: number): number {
 
 /** Every role's and industry's postings around the week, keyed `dimension/value`. */
 export async function marketAround(
-  db: Parameters<typeof dailyPostings>[0],
+  db: SqlSource,
   week: IsoWeek,
   s: WeeklyInsightsSettings,
 ): Promise<ReadonlyMap<string, MarketSeriesWeek>> {

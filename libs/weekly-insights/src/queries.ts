@@ -6,11 +6,10 @@
 import { LATEST_PROFILE, num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/analytics';
 import type { IsoWeek } from './week';
 
-/** A batch of users: every known id in [from, to], in id order. */
+/** A batch of users: every known id in [from, to]. */
 export interface UserBatch {
   readonly from: string;
   readonly to: string;
-  readonly user_ids: readonly string[];
 }
 
 /**
@@ -30,7 +29,7 @@ export async function nextUserBatch(
   );
   if (rows.length === 0) return null;
   const ids = rows.map((r) => str(r.user_id));
-  return { from: ids[0], to: ids[ids.length - 1], user_ids: ids };
+  return { from: ids[0], to: ids[ids.length - 1] };
 }
 
 /** Whether the store holds any event of the user. */

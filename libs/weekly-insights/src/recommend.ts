@@ -18,6 +18,9 @@ function applies(a: ActionEffect, state: UserState): boolean {
   return true;
 }
 
+/** What the title of an action says in the segment-level version. */
+export const FOR_THE_SEGMENT = 'For users like you: ';
+
 const TITLES: Readonly<Record<ActionEffect['family'], (t: string) => string>> = {
   edit: (t) => `Resume edit: ${words(t)}`,
   tailoring: () => 'Tailor every application',
@@ -49,7 +52,7 @@ export function actionInsight(
     section: 'recommended_actions',
     type: 'causal_action',
     subject: a.treatment,
-    title: `${forSegment ? 'For users like you: ' : ''}${TITLES[a.family](a.treatment)}`,
+    title: `${forSegment ? FOR_THE_SEGMENT : ''}${TITLES[a.family](a.treatment)}`,
     detail: `${points(evidence)} on the chance of an interview, graded ${e.causal_confidence} (${e.headline_method}; ${int(e.sample_size)} applications, ${int(e.treatment_group_size)} treated; q ${e.q_value?.toPrecision(2)}).`,
     evidence,
     confidence: e.causal_confidence,

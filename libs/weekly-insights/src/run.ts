@@ -92,7 +92,7 @@ export async function weeklyInsightsForUser(
 ): Promise<WeeklyInsights | WeeklyRefusal> {
   const refusal = await weeklyRefusal(db, userId);
   if (refusal !== null) return refusal;
-  const batch = { from: userId, to: userId, user_ids: [userId] };
+  const batch = { from: userId, to: userId };
   for await (const report of batchReports(db, ctx, batch)) return report;
   throw new Error(`weekly insights: no standing row for a known user`);
 }
