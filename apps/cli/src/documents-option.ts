@@ -1,9 +1,9 @@
-import { defaultDocumentsUrl } from '@hirelearn/registry';
+import { documentsUrl as documentsUrlFrom } from '@hirelearn/env';
 import { type DocumentStore, openDocumentStore } from '@hirelearn/store';
 
 /** The document store URL of a command: `--documents`, else HIRELEARN_DOCUMENTS, else the embedded default. */
 export function documentsUrl(documents: string | undefined): string {
-  return documents ?? process.env.HIRELEARN_DOCUMENTS ?? defaultDocumentsUrl();
+  return documents ?? documentsUrlFrom(process.env);
 }
 
 /**

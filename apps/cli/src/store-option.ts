@@ -1,5 +1,5 @@
-import { defaultDocumentsUrl } from '@hirelearn/registry';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { documentsUrl } from './documents-option';
 
 /** The store URL of a command: `--db`, else `HIRELEARN_DB`, else the embedded default. */
 export function storeUrl(db: string | undefined): string | undefined {
@@ -21,11 +21,6 @@ export async function withEventStore<T>(
   } finally {
     await store.close();
   }
-}
-
-/** The document store URL of a command: `--documents`, else `HIRELEARN_DOCUMENTS`, else the embedded default. */
-export function documentsUrl(documents: string | undefined): string {
-  return documents ?? process.env.HIRELEARN_DOCUMENTS ?? defaultDocumentsUrl();
 }
 
 /**

@@ -3,6 +3,7 @@ export {
   documentsUrl,
   listenAddress,
   portSchema,
+  positiveNumber,
   readSetting,
   SettingError,
   SHARED_HOST_VARIABLE,

@@ -4,6 +4,7 @@ import {
   documentsUrl,
   listenAddress,
   portSchema,
+  positiveNumber,
   readSetting,
   SettingError,
   wholeNumber,
@@ -28,6 +29,17 @@ describe('readSetting', () => {
     expect(readSetting({ U: 'sqlite:///x' }, 'U', z.string().startsWith('sqlite:'), '')).toBe(
       'sqlite:///x',
     );
+  });
+});
+
+describe('positiveNumber', () => {
+  it('takes fractions above 0 and names the rule otherwise', () => {
+    const every = positiveNumber('must be a number of minutes > 0');
+    expect(readSetting({ E: '0.5' }, 'E', every, 60)).toBe(0.5);
+    expect(() => readSetting({ E: '0' }, 'E', every, 60)).toThrow(
+      'E: 0 must be a number of minutes > 0',
+    );
+    expect(() => readSetting({ E: 'hourly' }, 'E', every, 60)).toThrow(/E: hourly must be/);
   });
 });
 

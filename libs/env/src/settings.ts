@@ -23,6 +23,12 @@ export function wholeNumber(rule: string, min: number, max = Number.MAX_SAFE_INT
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 
+/** A number > 0 (from text or a number), finite; `rule` is the error's wording. */
+export function positiveNumber(rule: string) {
+  const error = rule;
+  return z.coerce.number({ error }).positive({ error }).finite({ error });
+}
+
 /** A TCP port: 0 (any free port) to 65535. */
 export const portSchema = wholeNumber('is not a port (0-65535)', 0, 65535);
 

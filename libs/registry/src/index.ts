@@ -15,10 +15,11 @@ export {
   type CoServedService,
 } from './grpc/server';
 export { RegistryGrpcClient, type RegistryClientOptions } from './grpc/client';
+// Until the CLI's models command (split into commands/models/) stops importing it from here.
+export { defaultDocumentsUrl } from '@hirelearn/env';
 export {
   registryServiceSettings,
   serveRegistry,
-  defaultDocumentsUrl,
   DEFAULT_REGISTRY_PORT,
   type RegistryServiceSettings,
   type ServeRegistryOptions,

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   ConfigChannel,
   createConfigServer,
@@ -6,6 +6,7 @@ import {
   type EvidenceCheck,
 } from '@hirelearn/config';
 import { createPersonalizationServer } from '@hirelearn/personalize';
+import { documentsUrl, listenAddress, readSetting, wholeNumber } from '@hirelearn/env';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { Registry, type RegistryOptions } from './registry';
 import { DEFAULT_MAX_ARTIFACT_BYTES } from './settings';
@@ -29,18 +30,8 @@ export interface RegistryServiceSettings {
   readonly security: ServerSecuritySettings;
 }
 
-function positiveInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new RangeError(`${name}: ${value} must be a whole number of bytes >= 1`);
-  return value;
-}
-
-/** The document store the registry uses when none is named: `<cwd>/.hirelearn/documents.sqlite`. */
-export function defaultDocumentsUrl(cwd = process.cwd()): string {
-  return `sqlite://${join(resolve(cwd), '.hirelearn', 'documents.sqlite')}`;
-}
-
 export const DEFAULT_REGISTRY_PORT = 50051;
+const artifactBytes = wholeNumber('must be a whole number of bytes >= 1', 1);
 
 /**
  * Reads HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS, HIRELEARN_REGISTRY_HOST and
@@ -51,21 +42,17 @@ export function registryServiceSettings(
   env: NodeJS.ProcessEnv,
   overrides: Partial<RegistryServiceSettings> = {},
 ): RegistryServiceSettings {
-  const port = overrides.port ?? Number(env.HIRELEARN_REGISTRY_PORT ?? DEFAULT_REGISTRY_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new RangeError(`HIRELEARN_REGISTRY_PORT: ${port} is not a port (0-65535)`);
+  const address = listenAddress(env, 'REGISTRY', DEFAULT_REGISTRY_PORT);
   return Object.freeze({
-    documents_url: overrides.documents_url ?? env.HIRELEARN_DOCUMENTS ?? defaultDocumentsUrl(),
+    documents_url: overrides.documents_url ?? documentsUrl(env),
     artifacts_dir: resolve(
       overrides.artifacts_dir ?? env.HIRELEARN_ARTIFACTS ?? './.hirelearn/artifacts',
     ),
-    host: overrides.host ?? env.HIRELEARN_REGISTRY_HOST ?? '127.0.0.1',
-    port,
-    max_artifact_bytes: positiveInteger(
-      'HIRELEARN_MAX_ARTIFACT_BYTES',
+    host: overrides.host ?? address.host,
+    port: overrides.port ?? address.port,
+    max_artifact_bytes:
       overrides.max_artifact_bytes ??
-        Number(env.HIRELEARN_MAX_ARTIFACT_BYTES ?? DEFAULT_MAX_ARTIFACT_BYTES),
-    ),
+      readSetting(env, 'HIRELEARN_MAX_ARTIFACT_BYTES', artifactBytes, DEFAULT_MAX_ARTIFACT_BYTES),
     security: overrides.security ?? serverSecuritySettings(env),
   });
 }

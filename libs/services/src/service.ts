@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { defaultDocumentsUrl, Registry, RegistryGrpcClient } from '@hirelearn/registry';
+import { documentsUrl, listenAddress } from '@hirelearn/env';
+import { Registry, RegistryGrpcClient } from '@hirelearn/registry';
 import type { EditEffectInput } from '@hirelearn/ml';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { ensemblePredictorBindings, servedEnsemble } from './ensemble-service';
@@ -59,30 +60,28 @@ export const DEFAULT_COLD_START_PORT = 50056;
 
 /**
  * Reads HIRELEARN_REGISTRY_ADDRESS, HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS,
- * HIRELEARN_SERVICE_HOST, `portVariable` and the security settings of the server and of its
- * registry client; `overrides` (command-line options) win.
+ * HIRELEARN_<service>_HOST and _PORT (`service` e.g. 'ENSEMBLE'; the host falls back to
+ * HIRELEARN_SERVICE_HOST) and the security settings of the server and of its registry client;
+ * `overrides` (command-line options) win.
  */
 export function modelServiceSettings(
   env: NodeJS.ProcessEnv,
-  portVariable: string,
+  service: string,
   defaultPort: number,
   overrides: Partial<ModelServiceSettings> = {},
 ): ModelServiceSettings {
-  const port = overrides.port ?? Number(env[portVariable] ?? defaultPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new RangeError(`${portVariable}: ${port} is not a port (0-65535)`);
-  }
+  const address = listenAddress(env, service, defaultPort);
   return Object.freeze({
     registry_address:
       overrides.registry_address !== undefined
         ? overrides.registry_address
         : (env.HIRELEARN_REGISTRY_ADDRESS ?? null),
-    documents_url: overrides.documents_url ?? env.HIRELEARN_DOCUMENTS ?? defaultDocumentsUrl(),
+    documents_url: overrides.documents_url ?? documentsUrl(env),
     artifacts_dir: resolve(
       overrides.artifacts_dir ?? env.HIRELEARN_ARTIFACTS ?? './.hirelearn/artifacts',
     ),
-    host: overrides.host ?? env.HIRELEARN_SERVICE_HOST ?? '127.0.0.1',
-    port,
+    host: overrides.host ?? address.host,
+    port: overrides.port ?? address.port,
     prediction_log: overrides.prediction_log ?? DEFAULT_PREDICTION_LOG,
     prediction_log_worker: overrides.prediction_log_worker ?? null,
     security: overrides.security ?? serverSecuritySettings(env),

@@ -164,12 +164,21 @@ describe('modelServiceSettings', () => {
   it('reads the environment once, options winning, and rejects a bad port', () => {
     const s = modelServiceSettings(
       { HIRELEARN_REGISTRY_ADDRESS: '127.0.0.1:1', HIRELEARN_X_PORT: '7' },
-      'HIRELEARN_X_PORT',
+      'X',
       9,
     );
     expect(s).toMatchObject({ registry_address: '127.0.0.1:1', port: 7, host: '127.0.0.1' });
     expect(Object.isFrozen(s)).toBe(true);
-    expect(modelServiceSettings({}, 'P', 9, { port: 0, registry_address: null }).port).toBe(0);
-    expect(() => modelServiceSettings({ P: 'x' }, 'P', 9)).toThrow(/not a port/);
+    expect(modelServiceSettings({}, 'X', 9, { port: 0, registry_address: null }).port).toBe(0);
+    expect(() => modelServiceSettings({ HIRELEARN_X_PORT: 'x' }, 'X', 9)).toThrow(
+      'HIRELEARN_X_PORT: x is not a port (0-65535)',
+    );
+  });
+
+  it('listens on HIRELEARN_<SERVICE>_HOST, else the shared HIRELEARN_SERVICE_HOST', () => {
+    const shared = { HIRELEARN_SERVICE_HOST: '0.0.0.0' };
+    expect(modelServiceSettings(shared, 'ENSEMBLE', 9).host).toBe('0.0.0.0');
+    const own = { ...shared, HIRELEARN_ENSEMBLE_HOST: '127.0.0.2' };
+    expect(modelServiceSettings(own, 'ENSEMBLE', 9).host).toBe('127.0.0.2');
   });
 });

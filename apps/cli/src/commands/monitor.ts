@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Metadata } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
@@ -10,6 +9,7 @@ import {
   type ModelHealth,
 } from '@hirelearn/monitoring';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
+import { documentsUrl as documentsUrlOf } from '../documents-option';
 import { CliError } from '../cli-error';
 import { printJson, printTable } from '../output';
 import { storeUrl } from '../store-option';
@@ -26,13 +26,7 @@ interface DocumentOpts {
 }
 
 /** `--documents`, else HIRELEARN_DOCUMENTS, else the embedded `./.hirelearn/documents.sqlite`. */
-function documentsUrl(opts: DocumentOpts): string {
-  return (
-    opts.documents ??
-    process.env.HIRELEARN_DOCUMENTS ??
-    `sqlite://${join(resolve(process.cwd()), '.hirelearn', 'documents.sqlite')}`
-  );
-}
+const documentsUrl = (opts: DocumentOpts): string => documentsUrlOf(opts.documents);
 
 async function withDocuments<T>(
   opts: DocumentOpts,

@@ -123,21 +123,21 @@ const MODEL_SERVICES = [
   {
     name: 'ensemble-predictor',
     what: 'interview likelihood (hirelearn.v1.InterviewPredictor) and the inference protocol calls',
-    portVariable: 'HIRELEARN_ENSEMBLE_PORT',
+    service: 'ENSEMBLE',
     defaultPort: DEFAULT_ENSEMBLE_PORT,
     start: serveEnsemblePredictor,
   },
   {
     name: 'fit-score-learner',
     what: 'learned fit scores (hirelearn.v1.FitScorer) and the inference protocol calls',
-    portVariable: 'HIRELEARN_FIT_SCORE_PORT',
+    service: 'FIT_SCORE',
     defaultPort: DEFAULT_FIT_SCORE_PORT,
     start: serveFitScoreLearner,
   },
   {
     name: 'cold-start-embedder',
     what: "new users' day-one insights and onboarding questions (hirelearn.v1.ColdStart) and the inference protocol calls",
-    portVariable: 'HIRELEARN_COLD_START_PORT',
+    service: 'COLD_START',
     defaultPort: DEFAULT_COLD_START_PORT,
     // The first edits come from the effects of the newest attribution the nightly stored.
     start: (settings: ModelServiceSettings) =>
@@ -162,10 +162,13 @@ export function registerModelServices(program: Command): void {
       .description(`serve ${service.what}`)
       .option(
         '--port <n>',
-        `port (default ${service.portVariable} or ${service.defaultPort}; 0: any free port)`,
+        `port (default HIRELEARN_${service.service}_PORT or ${service.defaultPort}; 0: any free port)`,
         port,
       )
-      .option('--host <host>', 'interface (default HIRELEARN_SERVICE_HOST or 127.0.0.1)')
+      .option(
+        '--host <host>',
+        `interface (default HIRELEARN_${service.service}_HOST, HIRELEARN_SERVICE_HOST or 127.0.0.1)`,
+      )
       .option(
         '--registry <address>',
         'host:port of the registry service (default: open the registry in-process)',
@@ -184,7 +187,7 @@ export function registerModelServices(program: Command): void {
           security: serverSecurityFrom(opts),
         };
         const running: RunningService = await service.start(
-          modelServiceSettings(process.env, service.portVariable, service.defaultPort, overrides),
+          modelServiceSettings(process.env, service.service, service.defaultPort, overrides),
         );
         process.stdout.write(`${service.name} listening on ${running.address}\n`);
         await interrupted();

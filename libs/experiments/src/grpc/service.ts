@@ -5,7 +5,8 @@
  * and calls take turns on it, so `hirelearn ingest` can write to the same DuckDB file between
  * calls while the service runs; `duckdb::memory:` would therefore be empty at every call.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { documentsUrl, listenAddress, readSetting, wholeNumber } from '@hirelearn/env';
 import {
   serverSecuritySettings,
   startGrpcServer,
@@ -47,36 +48,22 @@ export function learningEngineSettings(
   overrides: Partial<LearningEngineSettings> = {},
   cwd = process.cwd(),
 ): LearningEngineSettings {
-  const port =
-    overrides.port ?? Number(env.HIRELEARN_LEARNING_ENGINE_PORT ?? DEFAULT_LEARNING_ENGINE_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new RangeError(`HIRELEARN_LEARNING_ENGINE_PORT: ${port} is not a port (0-65535)`);
-  }
+  const address = listenAddress(env, 'LEARNING_ENGINE', DEFAULT_LEARNING_ENGINE_PORT);
   return Object.freeze({
-    documents_url:
-      overrides.documents_url ??
-      env.HIRELEARN_DOCUMENTS ??
-      `sqlite://${join(resolve(cwd), '.hirelearn', 'documents.sqlite')}`,
+    documents_url: overrides.documents_url ?? documentsUrl(env, cwd),
     db_url: overrides.db_url ?? env.HIRELEARN_DB ?? `duckdb://${resolve(cwd, DEFAULT_EVENT_DB)}`,
-    host: overrides.host ?? env.HIRELEARN_LEARNING_ENGINE_HOST ?? '127.0.0.1',
-    port,
+    host: overrides.host ?? address.host,
+    port: overrides.port ?? address.port,
     security: overrides.security ?? serverSecuritySettings(env),
     opt_outs: overrides.opt_outs ?? {
-      refresh_ms: refreshMs(env.HIRELEARN_OPT_OUT_REFRESH_MS),
+      refresh_ms: readSetting(
+        env,
+        'HIRELEARN_OPT_OUT_REFRESH_MS',
+        wholeNumber('must be a whole number of milliseconds >= 1', 1),
+        DEFAULT_OPT_OUT_CACHE.refresh_ms,
+      ),
     },
   });
-}
-
-/** HIRELEARN_OPT_OUT_REFRESH_MS: a whole number of milliseconds >= 1 (default 30 s). */
-function refreshMs(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_OPT_OUT_CACHE.refresh_ms;
-  const ms = Number(value);
-  if (!Number.isSafeInteger(ms) || ms < 1) {
-    throw new RangeError(
-      `HIRELEARN_OPT_OUT_REFRESH_MS: ${value} must be a whole number of milliseconds >= 1`,
-    );
-  }
-  return ms;
 }
 
 /** Serves the experiments until `shutdown`, which also closes the document store. */

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { documentsUrl, positiveNumber, readSetting } from '@hirelearn/env';
 import { Registry } from '@hirelearn/registry';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
 import { registryTarget } from './registry-target';
@@ -22,14 +22,15 @@ export function monitorJobSettings(
   env: NodeJS.ProcessEnv,
   cwd = process.cwd(),
 ): MonitorJobSettings {
-  const every = Number(env.HIRELEARN_MONITOR_EVERY_MINUTES ?? 60);
-  if (!(every > 0)) {
-    throw new RangeError(`HIRELEARN_MONITOR_EVERY_MINUTES must be > 0, got ${every}`);
-  }
+  const every = readSetting(
+    env,
+    'HIRELEARN_MONITOR_EVERY_MINUTES',
+    positiveNumber('must be a number of minutes > 0'),
+    60,
+  );
   return Object.freeze({
     db_url: env.HIRELEARN_DB,
-    documents_url:
-      env.HIRELEARN_DOCUMENTS ?? `sqlite://${join(resolve(cwd), '.hirelearn', 'documents.sqlite')}`,
+    documents_url: documentsUrl(env, cwd),
     artifacts_dir: env.HIRELEARN_ARTIFACTS,
     every_minutes: every,
     once: env.HIRELEARN_MONITOR_ONCE === '1' || env.HIRELEARN_MONITOR_ONCE === 'true',

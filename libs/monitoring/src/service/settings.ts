@@ -4,6 +4,7 @@ import {
   type ClientSecuritySettings,
   type ServerSecuritySettings,
 } from '@hirelearn/proto';
+import { listenAddress } from '@hirelearn/env';
 import { monitorJobSettings, type MonitorJobSettings } from '../monitor/job';
 
 export const DEFAULT_MONITOR_PORT = 50054;
@@ -23,25 +24,23 @@ export interface MonitorServiceSettings extends MonitorJobSettings {
 /**
  * The job's settings (HIRELEARN_DB, HIRELEARN_DOCUMENTS, HIRELEARN_ARTIFACTS,
  * HIRELEARN_MONITOR_EVERY_MINUTES) plus HIRELEARN_MONITOR_PORT (50054),
- * HIRELEARN_SERVICE_HOST (127.0.0.1), HIRELEARN_REGISTRY_ADDRESS and the security settings of
- * the server and of its registry client; `overrides` (command-line options) win over the
- * environment.
+ * HIRELEARN_MONITOR_HOST (else HIRELEARN_SERVICE_HOST, else 127.0.0.1), HIRELEARN_REGISTRY_ADDRESS
+ * and the security settings of the server and of its registry client; `overrides`
+ * (command-line options) win over the environment.
  */
 export function monitorServiceSettings(
   env: NodeJS.ProcessEnv,
   overrides: Partial<MonitorServiceSettings> = {},
 ): MonitorServiceSettings {
-  const port = overrides.port ?? Number(env.HIRELEARN_MONITOR_PORT ?? DEFAULT_MONITOR_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new RangeError(`HIRELEARN_MONITOR_PORT: ${port} is not a port (0-65535)`);
+  const address = listenAddress(env, 'MONITOR', DEFAULT_MONITOR_PORT);
   const every = overrides.every_minutes;
   if (every !== undefined && !(every > 0))
     throw new RangeError(`every_minutes must be > 0, got ${every}`);
   return Object.freeze({
     ...monitorJobSettings(env),
     ...overrides,
-    host: overrides.host ?? env.HIRELEARN_SERVICE_HOST ?? '127.0.0.1',
-    port,
+    host: overrides.host ?? address.host,
+    port: overrides.port ?? address.port,
     registry_address:
       overrides.registry_address !== undefined
         ? overrides.registry_address
