@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { rollbackExperiment } from '@hirelearn/experiments';
+import { actor, type CommonOptions, report, withCommon, withRegistry } from './common';
+
+/** `experiments rollback ID`: stop now and serve the control to everyone. */
+export function registerRollback(experiments: Command): void {
+  withCommon(
+    experiments.command('rollback').description('stop now and serve the control to everyone'),
+  )
+    .argument('<id>')
+    .action(async (id: string, opts: CommonOptions) => {
+      const out = await withRegistry(opts, (reg) =>
+        rollbackExperiment(reg, id, actor(opts, 'manual rollback')),
+      );
+      report(out.registry, opts, 'rollback');
+    });
+}
