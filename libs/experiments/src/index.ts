@@ -2,30 +2,60 @@
  * @hirelearn/experiments: A/B tests of proposed changes, from design to gradual rollout.
  * Registry on the document store, GrowthBook assignment and feature JSON, analysis from
  * sufficient statistics (frequentist, CUPED, Bayesian, sequential, SRM), ramp and rollback.
+ * The public API only; the statistical engines behind the analysis (stats/), the gRPC
+ * conversions and the stored document shapes stay internal (specs import them by path).
  */
-export * from './types';
-export * from './settings';
-export * from './stats/moments';
-export * from './stats/frequentist';
-export * from './stats/bayesian';
-export * from './stats/cuped';
-export * from './stats/srm';
-export * from './stats/sequential';
-export * from './stats/power';
-export * from './stats/aa-peeking';
-export * from './assignment/feature-json';
-export * from './assignment/assigner';
-export * from './assignment/opt-outs';
-export * from './assignment/opt-out-cache';
-export * from './analysis/metrics';
-export * from './analysis/results';
-export * from './analysis/sufficient-stats';
-export * from './analysis/analyze';
-export * from './registry/documents';
-export * from './registry/validate';
-export * from './registry/registry';
-export * from './rollout/should-auto-rollout';
-export * from './rollout/ramp';
-export * from './grpc/server';
-export * from './grpc/service';
-export * from './grpc/client';
+
+// Experiments and their settings.
+export type {
+  Experiment,
+  ExperimentDefinition,
+  ExperimentStatus,
+  ExperimentOutcome,
+  ExperimentVariant,
+  VariantValue,
+  Namespace,
+} from './types';
+export {
+  experimentSettings,
+  DEFAULT_EXPERIMENT_SETTINGS,
+  type ExperimentSettings,
+} from './settings';
+
+// The registry: create, start, pause, ramp, complete, with who/when/why.
+export { ExperimentRegistry, type RegistryResult, type RegistryStatus } from './registry/registry';
+
+// Assignment: deterministic bucketing, GrowthBook feature JSON, personalization opt-outs.
+export { Assigner, type Assignment, type AssignmentReason } from './assignment/assigner';
+export { growthbookPayload, type GrowthBookPayload } from './assignment/feature-json';
+export { personalizationOptOuts } from './assignment/opt-outs';
+
+// Analysis from the event store, and power planning.
+export { analyzeExperiment, analyzeFromStore, experimentMetrics } from './analysis/analyze';
+export { pullSufficientStats, type ExperimentData } from './analysis/sufficient-stats';
+export type { ExperimentResults, MetricComparison, VariantSummary } from './analysis/results';
+export {
+  requiredSampleSize,
+  minimumDetectableEffect,
+  powerAt,
+  type PowerPlan,
+} from './stats/power';
+export { simulateAaPeeking, type PeekingResult } from './stats/aa-peeking';
+
+// Rollout: the ramp decision, applying it, rollback.
+export {
+  decideRampStep,
+  applyRampStep,
+  rollbackExperiment,
+  type RampDecision,
+  type RampOutcome,
+} from './rollout/ramp';
+
+// The learning engine's gRPC service and its client.
+export {
+  serveLearningEngine,
+  learningEngineSettings,
+  DEFAULT_LEARNING_ENGINE_PORT,
+  type LearningEngineSettings,
+} from './grpc/service';
+export { ExperimentsGrpcClient } from './grpc/client';
