@@ -1,5 +1,17 @@
+import { Option } from 'commander';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { documentsUrl } from './documents-option';
+
+/**
+ * `--db <url>`, the event store of every command that has one; commander fills it from
+ * HIRELEARN_DB when the flag is absent. `note` says how the command opens it, when that matters.
+ */
+export function dbOption(note?: string): Option {
+  const what = note === undefined ? 'event store URL' : `event store URL, ${note}`;
+  return new Option('--db <url>', `${what} (default: ./.hirelearn/hirelearn.duckdb)`).env(
+    'HIRELEARN_DB',
+  );
+}
 
 /** The store URL of a command: `--db`, else `HIRELEARN_DB`, else the embedded default. */
 export function storeUrl(db: string | undefined): string | undefined {

@@ -15,8 +15,6 @@ export {
   type CoServedService,
 } from './grpc/server';
 export { RegistryGrpcClient, type RegistryClientOptions } from './grpc/client';
-// Until the CLI's models command (split into commands/models/) stops importing it from here.
-export { defaultDocumentsUrl } from '@hirelearn/env';
 export {
   registryServiceSettings,
   serveRegistry,

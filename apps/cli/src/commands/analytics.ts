@@ -18,8 +18,9 @@ import {
   type SegmentDimension,
 } from '@hirelearn/analytics';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printFields, printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 
 interface CommonOptions {
   json?: boolean;
@@ -54,13 +55,8 @@ function periodOf(text: string | undefined): Period {
 }
 
 function settingsOf(o: CommonOptions): AnalyticsSettings {
-  const int = (v: string | undefined, name: string) => {
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1)
-      throw new CliError(`${name} must be a whole number >= 1, got '${v}'`);
-    return n;
-  };
+  const int = (v: string | undefined, name: string) =>
+    v === undefined ? undefined : integerOption(name, 1)(v);
   const overrides: Partial<AnalyticsSettings> = {};
   const k = int(o.k, '--k');
   const m = int(o.minSample, '--min-sample');
@@ -93,7 +89,7 @@ function registerUser(analytics: Command): void {
     )
     .option('--min-sample <n>', 'applications before anything is called best (default 5)')
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(async (userId: string, o: CommonOptions) => {
       const period = periodOf(o.period);
       const settings = settingsOf(o);
@@ -172,7 +168,7 @@ function registerSegment(analytics: Command): void {
     .option('--k <n>', 'minimum distinct users behind a shown cell (default 10)')
     .option('--min-sample <n>', 'applications before a strategy is called successful (default 5)')
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(async (o: CommonOptions & { by: string }) => {
       const by = o.by
         .split(',')
@@ -230,7 +226,7 @@ function registerMarket(analytics: Command): void {
     )
     .option('--k <n>', 'minimum distinct users behind a shown cell (default 10)')
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(async (o: CommonOptions) => {
       const period = periodOf(o.period);
       const settings = settingsOf(o);
@@ -293,7 +289,7 @@ function registerExport(analytics: Command): void {
     )
     .option('--period <period>', 'period of the market view', 'all')
     .option('--k <n>', 'minimum distinct users behind a shown cell (default 10)')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(async (o: CommonOptions & { out: string }) => {
       const period = periodOf(o.period);
       const settings = settingsOf(o);

@@ -4,7 +4,7 @@ import { dataQualityGate, type QualityGate } from '@hirelearn/monitoring';
 import { dateOption } from '../date-option';
 import { withDocumentStore } from '../documents-option';
 import { printJson, printTable, progressReporter } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 import { registerAttributionShow } from './attribution-show';
 import { ackTarget, describeAcknowledgement } from './quality-ack';
 
@@ -30,7 +30,7 @@ export function registerAttribution(program: Command): void {
       '--until <date>',
       'analyse the applications submitted before this date, with the outcomes known before it',
     )
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .option(
       '--documents <url>',
       'document store URL, where quality acknowledgements are (default HIRELEARN_DOCUMENTS or embedded)',

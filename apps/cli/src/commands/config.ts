@@ -10,6 +10,7 @@ import {
 } from '@hirelearn/config';
 import type { JsonValue } from '@hirelearn/optimize';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { withDocumentStore } from '../documents-option';
 import { briefJson, printFields, printJson, printTable } from '../output';
 import {
@@ -27,13 +28,9 @@ function layerArg(value: string): ConfigLayer {
   }
 }
 
-function wholeNumber(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
-    throw new CliError(`${flag}: '${value}' is not a version number (0, 1, 2...)`);
-  return n;
-}
+/** A version number option (0, 1, 2...), when given. */
+const wholeNumber = (flag: string, value: string | undefined): number | undefined =>
+  value === undefined ? undefined : integerOption(flag)(value);
 
 function printVersion(v: ConfigVersion): void {
   printFields({

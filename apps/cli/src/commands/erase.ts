@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { printJson } from '../output';
-import { documentEraser, withEventStore } from '../store-option';
+import { dbOption, documentEraser, withEventStore } from '../store-option';
 
 export function registerErase(program: Command): void {
   program
@@ -10,7 +10,7 @@ export function registerErase(program: Command): void {
     )
     .argument('<user_id>')
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .action(async (userId: string, opts: { json?: boolean; db?: string; documents?: string }) => {
       // Documents first: the tombstone, written last, marks an erasure that went through.

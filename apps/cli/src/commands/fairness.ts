@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { analyticsSettings, fairnessAudit } from '@hirelearn/analytics';
 import { CliError } from '../cli-error';
 import { printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 import { formatRate } from './analytics';
 
 export function registerFairness(program: Command): void {
@@ -16,7 +16,7 @@ export function registerFairness(program: Command): void {
     )
     .option('--k <n>', 'minimum distinct users behind a shown group', '10')
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(async (o: { k: string; json?: boolean; db?: string }) => {
       const k = Number(o.k);
       if (!Number.isInteger(k) || k < 1)

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_LINE_LIMITS, ingest, workerValidator, type IngestReport } from '@hirelearn/ingest';
 import { printFields, printJson, printTable, progressReporter } from '../output';
-import { documentEraser, withEventStore } from '../store-option';
+import { integerOption } from '../integer-option';
+import { dbOption, documentEraser, withEventStore } from '../store-option';
 
 /**
  * The exit code of an ingest that stored what it could read but could not read a source
@@ -19,7 +20,7 @@ export function registerIngest(program: Command): void {
       'validate and store events: NDJSON (plain or gzipped), Parquet, folders, globs, - for stdin',
     )
     .argument('<paths...>', 'files, folders, globs or - (stdin)')
-    .option('--batch-size <n>', 'events per transaction', (v) => Number.parseInt(v, 10), 20000)
+    .option('--batch-size <n>', 'events per transaction', integerOption('--batch-size', 1), 20000)
     .option(
       '--ghost-after-days <n>',
       'days of silence after which an application counts as ghosted',
@@ -29,17 +30,17 @@ export function registerIngest(program: Command): void {
     .option(
       '--threads <n>',
       'worker threads validating events (0: validate on the main thread)',
-      (v) => Number.parseInt(v, 10),
+      integerOption('--threads'),
       availableParallelism(),
     )
     .option(
       '--max-line-bytes <n>',
       'longer lines are quarantined as too_large with their first bytes',
-      (v) => Number.parseInt(v, 10),
+      integerOption('--max-line-bytes', 1),
       DEFAULT_LINE_LIMITS.max_line_bytes,
     )
     .option('--json', 'print the report as JSON')
-    .option('--db <url>', 'store URL (default: HIRELEARN_DB or ./.hirelearn/hirelearn.duckdb)')
+    .addOption(dbOption())
     .option(
       '--documents <url>',
       'document store a USER_DELETION_REQUESTED also erases (default HIRELEARN_DOCUMENTS or embedded)',

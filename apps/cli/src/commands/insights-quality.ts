@@ -9,7 +9,7 @@ import {
 import { dateOption } from '../date-option';
 import { withDocumentStore } from '../documents-option';
 import { printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 
 interface Options {
   since?: string;
@@ -113,7 +113,7 @@ export function registerInsightsQuality(insights: Command): void {
     .option('--since <date>', 'deliveries made at or after this date (YYYY-MM-DD or ISO time)')
     .option('--until <date>', 'deliveries made before this date')
     .option('--json', 'print the whole report (InsightQualityReport) as JSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .action(async (opts: Options) => {
       const window = {

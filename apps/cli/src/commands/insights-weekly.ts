@@ -17,7 +17,7 @@ import {
 import { CliError } from '../cli-error';
 import { withDocumentStore } from '../documents-option';
 import { printFields, printJson, progressReporter } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 
 interface Options {
   user?: string;
@@ -120,7 +120,7 @@ export function registerInsightsWeekly(insights: Command): void {
     .option('--format <format>', `one of ${WEEKLY_FORMATS.join(', ')}`, 'md')
     .option('--out <dir>', 'write DIR/<user>/<week>.<format> instead of printing')
     .option('--json', 'print the summary (or the written file) as JSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .option(
       '--documents <url>',
       'document store with the attribution and the delivery log (default HIRELEARN_DOCUMENTS or embedded)',

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { companyVelocity } from '@hirelearn/analytics';
 import { CliError } from '../cli-error';
 import { printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 
 /** The `market` group, whoever registers first creates it (the temporal commands share it). */
 export function marketGroup(program: Command): Command {
@@ -23,7 +23,7 @@ export function registerMarketCompanies(program: Command): void {
     )
     .option('--top <n>', 'how many companies', '20')
     .option('--json', 'print the CompanyVelocityResult as JSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .action(async (opts: { top: string; json?: boolean; db?: string }) => {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1)

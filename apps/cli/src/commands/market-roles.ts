@@ -8,7 +8,7 @@ import {
 } from '@hirelearn/analytics';
 import { CliError } from '../cli-error';
 import { printJson, printTable, progressReporter } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 import { marketGroup } from './market-companies';
 
 interface Options {
@@ -48,7 +48,7 @@ export function registerMarketRoles(program: Command): void {
     .option('--period <period>', 'all, YYYY, YYYY-MM-DD..YYYY-MM-DD (end exclusive)', 'all')
     .option('--k <k>', 'k-anonymity: fewest distinct applicants behind a competition figure')
     .option('--json', 'print the RoleDemandResult as JSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .action(async (o: Options) => {
       const progress = progressReporter('market roles');
       const r = await withEventStore(
@@ -90,7 +90,7 @@ export function registerMarketRoles(program: Command): void {
     .option('--period <period>', 'all, YYYY, YYYY-MM-DD..YYYY-MM-DD (end exclusive)', 'all')
     .option('--k <k>', 'k-anonymity: fewest distinct applicants behind a competition figure')
     .option('--json', 'print the IndustryInsightsResult as JSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .action(async (o: Options) => {
       const r = await withEventStore(
         o.db,

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { companyVelocity, CrunchbaseConnector } from '@hirelearn/analytics';
 import { CliError } from '../cli-error';
 import { printJson } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 import { marketGroup } from './market-companies';
 
 interface Options {
@@ -35,7 +35,7 @@ export function registerMarketSignals(program: Command): void {
     .option('--since <day>', 'funding rounds announced on or after YYYY-MM-DD only')
     .option('--base-url <url>', 'the API root (default https://api.crunchbase.com/api/v4)')
     .option('--json', 'print the ConnectorResult (signals included) as JSON instead of NDJSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .action(async (o: Options) => {
       const top = Number(o.top);
       if (!Number.isInteger(top) || top < 1)

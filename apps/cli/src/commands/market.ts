@@ -12,7 +12,7 @@ import {
 import { DEFAULT_TEMPORAL_SETTINGS } from '@hirelearn/temporal';
 import { CliError } from '../cli-error';
 import { printFields, printJson, printTable, progressReporter } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 import { marketGroup } from './market-companies';
 
 interface TemporalOptions {
@@ -73,7 +73,7 @@ const common = (c: Command) =>
     .option('--period <period>', 'all, YYYY, YYYY-MM-DD..YYYY-MM-DD (end exclusive)', 'all')
     .option('--no-applications', 'leave out the application series (monthly, k-anonymous)')
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL');
+    .addOption(dbOption());
 
 function registerShifts(market: Command): void {
   common(
@@ -159,7 +159,7 @@ function registerForecast(market: Command): void {
     .option('--months <n>', 'months ahead', String(DEFAULT_TEMPORAL_SETTINGS.forecast_months))
     .option('--period <period>', 'history used: all, YYYY, YYYY-MM-DD..YYYY-MM-DD', 'all')
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(
       async (o: {
         series: string;

@@ -12,7 +12,7 @@ import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { documentsUrl as documentsUrlOf } from '../documents-option';
 import { CliError } from '../cli-error';
 import { printJson, printTable } from '../output';
-import { storeUrl } from '../store-option';
+import { dbOption, storeUrl } from '../store-option';
 import {
   clientSecurityFrom,
   clientSecurityOptions,
@@ -51,7 +51,7 @@ export function registerMonitor(program: Command): void {
       'score every shadow and production version against the outcomes that have arrived; store ModelHealth per window; roll back critical production versions',
     )
     .option('--json', 'print JSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or ./.hirelearn/hirelearn.duckdb)')
+    .addOption(dbOption())
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .option('--artifacts <dir>', 'artifact folder of the registry (default HIRELEARN_ARTIFACTS)')
     .option(

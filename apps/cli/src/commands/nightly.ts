@@ -11,7 +11,7 @@ import {
   clientSecurityOptions,
   type ClientSecurityOpts,
 } from '../security-options';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 import { runNowOverGrpc } from './monitor';
 
 interface NightlyOpts extends ClientSecurityOpts {
@@ -31,7 +31,7 @@ export function registerNightly(program: Command): void {
       'one recorded run: quality gate, attribution (stored), optimizers, recommendations (saved, routed, auto-applied ones published), experiment ramps, monitor pass, feedback-loop check; exits 1 naming a failed step',
     )
     .option('--json', 'print the run record as JSON')
-    .option('--db <url>', 'event store URL, opened read-only (default HIRELEARN_DB)')
+    .addOption(dbOption('opened read-only'))
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .option(
       '--artifacts <dir>',

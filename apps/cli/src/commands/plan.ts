@@ -12,7 +12,7 @@ import {
 import { CliError } from '../cli-error';
 import { withDocumentStore } from '../documents-option';
 import { printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 import { formatRate } from './analytics';
 
 interface PlanOpts {
@@ -115,7 +115,7 @@ export function registerPlan(program: Command): void {
     .option('--hours-per-week <h>', 'hours a week they have (default 10)')
     .option('--svg <file>', 'write the front (interviews against hours) as an SVG chart')
     .option('--json', 'print the plan as JSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .action(async (opts: PlanOpts) => {
       const hours = hoursOf(opts.hoursPerWeek);

@@ -8,7 +8,7 @@ import {
 } from '@hirelearn/safeguards';
 import { CliError } from '../cli-error';
 import { printFields, printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 
 const TEXT_FILES = /\.(json|ndjson|jsonl|csv|tsv|md|txt|html)$/i;
 
@@ -48,7 +48,7 @@ export function registerPrivacy(program: Command): void {
       'minimum distinct users behind a cell',
       String(DEFAULT_PRIVACY_AUDIT_SETTINGS.k),
     )
-    .option('--db <url>', 'also look for every user id the store knows (any shape)')
+    .addOption(dbOption())
     .option('--json', 'print as JSON')
     .action(async (o: { path: string; k: string; db?: string; json?: boolean }) => {
       const k = Number(o.k);

@@ -3,7 +3,7 @@ import { dataQualityGate } from '@hirelearn/monitoring';
 import { dateOption } from '../date-option';
 import { withDocumentStore } from '../documents-option';
 import { printFields, printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 import { describeAcknowledgement, printAcknowledgements, registerQualityAck } from './quality-ack';
 
 /**
@@ -25,7 +25,7 @@ export function registerQuality(program: Command): void {
     )
     .option('--fail-on-critical', 'exit with code 2 when an unacknowledged critical finding stands')
     .option('--json', 'print JSON (with a findings list)')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or ./.hirelearn/hirelearn.duckdb)')
+    .addOption(dbOption())
     .option(
       '--documents <url>',
       'document store URL, where acknowledgements are (default HIRELEARN_DOCUMENTS or embedded)',

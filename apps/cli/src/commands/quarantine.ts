@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printFields, printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 
 export function registerQuarantine(program: Command): void {
   const q = program
@@ -9,9 +10,9 @@ export function registerQuarantine(program: Command): void {
     .description('events that were not stored as valid, with their bytes and reason');
   q.command('list')
     .option('--reason <code>', 'only this reason code')
-    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10), 50)
+    .option('--limit <n>', 'at most this many', integerOption('--limit', 1), 50)
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(async (opts: { reason?: string; limit: number; json?: boolean; db?: string }) => {
       const rows = await withEventStore(
         opts.db,
@@ -31,7 +32,7 @@ export function registerQuarantine(program: Command): void {
   q.command('show')
     .argument('<id>', 'quarantine id or a unique prefix of it')
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(async (id: string, opts: { json?: boolean; db?: string }) => {
       const row = await withEventStore(opts.db, (s) => s.quarantineShow(id), { readOnly: true });
       if (!row)
@@ -46,7 +47,7 @@ export function registerQuarantine(program: Command): void {
     });
   q.command('export')
     .requiredOption('--out <file>', 'NDJSON file to write')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(async (opts: { out: string; db?: string }) => {
       const n = await withEventStore(opts.db, (s) => s.quarantineExport(opts.out), {
         readOnly: true,

@@ -9,7 +9,7 @@ import {
 import { loadAttribution } from '@hirelearn/nightly';
 import { withDocumentStore } from '../documents-option';
 import { printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 
 const f2 = (x: number) => x.toFixed(2);
 
@@ -33,7 +33,7 @@ export function registerResume(program: Command): void {
     )
     .option('--role <role>', 'one role only')
     .option('--json', 'print the ResumeDnaLibrary as JSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .action(async (opts: { role?: string; json?: boolean; db?: string }) => {
       const library = await withEventStore(opts.db, (s) => resumeDnaLibrary(s), {
         readOnly: true,
@@ -68,7 +68,7 @@ export function registerResume(program: Command): void {
       "a user's latest resume against their role's patterns: the nearest pattern and the gaps; a gap whose edit the newest stored attribution finds useless is withheld",
     )
     .option('--json', 'print the ResumeMatch as JSON')
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .option(
       '--documents <url>',
       'document store URL holding the attribution (default HIRELEARN_DOCUMENTS or embedded)',

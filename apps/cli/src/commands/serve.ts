@@ -8,7 +8,7 @@ import {
   serveDriftMonitor,
 } from '@hirelearn/monitoring';
 import { loadAttribution, nightlyEvidenceCheck } from '@hirelearn/nightly';
-import type { RunningService } from '@hirelearn/proto';
+import { serveUntilInterrupted } from '@hirelearn/proto';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import {
   DEFAULT_COLD_START_PORT,
@@ -22,11 +22,13 @@ import {
   type ModelServiceSettings,
 } from '@hirelearn/services';
 import { CliError } from '../cli-error';
+import { portOption as port } from '../integer-option';
 import {
   serverSecurityFrom,
   serverSecurityOptions,
   type ServerSecurityOpts,
 } from '../security-options';
+import { dbOption } from '../store-option';
 
 /** The `serve` command; each service (`serve ensemble-predictor`, ...) attaches to the same one. */
 export function serveCommand(program: Command): Command {
@@ -35,20 +37,6 @@ export function serveCommand(program: Command): Command {
     program.command('serve').description('run a gRPC service until interrupted')
   );
 }
-
-const port = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new CliError(`--port: '${v}' is not a port`);
-  return n;
-};
-
-/** Resolves when SIGINT or SIGTERM arrives. */
-const interrupted = (): Promise<void> =>
-  new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
 
 export function registerServe(program: Command): void {
   serverSecurityOptions(serveCommand(program).command('registry'))
@@ -68,19 +56,18 @@ export function registerServe(program: Command): void {
           artifacts?: string;
         },
       ) => {
-        const running = await serveRegistry(
-          registryServiceSettings(process.env, {
-            port: opts.port,
-            host: opts.host,
-            documents_url: opts.documents,
-            artifacts_dir: opts.artifacts,
-            security: serverSecurityFrom(opts),
-          }),
-          { checkArtifact: loadableArtifact, evidenceCheck: nightlyEvidenceCheck },
+        await serveUntilInterrupted('registry', () =>
+          serveRegistry(
+            registryServiceSettings(process.env, {
+              port: opts.port,
+              host: opts.host,
+              documents_url: opts.documents,
+              artifacts_dir: opts.artifacts,
+              security: serverSecurityFrom(opts),
+            }),
+            { checkArtifact: loadableArtifact, evidenceCheck: nightlyEvidenceCheck },
+          ),
         );
-        process.stdout.write(`registry listening on ${running.address}\n`);
-        await interrupted();
-        await running.shutdown();
       },
     );
   serverSecurityOptions(serveCommand(program).command('learning-engine'))
@@ -92,7 +79,7 @@ export function registerServe(program: Command): void {
     )
     .option('--host <host>', 'interface (default HIRELEARN_LEARNING_ENGINE_HOST or 127.0.0.1)')
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
-    .option('--db <url>', 'event store URL, opened per call (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption('opened per call'))
     .action(
       async (
         opts: ServerSecurityOpts & {
@@ -102,18 +89,17 @@ export function registerServe(program: Command): void {
           db?: string;
         },
       ) => {
-        const running = await serveLearningEngine(
-          learningEngineSettings(process.env, {
-            security: serverSecurityFrom(opts),
-            ...(opts.port !== undefined && { port: opts.port }),
-            ...(opts.host !== undefined && { host: opts.host }),
-            ...(opts.documents !== undefined && { documents_url: opts.documents }),
-            ...(opts.db !== undefined && { db_url: opts.db }),
-          }),
+        await serveUntilInterrupted('learning-engine', () =>
+          serveLearningEngine(
+            learningEngineSettings(process.env, {
+              security: serverSecurityFrom(opts),
+              ...(opts.port !== undefined && { port: opts.port }),
+              ...(opts.host !== undefined && { host: opts.host }),
+              ...(opts.documents !== undefined && { documents_url: opts.documents }),
+              ...(opts.db !== undefined && { db_url: opts.db }),
+            }),
+          ),
         );
-        process.stdout.write(`learning-engine listening on ${running.address}\n`);
-        await interrupted();
-        await running.shutdown();
       },
     );
 }
@@ -186,12 +172,11 @@ export function registerModelServices(program: Command): void {
           prediction_log_worker: path.join(__dirname, 'prediction-log-worker.js'),
           security: serverSecurityFrom(opts),
         };
-        const running: RunningService = await service.start(
-          modelServiceSettings(process.env, service.service, service.defaultPort, overrides),
+        await serveUntilInterrupted(service.name, () =>
+          service.start(
+            modelServiceSettings(process.env, service.service, service.defaultPort, overrides),
+          ),
         );
-        process.stdout.write(`${service.name} listening on ${running.address}\n`);
-        await interrupted();
-        await running.shutdown();
       });
   }
 }
@@ -227,7 +212,7 @@ export function registerDriftMonitorService(program: Command): void {
       '--registry <address>',
       'host:port of the registry service (default: open the registry in-process)',
     )
-    .option('--db <url>', 'event store URL (default HIRELEARN_DB or embedded)')
+    .addOption(dbOption())
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .option('--artifacts <dir>', 'artifact folder (default HIRELEARN_ARTIFACTS)')
     .option(
@@ -236,25 +221,24 @@ export function registerDriftMonitorService(program: Command): void {
       minutes,
     )
     .action(async (opts: DriftMonitorOptions) => {
-      const running = await serveDriftMonitor(
-        monitorServiceSettings(process.env, {
-          ...(opts.port !== undefined && { port: opts.port }),
-          ...(opts.host !== undefined && { host: opts.host }),
-          ...(opts.registry !== undefined && { registry_address: opts.registry }),
-          ...(opts.db !== undefined && { db_url: opts.db }),
-          ...(opts.documents !== undefined && { documents_url: opts.documents }),
-          ...(opts.artifacts !== undefined && { artifacts_dir: opts.artifacts }),
-          ...(opts.everyMinutes !== undefined && { every_minutes: opts.everyMinutes }),
-          security: serverSecurityFrom(opts),
-        }),
-        DEFAULT_MONITOR_SETTINGS,
-        (error) =>
-          process.stderr.write(
-            `drift-monitor: pass failed: ${error instanceof Error ? error.message : String(error)}\n`,
-          ),
+      await serveUntilInterrupted('drift-monitor', () =>
+        serveDriftMonitor(
+          monitorServiceSettings(process.env, {
+            ...(opts.port !== undefined && { port: opts.port }),
+            ...(opts.host !== undefined && { host: opts.host }),
+            ...(opts.registry !== undefined && { registry_address: opts.registry }),
+            ...(opts.db !== undefined && { db_url: opts.db }),
+            ...(opts.documents !== undefined && { documents_url: opts.documents }),
+            ...(opts.artifacts !== undefined && { artifacts_dir: opts.artifacts }),
+            ...(opts.everyMinutes !== undefined && { every_minutes: opts.everyMinutes }),
+            security: serverSecurityFrom(opts),
+          }),
+          DEFAULT_MONITOR_SETTINGS,
+          (error) =>
+            process.stderr.write(
+              `drift-monitor: pass failed: ${error instanceof Error ? error.message : String(error)}\n`,
+            ),
+        ),
       );
-      process.stdout.write(`drift-monitor listening on ${running.address}\n`);
-      await interrupted();
-      await running.shutdown();
     });
 }

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { defaultSimSettings, writeWorld, type BehaviourChange } from '@hirelearn/sim';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printJson, progressReporter } from '../output';
-
-const int = (v: string) => Number.parseInt(v, 10);
 
 /** `KIND:SIZE@MONTH`, e.g. `base_rate:0.3@6` (see libs/sim's BehaviourChange). */
 function behaviourChange(v: string): BehaviourChange {
@@ -23,10 +22,15 @@ export function registerSimulate(program: Command): void {
     .description(
       'write a simulated job-search world with planted causal truths (events.ndjson, truth.json)',
     )
-    .option('--users <n>', 'job seekers', int, 2000)
-    .option('--months <n>', 'months of activity', int, 12)
-    .option('--seed <n>', 'random seed: same seed, same files', int, 1)
-    .option('--bad <n>', 'invalid events to plant per kind of invalidity', int, 0)
+    .option('--users <n>', 'job seekers', integerOption('--users', 1), 2000)
+    .option('--months <n>', 'months of activity', integerOption('--months', 1), 12)
+    .option('--seed <n>', 'random seed: same seed, same files', integerOption('--seed'), 1)
+    .option(
+      '--bad <n>',
+      'invalid events to plant per kind of invalidity',
+      integerOption('--bad'),
+      0,
+    )
     .option(
       '--behaviour-change <change>',
       'concept drift part-way: KIND:SIZE@MONTH, KIND base_rate (add SIZE to the interview chance) or fit_effect (scale the fit term by SIZE)',

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { printFields, printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 
 export function registerStatus(program: Command): void {
   program
     .command('status')
     .description('what the store holds: events by type, time range, users, quarantine, facts')
     .option('--json', 'print as JSON')
-    .option('--db <url>', 'store URL')
+    .addOption(dbOption())
     .action(async (opts: { json?: boolean; db?: string }) => {
       const status = await withEventStore(opts.db, (store) => store.status(), { readOnly: true });
       if (opts.json) return printJson(status);
