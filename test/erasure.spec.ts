@@ -12,6 +12,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { exampleEvents, type EventType } from '@hirelearn/contract';
 import { ingest } from '@hirelearn/ingest';
+import { DELIVERIES_COLLECTION, DeliveryLog } from '@hirelearn/insight-quality';
+import {
+  PERSONALIZED_CONFIGS_COLLECTION,
+  publishPersonalizedConfigs,
+  type PersonalizedConfig,
+} from '@hirelearn/personalize';
 import { PREDICTIONS_COLLECTION, PredictionLog, storeSink } from '@hirelearn/services';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 
@@ -335,6 +341,40 @@ describe('erasure leaves no byte of the user in any file the engine wrote', () =
     expect(statSync(file).ino).toBe(rewritten);
   });
 
+  /** What the nightly and the weekly insights keep per user: a personalized config, a delivery. */
+  const personalizeAndDeliver = async (user: string) => {
+    const config: PersonalizedConfig = {
+      user_id: user,
+      basis: 'personal',
+      basis_reason: `${user}'s own applications`,
+      opt_out: null,
+      segment: { by: 'seniority', value: 'mid', users: 10 },
+      overrides: { '5': [{ parameter: 'applications_per_week', value: 9 }], '6': [] },
+      planner: { tailor_share: 1, target_mix: { reach: 0.2, target: 0.5, safety: 0.3 } },
+      parameters: [],
+      attribution_run_id: null,
+      computed_at: NOW.toISOString(),
+    };
+    await publishPersonalizedConfigs(docs, [config], {
+      by: 'nightly',
+      reason: 'test',
+      run_id: 'run-1',
+      at: NOW,
+    });
+    await new DeliveryLog(docs).record([
+      {
+        user_id: user,
+        delivered_at: NOW.toISOString(),
+        kind: 'weekly_insight',
+        source_id: 'weekly/2026-W05',
+        action: { type: 'tailoring', description: `tailor, ${user}` },
+        predicted_effect: null,
+        confidence: 'HIGH',
+        evidence: [{ kind: 'weekly_insight', id: `w-${user}`, summary: `for ${user}` }],
+      },
+    ]);
+  };
+
   it.each([
     ['hirelearn erase', 'erase'],
     ['a USER_DELETION_REQUESTED', 'request'],
@@ -348,6 +388,8 @@ describe('erasure leaves no byte of the user in any file the engine wrote', () =
     await ingest(store, [input('cut.ndjson', unparseable(ERASED))], { now: NOW });
     await logPredictions(ERASED, 'erased', 12);
     await logPredictions(KEPT, 'kept', 3);
+    await personalizeAndDeliver(ERASED);
+    await personalizeAndDeliver(KEPT);
     // The search finds what is there: the user's quarantined bytes and logged predictions.
     expect(filesHolding(engine, ERASED).map((f) => path.basename(f))).toEqual(
       expect.arrayContaining(['events.duckdb', 'documents.sqlite-wal']),
@@ -355,7 +397,8 @@ describe('erasure leaves no byte of the user in any file the engine wrote', () =
 
     if (how === 'erase') {
       // What `hirelearn erase` does.
-      expect(await docs.eraseUser(ERASED)).toBe(12);
+      // 12 predictions, the personalized config and the delivery.
+      expect(await docs.eraseUser(ERASED)).toBe(14);
       await store.eraseUser(ERASED);
     } else {
       const request = ev('USER_DELETION_REQUESTED', {
@@ -392,6 +435,10 @@ describe('erasure leaves no byte of the user in any file the engine wrote', () =
     const predictions = docs.collection(PREDICTIONS_COLLECTION);
     expect(await predictions.count({ user_id: ERASED })).toBe(0);
     expect(await predictions.count({ user_id: KEPT })).toBe(3);
+    for (const name of [PERSONALIZED_CONFIGS_COLLECTION, DELIVERIES_COLLECTION]) {
+      expect(await docs.collection(name).count({ user_id: ERASED })).toBe(0);
+      expect(await docs.collection(name).count({ user_id: KEPT })).toBe(1);
+    }
     // Open (the DuckDB WAL and the SQLite WAL and shared memory as they are), then closed.
     expect(filesHolding(engine, ERASED)).toEqual([]);
     expect(filesHolding(engine, 'app-erased')).toEqual([]);
