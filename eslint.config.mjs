@@ -66,6 +66,21 @@ export default [
                 'scope:ingest',
               ],
             },
+            {
+              // Training runs read the facts (store, analytics) and register (registry) models
+              // of libs/ml; the serving lib (services) and libs/ml do not depend on it.
+              sourceTag: 'scope:training',
+              onlyDependOnLibsWithTags: [
+                'scope:compute',
+                'scope:engine',
+                'scope:store',
+                'scope:contract',
+                'scope:stats',
+                // its testing world ingests a simulated one
+                'scope:sim',
+                'scope:ingest',
+              ],
+            },
             { sourceTag: 'scope:proto', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:contract', onlyDependOnLibsWithTags: [] },
             {

@@ -14,8 +14,9 @@ import {
   type EditEffectInput,
 } from '@hirelearn/ml';
 import * as ort from 'onnxruntime-node';
-import { parseColdStart, trainModel, type TrainingRun } from '@hirelearn/services';
-import { buildColdStartWorld } from '../libs/services/src/testing/cold-start-world';
+import { parseColdStart } from '@hirelearn/services';
+import { trainModel, type TrainingRun } from '@hirelearn/training';
+import { buildColdStartWorld } from '../libs/training/src/testing/cold-start-world';
 
 /**
  * The cold-start embedder on a small simulated world, read as production reads it (ingested

@@ -15,12 +15,12 @@ import { Registry, startRegistryServer } from '@hirelearn/registry';
 import {
   dayOneOfRequest,
   loadableArtifact,
-  loadColdStartUsers,
   newUsersFromEvents,
   PREDICTIONS_COLLECTION,
   serveColdStartEmbedder,
   type PredictionRecord,
 } from '@hirelearn/services';
+import { loadColdStartUsers } from '@hirelearn/training';
 import {
   MODEL_HEALTH_COLLECTION,
   monitorSettings,

@@ -18,13 +18,11 @@ import { Registry, RegistryGrpcClient, startRegistryServer } from '@hirelearn/re
 import {
   ensemblePredictorBindings,
   PredictionLog,
-  registerRun,
   registryClientView,
   servedEnsemble,
   storeSink,
-  trainModel,
-  type TrainingRun,
 } from '@hirelearn/services';
+import { registerRun, trainModel, type TrainingRun } from '@hirelearn/training';
 import { defaultSimSettings, simulateWorld, type SimWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { writeCredentials } from './support/credentials';

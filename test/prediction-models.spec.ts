@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ingest } from '@hirelearn/ingest';
 import { learnFitWeights, trainEnsemble, type LabelledApplication } from '@hirelearn/ml';
-import { loadLabelledApplications } from '@hirelearn/services';
+import { loadLabelledApplications } from '@hirelearn/training';
 import { defaultSimSettings, simulateWorld, type SimTruth } from '@hirelearn/sim';
 import { EventStore } from '@hirelearn/store';
 

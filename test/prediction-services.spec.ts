@@ -11,17 +11,15 @@ import { Registry, RegistryGrpcClient, startRegistryServer } from '@hirelearn/re
 import {
   PREDICTIONS_COLLECTION,
   PredictionLog,
-  registerRun,
   registryClientView,
   serveEnsemblePredictor,
   servedEnsemble,
   servedFitWeights,
   storeSink,
-  trainModel,
   workerSink,
   type PredictionRecord,
-  type TrainingRun,
 } from '@hirelearn/services';
+import { registerRun, trainModel, type TrainingRun } from '@hirelearn/training';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { readIngested } from '../libs/attribution/src/testing/ingested';

@@ -10,13 +10,11 @@ import * as pb from '@hirelearn/proto';
 import { Registry } from '@hirelearn/registry';
 import {
   loadableArtifact,
-  registerRun,
   registryView,
   servedEnsemble,
   servedFitWeights,
-  trainModel,
-  type TrainingRun,
 } from '@hirelearn/services';
+import { registerRun, trainModel, type TrainingRun } from '@hirelearn/training';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { rpc } from './support/grpc';

@@ -46,13 +46,13 @@ import {
   answerOf,
   coldStartBindings,
   dayOneOfRequest,
-  loadColdStartUsers,
   parseColdStart,
   PredictionLog,
   ServedModel,
   storeSink,
   type RegistryView,
 } from '@hirelearn/services';
+import { loadColdStartUsers } from '@hirelearn/training';
 import { createRng } from '@hirelearn/stats';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore } from '@hirelearn/store';

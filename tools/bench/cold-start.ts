@@ -20,7 +20,7 @@ import {
   type ColdStartPeer,
   type DayOneFeatures,
 } from '@hirelearn/ml';
-import { buildColdStartWorld } from '../../libs/services/src/testing/cold-start-world';
+import { buildColdStartWorld } from '../../libs/training/src/testing/cold-start-world';
 import { createRng } from '@hirelearn/stats';
 
 function arg(name: string, fallback: number): number {

@@ -22,7 +22,7 @@ import {
   type OptimizationRecommendation,
   type OptimizerResult,
 } from '@hirelearn/optimize';
-import { loadLabelledApplications } from '@hirelearn/services';
+import { loadLabelledApplications } from '@hirelearn/training';
 import type { DocumentCollection, DocumentStore, StoredDocument } from '@hirelearn/store';
 import type { NightlyContext } from './core-steps';
 import { deliverRecommendations } from './deliver';

@@ -1,6 +1,3 @@
-export * from './training-data';
-export * from './cold-start-data';
-export * from './training';
 export * from './served-model';
 export * from './prediction-log';
 export * from './prediction-sink';

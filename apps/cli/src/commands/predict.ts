@@ -2,12 +2,8 @@ import type { ServiceError } from '@grpc/grpc-js';
 import type { Command } from 'commander';
 import * as pb from '@hirelearn/proto';
 import { seniorityMatch, type LabelledApplication } from '@hirelearn/ml';
-import {
-  DEFAULT_ENSEMBLE_PORT,
-  DEFAULT_FIT_SCORE_PORT,
-  featuresToPb,
-  loadApplications,
-} from '@hirelearn/services';
+import { DEFAULT_ENSEMBLE_PORT, DEFAULT_FIT_SCORE_PORT, featuresToPb } from '@hirelearn/services';
+import { loadApplications } from '@hirelearn/training';
 import { CliError } from '../cli-error';
 import { printJson, printTable } from '../output';
 import { withEventStore } from '../store-option';

@@ -4,13 +4,13 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { useTensorFlowProductionMode } from '@hirelearn/ml';
 import { Registry, registryServiceSettings } from '@hirelearn/registry';
+import { loadableArtifact } from '@hirelearn/services';
 import {
-  loadableArtifact,
   registerRun,
   trainModel,
   TRAINABLE_MODELS,
   type TrainableModel,
-} from '@hirelearn/services';
+} from '@hirelearn/training';
 import { openDocumentStore } from '@hirelearn/store';
 import { CliError } from '../cli-error';
 import { printFields, printJson, printTable } from '../output';

@@ -15,7 +15,7 @@ export interface ColdStartCell {
 
 /**
  * An established user as the embedder learns from them (read from the facts by
- * `loadColdStartUsers` of @hirelearn/services): what was known on their first day and what
+ * `loadColdStartUsers` of @hirelearn/training): what was known on their first day and what
  * followed. Opted-out users never get here.
  */
 export interface ColdStartTrainingUser {
