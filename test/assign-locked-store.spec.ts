@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { credentials } from '@grpc/grpc-js';
 import {
-  ExperimentRegistry,
+  ExperimentCatalog,
   learningEngineSettings,
   serveLearningEngine,
 } from '@hirelearn/experiments';
@@ -56,11 +56,11 @@ describe('Assign while the event store is locked', () => {
     await store.close();
     const documents_url = `sqlite://${path.join(dir, 'documents.sqlite')}`;
     const docs = await openDocumentStore(documents_url);
-    const registry = new ExperimentRegistry(docs);
+    const catalog = new ExperimentCatalog(docs);
     const actor = { who: 'test', why: 'test' };
-    await registry.create(definition({ experiment_id: 'exp-lock', seed: 'exp-lock' }), actor);
-    await registry.start('exp-lock', actor);
-    await registry.setCoverage('exp-lock', 1, actor);
+    await catalog.create(definition({ experiment_id: 'exp-lock', seed: 'exp-lock' }), actor);
+    await catalog.start('exp-lock', actor);
+    await catalog.setCoverage('exp-lock', 1, actor);
     await docs.close();
 
     const service = await serveLearningEngine({

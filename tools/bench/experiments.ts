@@ -15,7 +15,7 @@ import {
   analyzeFromStore,
   Assigner,
   Experiment,
-  ExperimentRegistry,
+  ExperimentCatalog,
   serveLearningEngine,
 } from '@hirelearn/experiments';
 import * as pb from '@hirelearn/proto';
@@ -42,11 +42,11 @@ const BATCH = 10_000;
 async function assignOverGrpc(dir: string): Promise<{ seconds: number; enrolled: number }> {
   const documents_url = `sqlite://${path.join(dir, 'documents.sqlite')}`;
   const docs = await openDocumentStore(documents_url);
-  const registry = new ExperimentRegistry(docs);
+  const catalog = new ExperimentCatalog(docs);
   const actor = { who: 'bench', why: 'bench' };
-  await registry.create(definition({ experiment_id: 'exp-bench', seed: 'exp-bench' }), actor);
-  await registry.start('exp-bench', actor);
-  await registry.setCoverage('exp-bench', 1, actor);
+  await catalog.create(definition({ experiment_id: 'exp-bench', seed: 'exp-bench' }), actor);
+  await catalog.start('exp-bench', actor);
+  await catalog.setCoverage('exp-bench', 1, actor);
   await docs.close();
   const service = await serveLearningEngine({
     documents_url,

@@ -1,6 +1,6 @@
 /**
  * @hirelearn/experiments: A/B tests of proposed changes, from design to gradual rollout.
- * Registry on the document store, GrowthBook assignment and feature JSON, analysis from
+ * The experiment catalog on the document store, GrowthBook assignment and feature JSON, analysis from
  * sufficient statistics (frequentist, CUPED, Bayesian, sequential, SRM), ramp and rollback.
  * The public API only; the statistical engines behind the analysis (stats/), the gRPC
  * conversions and the stored document shapes stay internal (specs import them by path).
@@ -22,8 +22,8 @@ export {
   type ExperimentSettings,
 } from './settings';
 
-// The registry: create, start, pause, ramp, complete, with who/when/why.
-export { ExperimentRegistry, type RegistryResult, type RegistryStatus } from './registry/registry';
+// The catalog: create, start, pause, ramp, complete, with who/when/why.
+export { ExperimentCatalog, type CatalogResult, type CatalogStatus } from './catalog/catalog';
 
 // Assignment: deterministic bucketing, GrowthBook feature JSON, personalization opt-outs.
 export { Assigner, type Assignment, type AssignmentReason } from './assignment/assigner';

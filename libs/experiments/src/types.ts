@@ -60,7 +60,7 @@ export interface Experiment {
   readonly shipped_variant: string | null;
 }
 
-/** What a user gives to create an experiment; the rest is filled in (defaults in the registry). */
+/** What a user gives to create an experiment; the rest is filled in (defaults in the catalog). */
 export type ExperimentDefinition = Pick<
   Experiment,
   | 'experiment_id'

@@ -8,7 +8,7 @@ import {
   type AnalysisWindow,
   type OutcomeAttribution,
 } from '@hirelearn/attribution';
-import { analyzeFromStore, applyRampStep, ExperimentRegistry } from '@hirelearn/experiments';
+import { analyzeFromStore, applyRampStep, ExperimentCatalog } from '@hirelearn/experiments';
 import { dataQualityGate, type QualityGate } from '@hirelearn/monitoring';
 import type { DocumentStore, EventStore } from '@hirelearn/store';
 import { saveAttribution } from './attribution-results';
@@ -107,19 +107,19 @@ export function rampStep(ctx: NightlyContext): NightlyStep {
     name: 'ramp',
     needs: [],
     async run() {
-      const registry = new ExperimentRegistry(ctx.documents);
-      const running = await registry.list('running');
+      const catalog = new ExperimentCatalog(ctx.documents);
+      const running = await catalog.list('running');
       const produced: string[] = [];
       const actions: Record<string, string> = {};
       for (const e of running) {
         const results = await analyzeFromStore(ctx.events, e, {}, ctx.now.toISOString());
-        const out = await applyRampStep(registry, e.experiment_id, results, {
+        const out = await applyRampStep(catalog, e.experiment_id, results, {
           who: NIGHTLY_ACTOR,
           why: `nightly run ${ctx.run_id}`,
         });
         if (out.decision) produced.push(`experiment_decisions/${out.decision._id}`);
         actions[e.experiment_id] =
-          out.decision?.action ?? `${out.registry.status}: ${out.registry.reason}`;
+          out.decision?.action ?? `${out.catalog.status}: ${out.catalog.reason}`;
       }
       return { value: actions, produced, summary: { running: running.length, actions } };
     },

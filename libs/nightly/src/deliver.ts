@@ -6,7 +6,7 @@
  * `manual_review` waits for `hirelearn recommendations approve|reject`.
  */
 import type { RecommendationStore } from '@hirelearn/config';
-import { ExperimentRegistry, type ExperimentDefinition } from '@hirelearn/experiments';
+import { ExperimentCatalog, type ExperimentDefinition } from '@hirelearn/experiments';
 import { DeliveryLog, recommendationDelivery } from '@hirelearn/insight-quality';
 import {
   canonicalJson,
@@ -92,7 +92,7 @@ export async function deliverRecommendations(
   recommendations: readonly OptimizationRecommendation[],
   interviewRate: number | null,
 ): Promise<Delivery> {
-  const experiments = new ExperimentRegistry(ctx.documents);
+  const experiments = new ExperimentCatalog(ctx.documents);
   const open = (await experiments.list()).filter((e) => e.status !== 'completed');
   const delivered: DeliveredRecommendation[] = [];
   const produced: string[] = [];

@@ -7,7 +7,7 @@ import * as pb from '@hirelearn/proto';
 import { InvalidArgumentError } from '@hirelearn/proto';
 import type { ExperimentResults, MetricComparison } from '../analysis/results';
 import type { Assignment } from '../assignment/assigner';
-import type { ExperimentChange, ExperimentDecision } from '../registry/documents';
+import type { ExperimentChange, ExperimentDecision } from '../catalog/documents';
 import type {
   Experiment,
   ExperimentDefinition,
@@ -88,7 +88,7 @@ function parseValue(json: string, path: string): VariantValue {
   }
 }
 
-/** A definition from a request; the registry validates the rest, naming each field. */
+/** A definition from a request; the catalog validates the rest, naming each field. */
 export function definitionFromPb(d: pb.ExperimentDefinition | undefined): ExperimentDefinition {
   if (!d) throw new InvalidArgumentError('definition: required');
   if (!d.ethics) {

@@ -1,6 +1,6 @@
 /**
- * The `hirelearn.v1.Experiments` handlers over an experiment registry and an event store.
- * Registry refusals become gRPC statuses (through the one error hierarchy of @hirelearn/proto)
+ * The `hirelearn.v1.Experiments` handlers over an experiment catalog and an event store.
+ * Catalog refusals become gRPC statuses (through the one error hierarchy of @hirelearn/proto)
  * whose message names the field and the rule, or each ethics rule that refused a start.
  */
 import * as pb from '@hirelearn/proto';
@@ -20,8 +20,8 @@ import { analyzeFromStore } from '../analysis/analyze';
 import { Assigner } from '../assignment/assigner';
 import { growthbookPayload } from '../assignment/feature-json';
 import { personalizationOptOuts } from '../assignment/opt-outs';
-import type { Actor } from '../registry/documents';
-import type { ExperimentRegistry, RegistryResult } from '../registry/registry';
+import type { Actor } from '../catalog/documents';
+import type { ExperimentCatalog, CatalogResult } from '../catalog/catalog';
 import { applyRampStep, rollbackExperiment, type RampOutcome } from '../rollout/ramp';
 import type { Experiment } from '../types';
 import {
@@ -34,9 +34,9 @@ import {
   statusFromPb,
 } from './convert';
 
-/** What the handlers run on: the registry, and the event store for the length of one call. */
+/** What the handlers run on: the catalog, and the event store for the length of one call. */
 export interface ExperimentsBackend {
-  readonly registry: ExperimentRegistry;
+  readonly catalog: ExperimentCatalog;
   withEvents<T>(work: (store: EventStore) => Promise<T>): Promise<T>;
   /**
    * The opt-outs `Assign` uses (default: read from the store at each call). The learning
@@ -46,7 +46,7 @@ export interface ExperimentsBackend {
 }
 
 /** The experiment of an ok result; any refusal as the error its status maps to. */
-function accepted(r: RegistryResult): Experiment {
+function accepted(r: CatalogResult): Experiment {
   if (r.status === 'ok' && r.experiment) return r.experiment;
   switch (r.status) {
     case 'invalid':
@@ -76,19 +76,19 @@ function actor(caller: Caller | null, r: { why: string }, action: string): Actor
   return { who: actorOf(caller), why: r.why || action };
 }
 
-async function mustGet(registry: ExperimentRegistry, id: string): Promise<Experiment> {
-  const e = await registry.get(required(id, 'experiment_id'));
+async function mustGet(catalog: ExperimentCatalog, id: string): Promise<Experiment> {
+  const e = await catalog.get(required(id, 'experiment_id'));
   if (!e) throw new NotFoundError(`experiment_id: no experiment '${id}'`);
   return e;
 }
 
 async function decisionResponse(
-  registry: ExperimentRegistry,
+  catalog: ExperimentCatalog,
   id: string,
   out: RampOutcome,
 ): Promise<pb.DecisionResponse> {
-  if (!out.decision) accepted(out.registry);
-  const experiment = out.registry.experiment ?? (await mustGet(registry, id));
+  if (!out.decision) accepted(out.catalog);
+  const experiment = out.catalog.experiment ?? (await mustGet(catalog, id));
   return {
     decision: out.decision ? decisionToPb(out.decision) : undefined,
     experiment: experimentToPb(experiment),
@@ -98,19 +98,17 @@ async function decisionResponse(
 
 /** The Experiments service's binding over `backend`. */
 export function experimentsBinding(backend: ExperimentsBackend): ServiceBinding {
-  const { registry } = backend;
+  const { catalog } = backend;
   const implementation: pb.ExperimentsServer = {
     createExperiment: unary(async (r: pb.CreateExperimentRequest, caller) => ({
       experiment: experimentToPb(
-        accepted(
-          await registry.create(definitionFromPb(r.definition), actor(caller, r, 'created')),
-        ),
+        accepted(await catalog.create(definitionFromPb(r.definition), actor(caller, r, 'created'))),
       ),
     })),
     startExperiment: unary(async (r: pb.ExperimentActionRequest, caller) => ({
       experiment: experimentToPb(
         accepted(
-          await registry.start(
+          await catalog.start(
             required(r.experiment_id, 'experiment_id'),
             actor(caller, r, 'start'),
           ),
@@ -120,7 +118,7 @@ export function experimentsBinding(backend: ExperimentsBackend): ServiceBinding 
     pauseExperiment: unary(async (r: pb.ExperimentActionRequest, caller) => ({
       experiment: experimentToPb(
         accepted(
-          await registry.pause(
+          await catalog.pause(
             required(r.experiment_id, 'experiment_id'),
             actor(caller, r, 'pause'),
           ),
@@ -128,18 +126,18 @@ export function experimentsBinding(backend: ExperimentsBackend): ServiceBinding 
       ),
     })),
     getExperiment: unary(async (r: pb.GetExperimentRequest) => {
-      const e = await mustGet(registry, r.experiment_id);
+      const e = await mustGet(catalog, r.experiment_id);
       return {
         experiment: experimentToPb(e),
-        changes: (await registry.history(e.experiment_id)).map(changeToPb),
-        decisions: (await registry.decisions(e.experiment_id)).map(decisionToPb),
+        changes: (await catalog.history(e.experiment_id)).map(changeToPb),
+        decisions: (await catalog.decisions(e.experiment_id)).map(decisionToPb),
       };
     }),
     listExperiments: unary(async (r: pb.ListExperimentsRequest) => ({
-      experiments: (await registry.list(statusFromPb(r.status, 'status'))).map(experimentToPb),
+      experiments: (await catalog.list(statusFromPb(r.status, 'status'))).map(experimentToPb),
     })),
     assign: unary(async (r: pb.AssignRequest) => {
-      const e = await mustGet(registry, r.experiment_id);
+      const e = await mustGet(catalog, r.experiment_id);
       if (r.user_ids.length === 0) throw new InvalidArgumentError('user_ids: give at least one');
       const optedOut = backend.optOuts
         ? await backend.optOuts()
@@ -156,30 +154,30 @@ export function experimentsBinding(backend: ExperimentsBackend): ServiceBinding 
       }
     }),
     analyseExperiment: unary(async (r: pb.AnalyseExperimentRequest) => {
-      const e = await mustGet(registry, r.experiment_id);
+      const e = await mustGet(catalog, r.experiment_id);
       return resultsToPb(
-        await backend.withEvents((store) => analyzeFromStore(store, e, registry.settings)),
+        await backend.withEvents((store) => analyzeFromStore(store, e, catalog.settings)),
       );
     }),
     ramp: unary(async (r: pb.RampRequest, caller) => {
-      const e = await mustGet(registry, r.experiment_id);
+      const e = await mustGet(catalog, r.experiment_id);
       const by = actor(caller, r, 'ramp step');
       const results = await backend.withEvents((store) =>
-        analyzeFromStore(store, e, registry.settings),
+        analyzeFromStore(store, e, catalog.settings),
       );
-      const out = await applyRampStep(registry, e.experiment_id, results, by);
-      return decisionResponse(registry, e.experiment_id, out);
+      const out = await applyRampStep(catalog, e.experiment_id, results, by);
+      return decisionResponse(catalog, e.experiment_id, out);
     }),
     rollback: unary(async (r: pb.ExperimentActionRequest, caller) => {
       const id = required(r.experiment_id, 'experiment_id');
-      const out = await rollbackExperiment(registry, id, actor(caller, r, 'manual rollback'));
-      return decisionResponse(registry, id, out);
+      const out = await rollbackExperiment(catalog, id, actor(caller, r, 'manual rollback'));
+      return decisionResponse(catalog, id, out);
     }),
     exportFeatures: unary(async (r: pb.ExportFeaturesRequest) => {
       const experiments =
         r.experiment_ids.length === 0
-          ? await registry.list()
-          : await Promise.all(r.experiment_ids.map((id) => mustGet(registry, id)));
+          ? await catalog.list()
+          : await Promise.all(r.experiment_ids.map((id) => mustGet(catalog, id)));
       return { payload_json: JSON.stringify(growthbookPayload(experiments)) };
     }),
   };

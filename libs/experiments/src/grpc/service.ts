@@ -19,7 +19,7 @@ import {
   OptOutCache,
   type OptOutCacheSettings,
 } from '../assignment/opt-out-cache';
-import { ExperimentRegistry } from '../registry/registry';
+import { ExperimentCatalog } from '../catalog/catalog';
 import { experimentsBinding } from './server';
 
 export interface LearningEngineSettings {
@@ -85,7 +85,7 @@ export async function serveLearningEngine(
     return mine;
   };
   try {
-    const registry = new ExperimentRegistry(documents);
+    const catalog = new ExperimentCatalog(documents);
     // Briefly, read-only: an ingest or an attribution holding the file keeps the last list.
     const optOuts = new OptOutCache(
       // A store not created yet is opened (and created) for writing, as before.
@@ -97,7 +97,7 @@ export async function serveLearningEngine(
     );
     await optOuts.start();
     return await startGrpcServer(
-      [experimentsBinding({ registry, withEvents, optOuts: () => optOuts.current() })],
+      [experimentsBinding({ catalog, withEvents, optOuts: () => optOuts.current() })],
       {
         host: settings.host,
         port: settings.port,

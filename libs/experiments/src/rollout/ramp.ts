@@ -7,8 +7,8 @@
  * control keeps serving). Every decision is stored with the analysis it rests on.
  */
 import { ExperimentResults } from '../analysis/results';
-import { Actor, DecisionAction, DecisionCheck, ExperimentDecision } from '../registry/documents';
-import { ExperimentRegistry, RegistryResult } from '../registry/registry';
+import { Actor, DecisionAction, DecisionCheck, ExperimentDecision } from '../catalog/documents';
+import { ExperimentCatalog, CatalogResult } from '../catalog/catalog';
 import { ExperimentSettings, experimentSettings } from '../settings';
 import { Experiment } from '../types';
 import { shouldAutoRollout } from './should-auto-rollout';
@@ -117,17 +117,17 @@ export function decideRampStep(
 
 export interface RampOutcome {
   readonly decision: ExperimentDecision | null;
-  readonly registry: RegistryResult;
+  readonly catalog: CatalogResult;
 }
 
 /** Decides the next step from `results`, stores the decision with its evidence, applies it. */
 export async function applyRampStep(
-  registry: ExperimentRegistry,
+  catalog: ExperimentCatalog,
   experimentId: string,
   results: ExperimentResults,
   actor: Actor,
 ): Promise<RampOutcome> {
-  const e = await registry.get(experimentId);
+  const e = await catalog.get(experimentId);
   if (!e || e.status !== 'running') {
     const reason = e
       ? `only a running experiment ramps (${e.status})`
@@ -135,13 +135,13 @@ export async function applyRampStep(
     const status = e ? ('invalid_transition' as const) : ('not_found' as const);
     return {
       decision: null,
-      registry: { status, reason, experiment: e, problems: [], violations: [] },
+      catalog: { status, reason, experiment: e, problems: [], violations: [] },
     };
   }
   if (results.experiment_id !== experimentId) {
     return {
       decision: null,
-      registry: {
+      catalog: {
         status: 'invalid',
         reason: `results of '${results.experiment_id}' cannot decide '${experimentId}'`,
         experiment: e,
@@ -150,19 +150,19 @@ export async function applyRampStep(
       },
     };
   }
-  const d = decideRampStep(e, results, registry.settings);
+  const d = decideRampStep(e, results, catalog.settings);
   const at = actor.at ?? new Date().toISOString();
   const why = `${actor.why ? actor.why + ': ' : ''}${d.reason}`;
   const step = { ...actor, at, why };
   const applied =
     d.action === 'ramp'
-      ? await registry.setCoverage(experimentId, d.coverage_after, step)
+      ? await catalog.setCoverage(experimentId, d.coverage_after, step)
       : d.action === 'rollback'
-        ? await registry.complete(experimentId, 'rolled_back', d.shipped_variant, step)
+        ? await catalog.complete(experimentId, 'rolled_back', d.shipped_variant, step)
         : d.action === 'rollout'
-          ? await registry.complete(experimentId, 'rolled_out', d.shipped_variant, step)
+          ? await catalog.complete(experimentId, 'rolled_out', d.shipped_variant, step)
           : d.action === 'stop'
-            ? await registry.complete(experimentId, 'stopped', d.shipped_variant, step)
+            ? await catalog.complete(experimentId, 'stopped', d.shipped_variant, step)
             : {
                 status: 'ok' as const,
                 reason: d.reason,
@@ -170,7 +170,7 @@ export async function applyRampStep(
                 problems: [],
                 violations: [],
               };
-  const decision = await registry.recordDecision({
+  const decision = await catalog.recordDecision({
     experiment_id: experimentId,
     at,
     who: actor.who,
@@ -180,25 +180,25 @@ export async function applyRampStep(
     checks: d.checks,
     evidence: results,
   });
-  return { decision, registry: applied };
+  return { decision, catalog: applied };
 }
 
 /** A manual rollback: the control ships to everyone; the decision is stored. */
 export async function rollbackExperiment(
-  registry: ExperimentRegistry,
+  catalog: ExperimentCatalog,
   experimentId: string,
   actor: Actor,
   evidence: ExperimentResults | null = null,
 ): Promise<RampOutcome> {
-  const e = await registry.get(experimentId);
-  const applied = await registry.complete(
+  const e = await catalog.get(experimentId);
+  const applied = await catalog.complete(
     experimentId,
     'rolled_back',
     e ? e.variants[0].variant_id : null,
     actor,
   );
-  if (!e || applied.status !== 'ok') return { decision: null, registry: applied };
-  const decision = await registry.recordDecision({
+  if (!e || applied.status !== 'ok') return { decision: null, catalog: applied };
+  const decision = await catalog.recordDecision({
     experiment_id: experimentId,
     at: actor.at ?? new Date().toISOString(),
     who: actor.who,
@@ -208,5 +208,5 @@ export async function rollbackExperiment(
     checks: [{ check: 'manual', passed: true, detail: actor.why }],
     evidence,
   });
-  return { decision, registry: applied };
+  return { decision, catalog: applied };
 }

@@ -2,7 +2,7 @@ import { DocumentStore, openDocumentStore } from '@hirelearn/store';
 import { analyzeExperiment } from '../analysis/analyze';
 import { ExperimentData } from '../analysis/sufficient-stats';
 import { featureDefinition } from '../assignment/feature-json';
-import { ExperimentRegistry } from '../registry/registry';
+import { ExperimentCatalog } from '../catalog/catalog';
 import { VariantMoments } from '../stats/moments';
 import { definition, PASSING_ETHICS } from '../testing/fixtures';
 import { Experiment } from '../types';
@@ -44,27 +44,27 @@ const actor = (why: string, at: string) => ({ who: 'test-lead', why, at });
 
 describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () => {
   let docs: DocumentStore;
-  let registry: ExperimentRegistry;
+  let catalog: ExperimentCatalog;
 
   beforeEach(async () => {
     docs = await openDocumentStore('sqlite::memory:');
-    registry = new ExperimentRegistry(docs);
+    catalog = new ExperimentCatalog(docs);
   });
   afterEach(async () => docs.close());
 
   it('walks 10% -> 50% -> 100%, then rolls back when ghosting rises, storing every decision', async () => {
-    const created = await registry.create(definition(), actor('proposal', '2026-01-01T00:00:00Z'));
+    const created = await catalog.create(definition(), actor('proposal', '2026-01-01T00:00:00Z'));
     expect(created.status).toBe('ok');
-    const started = await registry.start(
+    const started = await catalog.start(
       'exp-threshold',
       actor('ethics ok', '2026-01-02T00:00:00Z'),
     );
     expect(started.experiment).toMatchObject({ status: 'running', coverage: 0.1 });
 
     const step = async (d: ExperimentData, at: string) => {
-      const e = (await registry.get('exp-threshold')) as Experiment;
+      const e = (await catalog.get('exp-threshold')) as Experiment;
       const r = analyzeExperiment(e, d, {}, at);
-      return applyRampStep(registry, 'exp-threshold', r, actor('nightly', at));
+      return applyRampStep(catalog, 'exp-threshold', r, actor('nightly', at));
     };
     // Results of another experiment cannot decide this one.
     const other = analyzeExperiment(
@@ -72,8 +72,8 @@ describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () 
       data(same(10), same(10)),
     );
     expect(
-      (await applyRampStep(registry, 'exp-threshold', other, actor('x', '2026-01-06T00:00:00Z')))
-        .registry.status,
+      (await applyRampStep(catalog, 'exp-threshold', other, actor('x', '2026-01-06T00:00:00Z')))
+        .catalog.status,
     ).toBe('invalid');
     const s1 = await step(data(same(100), same(100)), '2026-01-03T00:00:00Z');
     expect(s1.decision).toMatchObject({
@@ -92,7 +92,7 @@ describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () 
     expect(s3.decision?.checks.find((c) => c.check === 'nothing_harmed')?.detail).toContain(
       'ghosted_rate',
     );
-    const e = (await registry.get('exp-threshold')) as Experiment;
+    const e = (await catalog.get('exp-threshold')) as Experiment;
     expect(e).toMatchObject({
       status: 'completed',
       outcome: 'rolled_back',
@@ -100,12 +100,12 @@ describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () 
     });
     expect(featureDefinition(e).rules).toEqual([{ id: 'exp-threshold-shipped', force: 70 }]);
 
-    const decisions = await registry.decisions('exp-threshold');
+    const decisions = await catalog.decisions('exp-threshold');
     expect(decisions.map((d) => d.action)).toEqual(['ramp', 'ramp', 'rollback']);
     expect(
       decisions[2].evidence?.metrics.some((x) => x.metric_id === 'ghosted_rate' && x.harmed),
     ).toBe(true);
-    const history = await registry.history('exp-threshold');
+    const history = await catalog.history('exp-threshold');
     expect(history.map((h) => h.action)).toEqual([
       'create',
       'start',
@@ -117,26 +117,26 @@ describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () 
     expect(history[2]).toMatchObject({ before: { coverage: 0.1 }, after: { coverage: 0.5 } });
     // A completed experiment no longer ramps.
     const again = await step(data(same(1000), same(1000)), '2026-01-06T00:00:00Z');
-    expect(again.registry.status).toBe('invalid_transition');
+    expect(again.catalog.status).toBe('invalid_transition');
   });
 
   it('rolls out a significant winner at full coverage when every check passes', async () => {
-    await registry.create(definition(), actor('p', '2026-01-01T00:00:00Z'));
-    await registry.start('exp-threshold', actor('go', '2026-01-02T00:00:00Z'));
-    await registry.setCoverage('exp-threshold', 1, actor('manual', '2026-01-03T00:00:00Z'));
-    const e = (await registry.get('exp-threshold')) as Experiment;
+    await catalog.create(definition(), actor('p', '2026-01-01T00:00:00Z'));
+    await catalog.start('exp-threshold', actor('go', '2026-01-02T00:00:00Z'));
+    await catalog.setCoverage('exp-threshold', 1, actor('manual', '2026-01-03T00:00:00Z'));
+    const e = (await catalog.get('exp-threshold')) as Experiment;
     const r = analyzeExperiment(e, data(same(1000), { n: 1000, interviews: 1.3, ghosted: 0.3 }));
     expect(r.winner).toBe('lower');
     const verdict = shouldAutoRollout(r);
     expect(verdict.should_rollout).toBe(true);
     const out = await applyRampStep(
-      registry,
+      catalog,
       'exp-threshold',
       r,
       actor('nightly', '2026-01-04T00:00:00Z'),
     );
     expect(out.decision?.action).toBe('rollout');
-    expect(await registry.get('exp-threshold')).toMatchObject({
+    expect(await catalog.get('exp-threshold')).toMatchObject({
       status: 'completed',
       outcome: 'rolled_out',
       shipped_variant: 'lower',
@@ -144,21 +144,21 @@ describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () 
   });
 
   it('refuses to start when the ethics gate fails, naming the rule', async () => {
-    await registry.create(
+    await catalog.create(
       definition({
         ethics: { ...PASSING_ETHICS, job_recommendation_change: -0.3, has_rollback_plan: false },
       }),
       actor('p', '2026-01-01T00:00:00Z'),
     );
-    const r = await registry.start('exp-threshold', actor('go', '2026-01-02T00:00:00Z'));
+    const r = await catalog.start('exp-threshold', actor('go', '2026-01-02T00:00:00Z'));
     expect(r.status).toBe('ethics_refused');
     expect(r.violations.map((v) => v.rule)).toEqual(['job_recommendation_cut', 'rollback_plan']);
     expect(r.reason).toContain('job_recommendation_cut');
-    expect((await registry.get('exp-threshold'))?.status).toBe('draft');
+    expect((await catalog.get('exp-threshold'))?.status).toBe('draft');
   });
 
   it('refuses to start, naming the setting and its rule, when the ethics settings are invalid', async () => {
-    const strict = new ExperimentRegistry(docs, {
+    const strict = new ExperimentCatalog(docs, {
       ethics: {
         max_job_recommendation_cut: 0.2,
         max_user_effort_rise: -1,
@@ -174,7 +174,7 @@ describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () 
   });
 
   it('validates definitions and transitions', async () => {
-    const bad = await registry.create(
+    const bad = await catalog.create(
       definition({
         experiment_id: 'bad id',
         variants: [{ variant_id: 'a', value: 1, allocation: 0.7 }],
@@ -186,28 +186,27 @@ describe('experiment lifecycle: ramp, harmed guardrail, automatic rollback', () 
     expect(bad.problems.join('\n')).toMatch(
       /experiment_id[\s\S]*variants: at least 2[\s\S]*success_metric/,
     );
-    await registry.create(definition(), actor('p', '2026-01-01T00:00:00Z'));
-    expect((await registry.create(definition(), actor('p', '2026-01-01T00:00:00Z'))).status).toBe(
+    await catalog.create(definition(), actor('p', '2026-01-01T00:00:00Z'));
+    expect((await catalog.create(definition(), actor('p', '2026-01-01T00:00:00Z'))).status).toBe(
       'exists',
     );
-    expect((await registry.pause('exp-threshold', actor('x', '2026-01-02T00:00:00Z'))).status).toBe(
+    expect((await catalog.pause('exp-threshold', actor('x', '2026-01-02T00:00:00Z'))).status).toBe(
       'invalid_transition',
     );
-    await registry.start('exp-threshold', actor('go', '2026-01-02T00:00:00Z'));
-    await registry.setCoverage('exp-threshold', 0.5, actor('up', '2026-01-03T00:00:00Z'));
-    const down = await registry.setCoverage(
+    await catalog.start('exp-threshold', actor('go', '2026-01-02T00:00:00Z'));
+    await catalog.setCoverage('exp-threshold', 0.5, actor('up', '2026-01-03T00:00:00Z'));
+    const down = await catalog.setCoverage(
       'exp-threshold',
       0.2,
       actor('down', '2026-01-04T00:00:00Z'),
     );
     expect(down.status).toBe('invalid_transition');
     expect(
-      (await registry.pause('exp-threshold', actor('x', '2026-01-05T00:00:00Z'))).experiment
-        ?.status,
+      (await catalog.pause('exp-threshold', actor('x', '2026-01-05T00:00:00Z'))).experiment?.status,
     ).toBe('paused');
-    const resumed = await registry.start('exp-threshold', actor('y', '2026-01-06T00:00:00Z'));
+    const resumed = await catalog.start('exp-threshold', actor('y', '2026-01-06T00:00:00Z'));
     expect(resumed.experiment).toMatchObject({ status: 'running', coverage: 0.5 });
-    expect((await registry.list('running')).map((x) => x.experiment_id)).toEqual(['exp-threshold']);
+    expect((await catalog.list('running')).map((x) => x.experiment_id)).toEqual(['exp-threshold']);
   });
 });
 

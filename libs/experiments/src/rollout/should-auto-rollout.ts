@@ -5,7 +5,7 @@
  * guardrail harmed. Each check is reported with its detail, passed or not.
  */
 import { ExperimentResults } from '../analysis/results';
-import { DecisionCheck } from '../registry/documents';
+import { DecisionCheck } from '../catalog/documents';
 import { ExperimentSettings, experimentSettings } from '../settings';
 
 export interface RolloutVerdict {

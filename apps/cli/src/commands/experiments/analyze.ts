@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { analyzeFromStore, type ExperimentResults } from '@hirelearn/experiments';
 import { printFields, printJson, printTable } from '../../output';
 import { withEventStore } from '../../store-option';
-import { type CommonOptions, mustGet, withCommon, withRegistry } from './common';
+import { type CommonOptions, mustGet, withCommon, withCatalog } from './common';
 
 /** `experiments analyze ID`: ExperimentResults from the event store. */
 export function registerAnalyze(experiments: Command): void {
@@ -15,7 +15,7 @@ export function registerAnalyze(experiments: Command): void {
   )
     .argument('<id>')
     .action(async (id: string, opts: CommonOptions) => {
-      const e = await withRegistry(opts, (reg) => mustGet(reg, id));
+      const e = await withCatalog(opts, (catalog) => mustGet(catalog, id));
       const r = await withEventStore(opts.db, (store) => analyzeFromStore(store, e), {
         readOnly: true,
       });

@@ -15,7 +15,7 @@ import {
   type ClientSecurityOpts,
 } from '../../security-options';
 import { withEventStore } from '../../store-option';
-import { type CommonOptions, mustGet, withCommon, withRegistry } from './common';
+import { type CommonOptions, mustGet, withCommon, withCatalog } from './common';
 
 /** `experiments assign ID --users F [--address A]`: the variant of each user (or none). */
 export function registerAssign(experiments: Command): void {
@@ -55,7 +55,7 @@ async function assignHere(
   id: string,
   users: readonly string[],
 ): Promise<Assignment[]> {
-  const e = await withRegistry(opts, (reg) => mustGet(reg, id));
+  const e = await withCatalog(opts, (catalog) => mustGet(catalog, id));
   const optedOut = await withEventStore(opts.db, personalizationOptOuts, { readOnly: true });
   const a = new Assigner([e]);
   try {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Experiment, ExperimentRegistry, RegistryResult } from '@hirelearn/experiments';
+import { Experiment, ExperimentCatalog, CatalogResult } from '@hirelearn/experiments';
 import { DocumentStore, openDocumentStore } from '@hirelearn/store';
 import { CliError } from '../../cli-error';
 import { documentsUrl } from '../../documents-option';
@@ -14,14 +14,14 @@ export interface CommonOptions {
   readonly db?: string;
 }
 
-/** Opens the experiment registry on `--documents` for one command and closes it after. */
-export async function withRegistry<T>(
+/** Opens the experiment catalog on `--documents` for one command and closes it after. */
+export async function withCatalog<T>(
   opts: CommonOptions,
-  work: (registry: ExperimentRegistry) => Promise<T>,
+  work: (catalog: ExperimentCatalog) => Promise<T>,
 ): Promise<T> {
   const docs: DocumentStore = await openDocumentStore(documentsUrl(opts.documents));
   try {
-    return await work(new ExperimentRegistry(docs));
+    return await work(new ExperimentCatalog(docs));
   } finally {
     await docs.close();
   }
@@ -33,14 +33,14 @@ export function actor(opts: CommonOptions, defaultWhy: string) {
 }
 
 /** The experiment `id`, or a CLI error that says how to list them. */
-export async function mustGet(registry: ExperimentRegistry, id: string): Promise<Experiment> {
-  const e = await registry.get(id);
+export async function mustGet(catalog: ExperimentCatalog, id: string): Promise<Experiment> {
+  const e = await catalog.get(id);
   if (!e) throw new CliError(`no experiment '${id}'`, 'list them with: hirelearn experiments list');
   return e;
 }
 
-/** Prints a registry result, or fails with its reason. */
-export function report(r: RegistryResult, opts: CommonOptions, verb: string): void {
+/** Prints a catalog result, or fails with its reason. */
+export function report(r: CatalogResult, opts: CommonOptions, verb: string): void {
   if (r.status !== 'ok' || !r.experiment) {
     const fix =
       r.status === 'ethics_refused'

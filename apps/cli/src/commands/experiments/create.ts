@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ExperimentDefinition } from '@hirelearn/experiments';
 import { CliError } from '../../cli-error';
-import { actor, type CommonOptions, report, withCommon, withRegistry } from './common';
+import { actor, type CommonOptions, report, withCommon, withCatalog } from './common';
 
 /** `experiments create --file F`: a draft experiment from a JSON definition. */
 export function registerCreate(experiments: Command): void {
@@ -17,7 +17,7 @@ export function registerCreate(experiments: Command): void {
       } catch (e) {
         throw new CliError(`cannot read ${opts.file}: ${(e as Error).message}`, 'pass a JSON file');
       }
-      const r = await withRegistry(opts, (reg) => reg.create(def, actor(opts, 'created')));
+      const r = await withCatalog(opts, (catalog) => catalog.create(def, actor(opts, 'created')));
       report(r, opts, 'create');
     });
 }

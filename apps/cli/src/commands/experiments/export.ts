@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { growthbookPayload } from '@hirelearn/experiments';
-import { type CommonOptions, mustGet, withCommon, withRegistry } from './common';
+import { type CommonOptions, mustGet, withCommon, withCatalog } from './common';
 
 /** `experiments export ID [--out F]`: the GrowthBook SDK payload of an experiment. */
 export function registerExport(experiments: Command): void {
@@ -13,7 +13,7 @@ export function registerExport(experiments: Command): void {
     .argument('<id>')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (id: string, opts: CommonOptions & { out?: string }) => {
-      const e = await withRegistry(opts, (reg) => mustGet(reg, id));
+      const e = await withCatalog(opts, (catalog) => mustGet(catalog, id));
       const text = `${JSON.stringify(growthbookPayload([e]), null, 2)}\n`;
       if (opts.out) {
         writeFileSync(opts.out, text);

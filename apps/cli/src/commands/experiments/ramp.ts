@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { analyzeFromStore, applyRampStep } from '@hirelearn/experiments';
 import { printJson, printTable } from '../../output';
 import { withEventStore } from '../../store-option';
-import { actor, type CommonOptions, mustGet, report, withCommon, withRegistry } from './common';
+import { actor, type CommonOptions, mustGet, report, withCommon, withCatalog } from './common';
 
 /** `experiments ramp ID`: analyse, then take the next ramp step (or roll back, or roll out). */
 export function registerRamp(experiments: Command): void {
@@ -14,14 +14,14 @@ export function registerRamp(experiments: Command): void {
   )
     .argument('<id>')
     .action(async (id: string, opts: CommonOptions) => {
-      const out = await withRegistry(opts, async (reg) => {
-        const e = await mustGet(reg, id);
+      const out = await withCatalog(opts, async (catalog) => {
+        const e = await mustGet(catalog, id);
         const r = await withEventStore(opts.db, (store) => analyzeFromStore(store, e), {
           readOnly: true,
         });
-        return applyRampStep(reg, id, r, actor(opts, 'ramp step'));
+        return applyRampStep(catalog, id, r, actor(opts, 'ramp step'));
       });
-      if (out.registry.status !== 'ok' && !out.decision) report(out.registry, opts, 'ramp');
+      if (out.catalog.status !== 'ok' && !out.decision) report(out.catalog, opts, 'ramp');
       if (opts.json) return printJson(out);
       const d = out.decision;
       if (d) {

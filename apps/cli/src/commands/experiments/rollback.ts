@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { rollbackExperiment } from '@hirelearn/experiments';
-import { actor, type CommonOptions, report, withCommon, withRegistry } from './common';
+import { actor, type CommonOptions, report, withCommon, withCatalog } from './common';
 
 /** `experiments rollback ID`: stop now and serve the control to everyone. */
 export function registerRollback(experiments: Command): void {
@@ -9,9 +9,9 @@ export function registerRollback(experiments: Command): void {
   )
     .argument('<id>')
     .action(async (id: string, opts: CommonOptions) => {
-      const out = await withRegistry(opts, (reg) =>
-        rollbackExperiment(reg, id, actor(opts, 'manual rollback')),
+      const out = await withCatalog(opts, (catalog) =>
+        rollbackExperiment(catalog, id, actor(opts, 'manual rollback')),
       );
-      report(out.registry, opts, 'rollback');
+      report(out.catalog, opts, 'rollback');
     });
 }

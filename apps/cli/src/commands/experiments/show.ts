@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { printFields, printJson, printTable } from '../../output';
-import { type CommonOptions, mustGet, withCommon, withRegistry } from './common';
+import { type CommonOptions, mustGet, withCommon, withCatalog } from './common';
 
 /** `experiments show ID`: an experiment with its change log and decisions. */
 export function registerShow(experiments: Command): void {
@@ -9,10 +9,10 @@ export function registerShow(experiments: Command): void {
   )
     .argument('<id>')
     .action(async (id: string, opts: CommonOptions) => {
-      const out = await withRegistry(opts, async (reg) => ({
-        experiment: await mustGet(reg, id),
-        changes: await reg.history(id),
-        decisions: await reg.decisions(id),
+      const out = await withCatalog(opts, async (catalog) => ({
+        experiment: await mustGet(catalog, id),
+        changes: await catalog.history(id),
+        decisions: await catalog.decisions(id),
       }));
       if (opts.json) return printJson(out);
       printFields({ ...out.experiment });

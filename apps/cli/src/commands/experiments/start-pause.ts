@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { actor, type CommonOptions, report, withCommon, withRegistry } from './common';
+import { actor, type CommonOptions, report, withCommon, withCatalog } from './common';
 
 /** `experiments start ID` (the ethics gate must pass) and `experiments pause ID`. */
 export function registerStartPause(experiments: Command): void {
@@ -10,8 +10,10 @@ export function registerStartPause(experiments: Command): void {
     withCommon(experiments.command(name).description(verb))
       .argument('<id>')
       .action(async (id: string, opts: CommonOptions) => {
-        const r = await withRegistry(opts, (reg) =>
-          name === 'start' ? reg.start(id, actor(opts, name)) : reg.pause(id, actor(opts, name)),
+        const r = await withCatalog(opts, (catalog) =>
+          name === 'start'
+            ? catalog.start(id, actor(opts, name))
+            : catalog.pause(id, actor(opts, name)),
         );
         report(r, opts, name);
       });

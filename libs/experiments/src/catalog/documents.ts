@@ -1,4 +1,4 @@
-/** What the registry stores: experiments, their change log and their decisions. */
+/** What the catalog stores: experiments, their change log and their decisions. */
 import type { StoredDocument } from '@hirelearn/store';
 import type { ExperimentResults } from '../analysis/results';
 import type { Experiment } from '../types';

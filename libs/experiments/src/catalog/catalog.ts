@@ -1,5 +1,5 @@
 /**
- * The experiment registry on the document store. Every change goes through compare-and-set
+ * The experiment catalog on the document store. Every change goes through compare-and-set
  * on the document's revision (two writers never both win) and leaves a record of who, when
  * and why in `experiment_changes`. Refusals are results with a status, not exceptions.
  */
@@ -20,11 +20,11 @@ import {
 } from './documents';
 import { validateDefinition } from './validate';
 
-export type RegistryStatus =
+export type CatalogStatus =
   'ok' | 'invalid' | 'exists' | 'not_found' | 'invalid_transition' | 'ethics_refused' | 'conflict';
 
-export interface RegistryResult {
-  readonly status: RegistryStatus;
+export interface CatalogResult {
+  readonly status: CatalogStatus;
   readonly reason: string;
   readonly experiment: Experiment | null;
   /** Each problem or ethics rule that refused the change. */
@@ -33,10 +33,10 @@ export interface RegistryResult {
 }
 
 function fail(
-  status: RegistryStatus,
+  status: CatalogStatus,
   reason: string,
-  extra: Partial<RegistryResult> = {},
-): RegistryResult {
+  extra: Partial<CatalogResult> = {},
+): CatalogResult {
   return { status, reason, experiment: null, problems: [], violations: [], ...extra };
 }
 
@@ -45,7 +45,7 @@ function strip(doc: ExperimentDocument): Experiment {
   return rest;
 }
 
-export class ExperimentRegistry {
+export class ExperimentCatalog {
   private readonly experiments: DocumentCollection<ExperimentDocument>;
   private readonly changes: DocumentCollection<ExperimentChange>;
   private readonly decisionsCollection: DocumentCollection<ExperimentDecision>;
@@ -88,7 +88,7 @@ export class ExperimentRegistry {
     );
   }
 
-  async create(d: ExperimentDefinition, actor: Actor): Promise<RegistryResult> {
+  async create(d: ExperimentDefinition, actor: Actor): Promise<CatalogResult> {
     const problems = validateDefinition(d);
     if (problems.length > 0) return fail('invalid', problems.join('; '), { problems });
     const at = actor.at ?? new Date().toISOString();
@@ -132,7 +132,7 @@ export class ExperimentRegistry {
   }
 
   /** Starts a draft (at the first ramp step's coverage) or resumes a paused experiment. */
-  async start(id: string, actor: Actor): Promise<RegistryResult> {
+  async start(id: string, actor: Actor): Promise<CatalogResult> {
     const doc = await this.experiments.get(id);
     if (!doc) return fail('not_found', `no experiment '${id}'`);
     if (doc.status !== 'draft' && doc.status !== 'paused') {
@@ -153,7 +153,7 @@ export class ExperimentRegistry {
     return this.update(doc, doc.status === 'draft' ? 'start' : 'resume', patch, { ...actor, at });
   }
 
-  async pause(id: string, actor: Actor): Promise<RegistryResult> {
+  async pause(id: string, actor: Actor): Promise<CatalogResult> {
     return this.transition(id, ['running'], 'pause', { status: 'paused' }, actor);
   }
 
@@ -161,7 +161,7 @@ export class ExperimentRegistry {
    * Raises coverage (never lowers it: lowering and raising again would re-enrol users into
    * the experiment mid-flight; stopping goes through pause or complete).
    */
-  async setCoverage(id: string, coverage: number, actor: Actor): Promise<RegistryResult> {
+  async setCoverage(id: string, coverage: number, actor: Actor): Promise<CatalogResult> {
     const doc = await this.experiments.get(id);
     if (!doc) return fail('not_found', `no experiment '${id}'`);
     if (doc.status !== 'running') {
@@ -182,7 +182,7 @@ export class ExperimentRegistry {
     outcome: ExperimentOutcome,
     shippedVariant: string | null,
     actor: Actor,
-  ): Promise<RegistryResult> {
+  ): Promise<CatalogResult> {
     const doc = await this.experiments.get(id);
     if (
       doc &&
@@ -218,7 +218,7 @@ export class ExperimentRegistry {
     action: string,
     patch: Partial<Experiment>,
     actor: Actor,
-  ): Promise<RegistryResult> {
+  ): Promise<CatalogResult> {
     const doc = await this.experiments.get(id);
     if (!doc) return fail('not_found', `no experiment '${id}'`);
     if (!from.includes(doc.status)) {
@@ -232,7 +232,7 @@ export class ExperimentRegistry {
     action: string,
     patch: Partial<Experiment>,
     actor: Actor,
-  ): Promise<RegistryResult> {
+  ): Promise<CatalogResult> {
     const at = actor.at ?? new Date().toISOString();
     const next = await this.experiments.replaceIf({ ...doc, ...patch }, doc.revision ?? 1);
     if (!next) return fail('conflict', `experiment '${doc._id}' changed meanwhile: retry`);
