@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { duckdbMemory } from '@hirelearn/env';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { documentsUrl } from './documents-option';
 
@@ -27,7 +28,10 @@ export async function withEventStore<T>(
   work: (store: EventStore) => Promise<T>,
   access: { readOnly?: boolean } = {},
 ): Promise<T> {
-  const store = await EventStore.open(storeUrl(db), access);
+  const store = await EventStore.open(storeUrl(db), {
+    ...access,
+    memoryLimit: duckdbMemory(process.env),
+  });
   try {
     return await work(store);
   } finally {

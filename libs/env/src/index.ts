@@ -1,6 +1,7 @@
 export {
   defaultDocumentsUrl,
   documentsUrl,
+  duckdbMemory,
   listenAddress,
   portSchema,
   positiveNumber,

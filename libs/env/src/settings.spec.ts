@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
   documentsUrl,
+  duckdbMemory,
   listenAddress,
   portSchema,
   positiveNumber,
@@ -70,6 +71,17 @@ describe('listenAddress', () => {
   it('names the port variable when its value is not a port', () => {
     expect(() => listenAddress({ HIRELEARN_MONITOR_PORT: '70000' }, 'MONITOR', 1)).toThrow(
       'HIRELEARN_MONITOR_PORT: 70000 is not a port (0-65535)',
+    );
+  });
+});
+
+describe('duckdbMemory', () => {
+  it('is a size with its unit, or undefined when unset', () => {
+    expect(duckdbMemory({ HIRELEARN_DUCKDB_MEMORY: '4GB' })).toBe('4GB');
+    expect(duckdbMemory({ HIRELEARN_DUCKDB_MEMORY: '512 MiB' })).toBe('512 MiB');
+    expect(duckdbMemory({})).toBeUndefined();
+    expect(() => duckdbMemory({ HIRELEARN_DUCKDB_MEMORY: '4' })).toThrow(
+      'HIRELEARN_DUCKDB_MEMORY: 4 must be a size such as 512MB or 2GB',
     );
   });
 });

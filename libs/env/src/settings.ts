@@ -59,6 +59,20 @@ export function documentsUrl(env: NodeJS.ProcessEnv, cwd = process.cwd()): strin
   return readSetting(env, 'HIRELEARN_DOCUMENTS', z.string(), defaultDocumentsUrl(cwd));
 }
 
+/**
+ * HIRELEARN_DUCKDB_MEMORY, the event store's DuckDB memory_limit ('512MB', '2GB'); undefined
+ * when unset (the store's default applies).
+ */
+export function duckdbMemory(env: NodeJS.ProcessEnv): string | undefined {
+  const size = z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, {
+      error: 'must be a size such as 512MB or 2GB',
+    });
+  return readSetting<string | undefined>(env, 'HIRELEARN_DUCKDB_MEMORY', size, undefined);
+}
+
 /** Where a service listens. */
 export interface ListenAddress {
   readonly host: string;

@@ -1,4 +1,4 @@
-import { documentsUrl, positiveNumber, readSetting } from '@hirelearn/env';
+import { documentsUrl, duckdbMemory, positiveNumber, readSetting } from '@hirelearn/env';
 import { Registry } from '@hirelearn/registry';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
 import { registryTarget } from './registry-target';
@@ -10,6 +10,8 @@ import type { MonitorRun } from './types';
 export interface MonitorJobSettings {
   /** Event store URL; undefined = the store's embedded default. */
   readonly db_url: string | undefined;
+  /** DuckDB's memory limit for the event store (HIRELEARN_DUCKDB_MEMORY; the store's default). */
+  readonly db_memory_limit?: string;
   readonly documents_url: string;
   readonly artifacts_dir: string | undefined;
   /** Minutes between passes. */
@@ -30,6 +32,7 @@ export function monitorJobSettings(
   );
   return Object.freeze({
     db_url: env.HIRELEARN_DB,
+    db_memory_limit: duckdbMemory(env),
     documents_url: documentsUrl(env, cwd),
     artifacts_dir: env.HIRELEARN_ARTIFACTS,
     every_minutes: every,
@@ -42,7 +45,7 @@ export async function runMonitorJob(
   job: MonitorJobSettings,
   settings: MonitorSettings = DEFAULT_MONITOR_SETTINGS,
 ): Promise<MonitorRun> {
-  const events = await EventStore.open(job.db_url);
+  const events = await EventStore.open(job.db_url, { memoryLimit: job.db_memory_limit });
   try {
     const documents = await openDocumentStore(job.documents_url);
     try {

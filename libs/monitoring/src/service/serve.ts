@@ -72,7 +72,9 @@ export async function serveDriftMonitor(
   }
   const target = registryTarget(registry.view);
   const loop = new MonitorLoop(async () => {
-    const events = await EventStore.open(settings.db_url);
+    const events = await EventStore.open(settings.db_url, {
+      memoryLimit: settings.db_memory_limit,
+    });
     return { deps: { events, documents, registry: target }, close: () => events.close() };
   }, monitor);
   const running = await startMonitorServer(loop, documents, {

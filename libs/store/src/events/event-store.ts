@@ -22,6 +22,20 @@ const STAGED_EVENTS = `SELECT event_id, event_type, user_id, application_id,
   source, line FROM stage`;
 
 /**
+ * DuckDB's buffer pool when the app names none: bounded, so memory stays flat however large
+ * the log grows.
+ */
+export const DEFAULT_DUCKDB_MEMORY = '1GB';
+
+/** How `EventStore.open` opens the store. */
+export interface EventStoreOpenOptions {
+  /** Open an existing file for reading only (shared lock, no write access needed). */
+  readonly readOnly?: boolean;
+  /** DuckDB's memory_limit ('2GB'); the app reads it (HIRELEARN_DUCKDB_MEMORY) and passes it. */
+  readonly memoryLimit?: string;
+}
+
+/**
  * The event log on DuckDB: append-only raw events unique on `event_id`, STATUS_CHANGED events
  * waiting for their application, quarantine, erasure tombstones, ingest runs and the facts.
  * Every batch is one transaction, which with idempotent writes makes a re-run after a crash
@@ -34,6 +48,7 @@ export class EventStore {
     private connection: DuckDBConnection,
     private readonly salt: string,
     readonly location: string,
+    private readonly memoryLimit: string,
   ) {}
 
   /**
@@ -42,17 +57,18 @@ export class EventStore {
    * folder is needed, and DuckDB's shared lock lets any number of readers run at once (a
    * writer's lock excludes every other process, readers included).
    */
-  static async open(url?: string, options: { readOnly?: boolean } = {}): Promise<EventStore> {
+  static async open(url?: string, options: EventStoreOpenOptions = {}): Promise<EventStore> {
     const location = parseStoreUrl(url);
     const file = fileOf(location);
-    if (options.readOnly && file !== ':memory:') return EventStore.openReadOnly(file);
+    const memory = options.memoryLimit ?? DEFAULT_DUCKDB_MEMORY;
+    if (options.readOnly && file !== ':memory:') return EventStore.openReadOnly(file, memory);
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    const { instance, connection } = await connect(file);
+    const { instance, connection } = await connect(file, memory);
     const salt = await scalar(
       connection,
       `SELECT value FROM store_meta WHERE key = 'tombstone_salt'`,
     );
-    const store = new EventStore(instance, connection, String(salt), file);
+    const store = new EventStore(instance, connection, String(salt), file, memory);
     // An erasure whose rewrite did not finish (a crash) is completed before anything else.
     await store.rewriteIfErased();
     return store;
@@ -62,11 +78,11 @@ export class EventStore {
    * A file not written yet reads as an empty store (in memory); one written by an older
    * version is opened for writing once, to migrate it.
    */
-  private static async openReadOnly(file: string): Promise<EventStore> {
-    if (!existsSync(file)) return EventStore.open('duckdb::memory:');
+  private static async openReadOnly(file: string, memory: string): Promise<EventStore> {
+    if (!existsSync(file)) return EventStore.open('duckdb::memory:', { memoryLimit: memory });
     const instance = await DuckDBInstance.create(file, {
       access_mode: 'READ_ONLY',
-      memory_limit: memoryLimit(),
+      memory_limit: memory,
     });
     const connection = await instance.connect();
     let salt: unknown = null;
@@ -84,10 +100,10 @@ export class EventStore {
       instance.closeSync();
       throw error;
     }
-    if (salt !== null) return new EventStore(instance, connection, String(salt), file);
+    if (salt !== null) return new EventStore(instance, connection, String(salt), file, memory);
     connection.closeSync();
     instance.closeSync();
-    return EventStore.open(file);
+    return EventStore.open(file, { memoryLimit: memory });
   }
 
   async close(): Promise<void> {
@@ -298,7 +314,10 @@ export class EventStore {
     renameSync(fresh, this.location);
     this.connection.closeSync();
     this.instance.closeSync();
-    ({ instance: this.instance, connection: this.connection } = await connect(this.location));
+    ({ instance: this.instance, connection: this.connection } = await connect(
+      this.location,
+      this.memoryLimit,
+    ));
   }
 
   private async quarantine(entries: Batch['quarantine']): Promise<number> {
@@ -515,20 +534,16 @@ const ERASED_BYTES = 'erased_bytes';
  */
 async function connect(
   file: string,
+  memoryLimit: string,
 ): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(file, {
-    memory_limit: memoryLimit(),
+    memory_limit: memoryLimit,
     checkpoint_threshold: '256MB',
   });
   const connection = await instance.connect();
   await migrate(connection);
   await connection.run(STAGE_TABLES);
   return { instance, connection };
-}
-
-/** DuckDB's buffer pool: bounded, so memory stays flat however large the log grows. */
-function memoryLimit(): string {
-  return process.env.HIRELEARN_DUCKDB_MEMORY ?? '1GB';
 }
 
 function sqlString(text: string): string {
