@@ -18,6 +18,7 @@ import {
   DEFAULT_WEEKLY_INSIGHTS_SETTINGS,
   parseIsoWeek,
   renderWeekly,
+  shiftWeek,
   WEEKLY_FORMATS,
   weeklyContext,
   weeklyInsightsForAll,
@@ -322,6 +323,39 @@ describe('hirelearn insights weekly', () => {
       expect(action.action.type).toMatch(/resume_edit|tailoring/);
       expect(action.confidence).toBe('HIGH');
       expect(action.predicted_effect!.interval[0]).toBeGreaterThan(0);
+    } finally {
+      await docs.close();
+    }
+  });
+
+  it('logs a replayed week at --delivered-at, and names the flag and its rule on a bad one', async () => {
+    const next = shiftWeek(WEEK, 1);
+    const nextCtx = await weeklyContext(store, {
+      week: next,
+      attribution,
+      attribution_run_id: RUN_ID,
+    });
+    // A user with insights that week, none of them delivered yet.
+    const user = (await all(nextCtx)).find(
+      (r) => r.status === 'ok' && insights([r]).length > 0,
+    )!.user_id;
+    const weekly = (...extra: string[]) =>
+      runCli(['insights', 'weekly', '--user', user, '--week', next.label, ...extra], env);
+    const bad = weekly('--delivered-at', 'soon');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--delivered-at 'soon' is not a date");
+    const early = weekly('--delivered-at', '2025-10-08');
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain(
+      `--delivered-at 2025-10-08T00:00:00.000Z is before the end of ${next.label}`,
+    );
+    expect(weekly('--delivered-at', '2025-10-13T07:00:00+02:00').code).toBe(0);
+    const docs = await openDocumentStore(env.HIRELEARN_DOCUMENTS, { readOnly: true });
+    try {
+      const logged = await new DeliveryLog(docs).list({ user_id: user });
+      const replayed = logged.filter((d) => d.source_id.startsWith(`weekly/${next.label}`));
+      expect(replayed.length).toBeGreaterThan(0);
+      for (const d of replayed) expect(d.delivered_at).toBe('2025-10-13T05:00:00.000Z');
     } finally {
       await docs.close();
     }

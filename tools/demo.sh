@@ -185,17 +185,24 @@ step "18. One job seeker's weekly plan: interviews against hours against their t
 hl plan --user "$user" --hours-per-week 15 --svg "$demo/plan-$user.svg" |
   sed -n '1,2p;/^levers/,/^$/p;/^Recommended/p;/^chart:/p'
 
-step "19. One job seeker's weekly report: their week against their past and their segment, what worked, the causal actions that hold, the market (HTML, offline)"
-# The user of step 7; actions only from the nightly's stored effects that hold (step 14); every
-# insight delivered is logged for the quality report (step 20).
+step "19. Weekly reports: each job seeker's week against their past and their segment, what worked, the causal actions that hold, the market (HTML, offline)"
+# A replay: everyone's report for the last week of June, delivered the Monday after it
+# (--delivered-at; the wall clock is long past the simulated year), so that the half year after
+# holds the outcomes step 20 measures. Actions only from the nightly's stored effects that hold
+# (step 14; in this replay estimated on later data than the delivery, which a live run cannot
+# be). Every file passes the privacy audit; every insight delivered is logged.
+hl insights weekly --all --week 2025-W26 --delivered-at 2025-06-30T07:00:00Z --format html \
+  --out "$demo/insights" --json | node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    console.log(`   ${r.week}: ${r.files} reports (${Object.entries(r.by_status).map(([k, n]) => `${k} ${n}`).join(", ")}), ${r.deliveries_logged} deliveries logged, privacy audit ${r.privacy_audit}`);'
+# The user of step 7, their latest week, delivered now.
 hl insights weekly --user "$user" --week 2025-W48 --format html --out "$demo/insights" --json |
   node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
     console.log(`   ${r.headline}\n   report: ${r.file}`);'
 
 step "20. The quality of what was delivered: acted on, realized lift against the promise, calibration"
 # Every insight and recommendation delivered is logged (the nightly's of step 14 and the weekly
-# report's of step 19 among them);
-# figures come as outcomes arrive after each delivery, and say "not enough data" until then.
+# reports of step 19); figures come as outcomes arrive after each delivery: the June reports'
+# from the half year after them; the latest ones have none yet and are counted only.
 hl insights quality
 
 step "21. One job seeker's personalized configuration: layer 5's plan and layer 6's re-ranking weights, their own data shrunk toward their segment's"

@@ -15,6 +15,7 @@ import {
   type WeeklyFormat,
 } from '@hirelearn/weekly-insights';
 import { CliError } from '../cli-error';
+import { dateOption } from '../date-option';
 import { withDocumentStore } from '../documents-option';
 import { printFields, printJson, progressReporter } from '../output';
 import { dbOption, withEventStore } from '../store-option';
@@ -26,6 +27,7 @@ interface Options {
   format: string;
   out?: string;
   json?: boolean;
+  deliveredAt?: string;
   db?: string;
   documents?: string;
 }
@@ -42,6 +44,25 @@ function formatOf(text: string): WeeklyFormat {
   if (!(WEEKLY_FORMATS as readonly string[]).includes(text))
     throw new CliError(`--format must be one of ${WEEKLY_FORMATS.join(', ')}, got '${text}'`);
   return text as WeeklyFormat;
+}
+
+/**
+ * When the reports are delivered, as the delivery log records it: now, or `--delivered-at` for
+ * a replay of a past week (the quality report measures the outcomes that follow a delivery, so
+ * a replay logged at the wall clock would have none). A report is about a finished week: a
+ * delivery before the week's end is refused.
+ */
+export function deliveredAtOf(text: string | undefined, week: IsoWeek): Date {
+  const at = dateOption('--delivered-at', text);
+  if (at === null) return new Date();
+  const t = new Date(at);
+  const end = new Date(`${week.end.replace(' ', 'T')}Z`);
+  if (t < end)
+    throw new CliError(
+      `--delivered-at ${t.toISOString()} is before the end of ${week.label} (${end.toISOString()})`,
+      'a weekly report is delivered once its week is over',
+    );
+  return t;
 }
 
 /** The shared parts of the run: the newest stored attribution and the store's figures. */
@@ -120,6 +141,10 @@ export function registerInsightsWeekly(insights: Command): void {
     .option('--format <format>', `one of ${WEEKLY_FORMATS.join(', ')}`, 'md')
     .option('--out <dir>', 'write DIR/<user>/<week>.<format> instead of printing')
     .option('--json', 'print the summary (or the written file) as JSON')
+    .option(
+      '--delivered-at <date>',
+      'the delivery time logged for the quality report (default now); a replay of a past week gives a time after it, e.g. 2025-07-01',
+    )
     .addOption(dbOption())
     .option(
       '--documents <url>',
@@ -128,6 +153,7 @@ export function registerInsightsWeekly(insights: Command): void {
     .action(async (o: Options) => {
       const week = weekOf(o.week);
       const format = formatOf(o.format);
+      const deliveredAt = deliveredAtOf(o.deliveredAt, week);
       if ((o.user === undefined) === (o.all !== true))
         throw new CliError('give exactly one of --user ID and --all');
       if (o.all && o.out === undefined)
@@ -144,6 +170,7 @@ export function registerInsightsWeekly(insights: Command): void {
               format,
               out: o.out,
               alpha: DEFAULT_WEEKLY_INSIGHTS_SETTINGS.analytics.alpha,
+              clock: () => deliveredAt,
             });
             if (o.user !== undefined) await oneUser(store, ctx, writer, o.user, o);
             else await everyone(store, ctx, writer, o);
