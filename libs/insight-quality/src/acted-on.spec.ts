@@ -89,6 +89,18 @@ describe('acted on', () => {
     expect(actedOn(tailoring, few, S).status).toBe('not_acted');
     expect(actedOn(tailoring, none, S).status).toBe('not_acted');
 
+    // Already tailoring at the share in the window before: nothing to act on, not an actor.
+    const habit = { ...none, applications: [app(-20, { tailored: true }), ...half.applications] };
+    expect(actedOn(tailoring, habit, S)).toEqual({ status: 'already_done', acted_at_ms: null });
+    // Before the window before, or under the share in it: still theirs to act on.
+    const older = { ...none, applications: [app(-40, { tailored: true }), ...half.applications] };
+    expect(actedOn(tailoring, older, S).status).toBe('acted');
+    const mixed = {
+      ...none,
+      applications: [app(-20, { tailored: true }), app(-10), app(-5), ...half.applications],
+    };
+    expect(actedOn(tailoring, mixed, S).status).toBe('acted');
+
     const morning = delivery({ type: 'timing', weekdays: [2], hours: [6, 12], description: 'd' });
     const apps = { ...none, applications: [app(1), app(2, { hour: 14 }), app(3, { weekday: 4 })] };
     expect(actedOn(morning, apps, S).status).toBe('not_acted');

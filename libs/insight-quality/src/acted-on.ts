@@ -9,8 +9,10 @@ import type { InsightQualitySettings } from './settings';
 export const DAY_MS = 86_400_000;
 
 /**
- * `already_done`: the resume carried the edit when it was delivered (nothing left to act on);
- * `not_observable`: a layer's configuration or an action with no act in the log.
+ * `already_done`: the resume carried the edit when it was delivered, or the user's applications
+ * already matched a share action (tailoring, timing, target) at `acted_on_share` in the window
+ * before it: nothing left to act on, and counting them as actors would measure a habit kept as
+ * no lift (their before and after are the same); `not_observable`: a layer's configuration or an action with no act in the log.
  */
 export type ActStatus = 'acted' | 'not_acted' | 'already_done' | 'not_observable';
 
@@ -85,7 +87,10 @@ function resumeEditActed(a: ResumeEdit, o: UserOutcomes, from: number, to: numbe
     : { status: 'not_acted', acted_at_ms: null };
 }
 
-/** Acted when at least `acted_on_share` of the applications in the window match. */
+/**
+ * Acted when at least `acted_on_share` of the applications in the window after the delivery
+ * match; already done when that share matched in a window as long before it.
+ */
 function shareActed(
   applications: readonly ApplicationOutcome[],
   from: number,
@@ -93,9 +98,16 @@ function shareActed(
   settings: InsightQualitySettings,
   matches: (a: ApplicationOutcome) => boolean,
 ): ActedOn {
-  const inWindow = applications.filter((x) => x.at_ms > from && x.at_ms <= to);
-  const matching = inWindow.filter(matches);
-  if (inWindow.length === 0 || matching.length / inWindow.length < settings.acted_on_share)
-    return { status: 'not_acted', acted_at_ms: null };
+  const matchingIn = (lo: number, hi: number) => {
+    const inWindow = applications.filter((x) => x.at_ms > lo && x.at_ms <= hi);
+    const matching = inWindow.filter(matches);
+    return inWindow.length > 0 && matching.length / inWindow.length >= settings.acted_on_share
+      ? matching
+      : null;
+  };
+  if (matchingIn(from - (to - from), from) !== null)
+    return { status: 'already_done', acted_at_ms: null };
+  const matching = matchingIn(from, to);
+  if (matching === null) return { status: 'not_acted', acted_at_ms: null };
   return { status: 'acted', acted_at_ms: matching[0].at_ms };
 }
