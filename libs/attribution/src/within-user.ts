@@ -27,11 +27,8 @@ export function withinUserAnalysis(
 ): CausalAnalysis {
   const s = options.settings ?? DEFAULT_CAUSAL_SETTINGS;
   const rs = options.refuters ?? DEFAULT_REFUTER_SETTINGS;
-  // The refuters run once, on the primary; the propensity analysis keeps only its cheapest one.
-  const beside = analyzeEffect(question, {
-    settings: s,
-    refuters: { ...rs, placebo_repeats: 0, subset_repeats: 0 },
-  });
+  // The refuters run once, on the primary: the propensity analysis's would be discarded.
+  const beside = analyzeEffect(question, { settings: s, refute: false });
   const data = question.data;
   const primary = withinUnitEffect(data, s);
   const binaryOutcome = data.outcome.every((v) => v === 0 || v === 1);

@@ -20,7 +20,7 @@ import { iv2sls, IvEffect } from './iv';
 import { psMatching } from './matching';
 import { naiveDifference } from './naive';
 import { checkOverlap, OverlapCheck } from './overlap';
-import { fitPropensity } from './propensity';
+import { transientPropensity } from './propensity';
 import { refuteAll } from './refuters/refute';
 import { DEFAULT_REFUTER_SETTINGS, RefuterSettings } from './refuters/settings';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
@@ -46,6 +46,11 @@ export interface GradedAnalysis extends CausalAnalysis {
 export interface AnalyzeOptions {
   readonly settings?: CausalSettings;
   readonly refuters?: RefuterSettings;
+  /**
+   * false: no refuters (`refutations` empty), for a caller that refutes another primary itself
+   * and keeps only these estimates (libs/attribution's within-user analysis). Default true.
+   */
+  readonly refute?: boolean;
 }
 
 interface Branch {
@@ -58,11 +63,12 @@ interface Branch {
 
 /** Backdoor adjustment for a binary treatment: diagnostics, AIPW as primary, the others beside it. */
 function adjustment(data: CausalData, s: CausalSettings): Branch {
-  const model = fitPropensity(data, s);
+  // Not frozen: the model stays inside this analysis (transientPropensity says why).
+  const model = transientPropensity(data, s);
   const ok = model.status === 'ok';
   // The refuters' refits (a subset, an extra covariate, a permuted treatment) start IRLS from
   // this fit: same maximum, a third of the steps.
-  const estimator = (d: CausalData): EffectEstimate => aipw(d, s, fitPropensity(d, s, model));
+  const estimator = (d: CausalData): EffectEstimate => aipw(d, s, transientPropensity(d, s, model));
   // One propensity fit shared by every estimator on the full data (a failed fit is passed
   // too: each estimator reports its status).
   const primary = aipw(data, s, model);
@@ -125,7 +131,7 @@ export function analyzeEffect(
   const controls = data.outcome.filter((_, i) => data.treatment[i] === 0);
   const baseline = controls.reduce((a, b) => a + b, 0) / controls.length;
   const refutations =
-    primary.status === 'ok'
+    primary.status === 'ok' && options.refute !== false
       ? refuteAll(ivData, branch.estimator, primary, {
           settings: rs,
           ...(binaryOutcome && identification.binary_treatment ? { baseline_risk: baseline } : {}),

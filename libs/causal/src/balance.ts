@@ -22,20 +22,17 @@ export interface BalanceTable {
   readonly max_abs_smd_after: number;
 }
 
-function groups(
-  values: readonly number[],
-  treatment: readonly number[],
-  weights: readonly number[],
-): [{ values: number[]; weights: number[] }, { values: number[]; weights: number[] }] {
-  const t = { values: [] as number[], weights: [] as number[] };
-  const c = { values: [] as number[], weights: [] as number[] };
-  values.forEach((v, i) => {
-    const g = treatment[i] === 1 ? t : c;
-    g.values.push(v);
-    g.weights.push(weights[i]);
-  });
+/** Row indices of each arm (treated: T = 1), in row order. */
+function arms(treatment: readonly number[]): [number[], number[]] {
+  const t: number[] = [];
+  const c: number[] = [];
+  treatment.forEach((v, i) => (v === 1 ? t : c).push(i));
   return [t, c];
 }
+
+/** `values` at the rows `index`, in that order. */
+const pick = (values: readonly number[], index: readonly number[]): number[] =>
+  index.map((i) => values[i]);
 
 function maxAbs(values: readonly number[]): number {
   return values.reduce(
@@ -46,13 +43,20 @@ function maxAbs(values: readonly number[]): number {
 
 /** Balance of `data.covariates` between arms before and after weighting by `weights`. */
 export function balanceTable(data: CausalData, weights: readonly number[]): BalanceTable {
-  const ones = data.treatment.map(() => 1);
+  // Each arm's rows once, shared by every covariate (splitting per covariate and weighting by
+  // pushing one row at a time was a tenth of a timing treatment's analysis on 2·10⁵ rows).
+  const [ti, ci] = arms(data.treatment);
+  const [onesT, onesC] = [ti.map(() => 1), ci.map(() => 1)];
+  const [wT, wC] = [pick(weights, ti), pick(weights, ci)];
   const rows = Object.entries(data.covariates).map(([covariate, values]) => {
-    const smd = (w: readonly number[]): number => {
-      const [t, c] = groups(values, data.treatment, w);
-      return weightedStandardizedMeanDifference(t, c, { sd_from: 'unweighted' }).smd;
-    };
-    return { covariate, smd_before: smd(ones), smd_after: smd(weights) };
+    const [vT, vC] = [pick(values, ti), pick(values, ci)];
+    const smd = (t: readonly number[], c: readonly number[]): number =>
+      weightedStandardizedMeanDifference(
+        { values: vT, weights: t },
+        { values: vC, weights: c },
+        { sd_from: 'unweighted' },
+      ).smd;
+    return { covariate, smd_before: smd(onesT, onesC), smd_after: smd(wT, wC) };
   });
   return deepFreeze({
     rows,

@@ -16,7 +16,7 @@ import type { ColumnDesign } from '@hirelearn/stats';
 import { checkData, designColumns, subsetData } from './data';
 import { failedEffect, influenceStdError, makeEffect } from './effect';
 import { checkOverlap } from './overlap';
-import { fitPropensity, PropensityModel } from './propensity';
+import { fitPropensity, PropensityModel, transientPropensity } from './propensity';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
 import { CausalData, EffectEstimate } from './types';
 
@@ -110,7 +110,7 @@ function trimmedRefit(
   const hit = TRIMMED.get(model);
   if (hit !== undefined && hit.data === data && hit.settings === settings) return hit;
   const sub = subsetData(data, index);
-  const refit = { data, settings, sub, model: fitPropensity(sub, settings, model) };
+  const refit = { data, settings, sub, model: transientPropensity(sub, settings, model) };
   TRIMMED.set(model, refit);
   return refit;
 }
