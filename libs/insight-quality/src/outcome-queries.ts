@@ -1,9 +1,11 @@
 /**
  * What the measurement reads of the event log, as named queries over the store's facts: each
  * user's applications with a known outcome, their resume edits and their answers to
- * suggestions. Users who opted out of cross-user insights (`market_insights` or `all`) are
- * left out: the quality report is a figure across users.
+ * suggestions. Users who do not share their data across users are left out (analytics'
+ * `OPTED_OUT_USERS`: a `USER_OPTED_OUT` of `market_insights` or `all`, or a profile withholding
+ * `consent.market_insights`): the quality report is a figure across users.
  */
+import { OPTED_OUT_USERS } from '@hirelearn/analytics';
 import type { EventStore } from '@hirelearn/store';
 
 /** A submitted application whose outcome is known (an interview, or a final no). */
@@ -43,9 +45,6 @@ export interface UserOutcomes {
 }
 
 const FACTS = ['applications', 'users', 'resume_versions'];
-
-const OPTED_OUT_SQL = `
-  SELECT DISTINCT user_id FROM users WHERE opted_out_market_insights_at IS NOT NULL`;
 
 /** Still pending (no answer yet, not ghosted): its outcome is not known, so it is not counted. */
 const APPLICATIONS_SQL = `
@@ -87,7 +86,7 @@ export async function loadUserOutcomes(
     `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name IN (${FACTS.map((t) => `'${t}'`).join(', ')})`,
   );
   if (Number(present[0]?.n) < FACTS.length || users.size === 0) return out;
-  const optedOut = new Set((await store.rows(OPTED_OUT_SQL)).map((r) => String(r.user_id)));
+  const optedOut = new Set((await store.rows(OPTED_OUT_USERS)).map((r) => String(r.user_id)));
   const of = (user: unknown) => {
     const id = String(user);
     if (!users.has(id) || optedOut.has(id)) return null;
