@@ -15,8 +15,10 @@ import {
   evidenceShortfalls,
   gradeFamily,
   GradingSettings,
+  recommendation,
+  type RefutationSummary,
 } from '@hirelearn/causal';
-import { CausalEffect, recommendation, RefutationSummary } from './effect';
+import { CausalEffect, INTERVIEW_CHANCES } from './effect';
 
 /** The design's own facts (cutoff, bandwidth, period…), printed with the effect. */
 export type DesignFacts = Readonly<Record<string, number | string | boolean | null>>;
@@ -109,7 +111,7 @@ export function designEffect(
     adjustment_set: [],
     refutations: study.refutations,
     reasons: [...primary.reasons, ...study.notes, ...grade.reasons],
-    recommendation: recommendation(study.treatment, grade.confidence, primary),
+    recommendation: recommendation(study.treatment, grade.confidence, primary, INTERVIEW_CHANCES),
     design: study.design,
   });
 }

@@ -30,9 +30,9 @@ import {
   naiveDifference,
   type EffectEstimate,
   type PanelData,
+  type RefutationSummary,
 } from '@hirelearn/causal';
 import type { DesignStudy } from './design-study';
-import type { RefutationSummary } from './effect';
 import type { AttributionSettings, DidStudySettings } from './settings';
 import type { AnalysisTable } from './table';
 

@@ -4,102 +4,31 @@
  * also spans a disagreeing design-based estimate) — the other estimators beside it, the naive
  * difference beside the adjusted one, and a recommendation that follows the grade.
  */
-import type {
-  Confidence,
-  ConfidenceGrade,
-  EffectEstimate,
-  GradedAnalysis,
+import {
+  estimateKey,
+  recommendation,
+  type ConfidenceGrade,
+  type EffectEstimate,
+  type EffectSummary,
+  type GradedAnalysis,
 } from '@hirelearn/causal';
 import { chooseHeadline, type Headline } from './headline';
 import { DEFAULT_HEADLINE_SETTINGS } from './settings';
 import type { TreatmentSpec } from './treatments';
 
-export interface NaiveComparison {
-  readonly ate: number | null;
-  readonly confidence_interval: readonly [number, number] | null;
-  readonly p_value: number | null;
-}
+/** The outcome of every nightly effect, as a recommendation names it. */
+export const INTERVIEW_CHANCES = 'interview chances';
 
-export interface InstrumentSummary {
-  readonly name: string;
-  readonly estimate: number | null;
-  readonly confidence_interval: readonly [number, number] | null;
-  readonly first_stage_f: number | null;
-  readonly weak_instrument: boolean;
-  readonly estimand: 'LATE';
-}
-
-export interface RefutationSummary {
-  readonly name: string;
-  readonly passed: boolean;
-  readonly detail: string;
-  readonly values: Readonly<Record<string, number>>;
-}
-
-export interface CausalEffect {
-  readonly treatment: string;
+/** The `EffectSummary` of one treatment on reaching interview, with what the treatment is. */
+export interface CausalEffect extends EffectSummary {
   readonly outcome: 'interview';
   readonly definition: string;
-  readonly status: string;
   /** Difference in the probability of reaching interview (0.04 = +4 points). */
   readonly ate: number | null;
-  readonly att: number | null;
-  readonly std_error: number | null;
-  readonly confidence_interval: readonly [number, number] | null;
-  readonly p_value: number | null;
-  readonly q_value: number | null;
-  readonly causal_confidence: Confidence;
-  readonly method: string;
-  /**
-   * What `ate` and `confidence_interval` are: the primary's method, or 'span:aipw+did' (…+iv_2sls)
-   * when a design-based estimate disagreed with the adjusted one (headline.ts).
-   */
-  readonly headline_method: string;
-  /** Why that headline: the designs compared and what they said. */
-  readonly headline_reason: string;
-  /** Method → estimate (null when that estimator could not run). */
-  readonly estimates: Readonly<Record<string, number | null>>;
-  readonly naive: NaiveComparison;
-  readonly instrument: InstrumentSummary | null;
-  readonly sample_size: number;
-  readonly treatment_group_size: number;
-  readonly control_group_size: number;
-  readonly adjustment_set: readonly string[];
-  readonly refutations: readonly RefutationSummary[];
-  readonly reasons: readonly string[];
-  readonly recommendation: string;
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const ok = (e: EffectEstimate | undefined): e is EffectEstimate => e?.status === 'ok';
-const pts = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} points`;
-
-/** The key of an estimate in `estimates`: the method, with the estimand when it is not the ATE. */
-export function estimateKey(e: EffectEstimate): string {
-  if (e.method === 'ipw_hajek') return e.estimand === 'ATT' ? 'ipw_att' : 'ipw';
-  return e.method;
-}
-
-/** What to do about the treatment, following the grade and the sign. */
-export function recommendation(
-  name: string,
-  confidence: Confidence,
-  primary: EffectEstimate,
-  outcome = 'interview chances',
-  unit: (x: number) => string = pts,
-): string {
-  if (primary.status !== 'ok') return `no conclusion on ${name}: ${primary.status}`;
-  const significant = primary.ci[0] > 0 || primary.ci[1] < 0;
-  const size = `${unit(primary.estimate)} on ${outcome}`;
-  if (confidence === 'HIGH') {
-    return primary.estimate > 0 ? `recommend ${name}: ${size}` : `advise against ${name}: ${size}`;
-  }
-  if (!significant) return `no evidence that ${name} changes ${outcome}: do not recommend it`;
-  if (confidence === 'LOW') {
-    return `do not act on ${name} (${size}): the evidence contradicts the estimate`;
-  }
-  return `promising but not established (${size}): test ${name} in an experiment before recommending it`;
-}
 
 /**
  * The grade of `a` under its headline: HIGH also needs the published interval to exclude 0
@@ -179,10 +108,11 @@ export function toCausalEffect(
       values: r.values,
     })),
     reasons: [...p.reasons, ...grade.reasons],
-    recommendation: recommendation(spec.name, grade.confidence, {
-      ...p,
-      estimate: h.estimate,
-      ci: h.ci,
-    }),
+    recommendation: recommendation(
+      spec.name,
+      grade.confidence,
+      { ...p, estimate: h.estimate, ci: h.ci },
+      INTERVIEW_CHANCES,
+    ),
   };
 }

@@ -11,5 +11,3 @@ export * from './design-study';
 export * from './rd-study';
 export * from './did-study';
 export * from './run';
-export * from './csv/csv-table';
-export * from './csv/estimate';

@@ -28,11 +28,11 @@ import {
   rdLocalLinear,
   type RdBandwidthMethod,
   type CausalSettings,
+  type RefutationSummary,
 } from '@hirelearn/causal';
 import { normalQuantile } from '@hirelearn/stats';
 import type { EventStore } from '@hirelearn/store';
 import type { DesignStudy } from './design-study';
-import type { RefutationSummary } from './effect';
 import type { AttributionSettings, RdStudySettings } from './settings';
 import { type AnalysisWindow, reachedInterviewBefore, windowBounds } from './window';
 

@@ -18,6 +18,14 @@ export type {
 } from './types';
 export { causalSettings, DEFAULT_CAUSAL_SETTINGS, type CausalSettings } from './settings';
 export { makeEffect } from './effect';
+export {
+  estimateKey,
+  recommendation,
+  type EffectSummary,
+  type InstrumentSummary,
+  type NaiveComparison,
+  type RefutationSummary,
+} from './effect-summary';
 
 // The pipeline: identify a question, estimate with every applicable method, refute, grade.
 export { identify, type CausalQuestion, type Identification } from './identify';
@@ -70,3 +78,15 @@ export { withinUnitEffect, type WithinUnitEffect } from './within-unit';
 export { rdLocalLinear, type RdData, type RdEffect, type RdBandwidthMethod } from './rd';
 export { rdFuzzy, isSharpRd, type RdFuzzyData, type RdFuzzyEffect } from './rd-fuzzy';
 export { rdDensityTest, densityCountsTest, type DensityTest } from './density';
+
+// The engine on any table of named columns (`hirelearn causal estimate` on a CSV).
+export {
+  CSV_METHODS,
+  estimateOnTable,
+  missingColumns,
+  missingColumnsReason,
+  type CsvMethod,
+  type EstimateRequest,
+  type EstimateResult,
+} from './table/estimate';
+export type { ColumnTable } from './table/complete-rows';

@@ -4,11 +4,11 @@ import {
   estimateOnTable,
   missingColumns,
   missingColumnsReason,
-  readCsv,
   type CsvMethod,
   type EstimateRequest,
   type EstimateResult,
-} from '@hirelearn/attribution';
+} from '@hirelearn/causal';
+import { readCsv } from '@hirelearn/store';
 import { CliError } from '../cli-error';
 import { printFields, printJson } from '../output';
 

@@ -3,3 +3,4 @@ export * from './facts';
 export * from './store-url';
 export * from './types';
 export * from './rollback';
+export * from './csv-table';

@@ -1,7 +1,7 @@
 /**
- * The general engine on any table (`hirelearn causal estimate`): one method of libs/causal on
- * named columns, with the same fields as the nightly `CausalEffect` so an analyst can check
- * the engine on their own data. Rows with an empty cell in a column the method reads are dropped
+ * The general engine on any table (`hirelearn causal estimate` reads it from a CSV): one method
+ * of this library on named columns, with the fields of `EffectSummary` (which the nightly
+ * `CausalEffect` of libs/attribution extends) so an analyst can check the engine on their data. Rows with an empty cell in a column the method reads are dropped
  * and counted (`diagnostics.rows_dropped`, and a reason naming the columns); missing columns or
  * non-numeric values are a result with status `invalid_input`, never a throw. RD goes fuzzy when
  * the treatment is not 1{running ≥ cutoff} (or on request) and runs the density test at the
@@ -9,42 +9,32 @@
  * runs the pre-trend test when treated units are seen before their treatment. A failed design
  * check makes the grade LOW.
  */
+import { aipw } from '../aipw';
+import { analyzeEffect } from '../analyze';
+import { balanceTable, type BalanceTable } from '../balance';
+import { did2x2, didTwoWayFe, type PanelData } from '../did';
+import { didStaggered } from '../did-staggered';
+import { rdDensityTest } from '../density';
 import {
-  aipw,
-  analyzeEffect,
-  balanceTable,
-  BalanceTable,
-  CausalData,
-  CausalSettings,
-  DEFAULT_CAUSAL_SETTINGS,
-  type PanelData,
-  type RdBandwidthMethod,
-  DEFAULT_GRADING_SETTINGS,
-  DEFAULT_REFUTER_SETTINGS,
-  did2x2,
-  didPreTrendTest,
-  didStaggered,
-  didTwoWayFe,
-  EffectEstimate,
-  gradeEffect,
-  ipw,
-  isSharpRd,
-  iv2sls,
-  IvData,
-  type IvEffect,
-  OverlapCheck,
-  panelTiming,
-  psMatching,
-  rdDensityTest,
-  rdFuzzy,
-  rdLocalLinear,
-  Refutation,
-  refuteAll,
-  withQValues,
-} from '@hirelearn/causal';
-import { CausalEffect, estimateKey, recommendation, RefutationSummary } from '../effect';
-import { completeRows } from './complete-rows';
-import type { CsvTable } from './csv-table';
+  estimateKey,
+  recommendation,
+  type EffectSummary,
+  type RefutationSummary,
+} from '../effect-summary';
+import { DEFAULT_GRADING_SETTINGS, gradeEffect } from '../grading';
+import { ipw } from '../ipw';
+import { iv2sls, type IvEffect } from '../iv';
+import { psMatching } from '../matching';
+import { type OverlapCheck } from '../overlap';
+import { panelTiming } from '../panel-timing';
+import { didPreTrendTest } from '../pre-trend';
+import { withQValues } from '../q-values';
+import { rdLocalLinear, type RdBandwidthMethod } from '../rd';
+import { isSharpRd, rdFuzzy } from '../rd-fuzzy';
+import { DEFAULT_REFUTER_SETTINGS, refuteAll } from '../refuters';
+import { DEFAULT_CAUSAL_SETTINGS, type CausalSettings } from '../settings';
+import type { CausalData, EffectEstimate, IvData, Refutation } from '../types';
+import { completeRows, type ColumnTable } from './complete-rows';
 
 export const CSV_METHODS = ['psm', 'ipw', 'aipw', 'iv', 'did', 'rd'] as const;
 export type CsvMethod = (typeof CSV_METHODS)[number];
@@ -69,16 +59,15 @@ export interface EstimateRequest {
   readonly bandwidth_method?: RdBandwidthMethod;
 }
 
-/** `CausalEffect` with the estimand and the method's own diagnostics. */
-export interface EstimateResult extends Omit<CausalEffect, 'outcome' | 'definition'> {
-  readonly outcome: string;
+/** An `EffectSummary` with the estimand and the method's own diagnostics. */
+export interface EstimateResult extends EffectSummary {
   readonly estimand: string;
   readonly diagnostics: Readonly<Record<string, number | boolean | null>>;
 }
 
 type Columns = Record<string, readonly number[]>;
 
-function numeric(table: CsvTable, name: string): readonly number[] | string {
+function numeric(table: ColumnTable, name: string): readonly number[] | string {
   const col = table.columns[name];
   if (col === undefined)
     return `no column '${name}' (columns: ${Object.keys(table.columns).join(', ')})`;
@@ -87,7 +76,7 @@ function numeric(table: CsvTable, name: string): readonly number[] | string {
   return bad >= 0 ? `column '${name}' row ${bad + 1} is not a number (${String(col[bad])})` : out;
 }
 
-function ids(table: CsvTable, name: string): readonly (string | number)[] | string {
+function ids(table: ColumnTable, name: string): readonly (string | number)[] | string {
   const col = table.columns[name];
   if (col === undefined) return `no column '${name}'`;
   return col.map((v) => v ?? '');
@@ -181,7 +170,7 @@ function adjusted(req: EstimateRequest, data: CausalData, s: CausalSettings): Ev
   };
 }
 
-function evidence(req: EstimateRequest, table: CsvTable, s: CausalSettings): Evidence | string {
+function evidence(req: EstimateRequest, table: ColumnTable, s: CausalSettings): Evidence | string {
   const y = numeric(table, req.outcome);
   if (typeof y === 'string') return y;
   const t = numeric(table, req.treatment);
@@ -376,19 +365,19 @@ function usedColumns(req: EstimateRequest): string[] {
 }
 
 /** The columns `req` names that `table` does not have (each once, in the order named). */
-export function missingColumns(table: CsvTable, req: EstimateRequest): string[] {
+export function missingColumns(table: ColumnTable, req: EstimateRequest): string[] {
   return [...new Set(usedColumns(req))].filter((c) => table.columns[c] === undefined);
 }
 
 /** "no column 'a'" or "no columns 'a', 'b'", with the columns the table has. */
-export function missingColumnsReason(table: CsvTable, missing: readonly string[]): string {
+export function missingColumnsReason(table: ColumnTable, missing: readonly string[]): string {
   const names = missing.map((c) => `'${c}'`).join(', ');
   return `no column${missing.length > 1 ? 's' : ''} ${names} (columns: ${Object.keys(table.columns).join(', ')})`;
 }
 
 /** Runs `req.method` on `table` (see the module doc). */
 export function estimateOnTable(
-  table: CsvTable,
+  table: ColumnTable,
   req: EstimateRequest,
   settings: CausalSettings = DEFAULT_CAUSAL_SETTINGS,
 ): EstimateResult {

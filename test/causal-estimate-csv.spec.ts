@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createRng } from '@hirelearn/stats';
-import { readCsv, type CsvTable } from './csv-table';
-import { rdFuzzy } from '@hirelearn/causal';
-import { estimateOnTable } from './estimate';
+import { estimateOnTable, rdFuzzy } from '@hirelearn/causal';
+import { readCsv, type CsvTable } from '@hirelearn/store';
 
 /** Wooldridge's MROZ, shipped with libs/causal's published fixtures. */
-const MROZ = path.resolve(__dirname, '../../../causal/fixtures/mroz/mroz.csv');
+const MROZ = path.resolve(__dirname, '../libs/causal/fixtures/mroz/mroz.csv');
 
 let dir: string;
 beforeAll(() => {
@@ -245,7 +244,7 @@ describe('causal estimate on a CSV', () => {
   });
 
   it('reproduces rdrobust on the Senate fixture, dropping its 93 rows without a vote', async () => {
-    const file = path.join(__dirname, '../../../causal/fixtures/senate-rd/rdrobust_senate.csv');
+    const file = path.join(__dirname, '../libs/causal/fixtures/senate-rd/rdrobust_senate.csv');
     const read = await readCsv(file);
     if (read.status !== 'ok') throw new Error(read.reason);
     const req = {

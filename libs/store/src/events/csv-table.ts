@@ -2,7 +2,7 @@
  * Reads any CSV into columns through DuckDB's `read_csv_auto` (an in-memory connection), so
  * quoting, headers and types follow DuckDB's sniffer rather than a parser of our own.
  */
-import { EventStore } from '@hirelearn/store';
+import { EventStore } from './event-store';
 
 export interface CsvTable {
   readonly n: number;
