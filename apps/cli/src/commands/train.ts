@@ -12,6 +12,7 @@ import {
   type TrainableModel,
 } from '@hirelearn/training';
 import { openDocumentStore } from '@hirelearn/store';
+import { modelsCommand } from './models';
 import { CliError } from '../cli-error';
 import { printFields, printJson, printTable } from '../output';
 import { withEventStore } from '../store-option';
@@ -46,9 +47,7 @@ function codeVersion(): string {
  * command, made here when the registry's commands have not made it yet.
  */
 export function registerTrain(program: Command): void {
-  const models =
-    program.commands.find((c) => c.name() === 'models') ??
-    program.command('models').description('train, register and manage model versions');
+  const models = modelsCommand(program);
   models
     .command('train')
     .description('train a model on the facts, write its artifact, register a candidate version')
