@@ -3,7 +3,7 @@ import { fromGrpcError } from './grpc-status';
 
 export interface ReconnectingStreamOptions {
   /** Wait before reopening a stream that ended or could not reach the server; default 1 s, 0: never. */
-  readonly reconnect_ms?: number;
+  readonly reconnectMs?: number;
   /** Every error: an unreachable server on every failed attempt, a message the caller could not take. */
   readonly onError?: (error: unknown) => void;
   /** The client's own state: a reopen scheduled before it closed does nothing. */
@@ -12,7 +12,7 @@ export interface ReconnectingStreamOptions {
 
 /**
  * Follows a server stream that should never end (Watch, WatchConfig): when it ends or the
- * server is unreachable it is opened again after `reconnect_ms`, with `start(true)` so the
+ * server is unreachable it is opened again after `reconnectMs`, with `start(true)` so the
  * caller asks for the current state first and misses nothing; a refusal (a bad request) is
  * not retried. Returns the handle that stops it.
  */
@@ -21,7 +21,7 @@ export function reconnectingStream<T>(
   onMessage: (message: T) => void,
   options: ReconnectingStreamOptions = {},
 ): { close(): void } {
-  const reconnectMs = options.reconnect_ms ?? 1000;
+  const reconnectMs = options.reconnectMs ?? 1000;
   let closed = false;
   let stream: ClientReadableStream<T> | null = null;
   let timer: NodeJS.Timeout | null = null;

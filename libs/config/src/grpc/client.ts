@@ -108,7 +108,7 @@ export class ConfigGrpcClient {
    * Streams the layer's versions as they are published, until closed: with `after_version`
    * (the version a layer read with getConfig) every later one first, with `send_current` the
    * one in force first. When the stream ends or the server is unreachable it reopens after
-   * `reconnect_ms` (default 1 s; 0: never) from the last version received, so a layer misses
+   * `reconnectMs` (default 1 s; 0: never) from the last version received, so a layer misses
    * none and gets none twice.
    */
   watchConfig<L extends ConfigLayer>(
@@ -118,7 +118,7 @@ export class ConfigGrpcClient {
       send_current?: boolean;
       after_version?: number;
       onError?: (error: unknown) => void;
-      reconnect_ms?: number;
+      reconnectMs?: number;
     } = {},
   ): ConfigWatch {
     let last = options.after_version;

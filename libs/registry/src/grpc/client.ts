@@ -160,7 +160,7 @@ export class RegistryGrpcClient {
 
   /**
    * Streams the model's stage changes until closed. When the stream ends or the server is
-   * unreachable, it reopens after `reconnect_ms` (default 1 s; 0: never) asking for the
+   * unreachable, it reopens after `reconnectMs` (default 1 s; 0: never) asking for the
    * current production version first, so a watcher never misses the version that serves.
    * Errors go to onError (an unreachable server on every failed attempt).
    */
@@ -170,7 +170,7 @@ export class RegistryGrpcClient {
     options: {
       send_current?: boolean;
       onError?: (error: unknown) => void;
-      reconnect_ms?: number;
+      reconnectMs?: number;
     } = {},
   ): Watch {
     return reconnectingStream(

@@ -67,7 +67,7 @@ describe('RegistryGrpcClient.watch', () => {
     await registry.promote('m', 1, { by: 'a', reason: 'start' });
     const client = new RegistryGrpcClient(first.address);
     const events: WatchEvent[] = [];
-    const w = client.watch('m', (e) => events.push(e), { send_current: true, reconnect_ms: 50 });
+    const w = client.watch('m', (e) => events.push(e), { send_current: true, reconnectMs: 50 });
     await until(() => events.length === 1);
 
     await first.shutdown();
@@ -89,7 +89,7 @@ describe('RegistryGrpcClient.watch', () => {
     const client = new RegistryGrpcClient(running.address);
     const errors: unknown[] = [];
     const w = client.watch('Bad Name', () => undefined, {
-      reconnect_ms: 20,
+      reconnectMs: 20,
       onError: (e) => errors.push(e),
     });
     await until(() => errors.length > 0);
