@@ -116,6 +116,22 @@ export default [
     },
   },
   {
+    // A lib's index is its public API: named exports, grouped, like libs/registry/src/index.ts;
+    // `export *` would publish its internals again. Libs join this list as they are curated.
+    files: [
+      'libs/{analytics,causal,experiments,nightly,optimize,safeguards,stats,temporal}/src/index.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'name what the lib exports (its public API); internals stay internal',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
