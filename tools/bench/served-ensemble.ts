@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as pb from '@hirelearn/proto';
 import type { ServiceBinding } from '@hirelearn/proto';
 import { Registry } from '@hirelearn/registry';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
@@ -85,3 +86,17 @@ function workerShim(dir: string): string {
   );
   return shim;
 }
+
+/** The benches' application number i: 100 users, the technical fit varying with i. */
+export const benchApplication = (i: number): pb.ApplicationFeatures =>
+  pb.ApplicationFeatures.fromPartial({
+    application_id: `a-${i}`,
+    user_id: `u-${i % 100}`,
+    strategy_mode: 'BALANCED',
+    fit_components: { technical: 40 + (i % 50), seniority: 80, experience: 60, signal: 55 },
+    category: 'target',
+    job: { seniority: 'mid' },
+    resume_score: 72,
+    tailoring_applied: true,
+    user_seniority: 'mid',
+  });

@@ -25,7 +25,7 @@ import {
   predictInterview,
   predictServable,
 } from '@hirelearn/services';
-import { benchEnsemble } from './served-ensemble';
+import { benchApplication, benchEnsemble } from './served-ensemble';
 
 /** The client: plain JS on a worker thread, raw bytes in and out (no decoding on its side). */
 const CLIENT = `
@@ -87,18 +87,7 @@ async function main(): Promise<void> {
   const ensemble = await benchEnsemble(dir, process.argv[2], { useOnnx, log: placement });
   const { served, log } = ensemble;
   const server = await startGrpcServer(ensemble.bindings);
-  const app = (i: number): pb.ApplicationFeatures =>
-    pb.ApplicationFeatures.fromPartial({
-      application_id: `a-${i}`,
-      user_id: `u-${i % 100}`,
-      strategy_mode: 'BALANCED',
-      fit_components: { technical: 40 + (i % 50), seniority: 80, experience: 60, signal: 55 },
-      category: 'target',
-      job: { seniority: 'mid' },
-      resume_score: 72,
-      tailoring_applied: true,
-      user_seniority: 'mid',
-    });
+  const app = benchApplication;
   const encode = (apps: pb.ApplicationFeatures[]) =>
     pb.PredictInterviewRequest.encode({ applications: apps }).finish();
   const singles = Array.from({ length: 500 }, (_, i) => encode([app(i)]));

@@ -22,6 +22,7 @@ import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pb from '@hirelearn/proto';
+import { benchApplication } from './served-ensemble';
 
 const RATE = Number(process.env.RATE ?? 1000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -141,19 +142,7 @@ function framed(messages: readonly Uint8Array[]): Buffer {
 const predictRequests = (): Uint8Array[] =>
   Array.from({ length: 500 }, (_, i) =>
     pb.PredictInterviewRequest.encode({
-      applications: [
-        pb.ApplicationFeatures.fromPartial({
-          application_id: `a-${i}`,
-          user_id: `u-${i % 100}`,
-          strategy_mode: 'BALANCED',
-          fit_components: { technical: 40 + (i % 50), seniority: 80, experience: 60, signal: 55 },
-          category: 'target',
-          job: { seniority: 'mid' },
-          resume_score: 72,
-          tailoring_applied: true,
-          user_seniority: 'mid',
-        }),
-      ],
+      applications: [benchApplication(i)],
     }).finish(),
   );
 
