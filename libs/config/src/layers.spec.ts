@@ -1,7 +1,7 @@
 import { DAY_CODES } from '@hirelearn/optimize';
+import { PLANNER_DAYS } from './layers';
 import {
   CONFIG_LAYERS,
-  PLANNER_DAYS,
   ConfigSchemaError,
   DEFAULT_CONFIGS,
   configLayer,
