@@ -4,18 +4,22 @@
  * graded HIGH, and null CIs excluding 0), and coverage of the 95% intervals, across seeds: one
  * entry per treatment, its headline (the DiD of each edit runs as in the nightly and, with the
  * IV, can widen an adjusted interval it disagrees with: libs/attribution headline.ts).
- * Then the time of the nightly run over one world next to the time of the plain logistic
- * propensity fit alone (one treatment) in the same run.
+ * Then the nightly attribution over one world, step by step (wall and CPU seconds of each: the
+ * SQL loads, the treatments' analyses on the worker threads, the design studies, then the
+ * whole run as the nightly makes it, the design studies beside the workers) next to the time of
+ * the plain logistic propensity fit alone (one treatment) in the same run.
  *
  * Then logistic propensity + matching on `--rows` synthetic rows beside the plain logistic fit.
  *
  *   npx tsx tools/bench/causal.ts [--seeds 1,2,3] [--users 400] [--months 8]
- *     [--timing-users 3000] [--timing-months 12] [--timing-seed 4] [--rows 1000000]
+ *     [--timing-users 3000] [--timing-months 12] [--timing-seed 4] [--timing-db FILE] [--rows 1000000]
  *     [--fast-refuters] [--workers 2] [--world skill-selected-nulls] [--headline span|adjusted]
  *
  * `--seeds ''` skips the quality runs, `--timing-users 0` the nightly timing, `--rows 0` the
  * matching timing; seeds may run as separate processes (sum the counts). Worlds are simulated
- * and ingested once into a file-backed DuckDB under $TMPDIR/hirelearn-bench-causal and reused.
+ * and ingested once into a file-backed DuckDB under $TMPDIR/hirelearn-bench-causal and reused;
+ * `--timing-db FILE` times an already ingested world instead (e.g. tools/bench/nightly.ts's
+ * $TMPDIR/hirelearn-bench-nightly/u3000-m12-s1/world.duckdb), opened read-only.
  *
  * `--fast-refuters` runs 1 placebo permutation and 2 subsets instead of 3 and 5. `--workers N`
  * spreads the nightly's treatments over N worker threads running the built
@@ -30,8 +34,12 @@ import {
   attributeTableInWorkers,
   attributionSettings,
   DEFAULT_ATTRIBUTION_SETTINGS,
+  didStudies,
   loadAnalysisTable,
+  loadRdStudyData,
   questionData,
+  rdStudy,
+  runAttribution,
   treatmentSpecs,
   type AnalysisTable,
   type AttributionSettings,
@@ -71,6 +79,26 @@ async function worldTable(
   seed: number,
   world = 'default',
 ): Promise<{ table: AnalysisTable; truth: Record<string, PlantedEffect> }> {
+  const { db, dir } = await worldDb(users, months, seed, world);
+  const store = await EventStore.open(`duckdb://${db}`);
+  try {
+    const table = await loadAnalysisTable(store);
+    const truth = JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as {
+      treatments: Record<string, PlantedEffect>;
+    };
+    return { table, truth: truth.treatments };
+  } finally {
+    await store.close();
+  }
+}
+
+/** The DuckDB file (and its directory, with truth.json) of a simulated world, made on first use. */
+async function worldDb(
+  users: number,
+  months: number,
+  seed: number,
+  world = 'default',
+): Promise<{ db: string; dir: string }> {
   const variant = WORLDS[world];
   if (variant === undefined) {
     throw new Error(`--world ${world}: unknown (known: ${Object.keys(WORLDS).join(', ')})`);
@@ -91,16 +119,7 @@ async function worldTable(
     rmSync(written.path);
     writeFileSync(done, '');
   }
-  const store = await EventStore.open(`duckdb://${db}`);
-  try {
-    const table = await loadAnalysisTable(store);
-    const truth = JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as {
-      treatments: Record<string, PlantedEffect>;
-    };
-    return { table, truth: truth.treatments };
-  } finally {
-    await store.close();
-  }
+  return { db, dir };
 }
 
 const pct = (a: number, b: number) =>
@@ -183,13 +202,17 @@ async function main(): Promise<void> {
   }
 
   const tu = Number(arg('timing-users', '3000'));
-  if (tu > 0)
+  if (tu > 0) {
+    const given = arg('timing-db', '');
+    const months = Number(arg('timing-months', '12'));
+    const seed = Number(arg('timing-seed', String(seeds[0] ?? 4)));
+    const db = given !== '' ? given : (await worldDb(tu, months, seed)).db;
     await nightlyTiming(
-      tu,
-      Number(arg('timing-months', '12')),
-      Number(arg('timing-seed', String(seeds[0] ?? 4))),
+      given !== '' ? db : `${tu} users x ${months} months (seed ${seed})`,
+      db,
       settings,
     );
+  }
   const rows = Number(arg('rows', '1000000'));
   if (rows > 0) matchingTiming(rows);
 }
@@ -220,32 +243,58 @@ const WORKER_SCRIPT = path.resolve(__dirname, '../../dist/apps/cli/attribution-w
 const secs = (t: { wall: number; cpu: number }) =>
   `${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU`;
 
-/** The nightly run over one large world beside one plain logistic propensity fit. */
+/** A step's wall and CPU seconds as one line of the step table. */
+const stepLine = (name: string, t: { wall: number; cpu: number }) =>
+  `  ${name.padEnd(44)} ${t.wall.toFixed(1).padStart(6)} s wall ${t.cpu.toFixed(1).padStart(6)} s CPU`;
+
+/**
+ * The nightly attribution over the world in `db`, step by step, then whole (as `runAttribution`
+ * makes it: the design studies on this thread while the workers analyse the treatments), beside
+ * one plain logistic propensity fit. CPU time is the process's, worker threads included.
+ */
 async function nightlyTiming(
-  users: number,
-  months: number,
-  seed: number,
+  label: string,
+  db: string,
   settings: AttributionSettings,
 ): Promise<void> {
-  const { table } = await worldTable(users, months, seed);
-  const specs = treatmentSpecs(table, settings);
-  const data = questionData(table, specs[0]);
-  const fit = timed(() => fitPropensity(data, settings.causal));
-  const run = await timedAsync(() =>
-    attributeTableInWorkers(table, { settings, worker_script: WORKER_SCRIPT }),
-  );
-  const threads = existsSync(WORKER_SCRIPT) ? settings.workers : 1;
-  console.log(
-    `\ntiming world: ${users} users x ${months} months (seed ${seed}), ${table.n} applications, ${specs.length} treatments, ${threads} thread(s), load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  console.log(`plain logistic propensity fit (${specs[0].name}): ${secs(fit)}`);
-  console.log(
-    `nightly attribution (all treatments, estimators, refuters): ${secs(run)} (${(run.cpu / fit.cpu).toFixed(0)}x the fit in CPU)`,
-  );
-  for (const e of run.value.effects) {
-    console.log(`  ${e.treatment.padEnd(27)} ${e.status.padEnd(16)} ${e.causal_confidence}`);
+  const store = await EventStore.open(`duckdb://${db}`, { readOnly: true });
+  try {
+    const load = await timedAsync(() => loadAnalysisTable(store));
+    const table = load.value;
+    const rdLoad = await timedAsync(() => loadRdStudyData(store, settings.rd));
+    const specs = treatmentSpecs(table, settings);
+    const fit = timed(() => fitPropensity(questionData(table, specs[0]), settings.causal));
+    const treatments = await timedAsync(() =>
+      attributeTableInWorkers(table, { settings, worker_script: WORKER_SCRIPT }),
+    );
+    const rd = timed(() => rdStudy(rdLoad.value, settings));
+    const did = timed(() => didStudies(table, settings));
+    const run = await timedAsync(() =>
+      runAttribution(store, { settings, worker_script: WORKER_SCRIPT }),
+    );
+    const threads = existsSync(WORKER_SCRIPT) ? settings.workers : 1;
+    console.log(
+      `\ntiming world: ${label}, ${table.n} applications, ${specs.length} treatments, ${threads} worker thread(s), load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(`plain logistic propensity fit (${specs[0].name}), the baseline: ${secs(fit)}`);
+    console.log('nightly attribution, step by step:');
+    console.log(stepLine('analysis table (DuckDB query)', load));
+    console.log(stepLine('RD data (DuckDB query)', rdLoad));
+    console.log(stepLine(`${specs.length} treatments on the workers, graded`, treatments));
+    console.log(stepLine('RD study (this thread)', rd));
+    console.log(stepLine(`${table.edit_types.length} DiD studies (this thread)`, did));
+    console.log(
+      `nightly attribution (runAttribution: all of it, the design studies beside the workers): ${secs(run)} (${(run.cpu / fit.cpu).toFixed(0)}x the fit in CPU)`,
+    );
+    for (const e of run.value.effects) {
+      console.log(
+        `  ${e.treatment.padEnd(27)} ${e.method.padEnd(12)} ${e.status.padEnd(16)} ${e.causal_confidence}`,
+      );
+    }
+  } finally {
+    await store.close();
   }
 }
 
