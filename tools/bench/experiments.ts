@@ -18,6 +18,7 @@ import {
   ExperimentCatalog,
   serveLearningEngine,
 } from '@hirelearn/experiments';
+import { duckdbMemory } from '@hirelearn/env';
 import * as pb from '@hirelearn/proto';
 import { definition, runningExperiment } from '../../libs/experiments/src/testing/fixtures';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
@@ -109,7 +110,9 @@ async function main(): Promise<void> {
       `(${grpc.enrolled} enrolled, the same as in-process: ${grpc.enrolled === enrolled}); ` +
       `${(assignSeconds / grpc.seconds).toFixed(2)}x the in-process rate`,
   );
-  const store = await EventStore.open(`duckdb://${path.join(dir, 'bench.duckdb')}`);
+  const store = await EventStore.open(`duckdb://${path.join(dir, 'bench.duckdb')}`, {
+    memoryLimit: duckdbMemory(process.env),
+  });
   try {
     const [, loadSeconds] = await timed(async () => {
       // Exposures: `users` users, 10 rows each, variant by the user's parity.

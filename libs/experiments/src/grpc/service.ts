@@ -6,7 +6,13 @@
  * calls while the service runs; `duckdb::memory:` would therefore be empty at every call.
  */
 import { resolve } from 'node:path';
-import { documentsUrl, listenAddress, readSetting, wholeNumber } from '@hirelearn/env';
+import {
+  documentsUrl,
+  duckdbMemory,
+  listenAddress,
+  readSetting,
+  wholeNumber,
+} from '@hirelearn/env';
 import {
   serverSecuritySettings,
   startGrpcServer,
@@ -27,6 +33,8 @@ export interface LearningEngineSettings {
   readonly documents_url: string;
   /** Event store with the exposures and the facts (`duckdb:///abs/path.duckdb`). */
   readonly db_url: string;
+  /** DuckDB's memory limit for the event store (HIRELEARN_DUCKDB_MEMORY; the store's default). */
+  readonly db_memory_limit?: string;
   readonly host: string;
   readonly port: number;
   /** TLS, mutual TLS and credentials (HIRELEARN_TLS_CERT, HIRELEARN_CREDENTIALS, ...). */
@@ -52,6 +60,7 @@ export function learningEngineSettings(
   return Object.freeze({
     documents_url: overrides.documents_url ?? documentsUrl(env, cwd),
     db_url: overrides.db_url ?? env.HIRELEARN_DB ?? `duckdb://${resolve(cwd, DEFAULT_EVENT_DB)}`,
+    db_memory_limit: overrides.db_memory_limit ?? duckdbMemory(env),
     host: overrides.host ?? address.host,
     port: overrides.port ?? address.port,
     security: overrides.security ?? serverSecuritySettings(env),
@@ -71,10 +80,11 @@ export async function serveLearningEngine(
   settings: LearningEngineSettings,
 ): Promise<RunningService> {
   const documents = await openDocumentStore(settings.documents_url);
+  const memoryLimit = settings.db_memory_limit;
   let turn: Promise<unknown> = Promise.resolve();
   const withEvents = <T>(work: (store: EventStore) => Promise<T>): Promise<T> => {
     const mine = turn.then(async () => {
-      const store = await EventStore.open(settings.db_url);
+      const store = await EventStore.open(settings.db_url, { memoryLimit });
       try {
         return await work(store);
       } finally {
@@ -90,8 +100,8 @@ export async function serveLearningEngine(
     const optOuts = new OptOutCache(
       // A store not created yet is opened (and created) for writing, as before.
       () =>
-        EventStore.open(settings.db_url, { readOnly: true }).catch(() =>
-          EventStore.open(settings.db_url),
+        EventStore.open(settings.db_url, { readOnly: true, memoryLimit }).catch(() =>
+          EventStore.open(settings.db_url, { memoryLimit }),
         ),
       settings.opt_outs,
     );
