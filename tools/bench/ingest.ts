@@ -21,10 +21,11 @@ import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ingest, workerValidator } from '@hirelearn/ingest';
 import { defaultSimSettings, writeWorld } from '@hirelearn/sim';
-import { EventStore } from '@hirelearn/store';
+import { duckdbMemory } from '@hirelearn/env';
+import { DEFAULT_DUCKDB_MEMORY, EventStore } from '@hirelearn/store';
 
-/** The store's buffer pool (event-store.ts `memoryLimit`), given to the raw load too. */
-const MEMORY_LIMIT = process.env.HIRELEARN_DUCKDB_MEMORY ?? '1GB';
+/** The store's buffer pool (HIRELEARN_DUCKDB_MEMORY), given to the store and the raw load. */
+const MEMORY_LIMIT = duckdbMemory(process.env) ?? DEFAULT_DUCKDB_MEMORY;
 
 function removeDb(file: string): void {
   for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
@@ -70,7 +71,7 @@ async function validatedIngest(
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const cpu0 = process.cpuUsage();
   const started = performance.now();
-  const store = await EventStore.open(`duckdb://${db}`);
+  const store = await EventStore.open(`duckdb://${db}`, { memoryLimit: MEMORY_LIMIT });
   // The CLI's validator: worker threads running the built worker (make build), else in-thread.
   const validator = workerValidator(
     path.resolve('dist/apps/cli/validate-worker.js'),
