@@ -89,7 +89,10 @@ describe('hirelearn privacy audit on the engine’s own exports', () => {
     // Published, or refused by the data-quality gate (exit 2): both are views it exports.
     view('attribution', ['attribution', '--json'], [0, 2]);
     view('models-list', ['models', 'list', '--json']);
-    view('models-show', ['models', 'show', 'fit-score', '--json']);
+    const shown = view('models-show', ['models', 'show', 'fit-score', '--json']);
+    // The lineage's commit is the full hash: a short one is all digits about one time in 27
+    // (4808729), which the audit rightly reads as a phone number.
+    expect(JSON.stringify(shown)).toMatch(/"code_version":"[0-9a-f]{40}"/);
     view('monitor-report', ['monitor', 'report', 'fit-score', '--json']);
 
     // The data's own days, not 1970-01-01 .. 9999-12-31.

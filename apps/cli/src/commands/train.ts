@@ -28,11 +28,15 @@ interface TrainOptions {
   json?: boolean;
 }
 
-/** The commit the code was built from, for the version's lineage. */
+/**
+ * The commit the code was built from, for the version's lineage: the full hash, which also
+ * keeps it from being read as a phone number by the privacy audit of exported views (a short
+ * hash is all digits about one time in 27, e.g. 4808729).
+ */
 function codeVersion(): string {
   if (process.env.HIRELEARN_CODE_VERSION) return process.env.HIRELEARN_CODE_VERSION;
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
