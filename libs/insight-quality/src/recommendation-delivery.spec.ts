@@ -42,6 +42,16 @@ describe('a nightly recommendation as a delivery', () => {
     });
   });
 
+  it('is delivered whatever the size of its value (a calibration table runs to pages)', () => {
+    const table = Array.from({ length: 500 }, (_, i) => ({ score: i, probability: i / 500 }));
+    const big = parseOptimizationRecommendation({ ...rec, recommended_value: table });
+    const d = parseDeliveryInput(recommendationDelivery(big, '2026-03-02T02:00:00Z'));
+    expect(d.action).toMatchObject({ type: 'config_change', value: table });
+    expect(d.action.description).toMatch(
+      /^resume_edits: set resume_edit_priority to a new value \(\d+ characters of JSON\)/,
+    );
+  });
+
   it('grades a confidence by the map the optimizers made it with', () => {
     expect([0.95, 0.9, 0.6, 0.59, 0.2, 0].map((c) => gradeOfConfidence(c))).toEqual([
       'HIGH',

@@ -18,6 +18,17 @@ export function gradeOfConfidence(
   return 'LOW';
 }
 
+/** Longest recommended value spelled out in a description; the whole value is in `action.value`. */
+const MAX_VALUE_IN_WORDS = 200;
+
+/** The recommended value as JSON, or its size when longer (a calibration table runs to pages). */
+function valueInWords(rec: OptimizationRecommendation): string {
+  const json = JSON.stringify(rec.recommended_value);
+  return json.length <= MAX_VALUE_IN_WORDS
+    ? json
+    : `a new value (${json.length} characters of JSON)`;
+}
+
 /**
  * A nightly recommendation as a delivery to its layer: for everyone (no user), the change of
  * one parameter as its action, the optimizer's expected impact as the promise. Its source is
@@ -38,7 +49,7 @@ export function recommendationDelivery(
       layer: rec.layer,
       parameter: rec.parameter,
       value: rec.recommended_value,
-      description: `${rec.component}: set ${rec.parameter} to ${JSON.stringify(rec.recommended_value)} (${rec.route})`,
+      description: `${rec.component}: set ${rec.parameter} to ${valueInWords(rec)} (${rec.route})`,
     },
     predicted_effect: {
       metric: rec.expected_impact.metric,
