@@ -4,20 +4,11 @@
  * hash: it names no user in the files it is written to.
  */
 import { createHash } from 'node:crypto';
-import type { Confidence } from '@hirelearn/causal';
-import type { Evidence, Insight, InsightType, SectionName } from './types';
+import type { Evidence, Insight, InsightType } from './types';
 
-export interface InsightDraft {
-  readonly section: SectionName;
-  readonly type: InsightType;
-  /** What the insight is about within its type (a treatment, a role): part of the id. */
+/** An insight before its id: what it is about within its type (a treatment, a role) makes the id. */
+export interface InsightDraft extends Omit<Insight, 'insight_id'> {
   readonly subject: string;
-  readonly title: string;
-  readonly detail: string;
-  readonly evidence: Evidence;
-  readonly confidence: Confidence;
-  readonly action: string | null;
-  readonly source: string;
 }
 
 /** `wi-` and 16 hex digits of sha256(user, week, type, subject). */
