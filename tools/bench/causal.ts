@@ -27,7 +27,7 @@
  * min(2, cores)); CPU time is the whole process's, worker threads included.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   attributeTable,
@@ -51,6 +51,7 @@ import { ingest } from '@hirelearn/ingest';
 import { defaultSimSettings, writeWorld, type SimSettingsOverrides } from '@hirelearn/sim';
 import { createRng, logistic } from '@hirelearn/stats';
 import { EventStore } from '@hirelearn/store';
+import { loadAverage } from './load-average';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -274,9 +275,7 @@ async function nightlyTiming(
     );
     const threads = existsSync(WORKER_SCRIPT) ? settings.workers : 1;
     console.log(
-      `\ntiming world: ${label}, ${table.n} applications, ${specs.length} treatments, ${threads} worker thread(s), load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
+      `\ntiming world: ${label}, ${table.n} applications, ${specs.length} treatments, ${threads} worker thread(s), load average ${loadAverage()}`,
     );
     console.log(`plain logistic propensity fit (${specs[0].name}), the baseline: ${secs(fit)}`);
     console.log('nightly attribution, step by step:');

@@ -18,7 +18,7 @@
  *   npx tsx --expose-gc --tsconfig tsconfig.base.json tools/bench/cold-start-serving.ts
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import {
   constants,
   monitorEventLoopDelay,
@@ -56,6 +56,7 @@ import { loadColdStartUsers } from '@hirelearn/training';
 import { createRng } from '@hirelearn/stats';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
+import { loadAverage } from './load-average';
 
 const USERS = Number(process.env.USERS ?? 100_000);
 const CALLS = Number(process.env.CALLS ?? 3000);
@@ -165,10 +166,7 @@ function inMemoryRegistry(content: Buffer): RegistryView {
 }
 
 async function main(): Promise<void> {
-  const load = () =>
-    loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ');
+  const load = loadAverage;
   process.stdout.write(`load average before: ${load()}\n`);
   const artifact = grownArtifact(await trainedModel());
   const content = artifactBytes(artifact);

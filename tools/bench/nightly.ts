@@ -12,7 +12,7 @@
  * The load average is printed: on a shared machine the times are upper bounds.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import * as path from 'node:path';
 import { runAttribution } from '@hirelearn/attribution';
 import { registryTarget, runMonitor } from '@hirelearn/monitoring';
@@ -20,6 +20,7 @@ import { runNightly } from '@hirelearn/nightly';
 import { Registry } from '@hirelearn/registry';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
 import { BENCH_WORLDS, simulatedStore } from './simulated-store';
+import { loadAverage } from './load-average';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,9 +55,7 @@ async function main(): Promise<void> {
     });
     const total = (performance.now() - t0) / 1000;
     console.log(
-      `nightly on ${users} users, ${months} months (seed ${seed}); ${cpus().length} cores, load ${loadavg()
-        .map((x) => x.toFixed(1))
-        .join(' ')}`,
+      `nightly on ${users} users, ${months} months (seed ${seed}); ${cpus().length} cores, load ${loadAverage()}`,
     );
     for (const s of run.steps) {
       console.log(

@@ -14,7 +14,7 @@
  *   npx tsx --tsconfig tsconfig.base.json tools/bench/serving-batch.ts .hirelearn/models/ensemble-seed1.json
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pb from '@hirelearn/proto';
@@ -26,6 +26,7 @@ import {
   predictServable,
 } from '@hirelearn/services';
 import { benchApplication, benchEnsemble } from './served-ensemble';
+import { loadAverage } from './load-average';
 
 /** The client: plain JS on a worker thread, raw bytes in and out (no decoding on its side). */
 const CLIENT = `
@@ -74,10 +75,7 @@ const quantile = (xs: readonly number[], q: number): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 const f = (x: number) => x.toFixed(2);
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
+const load = loadAverage;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hl-serving-'));

@@ -18,11 +18,12 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pb from '@hirelearn/proto';
 import { benchApplication } from './served-ensemble';
+import { loadAverage } from './load-average';
 
 const RATE = Number(process.env.RATE ?? 1000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -181,10 +182,7 @@ const inferRequests = (): Uint8Array[] =>
   });
 
 const f = (x: number) => x.toFixed(2);
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
+const load = loadAverage;
 
 async function main(): Promise<void> {
   const modelPath = process.argv[2];

@@ -13,7 +13,7 @@
  * batch of users at a time; the heap before the run holds the attribution's analysis table).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { allUserPerformance } from '@hirelearn/analytics';
 import {
@@ -31,6 +31,7 @@ import {
   WeeklyReportWriter,
 } from '@hirelearn/weekly-insights';
 import { simulatedStore } from './simulated-store';
+import { loadAverage } from './load-average';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -114,9 +115,7 @@ async function main(): Promise<void> {
     const baseline = (performance.now() - b0) / 1000;
 
     console.log(
-      `weekly insights, ${week.label}, ${users}-user ${months}-month world (seed ${seed}); ${cpus().length} cores, load ${loadavg()
-        .map((x) => x.toFixed(1))
-        .join(' ')}`,
+      `weekly insights, ${week.label}, ${users}-user ${months}-month world (seed ${seed}); ${cpus().length} cores, load ${loadAverage()}`,
     );
     console.log(
       `  ${n} users (${JSON.stringify(byStatus)}), ${writer.written} HTML files, ${writer.logged} deliveries logged, ${writer.refused.length} kept back by the privacy audit`,
