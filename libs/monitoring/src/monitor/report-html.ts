@@ -71,18 +71,23 @@ function figure(svg: string, caption: string): string {
   return `<figure>${svg}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
-function eceChart(scored: readonly ModelHealth[], settings: MonitorSettings): string {
-  const xs = scored.map((h) => Date.parse(h.window_start));
-  const ys = scored.map((h) => h.ece ?? 0);
-  const f: Frame = {
+/** The chart frame over the time span of `xs` (epoch ms), from 0 up to `yMax`. */
+function timeFrame(xs: readonly number[], yMax: number): Frame {
+  return {
     width: W,
     height: H,
     pad: PAD,
     xMin: Math.min(...xs),
     xMax: Math.max(...xs),
     yMin: 0,
-    yMax: Math.max(settings.ece_critical * 1.5, ...ys),
+    yMax,
   };
+}
+
+function eceChart(scored: readonly ModelHealth[], settings: MonitorSettings): string {
+  const xs = scored.map((h) => Date.parse(h.window_start));
+  const ys = scored.map((h) => h.ece ?? 0);
+  const f = timeFrame(xs, Math.max(settings.ece_critical * 1.5, ...ys));
   const limit = sy(f, settings.ece_critical);
   const body = `<line x1="${PAD}" x2="${W - PAD}" y1="${limit}" y2="${limit}" stroke="#c00" stroke-dasharray="4 3"/>
 ${polyline(
@@ -150,15 +155,7 @@ function errorChart(sorted: readonly ModelHealth[]): string {
   if (days.length === 0) return '';
   const xs = days.map((d) => Date.parse(`${d}T12:00:00Z`));
   const ys = days.map((d) => byDay.get(d)!);
-  const f: Frame = {
-    width: W,
-    height: H,
-    pad: PAD,
-    xMin: Math.min(...xs),
-    xMax: Math.max(...xs),
-    yMin: 0,
-    yMax: Math.max(0.5, ...ys),
-  };
+  const f = timeFrame(xs, Math.max(0.5, ...ys));
   const mark = (t: string, color: string) => {
     const x = sx(f, Date.parse(t));
     return `<line x1="${x}" x2="${x}" y1="${PAD}" y2="${H - PAD}" stroke="${color}" stroke-width="1.5"><title>${escapeHtml(t)}</title></line>`;
