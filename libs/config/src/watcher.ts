@@ -1,4 +1,4 @@
-import { SerialCheck } from '@hirelearn/store';
+import { PolledWatch } from '@hirelearn/store';
 import { flushHead, headId, toConfigVersion, type ConfigCollections } from './documents';
 import type { ConfigVersion } from './documents';
 import type { ConfigLayer } from './layers';
@@ -24,34 +24,21 @@ export interface ConfigWatch {
  * in order, so a watcher sees each version even when several were published between checks;
  * one check at a time (SerialCheck).
  */
-export class ConfigWatcher implements ConfigWatch {
+export class ConfigWatcher extends PolledWatch<ConfigVersion> implements ConfigWatch {
   private last: number | null = null;
-  private closed = false;
-  private readonly checks: SerialCheck;
 
   constructor(
     private readonly c: ConfigCollections,
     private readonly layer: ConfigLayer,
     private readonly current: () => Promise<ConfigVersion>,
-    private readonly onVersion: (version: ConfigVersion) => void,
+    onVersion: (version: ConfigVersion) => void,
     private readonly options: ConfigWatchOptions,
-    private readonly onClose: () => void,
+    onClose: () => void,
   ) {
-    this.checks = new SerialCheck(() => this.poll(), options.onError);
+    super(onVersion, onClose, options.onError);
   }
 
-  check(): Promise<void> {
-    return this.checks.run();
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.checks.close();
-    this.onClose();
-  }
-
-  private async poll(): Promise<void> {
+  protected async poll(): Promise<void> {
     if (this.last === null && this.options.after_version !== undefined)
       this.last = this.options.after_version;
     if (this.last === null) {
@@ -70,15 +57,6 @@ export class ConfigWatcher implements ConfigWatch {
     for (const row of rows) {
       this.last = row.version;
       this.emit(toConfigVersion(row));
-    }
-  }
-
-  private emit(version: ConfigVersion): void {
-    if (this.closed) return;
-    try {
-      this.onVersion(version);
-    } catch {
-      // A failing listener must not stop the watch.
     }
   }
 }

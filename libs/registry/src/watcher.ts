@@ -1,4 +1,4 @@
-import { SerialCheck } from '@hirelearn/store';
+import { PolledWatch } from '@hirelearn/store';
 import {
   flushJournal,
   versionId,
@@ -27,35 +27,21 @@ export interface WatchOptions {
  * revision moved, the transitions after the last one delivered, in order, one check at a time
  * (SerialCheck).
  */
-export class ModelWatcher implements Watch {
+export class ModelWatcher extends PolledWatch<WatchEvent> implements Watch {
   private lastSequence: number | null = null;
   private lastRevision = -1;
-  private closed = false;
-  private readonly checks: SerialCheck;
 
   constructor(
     private readonly source: WatchSource,
     private readonly model: string,
-    private readonly onChange: (event: WatchEvent) => void,
+    onChange: (event: WatchEvent) => void,
     private readonly options: WatchOptions,
-    private readonly onClose: () => void,
+    onClose: () => void,
   ) {
-    this.checks = new SerialCheck(() => this.poll(), options.onError);
+    super((event) => onChange(Object.freeze(event)), onClose, options.onError);
   }
 
-  /** Looks for changes now (or right after the check that is running). */
-  check(): Promise<void> {
-    return this.checks.run();
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.checks.close();
-    this.onClose();
-  }
-
-  private async poll(): Promise<void> {
+  protected async poll(): Promise<void> {
     const c = this.source.collections;
     const doc = await c.models.get(this.model);
     if (this.lastSequence === null) {
@@ -87,14 +73,5 @@ export class ModelWatcher implements Watch {
       });
     }
     this.lastRevision = doc.revision ?? 0;
-  }
-
-  private emit(event: WatchEvent): void {
-    if (this.closed) return;
-    try {
-      this.onChange(Object.freeze(event));
-    } catch {
-      // A failing listener must not stop the watch.
-    }
   }
 }
