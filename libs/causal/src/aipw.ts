@@ -12,10 +12,11 @@
  */
 import { ColumnDesign, ols } from '@hirelearn/stats';
 import { checkData, designColumns, subsetData } from './data';
-import { failedEffect, influenceStdError, makeEffect } from './effect';
+import { failedEffect, influenceStdError } from './effect';
 import { checkOverlap } from './overlap';
 import { fitPropensity, PropensityModel, restrictModel } from './propensity';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
+import { overlapEffect, trimmedEffect } from './overlap-effect';
 import { CausalData, EffectEstimate } from './types';
 
 export interface AipwEffect extends EffectEstimate {
@@ -67,17 +68,7 @@ export function aipw(
       { ...settings, trim: false },
       restrictModel(model, overlap.in_bounds),
     );
-    return makeEffect(
-      {
-        ...trimmed,
-        reasons: [
-          `trimmed ${overlap.n_outside} units outside the overlap region: propensity [${overlap.bounds.map((b) => b.toPrecision(3)).join(', ')}]`,
-          ...trimmed.reasons,
-        ],
-      },
-      settings.alpha,
-      { overlap_share: overlap.share_in_bounds },
-    );
+    return trimmedEffect(trimmed, overlap, settings.alpha, {});
   }
   const X = designColumns(data);
   const m1 = armPredictions(X, data, 1);
@@ -102,22 +93,17 @@ export function aipw(
       ((1 - t[i]) * (y[i] - m0.pred[i])) / (1 - e),
   );
   const tau = psi.reduce((s, v) => s + v, 0) / psi.length;
-  return makeEffect(
-    {
-      method: 'aipw',
-      estimand: 'ATE',
-      estimate: tau,
-      std_error: influenceStdError(
-        psi.map((v) => v - tau),
-        data.clusters,
-      ),
-      n: check.n,
-      n_treated: check.n_treated,
-      n_control: check.n_control,
-      status: overlap.ok ? 'ok' : 'no_overlap',
-      reasons: overlap.reasons,
-    },
+  const stdError = influenceStdError(
+    psi.map((v) => v - tau),
+    data.clusters,
+  );
+  return overlapEffect(
+    'aipw',
+    'ATE',
+    { estimate: tau, std_error: stdError },
+    check,
+    overlap,
     settings.alpha,
-    { overlap_share: overlap.share_in_bounds },
+    {},
   );
 }

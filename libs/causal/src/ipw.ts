@@ -14,10 +14,11 @@
  */
 import type { ColumnDesign } from '@hirelearn/stats';
 import { checkData, designColumns, subsetData } from './data';
-import { failedEffect, influenceStdError, makeEffect } from './effect';
+import { failedEffect, influenceStdError } from './effect';
 import { checkOverlap } from './overlap';
 import { fitPropensity, PropensityModel, transientPropensity } from './propensity';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
+import { overlapEffect, trimmedEffect } from './overlap-effect';
 import { CausalData, EffectEstimate } from './types';
 
 export type IpwEstimand = 'ATE' | 'ATT';
@@ -143,17 +144,9 @@ export function ipw(
   if (settings.trim && overlap.n_outside > 0) {
     const refit = trimmedRefit(data, model, overlap.in_bounds, settings);
     const trimmed = ipw(refit.sub, estimand, { ...settings, trim: false }, refit.model);
-    return makeEffect(
-      {
-        ...trimmed,
-        reasons: [
-          `trimmed ${overlap.n_outside} units outside the overlap region: propensity [${overlap.bounds.map((b) => b.toPrecision(3)).join(', ')}]`,
-          ...trimmed.reasons,
-        ],
-      },
-      settings.alpha,
-      { overlap_share: overlap.share_in_bounds, max_weight_share: trimmed.max_weight_share },
-    );
+    return trimmedEffect(trimmed, overlap, settings.alpha, {
+      max_weight_share: trimmed.max_weight_share,
+    });
   }
   const t = data.treatment;
   const y = data.outcome;
@@ -169,19 +162,8 @@ export function ipw(
   const sumT = sum(treated);
   const sumC = sum(control);
   const maxShare = w.reduce((m, wi, i) => Math.max(m, wi / (treated[i] ? sumT : sumC)), 0);
-  return makeEffect(
-    {
-      method: 'ipw_hajek',
-      estimand,
-      estimate: m1.mu - m0.mu,
-      std_error: influenceStdError(phi, data.clusters),
-      n: check.n,
-      n_treated: check.n_treated,
-      n_control: check.n_control,
-      status: overlap.ok ? 'ok' : 'no_overlap',
-      reasons: overlap.reasons,
-    },
-    settings.alpha,
-    { overlap_share: overlap.share_in_bounds, max_weight_share: maxShare },
-  );
+  const fit = { estimate: m1.mu - m0.mu, std_error: influenceStdError(phi, data.clusters) };
+  return overlapEffect('ipw_hajek', estimand, fit, check, overlap, settings.alpha, {
+    max_weight_share: maxShare,
+  });
 }
