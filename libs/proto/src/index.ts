@@ -36,6 +36,7 @@ export * from './grpc-server';
 export * from './open-streams';
 export * from './reconnecting-stream';
 export * from './unary-call';
+export * from './service-client';
 export * from './security';
 export * from './run-service';
 export * from './standard-services';

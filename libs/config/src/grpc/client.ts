@@ -1,44 +1,21 @@
 import * as pb from '@hirelearn/proto';
-import {
-  clientConnection,
-  clientSecuritySettings,
-  reconnectingStream,
-  unaryCall,
-  UnavailableError,
-  type ClientSecuritySettings,
-  type UnaryMethod,
-} from '@hirelearn/proto';
+import { ServiceClient, UnavailableError, type ServiceClientOptions } from '@hirelearn/proto';
 import type { ConfigVersion } from '../documents';
 import type { ConfigLayer } from '../layers';
 import type { Decision, RecommendationStatus, StoredRecommendation } from '../recommendations';
 import type { ConfigWatch } from '../watcher';
 import { configVersionFromPb, decisionToPb, recommendationFromPb } from './convert';
 
-export interface ConfigClientOptions {
-  /** Deadline of each unary call; default 30 s. */
-  readonly deadline_ms?: number;
-  /** TLS and the token to send (default: plaintext, the local token file if there is one). */
-  readonly security?: ClientSecuritySettings;
-}
+export type ConfigClientOptions = ServiceClientOptions;
 
 /**
  * `hirelearn.v1.Config` over gRPC, with the channel's types: what a consuming layer uses to
  * read its configuration (getConfig at start, then watchConfig) and an operator to publish,
  * roll back and decide. Failed calls reject with the HirelearnError classes the channel throws.
  */
-export class ConfigGrpcClient {
-  private readonly client: pb.ConfigClient;
-  private readonly deadlineMs: number;
-  private closed = false;
-
+export class ConfigGrpcClient extends ServiceClient<pb.ConfigClient> {
   constructor(address: string, options: ConfigClientOptions = {}) {
-    const connection = clientConnection(address, options.security ?? clientSecuritySettings({}));
-    this.client = new pb.ConfigClient(address, connection.credentials, connection.options);
-    this.deadlineMs = options.deadline_ms ?? 30_000;
-  }
-
-  private call<Req, Res>(method: UnaryMethod<Req, Res>, request: Req): Promise<Res> {
-    return unaryCall(this.client, method, request, this.deadlineMs);
+    super(pb.ConfigClient, address, options);
   }
 
   /** The version in force, or the one named. */
@@ -122,7 +99,7 @@ export class ConfigGrpcClient {
     } = {},
   ): ConfigWatch {
     let last = options.after_version;
-    return reconnectingStream(
+    return this.watchStream(
       (reopened) =>
         this.client.watchConfig({
           layer,
@@ -134,13 +111,8 @@ export class ConfigGrpcClient {
         last = v.version;
         onVersion(v);
       },
-      { ...options, clientClosed: () => this.closed },
+      options,
     );
-  }
-
-  close(): void {
-    this.closed = true;
-    this.client.close();
   }
 }
 

@@ -1,13 +1,9 @@
 import * as pb from '@hirelearn/proto';
 import {
-  clientConnection,
-  clientSecuritySettings,
   IntegrityError,
-  reconnectingStream,
-  unaryCall,
+  ServiceClient,
   UnavailableError,
-  type ClientSecuritySettings,
-  type UnaryMethod,
+  type ServiceClientOptions,
 } from '@hirelearn/proto';
 import { sha256Hex } from '../artifact-store';
 import type {
@@ -30,37 +26,22 @@ import {
   watchEventFromPb,
 } from './convert';
 
-export interface RegistryClientOptions {
-  /** Deadline of each unary call; default 30 s. */
-  readonly deadline_ms?: number;
+export interface RegistryClientOptions extends ServiceClientOptions {
   /** Largest message accepted (artifacts travel in one); default 257 MiB. */
   readonly max_message_bytes?: number;
-  /** TLS and the token to send (default: plaintext, the local token file if there is one). */
-  readonly security?: ClientSecuritySettings;
 }
 
 /**
  * The registry over gRPC with the in-process Registry's calls and types, so a service can
  * use either. Failed calls reject with the same HirelearnError classes the registry throws.
  */
-export class RegistryGrpcClient {
-  private readonly client: pb.RegistryClient;
-  private readonly deadlineMs: number;
-  /** Set by close: a watch's pending reconnect then ends instead of calling a closed channel. */
-  private closed = false;
-
+export class RegistryGrpcClient extends ServiceClient<pb.RegistryClient> {
   constructor(address: string, options: RegistryClientOptions = {}) {
     const max = options.max_message_bytes ?? 257 * 1024 * 1024;
-    const connection = clientConnection(address, options.security ?? clientSecuritySettings({}), {
+    super(pb.RegistryClient, address, options, {
       'grpc.max_receive_message_length': max,
       'grpc.max_send_message_length': max,
     });
-    this.client = new pb.RegistryClient(address, connection.credentials, connection.options);
-    this.deadlineMs = options.deadline_ms ?? 30_000;
-  }
-
-  private call<Req, Res>(method: UnaryMethod<Req, Res>, request: Req): Promise<Res> {
-    return unaryCall(this.client, method, request, this.deadlineMs);
   }
 
   async register(input: RegisterVersionInput): Promise<ModelVersion> {
@@ -173,17 +154,12 @@ export class RegistryGrpcClient {
       reconnectMs?: number;
     } = {},
   ): Watch {
-    return reconnectingStream(
+    return this.watchStream(
       (reopened) =>
         this.client.watch({ model, send_current: reopened || (options.send_current ?? false) }),
       (e: pb.WatchEvent) => onChange(watchEventFromPb(e)),
-      { ...options, clientClosed: () => this.closed },
+      options,
     );
-  }
-
-  close(): void {
-    this.closed = true;
-    this.client.close();
   }
 }
 
