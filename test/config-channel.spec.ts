@@ -338,17 +338,20 @@ describe('configuration channel (the registry app on loopback)', () => {
   });
 
   it('refuses CLI decisions by the same rules, naming the rule', () => {
-    const r = runCli([
-      'recommendations',
-      'approve',
-      'ffffffffffffffff',
-      '--who',
-      'ada',
-      '--why',
-      'x',
-      '--documents',
-      documentsUrl,
-    ]);
+    /** `recommendations approve <id>` as ada. */
+    const approve = (id: string) =>
+      runCli([
+        'recommendations',
+        'approve',
+        id,
+        '--who',
+        'ada',
+        '--why',
+        'x',
+        '--documents',
+        documentsUrl,
+      ]);
+    const r = approve('ffffffffffffffff');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       "no recommendation 'ffffffffffffffff' (rule: only a stored recommendation can be decided",
@@ -361,17 +364,7 @@ describe('configuration channel (the registry app on loopback)', () => {
       '--documents',
       documentsUrl,
     ]);
-    const erased = runCli([
-      'recommendations',
-      'approve',
-      pending.recommendation_id,
-      '--who',
-      'ada',
-      '--why',
-      'x',
-      '--documents',
-      documentsUrl,
-    ]);
+    const erased = approve(pending.recommendation_id);
     expect(erased.code).toBe(1);
     expect(erased.stderr).toContain(
       `recommendation ${pending.recommendation_id} rests on erased evidence (causal_effect run-0/resume_edit_priority/iv: no longer in attribution_results (erased))`,
