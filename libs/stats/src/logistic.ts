@@ -40,14 +40,14 @@ import {
   checkDesignShape,
   Design,
   designConstantColumns,
-  designFinite,
   designPredict,
   designRows,
   packDesign,
   packedConstantColumns,
 } from './design';
+import { nonFiniteInput, positiveWeightRows, rankDeficientReason } from './fit-input';
 import { linearPredictor, normalSystem, solveNormal } from './normal-equations';
-import { allFinite, assertInput, StatusCode, StatusFields } from './status';
+import { assertInput, StatusCode, StatusFields } from './status';
 
 export type LogisticSeType = 'model' | 'robust' | 'cluster';
 
@@ -228,14 +228,9 @@ export function logistic(
     ...extra,
   });
 
-  if (weightsIn !== undefined && !weightsIn.every((w) => Number.isFinite(w) && w >= 0)) {
-    return result('non_finite_input', 'weights must be finite and non-negative', {});
-  }
-  if (!allFinite(y) || !designFinite(X)) {
-    return result('non_finite_input', 'X or y contains NaN or infinite values', {});
-  }
-  const used: number[] = [];
-  for (let i = 0; i < nAll; i++) if (weightsIn === undefined || weightsIn[i] > 0) used.push(i);
+  const problem = nonFiniteInput(X, y, weightsIn);
+  if (problem !== null) return result('non_finite_input', problem, {});
+  const used = positiveWeightRows(nAll, weightsIn);
   const n = used.length;
   if (n <= k) {
     return result('too_few_rows', `need more rows than coefficients (n = ${n}, k = ${k})`, { n });
@@ -303,12 +298,10 @@ export function logistic(
       solveNormal(normalSystem(xs, n, k, null, null).G, new Float64Array(k), k) !== null);
   const rank = clearlyFullRank ? null : leastSquaresQr(Xu(), yu, DEFAULT_RANK_TOLERANCE);
   if (rank !== null && !rank.full_rank) {
-    const cols = rank.aliased.map((j) => names[j]).join(', ');
-    return result(
-      'singular_design',
-      `design matrix is rank deficient: column(s) ${cols} are linear combinations of earlier columns (or all zero)`,
-      { n, aliased: rank.aliased },
-    );
+    return result('singular_design', rankDeficientReason(rank.aliased, names), {
+      n,
+      aliased: rank.aliased,
+    });
   }
   if (yu.every((v) => v === yu[0]) && (yu[0] === 0 || yu[0] === 1)) {
     return result(

@@ -28,13 +28,13 @@ import {
   checkDesignShape,
   Design,
   designConstantColumns,
-  designFinite,
   designPredict,
   designRows,
   packDesign,
 } from './design';
+import { nonFiniteInput, positiveWeightRows, rankDeficientReason } from './fit-input';
 import { MIN_CHOLESKY_PIVOT, normalSystem, solveNormal } from './normal-equations';
-import { allFinite, assertInput, StatusCode, StatusFields } from './status';
+import { assertInput, StatusCode, StatusFields } from './status';
 
 export type OlsSeType = 'classical' | 'hc1' | 'cluster';
 
@@ -160,14 +160,9 @@ export function ols(X: Design, y: readonly number[], options: OlsOptions = {}): 
     ...extra,
   });
 
-  if (weights !== undefined && !weights.every((w) => Number.isFinite(w) && w >= 0)) {
-    return degenerate('non_finite_input', 'weights must be finite and non-negative', nAll);
-  }
-  if (!allFinite(y) || !designFinite(X)) {
-    return degenerate('non_finite_input', 'X or y contains NaN or infinite values', nAll);
-  }
-  const used: number[] = [];
-  for (let i = 0; i < nAll; i++) if (weights === undefined || weights[i] > 0) used.push(i);
+  const problem = nonFiniteInput(X, y, weights);
+  if (problem !== null) return degenerate('non_finite_input', problem, nAll);
+  const used = positiveWeightRows(nAll, weights);
   const n = used.length;
   if (n <= k) {
     return degenerate(
@@ -181,13 +176,9 @@ export function ols(X: Design, y: readonly number[], options: OlsOptions = {}): 
   const tol = options.rank_tolerance ?? DEFAULT_RANK_TOLERANCE;
   const sol = solve(X, y, used, sw, k, tol);
   if (!sol.full_rank) {
-    const cols = sol.aliased.map((j) => names[j]).join(', ');
-    return degenerate(
-      'singular_design',
-      `design matrix is rank deficient: column(s) ${cols} are linear combinations of earlier columns (or all zero)`,
-      n,
-      { aliased: sol.aliased },
-    );
+    return degenerate('singular_design', rankDeficientReason(sol.aliased, names), n, {
+      aliased: sol.aliased,
+    });
   }
   const beta = sol.beta;
   const fitted = designPredict(X, beta);
