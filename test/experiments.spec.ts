@@ -12,6 +12,7 @@ import {
 import { ingest } from '@hirelearn/ingest';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore } from '@hirelearn/store';
+import { coverLetterExperiment } from './support/experiment';
 
 /**
  * The analysis on a simulated world: the sufficient statistics pulled by the one query equal
@@ -21,38 +22,7 @@ import { EventStore } from '@hirelearn/store';
 let dir: string;
 let store: EventStore;
 
-const experiment: Experiment = {
-  experiment_id: 'exp-cover-letter-assist',
-  name: 'Cover letter assist',
-  hypothesis: 'Assisted cover letters raise interviews',
-  component: 'resume_analysis',
-  parameter: 'cover_letter_assist',
-  variants: [
-    { variant_id: 'control', value: false, allocation: 0.5 },
-    { variant_id: 'assist', value: true, allocation: 0.5 },
-  ],
-  success_metric: 'interviews',
-  guardrail_metrics: ['reached_interview', 'applications', 'ghosted_rate'],
-  minimum_sample_size: 200,
-  maximum_duration_days: 30,
-  status: 'running',
-  created_at: '2026-01-01T00:00:00Z',
-  started_at: '2026-01-01T00:00:00Z',
-  ended_at: null,
-  seed: 'exp-cover-letter-assist',
-  hash_version: 2,
-  coverage: 1,
-  namespace: null,
-  ethics: {
-    job_recommendation_change: 0,
-    user_effort_change: 0,
-    expected_benefit: 0.05,
-    has_opt_out_path: true,
-    has_rollback_plan: true,
-  },
-  outcome: null,
-  shipped_variant: null,
-};
+const experiment = coverLetterExperiment();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hirelearn-exp-'));

@@ -14,13 +14,14 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { GrowthBook } from '@growthbook/growthbook';
-import { analyzeFromStore, personalizationOptOuts, type Experiment } from '@hirelearn/experiments';
+import { analyzeFromStore, personalizationOptOuts } from '@hirelearn/experiments';
 import { ingest } from '@hirelearn/ingest';
 import * as pb from '@hirelearn/proto';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore } from '@hirelearn/store';
 import { listeningAddress, runCli } from './support/cli';
 import { writeCredentials } from './support/credentials';
+import { coverLetterExperiment } from './support/experiment';
 
 const APP = resolve(__dirname, '../dist/apps/learning-engine/main.js');
 const ID = 'exp-cover-letter-assist';
@@ -49,38 +50,13 @@ const definition = (id: string, effort = 0.1): pb.ExperimentDefinition => ({
 });
 
 /** The same experiment as the domain object, for the in-process analysis. */
-const experiment: Experiment = {
-  experiment_id: ID,
-  name: 'Cover letter assist',
+const experiment = coverLetterExperiment({
   hypothesis: 'assisted cover letters raise interviews per application',
-  component: 'resume_analysis',
-  parameter: 'cover_letter_assist',
-  variants: [
-    { variant_id: 'control', value: false, allocation: 0.5 },
-    { variant_id: 'assist', value: true, allocation: 0.5 },
-  ],
   success_metric: 'interviews_per_application',
   guardrail_metrics: ['applications', 'ghosted_rate'],
-  minimum_sample_size: 200,
-  maximum_duration_days: 30,
-  status: 'running',
-  created_at: '2026-01-01T00:00:00Z',
-  started_at: '2026-01-01T00:00:00Z',
-  ended_at: null,
-  seed: ID,
-  hash_version: 2,
   coverage: 0.1,
-  namespace: null,
-  ethics: {
-    job_recommendation_change: 0,
-    user_effort_change: 0.1,
-    expected_benefit: 0.05,
-    has_opt_out_path: true,
-    has_rollback_plan: true,
-  },
-  outcome: null,
-  shipped_variant: null,
-};
+  ethics: { ...coverLetterExperiment().ethics, user_effort_change: 0.1 },
+});
 
 /**
  * Exposures of a second experiment, `exp-harm`, whose treatment is harmful by construction:
