@@ -1,8 +1,8 @@
 import { requireInteger, requireOpenInterval } from '../internal/validate';
+import { DriftDetector } from './drift-detector';
 
 // Module-level aliases: global lookups inside hot update loops are slow under jest's vm sandbox.
 const { abs, log, max, sqrt } = Math;
-const isFinite = Number.isFinite;
 
 export interface AdwinSettings {
   /** Confidence δ of the cut test (default 0.002, the MOA / river value). */
@@ -54,19 +54,16 @@ interface Bucket {
  *   p90 < 600, ≤ 1 missed, ≤ 5 with a cut before the shift.
  * δ = 0.001 gave 0 of 300 false cuts at a median delay of 248.
  */
-export class Adwin {
+export class Adwin extends DriftDetector {
   readonly settings: AdwinSettings;
   /** Oldest first; sizes are non-increasing from oldest to newest. */
   private _buckets: Bucket[] = [];
   private _width = 0;
   private _total = 0;
   private _m2 = 0;
-  private _t = 0;
-  private _drift = false;
-  private _skipped = 0;
-  private readonly _detections: number[] = [];
 
   constructor(settings: Partial<AdwinSettings> = {}) {
+    super();
     const s = { ...DEFAULT_ADWIN_SETTINGS, ...settings };
     requireOpenInterval('delta', s.delta, 0, 1);
     requireInteger('clock', s.clock, 1);
@@ -76,27 +73,16 @@ export class Adwin {
     this.settings = Object.freeze(s);
   }
 
-  /** Feeds one value; true when the window was cut (drift). Non-finite values are skipped. */
-  update(x: number): boolean {
-    if (!isFinite(x)) {
-      this._skipped++;
-      this._drift = false;
-      return false;
-    }
-    this._t++;
+  /** Adds `x` to the window; drift when a check (every `clock` values) cuts the window. */
+  protected observe(x: number): boolean {
     this.insert(x);
-    this._drift = false;
-    if (this._t % this.settings.clock === 0 && this._width > this.settings.grace_period) {
-      this._drift = this.detectAndShrink();
-      if (this._drift) this._detections.push(this._t);
-    }
-    return this._drift;
+    return (
+      this.t % this.settings.clock === 0 &&
+      this._width > this.settings.grace_period &&
+      this.detectAndShrink()
+    );
   }
 
-  /** True when the last `update` cut the window. */
-  get drift_detected(): boolean {
-    return this._drift;
-  }
   /** Current window width |W|. */
   get n(): number {
     return this._width;
@@ -108,22 +94,6 @@ export class Adwin {
   /** Population variance of the current window. */
   get variance(): number {
     return this._width === 0 ? 0 : this._m2 / this._width;
-  }
-  /** Number of drifts so far. */
-  get detections(): number {
-    return this._detections.length;
-  }
-  /** 1-based positions (among finite values) at which drifts were signalled. */
-  get detection_times(): readonly number[] {
-    return [...this._detections];
-  }
-  /** Finite values seen in total. */
-  get t(): number {
-    return this._t;
-  }
-  /** Non-finite values ignored. */
-  get skipped(): number {
-    return this._skipped;
   }
   /** Number of histogram buckets held (memory is O(max_buckets · log n)). */
   get bucket_count(): number {

@@ -1,8 +1,8 @@
 import { requireAtLeast, requireInteger } from '../internal/validate';
+import { DriftDetector } from './drift-detector';
 
 // Module-level aliases: global lookups inside hot update loops are slow under jest's vm sandbox.
 const { max, min } = Math;
-const isFinite = Number.isFinite;
 
 export type PageHinkleyDirection = 'increase' | 'decrease' | 'both';
 
@@ -49,20 +49,17 @@ export const DEFAULT_PAGE_HINKLEY_SETTINGS: PageHinkleySettings = Object.freeze(
  * The river defaults (δ = 0.005, λ = 50, α = 1 − 1e-4) alarmed on 46 of 100 quiet 20k streams:
  * a 0/1 error has per-step sd ≈ 0.4 ≫ δ.
  */
-export class PageHinkley {
+export class PageHinkley extends DriftDetector {
   readonly settings: PageHinkleySettings;
-  private _t = 0;
   private _n = 0;
   private _mean = 0;
   private _sumUp = 0;
   private _minUp = 0;
   private _sumDown = 0;
   private _maxDown = 0;
-  private _drift = false;
-  private _skipped = 0;
-  private readonly _detections: number[] = [];
 
   constructor(settings: Partial<PageHinkleySettings> = {}) {
+    super();
     const s = { ...DEFAULT_PAGE_HINKLEY_SETTINGS, ...settings };
     requireAtLeast('delta', s.delta, 0);
     requireAtLeast('lambda', s.lambda, 0);
@@ -75,15 +72,9 @@ export class PageHinkley {
     this.settings = Object.freeze(s);
   }
 
-  /** Feeds one value; true when it triggers an alarm. Non-finite values are skipped. */
-  update(x: number): boolean {
-    if (!isFinite(x)) {
-      this._skipped++;
-      this._drift = false;
-      return false;
-    }
+  /** Updates the statistics with `x`; an alarm (then a reset) when PH_t passes λ. */
+  protected observe(x: number): boolean {
     const { delta, lambda, alpha, min_instances, direction } = this.settings;
-    this._t++;
     this._n++;
     this._mean += (x - this._mean) / this._n;
     this._sumUp = alpha * this._sumUp + (x - this._mean - delta);
@@ -92,18 +83,11 @@ export class PageHinkley {
     this._maxDown = max(this._maxDown, this._sumDown);
     const up = direction !== 'decrease' && this._sumUp - this._minUp > lambda;
     const down = direction !== 'increase' && this._maxDown - this._sumDown > lambda;
-    this._drift = this._n >= min_instances && (up || down);
-    if (this._drift) {
-      this._detections.push(this._t);
-      this.reset();
-    }
-    return this._drift;
+    const alarm = this._n >= min_instances && (up || down);
+    if (alarm) this.reset();
+    return alarm;
   }
 
-  /** True when the last `update` raised an alarm. */
-  get drift_detected(): boolean {
-    return this._drift;
-  }
   /** Values seen since the last reset. */
   get n(): number {
     return this._n;
@@ -117,22 +101,6 @@ export class PageHinkley {
     const up = this.settings.direction !== 'decrease' ? this._sumUp - this._minUp : 0;
     const down = this.settings.direction !== 'increase' ? this._maxDown - this._sumDown : 0;
     return max(up, down);
-  }
-  /** Number of alarms so far. */
-  get detections(): number {
-    return this._detections.length;
-  }
-  /** 1-based positions (among finite values) of the values that raised alarms. */
-  get detection_times(): readonly number[] {
-    return [...this._detections];
-  }
-  /** Finite values seen in total. */
-  get t(): number {
-    return this._t;
-  }
-  /** Non-finite values ignored. */
-  get skipped(): number {
-    return this._skipped;
   }
 
   private reset(): void {
