@@ -1,6 +1,6 @@
 import { bernoulliStream, normalSample } from '../testing/random';
-import { quietStreams, shiftStreams } from '../testing/detector-bench';
 import { Adwin, DEFAULT_ADWIN_SETTINGS } from './adwin';
+import { itKeepsTheDocumentedBounds } from './default-bounds.conformance';
 
 describe('Adwin mechanics', () => {
   it('keeps the exact mean and variance of the window while nothing changes', () => {
@@ -60,22 +60,10 @@ describe('Adwin mechanics', () => {
   });
 });
 
-/** Bounds documented on Adwin (default δ = 0.002). */
+/**
+ * Bounds documented on Adwin (default δ = 0.002). Measured: cuts on 2 of 100 quiet streams of
+ * 20 000 and 0 of 20 of 10 000; after the shift 0 early, 0 missed, median delay 216, p90 344.
+ */
 describe('Adwin defaults on seeded Bernoulli(0.2) error streams', () => {
-  const make = (): Adwin => new Adwin();
-
-  it('does not cry wolf on streams without a shift', () => {
-    const long = quietStreams(make, 100, 20_000, 0.2, 1000);
-    expect(long.streams_with_alarm).toBeLessThanOrEqual(5); // measured: 2
-    const short = quietStreams(make, 20, 10_000, 0.2, 9000);
-    expect(short.streams_with_alarm).toBeLessThanOrEqual(1); // measured: 0
-  });
-
-  it('detects 0.2 → 0.35 at t = 5000 with a bounded delay', () => {
-    const r = shiftStreams(make, 100, 10_000, 0.2, 0.35, 5000, 5000);
-    expect(r.early_alarms).toBeLessThanOrEqual(5); // measured: 0
-    expect(r.missed).toBeLessThanOrEqual(1); // measured: 0
-    expect(r.median_delay).toBeLessThan(400); // measured: 216
-    expect(r.p90_delay).toBeLessThan(600); // measured: 344
-  });
+  itKeepsTheDocumentedBounds(() => new Adwin());
 });

@@ -1,4 +1,5 @@
-import { quietStreams, shiftStreams } from '../testing/detector-bench';
+import { quietStreams } from '../testing/detector-bench';
+import { itKeepsTheDocumentedBounds } from './default-bounds.conformance';
 import { DEFAULT_PAGE_HINKLEY_SETTINGS, PageHinkley } from './page-hinkley';
 
 describe('PageHinkley mechanics', () => {
@@ -59,24 +60,13 @@ describe('PageHinkley mechanics', () => {
   });
 });
 
-/** Bounds documented on PageHinkley (defaults δ = 0.02, λ = 40, α = 1). */
+/**
+ * Bounds documented on PageHinkley (defaults δ = 0.02, λ = 40, α = 1). Measured: alarms on 1 of
+ * 100 quiet streams of 20 000 and 0 of 20 of 10 000; after the shift 0 early, 0 missed, median
+ * delay 285, p90 378.
+ */
 describe('PageHinkley defaults on seeded Bernoulli(0.2) error streams', () => {
-  const make = (): PageHinkley => new PageHinkley();
-
-  it('does not cry wolf on streams without a shift', () => {
-    const long = quietStreams(make, 100, 20_000, 0.2, 1000);
-    expect(long.streams_with_alarm).toBeLessThanOrEqual(5); // measured: 1
-    const short = quietStreams(make, 20, 10_000, 0.2, 9000);
-    expect(short.streams_with_alarm).toBeLessThanOrEqual(1); // measured: 0
-  });
-
-  it('detects 0.2 → 0.35 at t = 5000 with a bounded delay', () => {
-    const r = shiftStreams(make, 100, 10_000, 0.2, 0.35, 5000, 5000);
-    expect(r.early_alarms).toBeLessThanOrEqual(5); // measured: 0
-    expect(r.missed).toBeLessThanOrEqual(1); // measured: 0
-    expect(r.median_delay).toBeLessThan(400); // measured: 285
-    expect(r.p90_delay).toBeLessThan(600); // measured: 378
-  });
+  itKeepsTheDocumentedBounds(() => new PageHinkley());
 
   it('cries wolf with the forgetting factor the bounds warn about', () => {
     // Guard for the doc comment: α = 1 − 1e-4 makes the sum an AR(1) whose range trips λ.
