@@ -4,7 +4,7 @@ import {
   type DocumentStore,
   type StoredDocument,
 } from '@hirelearn/store';
-import type { ArtifactRef, DataWindow, Stage, StageTransition } from './types';
+import type { ModelVersion, Stage, StageTransition } from './types';
 
 /**
  * How the registry lays itself out in the document store. The per-model document is the one
@@ -31,21 +31,11 @@ export interface Journal {
   readonly transitions: readonly TransitionDoc[];
 }
 
-/** A version's lineage, immutable once written; its stage lives in the model document. */
-export interface VersionDoc extends StoredDocument {
-  readonly model: string;
-  readonly version: number;
-  readonly artifact: ArtifactRef;
-  readonly metrics: Readonly<Record<string, number>>;
-  readonly training_data_window: DataWindow;
-  readonly seed: number;
-  readonly code_version: string;
-  readonly settings_hash: string;
-  readonly registered_by: string;
-  readonly registered_at: string;
-  readonly description: string;
-  readonly tags: Readonly<Record<string, string>>;
-}
+/**
+ * A version's lineage, immutable once written: the ModelVersion without its stage, which
+ * lives in the model document (`toModelVersion` adds it back).
+ */
+export type VersionDoc = StoredDocument & Omit<ModelVersion, 'stage'>;
 
 export type TransitionDoc = StoredDocument & StageTransition;
 
