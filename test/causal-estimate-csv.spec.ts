@@ -178,16 +178,16 @@ describe('causal estimate on a CSV', () => {
     }
     const csv = (treat: readonly number[]) =>
       `x,d,y\n${x.map((v, i) => `${v},${treat[i]},${y[i]}`).join('\n')}\n`;
+    const req = {
+      method: 'rd',
+      treatment: 'd',
+      outcome: 'y',
+      running_variable: 'x',
+      cutoff: 0,
+    } as const;
 
     it('goes fuzzy when the treatment is not 1{x >= c}, and prints the density test', async () => {
       const t = await table('rd-fuzzy.csv', csv(d));
-      const req = {
-        method: 'rd',
-        treatment: 'd',
-        outcome: 'y',
-        running_variable: 'x',
-        cutoff: 0,
-      } as const;
       const r = estimateOnTable(t, req);
       const direct = rdFuzzy({ outcome: y, running: x, treatment: d, cutoff: 0 });
       expect(r.diagnostics.fuzzy).toBe(true);
@@ -201,13 +201,6 @@ describe('causal estimate on a CSV', () => {
 
     it('stays sharp when the treatment is 1{x >= c} unless --fuzzy is asked', async () => {
       const t = await table('rd-sharp.csv', csv(x.map((v) => (v >= 0 ? 1 : 0))));
-      const req = {
-        method: 'rd',
-        treatment: 'd',
-        outcome: 'y',
-        running_variable: 'x',
-        cutoff: 0,
-      } as const;
       const sharp = estimateOnTable(t, req);
       expect(sharp.diagnostics.fuzzy).toBe(false);
       expect(sharp.estimand).toBe('ATE_at_cutoff');
