@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { SqlSource } from '@hirelearn/analytics';
+import { type SqlSource } from '@hirelearn/store';
 
 export interface BenchDuckDb {
   /** For the bench's own statements (generating rows, a plain scan). */

@@ -1,5 +1,5 @@
 import type { Period } from './period';
-import type { SqlSource } from './sql';
+import { type SqlSource } from '@hirelearn/store';
 
 /**
  * The period a view reports. `all` is queried with placeholder bounds (1970-01-01 ..

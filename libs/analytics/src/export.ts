@@ -3,7 +3,7 @@ import { marketInsights } from './market';
 import { ALL_TIME, type Period } from './period';
 import { userSegments } from './segments';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
-import { num, OPTED_OUT_USERS, str, type SqlSource } from './sql';
+import { num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
 
 /** One exported file: its name and its text. */
 export interface ExportArtifact {

@@ -1,7 +1,7 @@
 import { suppressSmallCells } from '@hirelearn/safeguards';
 import { rateOf, type Rate } from './rate';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
-import { num, OPTED_OUT_USERS, str, type SqlSource } from './sql';
+import { num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
 
 /** One group of one protected attribute, with its outcome rates. */
 export interface FairnessGroup {

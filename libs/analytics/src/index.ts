@@ -11,8 +11,6 @@ export { analyticsSettings, DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings }
 export { parsePeriod, ALL_TIME, type Period } from './period';
 export { rateOf, shrunkRate, type Rate } from './rate';
 
-// Reading the facts: any `rows(sql, params)` source, the opt-out and latest-profile subqueries.
-export { num, str, OPTED_OUT_USERS, LATEST_PROFILE, type SqlSource } from './sql';
 
 // Per user and per segment.
 export {

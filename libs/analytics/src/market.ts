@@ -3,7 +3,7 @@ import { dataPeriod } from './data-period';
 import type { Period } from './period';
 import { rateOf, type Rate } from './rate';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
-import { num, numOrNull, OPTED_OUT_USERS, str, type SqlSource } from './sql';
+import { num, numOrNull, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
 
 export interface IndustryActivity {
   readonly industry: string;

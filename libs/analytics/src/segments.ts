@@ -1,7 +1,14 @@
 import { suppressSmallCells } from '@hirelearn/safeguards';
 import { rateOf, type Rate } from './rate';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
-import { LATEST_PROFILE, num, numOrNull, OPTED_OUT_USERS, str, type SqlSource } from './sql';
+import {
+  LATEST_PROFILE,
+  num,
+  numOrNull,
+  OPTED_OUT_USERS,
+  str,
+  type SqlSource,
+} from '@hirelearn/store';
 
 /** The profile fields users are segmented by. */
 export const SEGMENT_DIMENSIONS = [

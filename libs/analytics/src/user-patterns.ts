@@ -1,6 +1,6 @@
 import { rateOf, shrunkRate, type Rate } from './rate';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
-import { LATEST_PROFILE, num, OPTED_OUT_USERS, str, type SqlSource } from './sql';
+import { LATEST_PROFILE, num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
 
 /** One value of one dimension of a user's applications, with its interview rate. */
 export interface PatternCell {

@@ -3,7 +3,7 @@ import { dataPeriod } from './data-period';
 import type { Period } from './period';
 import { rateOf, type Rate } from './rate';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
-import { num, numOrNull, str, type SqlSource } from './sql';
+import { num, numOrNull, str, type SqlSource } from '@hirelearn/store';
 
 /** The spec's `UserPerformance`: how one user's search went in a period. */
 export interface UserPerformance {

@@ -5,8 +5,8 @@
  * `OPTED_OUT_USERS`: a `USER_OPTED_OUT` of `market_insights` or `all`, or a profile withholding
  * `consent.market_insights`): the quality report is a figure across users.
  */
-import { OPTED_OUT_USERS } from '@hirelearn/analytics';
 import type { EventStore } from '@hirelearn/store';
+import { OPTED_OUT_USERS } from '@hirelearn/store';
 
 /** A submitted application whose outcome is known (an interview, or a final no). */
 export interface ApplicationOutcome {

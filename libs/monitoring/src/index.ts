@@ -15,7 +15,6 @@ export {
   type FindingSeverity,
   type DataQualityReport,
   type AppliedAcknowledgement,
-  type SqlSource,
 } from './quality/finding';
 export {
   dataQualitySettings,

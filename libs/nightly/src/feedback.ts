@@ -6,7 +6,7 @@
  * diversity declines is a finding with the exploration rate to inject.
  */
 import { reachedInterviewBefore, windowBounds, type AnalysisWindow } from '@hirelearn/attribution';
-import type { SqlSource } from '@hirelearn/monitoring';
+import type { SqlSource } from '@hirelearn/store';
 import {
   feedbackLoopStability,
   type CategoryEvent,

@@ -15,7 +15,7 @@ import {
   type PlanningConfig,
   type StrategyEngineConfig,
 } from '@hirelearn/config';
-import type { SqlSource } from '@hirelearn/monitoring';
+import type { SqlSource } from '@hirelearn/store';
 import {
   TIMING_PARAMETERS,
   type ScoreCalibrationMap,

@@ -4,12 +4,12 @@
  * once the query is back).
  */
 import type { OutcomeAttribution } from '@hirelearn/attribution';
-import type { SqlSource } from '@hirelearn/analytics';
 import { derivePersonalizedConfig } from './derive';
 import type { FitWeightsValue, PersonalizedConfig } from './personalized-config';
 import { segmentOf, segmentPriors } from './segment-priors';
 import { personalizeSettings, type PersonalizeSettings } from './settings';
 import { loadUserStats } from './user-stats';
+import { type SqlSource } from '@hirelearn/store';
 
 export interface PersonalizeOptions {
   /** The attribution whose effects serve as causal priors, and the id it is stored under. */

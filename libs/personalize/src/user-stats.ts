@@ -5,9 +5,9 @@
  * user's applications above and below their own median of it; plus the consents that decide
  * whether the user is personalized and whether their data may inform their segment.
  */
-import { OPTED_OUT_USERS, num, str, type SqlSource } from '@hirelearn/analytics';
 import { FIT_COMPONENTS, type FitComponent } from '@hirelearn/ml';
 import type { CountUnit } from './shrinkage';
+import { OPTED_OUT_USERS, num, str, type SqlSource } from '@hirelearn/store';
 
 export const CATEGORIES = ['reach', 'target', 'safety'] as const;
 export type Category = (typeof CATEGORIES)[number];

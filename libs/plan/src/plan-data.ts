@@ -8,10 +8,10 @@
  * `salary_target` (capped at 1), averaged over the parts that can be scored. Only applications
  * whose outcome is known (not pending) count.
  */
-import { LATEST_PROFILE, OPTED_OUT_USERS, num, str, type SqlSource } from '@hirelearn/analytics';
 import type { EventStore } from '@hirelearn/store';
 import type { PlanSettings } from './settings';
 import { PLAN_CATEGORIES, type ApplicationGroup, type PlanCategory } from './types';
+import { LATEST_PROFILE, OPTED_OUT_USERS, num, str, type SqlSource } from '@hirelearn/store';
 
 export interface UserStanding {
   readonly erased: boolean;

@@ -1,4 +1,3 @@
-import { OPTED_OUT_USERS } from '@hirelearn/analytics';
 import {
   dayOneFeatures,
   DEFAULT_COLD_START,
@@ -8,6 +7,7 @@ import {
 } from '@hirelearn/ml';
 import { roleFamily } from '@hirelearn/safeguards';
 import type { EventStore } from '@hirelearn/store';
+import { OPTED_OUT_USERS } from '@hirelearn/store';
 
 export interface ColdStartDataOptions {
   /** Only users who signed up (first profile) before this instant (ISO). */

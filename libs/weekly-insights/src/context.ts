@@ -4,12 +4,12 @@
  * week. Per-user figures are then read in set-based batches (report.ts).
  */
 import type { OutcomeAttribution } from '@hirelearn/attribution';
-import type { SqlSource } from '@hirelearn/analytics';
 import { actionableEffects, type ActionableEffects } from './actions';
 import { marketAround, type MarketSeriesWeek } from './market';
 import { segmentFigures, type SegmentFigures } from './queries';
 import { DEFAULT_WEEKLY_INSIGHTS_SETTINGS, type WeeklyInsightsSettings } from './settings';
 import { shiftWeek, type IsoWeek } from './week';
+import { type SqlSource } from '@hirelearn/store';
 
 export interface WeeklyContext {
   readonly week: IsoWeek;

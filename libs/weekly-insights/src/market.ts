@@ -10,11 +10,11 @@ import {
   postingShifts,
   type DailySeries,
   type MarketShift,
-  type SqlSource,
 } from '@hirelearn/analytics';
 import { DEFAULT_TEMPORAL_SETTINGS } from '@hirelearn/temporal';
 import type { WeeklyInsightsSettings } from './settings';
 import { shiftWeek, type IsoWeek } from './week';
+import { type SqlSource } from '@hirelearn/store';
 
 export type MarketDimension = 'role' | 'industry';
 

@@ -3,8 +3,8 @@
  * once (ids in [from, to]): one scan per query and batch instead of one per user. Every value
  * from outside (ids, bounds) is a parameter; the SQL text is constant.
  */
-import { LATEST_PROFILE, num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/analytics';
 import type { IsoWeek } from './week';
+import { LATEST_PROFILE, num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
 
 /** A batch of users: every known id in [from, to]. */
 export interface UserBatch {

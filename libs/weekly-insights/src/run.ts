@@ -4,7 +4,6 @@
  * batch (standing, weekly counts, pattern cells) instead of a scan per user, and only one
  * batch's rows held at a time, so memory stays flat however many users there are.
  */
-import type { SqlSource } from '@hirelearn/analytics';
 import { buildWeeklyInsights } from './build';
 import type { WeeklyContext } from './context';
 import {
@@ -17,6 +16,7 @@ import {
   type UserBatch,
 } from './queries';
 import type { WeeklyInsights, WeeklyRefusal } from './types';
+import { type SqlSource } from '@hirelearn/store';
 
 /** The event store as the weekly report reads it: SQL, and the salted hash its tombstones keep. */
 export interface WeeklySource extends SqlSource {

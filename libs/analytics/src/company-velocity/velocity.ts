@@ -1,5 +1,5 @@
-import { num, str, type SqlSource } from '../sql';
 import { DEFAULT_COMPANY_VELOCITY_SETTINGS, type CompanyVelocitySettings } from './settings';
+import { num, str, type SqlSource } from '@hirelearn/store';
 
 export type Urgency = 'high' | 'medium' | 'low';
 

@@ -8,7 +8,6 @@ import {
 import { dataPeriod } from '../data-period';
 import type { Period } from '../period';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../settings';
-import type { SqlSource } from '../sql';
 import { dayMs, fullMonths, isoDay, seasonalAt, weeklySums } from './calendar';
 import {
   dailyPostings,
@@ -18,6 +17,7 @@ import {
   type MonthlySeries,
   type PostingDimension,
 } from './series';
+import { type SqlSource } from '@hirelearn/store';
 
 /** What a market analysis covers and how it reports progress (long runs: stderr). */
 export interface MarketTemporalOptions {

@@ -8,7 +8,6 @@ import {
 } from '@hirelearn/temporal';
 import type { Period } from '../period';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../settings';
-import type { SqlSource } from '../sql';
 import type { SeriesStatus } from './analysis';
 import { fullMonths } from './calendar';
 import {
@@ -19,6 +18,7 @@ import {
   POSTING_DIMENSIONS,
   type PostingDimension,
 } from './series';
+import { type SqlSource } from '@hirelearn/store';
 
 export interface MarketForecastPoint {
   readonly month: string;

@@ -1,7 +1,7 @@
 import { suppressSmallCells } from '@hirelearn/safeguards';
 import type { Period } from '../period';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../settings';
-import { num, numOrNull, OPTED_OUT_USERS, str, type SqlSource } from '../sql';
+import { num, numOrNull, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
 
 /** How postings are split into series: all of them, or by role, industry or skill. */
 export const POSTING_DIMENSIONS = ['all', 'role', 'industry', 'skill'] as const;

@@ -1,5 +1,5 @@
-import { LATEST_PROFILE, num, str, type SqlSource } from '../sql';
 import { RESUME_FEATURES, type ResumeDnaSettings, type ResumeFeature } from './settings';
+import { LATEST_PROFILE, num, str, type SqlSource } from '@hirelearn/store';
 
 /** The DNA of one `RESUME_SNAPSHOT`: its features, each in [0, 1], more being better. */
 export interface SnapshotFeatures {

@@ -1,4 +1,3 @@
-import { num, OPTED_OUT_USERS, str, type SqlSource } from '../sql';
 import { dbscan } from './dbscan';
 import { featureVector, snapshotFeatures, type SnapshotFeatures } from './features';
 import {
@@ -7,6 +6,7 @@ import {
   type ResumeDnaSettings,
   type ResumeFeature,
 } from './settings';
+import { num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
 
 export type FeatureValues = Readonly<Record<ResumeFeature, number>>;
 

@@ -1,5 +1,4 @@
 import type { CausalEffect } from '@hirelearn/attribution';
-import type { SqlSource } from '../sql';
 import { rmsDistance } from './dbscan';
 import { featureVector, snapshotFeatures } from './features';
 import type { FeatureValues, ResumeDnaLibrary, RoleResumePatterns } from './library';
@@ -9,6 +8,7 @@ import {
   type ResumeDnaSettings,
   type ResumeFeature,
 } from './settings';
+import { type SqlSource } from '@hirelearn/store';
 
 /** What the attribution read into a gap needs from a `CausalEffect`. */
 export type EditEvidence = Pick<

@@ -1,9 +1,9 @@
 import { companyVelocity } from '../company-velocity/velocity';
 import type { Period } from '../period';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../settings';
-import { str, type SqlSource } from '../sql';
 import { INDUSTRY_KEYS, keyedDemand, type Competition, type DemandTrend } from './role-demand';
 import { DEFAULT_ROLE_DEMAND_SETTINGS, type RoleDemandSettings } from './settings';
+import { str, type SqlSource } from '@hirelearn/store';
 
 /** One industry: demand, its trend, competition and how many of its companies hire urgently. */
 export interface IndustryInsight extends Competition {

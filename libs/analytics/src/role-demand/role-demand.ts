@@ -3,8 +3,8 @@ import { marketForecast, type MarketForecast } from '../market-temporal/forecast
 import { TITLE_LEVEL_WORDS } from '../market-temporal/series';
 import type { Period } from '../period';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../settings';
-import { num, OPTED_OUT_USERS, str, type SqlSource } from '../sql';
 import { DEFAULT_ROLE_DEMAND_SETTINGS, type RoleDemandSettings } from './settings';
+import { num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
 
 export type TrendDirection = 'rising' | 'falling' | 'flat' | 'unknown';
 

@@ -1,4 +1,4 @@
-import type { SqlSource } from '../quality/finding';
+import type { SqlSource } from '@hirelearn/store';
 
 /** The outcome and monitored features of one application, from the facts. */
 export interface ApplicationOutcome {

@@ -1,6 +1,6 @@
 import type { FeatureColumn, FeatureColumns } from '@hirelearn/safeguards';
 import type { DocumentCollection, DocumentStore } from '@hirelearn/store';
-import type { SqlSource } from '../quality/finding';
+import type { SqlSource } from '@hirelearn/store';
 import { detectConceptDrift } from './concept-drift';
 import { featureColumns, type ScoredRecord, stridedRows, windowHealth } from './health';
 import { dayOneHorizon, dayOneRecords, type FirstApplications } from './day-one';

@@ -1,9 +1,9 @@
+import type { SqlSource } from '@hirelearn/store';
 import { checkCompleteness } from './completeness';
 import {
   type DataQualityReport,
   type QualityFinding,
   type QualityScope,
-  type SqlSource,
   sortFindings,
 } from './finding';
 import { parseInstant } from '@hirelearn/contract';

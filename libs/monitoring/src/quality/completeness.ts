@@ -1,5 +1,6 @@
+import type { SqlSource } from '@hirelearn/store';
 import { EVENT_TYPES } from '@hirelearn/contract';
-import { exampleIds, type QualityFinding, type QualityScope, type SqlSource } from './finding';
+import { exampleIds, type QualityFinding, type QualityScope } from './finding';
 import type { DataQualitySettings } from './settings';
 import { pct } from './temporal';
 

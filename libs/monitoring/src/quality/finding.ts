@@ -64,14 +64,6 @@ export interface DataQualityReport {
   readonly findings: readonly QualityFinding[];
 }
 
-/** The read side of the event store the checks need (EventStore satisfies it). */
-export interface SqlSource {
-  rows(
-    sql: string,
-    params?: (string | number | boolean | null)[],
-  ): Promise<Record<string, unknown>[]>;
-}
-
 /** The event window a check looks at: `since <= occurred_at < until`. */
 export interface QualityScope {
   /** `YYYY-MM-DD HH:MM:SS` lower bound on `occurred_at`. */

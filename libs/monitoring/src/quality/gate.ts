@@ -1,3 +1,4 @@
+import type { SqlSource } from '@hirelearn/store';
 import type { DocumentStore } from '@hirelearn/store';
 import {
   type AcknowledgementUse,
@@ -6,7 +7,7 @@ import {
   type QualityAcknowledgement,
 } from './acknowledgements';
 import { checkDataQuality, type QualityWindow } from './check-quality';
-import type { DataQualityReport, QualityFinding, SqlSource } from './finding';
+import type { DataQualityReport, QualityFinding } from './finding';
 import type { DataQualitySettings } from './settings';
 
 /** What the data-quality gate decided before a run publishes. */

@@ -1,5 +1,6 @@
+import type { SqlSource } from '@hirelearn/store';
 import { fitIsolationForest, scoreIsolationForest } from '@hirelearn/safeguards';
-import type { QualityFinding, SqlSource } from './finding';
+import type { QualityFinding } from './finding';
 import type { DataQualitySettings } from './settings';
 import { pct } from './temporal';
 

@@ -1,4 +1,5 @@
-import { exampleIds, type QualityFinding, type QualityScope, type SqlSource } from './finding';
+import type { SqlSource } from '@hirelearn/store';
+import { exampleIds, type QualityFinding, type QualityScope } from './finding';
 import type { DataQualitySettings } from './settings';
 import { pct } from './temporal';
 

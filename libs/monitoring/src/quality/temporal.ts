@@ -1,10 +1,5 @@
-import {
-  exampleIds,
-  type QualityFinding,
-  type QualityRule,
-  type QualityScope,
-  type SqlSource,
-} from './finding';
+import type { SqlSource } from '@hirelearn/store';
+import { exampleIds, type QualityFinding, type QualityRule, type QualityScope } from './finding';
 import type { DataQualitySettings } from './settings';
 
 /** An event that must not happen before an anchor event of the same application. */

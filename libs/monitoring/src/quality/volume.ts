@@ -1,9 +1,9 @@
+import type { SqlSource } from '@hirelearn/store';
 import {
   exampleIds,
   type FindingSeverity,
   type QualityFinding,
   type QualityScope,
-  type SqlSource,
 } from './finding';
 import type { DataQualitySettings } from './settings';
 import { pct } from './temporal';

@@ -4,3 +4,4 @@ export * from './store-url';
 export * from './types';
 export * from './rollback';
 export * from './csv-table';
+export * from './sql-source';

@@ -1,6 +1,6 @@
 /**
- * What analytics needs from the engine: run a read query and get plain rows back. The event
- * store (`EventStore`) is one; a bench can pass a bare DuckDB connection.
+ * The read side of the event store that data-access modules (`*queries.ts`) take: run a read
+ * query and get plain rows back. `EventStore` is one; a bench can pass a bare DuckDB connection.
  */
 export interface SqlSource {
   rows(
