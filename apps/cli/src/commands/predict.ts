@@ -6,7 +6,7 @@ import { DEFAULT_ENSEMBLE_PORT, DEFAULT_FIT_SCORE_PORT, featuresToPb } from '@hi
 import { loadApplications } from '@hirelearn/training';
 import { CliError } from '../cli-error';
 import { printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 import {
   clientSecurityFrom,
   clientSecurityOptions,
@@ -85,7 +85,7 @@ export function registerPredict(program: Command): void {
     )
     .argument('<application_ids...>', 'applications in the facts')
     .option('--address <host:port>', 'ensemble predictor', `127.0.0.1:${DEFAULT_ENSEMBLE_PORT}`)
-    .option('--db <url>', 'event store URL')
+    .addOption(dbOption())
     .option('--json', 'print as JSON')
     .action(async (ids: string[], opts: PredictOpts) => {
       const applications = await applicationsOf(ids, opts.db);
@@ -123,7 +123,7 @@ export function registerPredict(program: Command): void {
     )
     .argument('<application_ids...>', 'applications in the facts (their jobs are the candidates)')
     .option('--address <host:port>', 'fit-score learner', `127.0.0.1:${DEFAULT_FIT_SCORE_PORT}`)
-    .option('--db <url>', 'event store URL')
+    .addOption(dbOption())
     .option('--json', 'print as JSON')
     .action(async (ids: string[], opts: PredictOpts) => {
       const requests = scoreFitRequests(await applicationsOf(ids, opts.db));

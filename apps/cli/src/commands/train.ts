@@ -15,7 +15,7 @@ import { openDocumentStore } from '@hirelearn/store';
 import { modelsCommand } from './models';
 import { CliError } from '../cli-error';
 import { printFields, printJson, printTable } from '../output';
-import { withEventStore } from '../store-option';
+import { dbOption, withEventStore } from '../store-option';
 
 interface TrainOptions {
   db?: string;
@@ -56,7 +56,7 @@ export function registerTrain(program: Command): void {
     .command('train')
     .description('train a model on the facts, write its artifact, register a candidate version')
     .argument('<model>', TRAINABLE_MODELS.join(' | '))
-    .option('--db <url>', 'event store URL')
+    .addOption(dbOption())
     .option('--seed <n>', 'seed of every random choice', '1')
     .option('--out <file>', 'artifact path (default .hirelearn/models/<model>-seed<S>.json)')
     .option('--no-register', 'do not register the version in the registry')

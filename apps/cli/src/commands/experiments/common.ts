@@ -3,6 +3,7 @@ import { Experiment, ExperimentCatalog, CatalogResult } from '@hirelearn/experim
 import { DocumentStore, openDocumentStore } from '@hirelearn/store';
 import { CliError } from '../../cli-error';
 import { documentsUrl } from '../../documents-option';
+import { dbOption } from '../../store-option';
 import { printJson } from '../../output';
 
 /** The options every `experiments` subcommand shares (see `withCommon`). */
@@ -66,6 +67,6 @@ export function withCommon(cmd: Command, db = false): Command {
     .option('--json', 'print as JSON')
     .option('--who <name>', 'who makes the change (default $USER)')
     .option('--why <text>', 'why, recorded with the change');
-  if (db) cmd.option('--db <url>', 'event store URL (or HIRELEARN_DB)');
+  if (db) cmd.addOption(dbOption());
   return cmd;
 }
