@@ -74,6 +74,15 @@ describe('hirelearn quality ack and attribution --since/--until (built CLI)', ()
     expect(text.stderr).toContain('or acknowledge it: hirelearn quality ack RULE:EVENT_TYPE');
   });
 
+  it('the nightly stops at the same gate and exits 2 as attribution does, naming the step', () => {
+    const r = runCli(['nightly', '--json', '--db', torn], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/failed at step quality_gate \(.*capture_below_target/);
+    const run = JSON.parse(r.stdout) as { status: string; failed_steps: string[] };
+    expect(run.status).toBe('failed');
+    expect(run.failed_steps).toEqual(['quality_gate']);
+  });
+
   it('records who, why and a 7-day expiry; quality lists the finding as acknowledged', () => {
     const before = Date.now();
     const ack = runCli(

@@ -108,7 +108,10 @@ export function registerNightly(program: Command): void {
         process.stderr.write(
           `hirelearn: nightly run ${run.run_id} failed at ${failed.map((s) => `step ${s.name} (${s.error})`).join('; ') || run.error}\n`,
         );
-        process.exitCode = 1;
+        // Exit 2 when only the data-quality gate failed, as `attribution` and `quality
+        // --fail-on-critical`: the run worked, the data did not (a scheduler can tell them apart).
+        const onlyTheGate = failed.length === 1 && failed[0].name === 'quality_gate';
+        process.exitCode = onlyTheGate ? 2 : 1;
       }
     });
 }
