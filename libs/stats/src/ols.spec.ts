@@ -1,4 +1,4 @@
-import { ols, wls, withIntercept } from './ols';
+import { ols, olsCovariance, olsRSquared, weightedResiduals, wls, withIntercept } from './ols';
 
 // Anscombe (1973), "Graphs in Statistical Analysis", Am. Stat. 27(1): data set I.
 const ANSCOMBE_X = [10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5];
@@ -179,5 +179,97 @@ describe('ols: degenerate inputs return a status', () => {
     expect(() => ols([[1, 2], [2]], [1, 2])).toThrow(/ragged/);
     expect(() => ols([[1], [2]], [1, 2], { se: 'cluster' })).toThrow(/requires options.clusters/);
     expect(() => ols([[1], [2]], [1, 2], { weights: [1] })).toThrow(/weights/);
+  });
+});
+
+describe('ols units on a hand-checkable fit', () => {
+  // X = [1, d] with d = (0, 0, 1, 1), y = (1, 3, 2, 6): β̂ = (2, 2) (the two group means 2 and 4),
+  // e = (−1, 1, −2, 2), RSS = 10, B = (XᵀX)⁻¹ = [[4, 2], [2, 2]]⁻¹ = [[0.5, −0.5], [−0.5, 1]].
+  const X = [
+    [1, 0],
+    [1, 0],
+    [1, 1],
+    [1, 1],
+  ];
+  const y = [1, 3, 2, 6];
+  const e = [-1, 1, -2, 2];
+  const used = [0, 1, 2, 3];
+  const unit = { used, sw: [1, 1, 1, 1], w: Float64Array.of(1, 1, 1, 1) };
+  const bread = [
+    [0.5, -0.5],
+    [-0.5, 1],
+  ];
+  const fit = { rows: unit, bread, ew: e, rss: 10 };
+
+  it('weightedResiduals: ẽ = √w e on the used rows and RSS = Σ w e²', () => {
+    expect(weightedResiduals(e, unit)).toEqual({ ew: e, rss: 10 });
+    // Rows 0 and 2 with √w = (3, 1): ẽ = (−3, −2), RSS = 9 + 4.
+    expect(weightedResiduals(e, { used: [0, 2], sw: [3, 1] })).toEqual({ ew: [-3, -2], rss: 13 });
+  });
+
+  it('olsCovariance classical: σ̂² B with σ̂² = 10 / 2', () => {
+    const cov = olsCovariance(X, fit, 'classical');
+    expect(cov).toEqual({
+      vcov: [
+        [2.5, -2.5],
+        [-2.5, 5],
+      ],
+      df_test: 2,
+      n_clusters: null,
+    });
+  });
+
+  it('olsCovariance HC1: n/(n − k) · B [Σ e² x xᵀ] B = 2 · B [[10, 8], [8, 8]] B', () => {
+    const cov = olsCovariance(X, fit, 'hc1');
+    expect(cov.df_test).toBe(2);
+    expect(cov.vcov).toEqual([
+      [1, -1],
+      [-1, 5],
+    ]);
+  });
+
+  it('olsCovariance CR1: clusters {0, 2}, {1, 3} have scores ∓(3, 2); V = 2 · 3/2 · B M B, df G − 1', () => {
+    const cov = olsCovariance(X, fit, 'cluster', ['a', 'b', 'a', 'b']);
+    expect(cov.n_clusters).toBe(2);
+    expect(cov.df_test).toBe(1);
+    expect(cov.vcov).toEqual([
+      [1.5, 1.5],
+      [1.5, 1.5],
+    ]);
+  });
+
+  it('olsCovariance CR1 with one cluster: no covariance, the count reported', () => {
+    expect(olsCovariance(X, fit, 'cluster', [7, 7, 7, 7])).toEqual({
+      vcov: null,
+      df_test: NaN,
+      n_clusters: 1,
+    });
+  });
+
+  it('olsRSquared: centred 1 − 10/14 and adjusted −1/14; uncentred 1 − 10/50 and adjusted 0.6', () => {
+    const c = olsRSquared(y, unit, 10, 2, true);
+    expect(c.r_squared).toBeCloseTo(2 / 7, 15);
+    expect(c.adj_r_squared).toBeCloseTo(-1 / 14, 15);
+    const u = olsRSquared(y, unit, 10, 2, false);
+    expect(u.r_squared).toBeCloseTo(0.8, 15);
+    expect(u.adj_r_squared).toBeCloseTo(0.6, 15);
+  });
+
+  it('olsRSquared weights the mean and TSS: w = (1, 1, 2) on y = (1, 3, 2) gives ȳ_w = 2, TSS = 2', () => {
+    const r = olsRSquared(y, { used: [0, 1, 2], w: Float64Array.of(1, 1, 2) }, 1, 2, true);
+    expect(r.r_squared).toBeCloseTo(0.5, 15);
+    expect(r.adj_r_squared).toBeCloseTo(0, 15);
+    expect(
+      olsRSquared([4, 4, 4], { used: [0, 1, 2], w: Float64Array.of(1, 1, 1) }, 0, 1, true)
+        .r_squared,
+    ).toBeNaN();
+  });
+
+  it('the units compose to ols itself', () => {
+    const r = ols(X, y, { se: 'hc1' });
+    expect(r.coefficients.map((b) => Number(b.toFixed(12)))).toEqual([2, 2]);
+    expect(r.rss).toBeCloseTo(10, 12);
+    expect(r.std_errors[1]).toBeCloseTo(Math.sqrt(5), 12);
+    expect(r.r_squared).toBeCloseTo(2 / 7, 12);
   });
 });

@@ -35,6 +35,7 @@ import {
 import { nonFiniteInput, positiveWeightRows, rankDeficientReason } from './fit-input';
 import { MIN_CHOLESKY_PIVOT, normalSystem, solveNormal } from './normal-equations';
 import { assertInput, StatusCode, StatusFields } from './status';
+import { coefficientTests } from './coefficient-tests';
 
 export type OlsSeType = 'classical' | 'hc1' | 'cluster';
 
@@ -82,24 +83,23 @@ export interface OlsResult extends StatusFields {
 const { max, sqrt } = Math;
 
 /**
- * β and (XᵀWX)⁻¹ over the rows `used` with √weights `sw`: the normal equations by equilibrated
- * Cholesky when they are clearly well conditioned (a pivot ≥ max(1e-8, tol²), so the rank
- * decision cannot differ), else the QR of √W X against √W y, which also decides the rank.
+ * β and (XᵀWX)⁻¹ over the rows `used` with √weights `sw` and weights `w` = sw²: the normal
+ * equations by equilibrated Cholesky when they are clearly well conditioned (a pivot
+ * ≥ max(1e-8, tol²), so the rank decision cannot differ), else the QR of √W X against √W y,
+ * which also decides the rank.
  */
 function solve(
   X: Design,
   y: readonly number[],
-  used: readonly number[],
-  sw: readonly number[],
+  rows: WeightedRows,
   k: number,
   tol: number,
 ): LeastSquaresSolution {
-  const n = used.length;
+  const { used, sw, w } = rows;
   const xs = packDesign(X, k, used);
-  const w = Float64Array.from(sw, (s) => s * s);
   const { G, b } = normalSystem(
     xs,
-    n,
+    used.length,
     k,
     w,
     Float64Array.from(used, (i) => y[i]),
@@ -115,32 +115,44 @@ function solve(
   );
 }
 
+/** The rows a weighted fit uses (positive weight) with √w_i and w_i = (√w_i)² for each. */
+export interface WeightedRows {
+  readonly used: readonly number[];
+  readonly sw: readonly number[];
+  readonly w: Float64Array;
+}
+
+/** What every OLS result reports whether or not the fit succeeded. */
+interface OlsHead {
+  readonly names: readonly string[];
+  readonly se_type: OlsSeType;
+  readonly k: number;
+  /** Rows given (the length of `fitted` and `residuals`). */
+  readonly rows: number;
+}
+
 function fill(k: number): number[] {
   return new Array<number>(k).fill(NaN);
 }
 
-/** OLS (or WLS when `options.weights` is set). Throws only on shape/option errors. */
-export function ols(X: Design, y: readonly number[], options: OlsOptions = {}): OlsResult {
-  const nAll = y.length;
-  const k = checkDesignShape(X, nAll, 'ols');
-  const { weights, clusters } = options;
-  const { se: seType, names } = regressionOptions<OlsSeType>('ols', nAll, k, options, 'classical');
-  assertInput(k >= 1 || nAll === 0, 'ols: X must have at least one column');
-
-  const base = {
+/**
+ * The result of a fit that stopped at `status` after using `n` rows: every estimate NaN except
+ * what `extra` already holds (β̂ and the residuals when only the CR1 covariance is undefined).
+ */
+function unfitted(
+  head: OlsHead,
+  status: StatusCode,
+  reason: string,
+  n: number,
+  extra: Partial<OlsResult> = {},
+): OlsResult {
+  const { names, se_type, k, rows } = head;
+  return {
     names,
-    se_type: seType,
+    se_type,
     k,
     n_clusters: null,
-    aliased: [] as number[],
-  };
-  const degenerate = (
-    status: StatusCode,
-    reason: string,
-    n: number,
-    extra: Partial<OlsResult> = {},
-  ): OlsResult => ({
-    ...base,
+    aliased: [],
     status,
     reason,
     n,
@@ -155,104 +167,166 @@ export function ols(X: Design, y: readonly number[], options: OlsOptions = {}): 
     adj_r_squared: NaN,
     sigma: NaN,
     rss: NaN,
-    fitted: fill(nAll),
-    residuals: fill(nAll),
+    fitted: fill(rows),
+    residuals: fill(rows),
     ...extra,
-  });
+  };
+}
+
+/**
+ * The weighted residuals ẽ_r = √w_r e_i of the used rows (i = used[r]) and the weighted
+ * residual sum of squares RSS = Σ_r ẽ_r² = Σ w_i e_i².
+ */
+export function weightedResiduals(
+  residuals: readonly number[],
+  rows: Pick<WeightedRows, 'used' | 'sw'>,
+): { readonly ew: number[]; readonly rss: number } {
+  const { used, sw } = rows;
+  const ew = used.map((i, r) => residuals[i] * sw[r]);
+  let rss = 0;
+  for (const e of ew) rss += e * e;
+  return { ew, rss };
+}
+
+/** The least-squares fit a covariance is computed from. */
+export interface OlsFit {
+  readonly rows: Pick<WeightedRows, 'used' | 'sw'>;
+  /** (XᵀWX)⁻¹, k × k. */
+  readonly bread: readonly (readonly number[])[];
+  /** Weighted residuals ẽ of the used rows (`weightedResiduals`). */
+  readonly ew: readonly number[];
+  readonly rss: number;
+}
+
+/** V̂ of β̂ (null when CR1 has fewer than 2 clusters) and the df of its t tests. */
+export interface OlsCovariance {
+  readonly vcov: number[][] | null;
+  readonly df_test: number;
+  readonly n_clusters: number | null;
+}
+
+/**
+ * The covariance of β̂ with B = (XᵀWX)⁻¹, n rows used and k columns (module doc):
+ *   classical V = RSS/(n − k) · B;   HC1 V = n/(n − k) · B [Σ_i s_i s_iᵀ] B;
+ *   CR1 V = G/(G − 1) · (n − 1)/(n − k) · B [Σ_g s_g s_gᵀ] B,  s_g = Σ_{i∈g} s_i,
+ * with scores s_i = √w_i ẽ_i x_i = w_i e_i x_i; t tests on n − k df, or G − 1 for CR1.
+ */
+export function olsCovariance(
+  X: Design,
+  fit: OlsFit,
+  seType: OlsSeType,
+  clusters?: readonly (string | number)[],
+): OlsCovariance {
+  const { used, sw } = fit.rows;
+  const { bread, ew } = fit;
+  const n = used.length;
+  const k = bread.length;
+  const dfResid = n - k;
+  if (seType === 'classical') {
+    const sigma2 = fit.rss / dfResid;
+    return {
+      vcov: bread.map((row) => row.map((v) => v * sigma2)),
+      df_test: dfResid,
+      n_clusters: null,
+    };
+  }
+  const rows = designRows(X);
+  const scores = used.map((i, r) => rows[i].map((v) => v * sw[r] * ew[r]));
+  const cl = seType === 'cluster' && clusters !== undefined ? used.map((i) => clusters[i]) : null;
+  const { meat, groups } = scoreMeat(scores, cl, k);
+  if (seType === 'hc1') {
+    return { vcov: sandwich(bread, meat, n / dfResid), df_test: dfResid, n_clusters: null };
+  }
+  if (groups < 2) return { vcov: null, df_test: NaN, n_clusters: groups };
+  return {
+    vcov: sandwich(bread, meat, (groups / (groups - 1)) * ((n - 1) / dfResid)),
+    df_test: groups - 1,
+    n_clusters: groups,
+  };
+}
+
+/**
+ * R² = 1 − RSS / TSS and adjusted R² = 1 − (1 − R²)(n − c)/(n − k) over the used rows, with
+ * TSS = Σ w_i (y_i − ȳ_w)² and c = 1 when the design has an intercept (`centred`), else the
+ * uncentred TSS = Σ w_i y_i² and c = 0 (R's `summary.lm`). R² is NaN when TSS = 0.
+ */
+export function olsRSquared(
+  y: readonly number[],
+  rows: Pick<WeightedRows, 'used' | 'w'>,
+  rss: number,
+  k: number,
+  centred: boolean,
+): { readonly r_squared: number; readonly adj_r_squared: number } {
+  const { used, w } = rows;
+  const n = used.length;
+  const dfResid = n - k;
+  const sumW = w.reduce((a, b) => a + b, 0);
+  const ybar = centred ? used.reduce((s, i, r) => s + w[r] * y[i], 0) / sumW : 0;
+  const tss = used.reduce((s, i, r) => s + w[r] * (y[i] - ybar) * (y[i] - ybar), 0);
+  const r2 = tss > 0 ? 1 - rss / tss : NaN;
+  const adj = centred ? 1 - ((1 - r2) * (n - 1)) / dfResid : 1 - ((1 - r2) * n) / dfResid;
+  return { r_squared: r2, adj_r_squared: adj };
+}
+
+/** OLS (or WLS when `options.weights` is set). Throws only on shape/option errors. */
+export function ols(X: Design, y: readonly number[], options: OlsOptions = {}): OlsResult {
+  const nAll = y.length;
+  const k = checkDesignShape(X, nAll, 'ols');
+  const { weights, clusters } = options;
+  const { se: seType, names } = regressionOptions<OlsSeType>('ols', nAll, k, options, 'classical');
+  assertInput(k >= 1 || nAll === 0, 'ols: X must have at least one column');
+  const head: OlsHead = { names, se_type: seType, k, rows: nAll };
 
   const problem = nonFiniteInput(X, y, weights);
-  if (problem !== null) return degenerate('non_finite_input', problem, nAll);
+  if (problem !== null) return unfitted(head, 'non_finite_input', problem, nAll);
   const used = positiveWeightRows(nAll, weights);
   const n = used.length;
   if (n <= k) {
-    return degenerate(
-      'too_few_rows',
-      `need more rows than coefficients for residual df > 0 (n = ${n}, k = ${k})`,
-      n,
-    );
+    const reason = `need more rows than coefficients for residual df > 0 (n = ${n}, k = ${k})`;
+    return unfitted(head, 'too_few_rows', reason, n);
   }
-
   const sw = used.map((i) => (weights === undefined ? 1 : sqrt(weights[i])));
-  const tol = options.rank_tolerance ?? DEFAULT_RANK_TOLERANCE;
-  const sol = solve(X, y, used, sw, k, tol);
+  const rows: WeightedRows = { used, sw, w: Float64Array.from(sw, (s) => s * s) };
+
+  const sol = solve(X, y, rows, k, options.rank_tolerance ?? DEFAULT_RANK_TOLERANCE);
   if (!sol.full_rank) {
-    return degenerate('singular_design', rankDeficientReason(sol.aliased, names), n, {
-      aliased: sol.aliased,
-    });
+    const reason = rankDeficientReason(sol.aliased, names);
+    return unfitted(head, 'singular_design', reason, n, { aliased: sol.aliased });
   }
   const beta = sol.beta;
   const fitted = designPredict(X, beta);
   const residuals = fitted.map((f, i) => y[i] - f);
-  const ew = used.map((i, r) => residuals[i] * sw[r]);
-  let rss = 0;
-  for (const e of ew) rss += e * e;
-  const dfResid = n - k;
-  const sigma2 = rss / dfResid;
+  const { ew, rss } = weightedResiduals(residuals, rows);
 
-  let vcov: number[][];
-  let dfTest = dfResid;
-  let nClusters: number | null = null;
-  if (seType === 'classical') {
-    vcov = sol.xtx_inv.map((row) => row.map((v) => v * sigma2));
-  } else {
-    const rows = designRows(X);
-    const scores = used.map((i, r) => rows[i].map((v) => v * sw[r] * ew[r]));
-    const cl = seType === 'cluster' && clusters !== undefined ? used.map((i) => clusters[i]) : null;
-    const { meat, groups } = scoreMeat(scores, cl, k);
-    if (seType === 'hc1') {
-      vcov = sandwich(sol.xtx_inv, meat, n / dfResid);
-    } else {
-      nClusters = groups;
-      if (groups < 2) {
-        return degenerate(
-          'too_few_clusters',
-          `cluster-robust SEs need >= 2 clusters, got ${groups}`,
-          n,
-          {
-            coefficients: beta,
-            fitted,
-            residuals,
-            rss,
-            n_clusters: groups,
-          },
-        );
-      }
-      vcov = sandwich(sol.xtx_inv, meat, (groups / (groups - 1)) * ((n - 1) / dfResid));
-      dfTest = groups - 1;
-    }
+  const cov = olsCovariance(X, { rows, bread: sol.xtx_inv, ew, rss }, seType, clusters);
+  if (cov.vcov === null) {
+    const reason = `cluster-robust SEs need >= 2 clusters, got ${cov.n_clusters}`;
+    const known = { coefficients: beta, fitted, residuals, rss, n_clusters: cov.n_clusters };
+    return unfitted(head, 'too_few_clusters', reason, n, known);
   }
-  const se = vcov.map((row, j) => Math.sqrt(Math.max(0, row[j])));
-  const tStats = beta.map((b, j) => b / se[j]);
-  const pValues = tStats.map((t) => (Number.isNaN(t) ? NaN : tTwoSided(t, dfTest)));
-
-  const hasIntercept = designConstantColumns(X, k).length > 0;
-  const wUsed = sw.map((s) => s * s);
-  const sumW = wUsed.reduce((a, b) => a + b, 0);
-  const ybar = hasIntercept ? used.reduce((s, i, r) => s + wUsed[r] * y[i], 0) / sumW : 0;
-  const tss = used.reduce((s, i, r) => s + wUsed[r] * (y[i] - ybar) * (y[i] - ybar), 0);
-  const r2 = tss > 0 ? 1 - rss / tss : NaN;
-  const adj = hasIntercept ? 1 - ((1 - r2) * (n - 1)) / dfResid : 1 - ((1 - r2) * n) / dfResid;
-
+  const tests = coefficientTests(beta, cov.vcov, (t) => tTwoSided(t, cov.df_test));
+  const centred = designConstantColumns(X, k).length > 0;
   const constantY = used.every((i) => y[i] === y[used[0]]);
   return {
-    ...base,
+    names,
+    se_type: seType,
+    k,
+    n_clusters: cov.n_clusters,
+    aliased: [],
     status: constantY ? 'zero_variance' : 'ok',
     reason: constantY
       ? 'outcome has zero variance: coefficients are exact, standard errors are zero and tests undefined'
       : '',
-    names,
     coefficients: beta,
-    std_errors: se,
-    t_stats: tStats,
-    p_values: pValues,
-    vcov,
+    std_errors: tests.std_errors,
+    t_stats: tests.stats,
+    p_values: tests.p_values,
+    vcov: cov.vcov,
     n,
-    df_resid: dfResid,
-    df_test: dfTest,
-    n_clusters: nClusters,
-    r_squared: r2,
-    adj_r_squared: adj,
-    sigma: Math.sqrt(sigma2),
+    df_resid: n - k,
+    df_test: cov.df_test,
+    ...olsRSquared(y, rows, rss, k, centred),
+    sigma: Math.sqrt(rss / (n - k)),
     rss,
     fitted,
     residuals,
