@@ -1,5 +1,5 @@
 import { buildMonitorWorld, type MonitorWorld } from '../testing/monitor-world';
-import { loadFirstApplications, type ApplicationOutcome } from './outcomes';
+import { loadFirstApplications, type ApplicationOutcome } from './outcome-queries';
 import { scoreVersion } from './run-monitor';
 import type { LoggedPrediction, MonitoredVersion } from './types';
 

@@ -1,5 +1,5 @@
 import type { ScoredRecord } from './health';
-import type { ApplicationOutcome } from './outcomes';
+import type { ApplicationOutcome } from './outcome-queries';
 import type { LoggedPrediction } from './types';
 
 /** A user's first applications by user id (`loadFirstApplications`). */

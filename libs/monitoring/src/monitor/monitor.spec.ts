@@ -1,6 +1,6 @@
 import { createRng } from '@hirelearn/stats';
 import { detectConceptDrift } from './concept-drift';
-import type { ApplicationOutcome } from './outcomes';
+import type { ApplicationOutcome } from './outcome-queries';
 import { strided } from './health';
 import { renderHealthReport } from './report-html';
 import { describeEvidence, scoreVersion } from './run-monitor';

@@ -4,7 +4,7 @@ import type { SqlSource } from '@hirelearn/store';
 import { detectConceptDrift } from './concept-drift';
 import { featureColumns, type ScoredRecord, stridedRows, windowHealth } from './health';
 import { dayOneHorizon, dayOneRecords, type FirstApplications } from './day-one';
-import { loadFirstApplications, loadOutcomes, type ApplicationOutcome } from './outcomes';
+import { loadFirstApplications, loadOutcomes, type ApplicationOutcome } from './outcome-queries';
 import { checkServedVersions } from './serving-check';
 import { DEFAULT_MONITOR_SETTINGS, type MonitorSettings } from './settings';
 import type {

@@ -8,12 +8,11 @@ import {
 } from './finding';
 import { parseInstant } from '@hirelearn/contract';
 import { checkOutliers } from './outliers';
+import { windowMeta } from './quality-queries';
 import { checkReferentialIntegrity } from './referential';
 import { DEFAULT_DATA_QUALITY_SETTINGS, type DataQualitySettings } from './settings';
 import { checkTemporalConsistency } from './temporal';
 import { checkVolume } from './volume';
-
-const TS = '%Y-%m-%d %H:%M:%S';
 
 /** The window of events to check: `since <= occurred_at < until`, each bound optional. */
 export interface QualityWindow {
@@ -44,15 +43,8 @@ export async function checkDataQuality(
   if (until !== null && scope.since >= scope.until) {
     throw new RangeError(`since (${since ?? 'the first event'}) must be before until (${until})`);
   }
-  const [meta] = await source.rows(
-    `SELECT strftime(max(occurred_at), '${TS}') AS as_of,
-       strftime(max(occurred_at) - to_days($1::INTEGER), '${TS}') AS recent_from,
-       count(*) FILTER (WHERE occurred_at >= $2::TIMESTAMP) AS checked
-     FROM raw_events WHERE occurred_at < $3::TIMESTAMP`,
-    [settings.recent_days, scope.since, scope.until],
-  );
-  const asOf = meta?.as_of == null ? null : String(meta.as_of);
-  if (asOf === null) {
+  const meta = await windowMeta(source, scope, settings.recent_days);
+  if (meta === null) {
     return Object.freeze({
       status: 'empty_store',
       since,
@@ -65,10 +57,10 @@ export async function checkDataQuality(
       findings: [],
     });
   }
-  const recentFrom = since ? scope.since : String(meta.recent_from);
+  const recentFrom = since ? scope.since : meta.recent_from;
   const findings: QualityFinding[] = [
     ...(await checkTemporalConsistency(source, scope, settings)),
-    ...(await checkReferentialIntegrity(source, scope, settings, asOf)),
+    ...(await checkReferentialIntegrity(source, scope, settings, meta.as_of)),
     ...(await checkCompleteness(source, scope, settings)),
     ...(await checkVolume(source, scope, settings)),
     ...(await checkOutliers(source, recentFrom, scope.until, settings)),
@@ -78,8 +70,8 @@ export async function checkDataQuality(
     status: 'ok',
     since,
     until,
-    as_of: asOf,
-    checked_events: Number(meta.checked),
+    as_of: meta.as_of,
+    checked_events: meta.checked,
     critical: sorted.filter((f) => f.severity === 'critical').length,
     warnings: sorted.filter((f) => f.severity === 'warning').length,
     acknowledged: 0,

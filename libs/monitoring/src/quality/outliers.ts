@@ -2,16 +2,8 @@ import type { SqlSource } from '@hirelearn/store';
 import { fitIsolationForest, scoreIsolationForest } from '@hirelearn/safeguards';
 import type { QualityFinding } from './finding';
 import type { DataQualitySettings } from './settings';
+import { featuresBefore, featuresBetween } from './quality-queries';
 import { pct } from './temporal';
-
-/** Numeric columns of a submission the forest looks at. */
-const FEATURES = `coalesce(payload->>'$.context.fit_score', '0')::DOUBLE,
-  coalesce(payload->>'$.context.resume_score', '0')::DOUBLE,
-  coalesce(payload->>'$.context.fit_components.technical', payload->>'$.context.fit_score')::DOUBLE,
-  coalesce(payload->>'$.context.fit_components.seniority', payload->>'$.context.fit_score')::DOUBLE,
-  coalesce(payload->>'$.context.fit_components.experience', payload->>'$.context.fit_score')::DOUBLE,
-  coalesce(payload->>'$.context.fit_components.signal', payload->>'$.context.fit_score')::DOUBLE,
-  hour(occurred_at)::DOUBLE`;
 
 /**
  * An isolation-forest outlier score for recent submissions: the forest is fitted on the
@@ -27,29 +19,23 @@ export async function checkOutliers(
   settings: DataQualitySettings,
 ): Promise<QualityFinding[]> {
   const eventType = 'APPLICATION_SUBMITTED';
-  const recent = await source.rows(
-    `SELECT event_id, [${FEATURES}] AS x FROM raw_events
-     WHERE event_type = $1 AND occurred_at >= $2::TIMESTAMP AND occurred_at < $3::TIMESTAMP
-     ORDER BY event_id`,
-    [eventType, recentFrom, until],
-  );
+  const recent = await featuresBetween(source, eventType, recentFrom, until);
   if (recent.length === 0) return [];
-  const reference = await source.rows(
-    `SELECT [${FEATURES}] AS x FROM raw_events
-     WHERE event_type = $1 AND occurred_at < $2::TIMESTAMP
-     ORDER BY occurred_at DESC, event_id LIMIT $3`,
-    [eventType, recentFrom, settings.outlier_reference_size],
+  const reference = await featuresBefore(
+    source,
+    eventType,
+    recentFrom,
+    settings.outlier_reference_size,
   );
-  const rows = (r: Record<string, unknown>[]) => r.map((x) => (x.x as unknown[]).map(Number));
+  const recentRows = recent.map((r) => r.x);
   // Fitted on the reference and the recent rows together, as isolation forests are: a point
   // outside the reference's range is then isolated by the splits its own presence allows.
-  const fitRows = [...rows(reference), ...rows(recent)];
-  const fit = fitIsolationForest(fitRows, { seed: settings.outlier_seed });
+  const fit = fitIsolationForest([...reference, ...recentRows], { seed: settings.outlier_seed });
   if (fit.status !== 'ok') return [];
-  const scored = scoreIsolationForest(fit.model, rows(recent));
+  const scored = scoreIsolationForest(fit.model, recentRows);
   if (scored.status !== 'ok') return [];
   const flagged = recent
-    .map((r, i) => ({ id: String(r.event_id), score: scored.scores[i] }))
+    .map((r, i) => ({ id: r.event_id, score: scored.scores[i] }))
     .filter((r) => r.score >= settings.outlier_score)
     .sort((a, b) => b.score - a.score);
   if (flagged.length === 0) return [];

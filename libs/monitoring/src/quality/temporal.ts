@@ -1,5 +1,6 @@
 import type { SqlSource } from '@hirelearn/store';
-import { exampleIds, type QualityFinding, type QualityRule, type QualityScope } from './finding';
+import type { QualityFinding, QualityRule, QualityScope } from './finding';
+import { eventsBeforeAnchor } from './quality-queries';
 import type { DataQualitySettings } from './settings';
 
 /** An event that must not happen before an anchor event of the same application. */
@@ -43,28 +44,22 @@ export async function checkTemporalConsistency(
 ): Promise<QualityFinding[]> {
   const findings: QualityFinding[] = [];
   for (const r of ORDER_RULES) {
-    const [row] = await source.rows(
-      `WITH anchor AS (
-         SELECT application_id, min(occurred_at) AS at FROM raw_events
-         WHERE event_type = $1 GROUP BY 1)
-       SELECT count(*) AS checked,
-         count(*) FILTER (WHERE e.occurred_at < a.at) AS bad,
-         (list(e.event_id ORDER BY e.event_id) FILTER (WHERE e.occurred_at < a.at))[1:$4] AS examples
-       FROM raw_events e JOIN anchor a USING (application_id)
-       WHERE e.event_type = $2 AND e.occurred_at >= $3::TIMESTAMP AND e.occurred_at < $5::TIMESTAMP`,
-      [r.anchor_type, r.event_type, scope.since, settings.max_examples, scope.until],
+    const row = await eventsBeforeAnchor(
+      source,
+      r.event_type,
+      r.anchor_type,
+      scope,
+      settings.max_examples,
     );
-    const bad = Number(row?.bad ?? 0);
-    if (bad === 0) continue;
-    const checked = Number(row.checked);
-    const share = bad / checked;
+    if (row.bad === 0) continue;
+    const share = row.bad / row.checked;
     findings.push({
       severity: share > settings.critical_share ? 'critical' : 'warning',
       rule: r.rule,
       event_type: r.event_type,
-      count: bad,
-      examples: exampleIds(row.examples),
-      message: `${bad} of ${checked} ${r.what} (${pct(share)})`,
+      count: row.bad,
+      examples: row.examples,
+      message: `${row.bad} of ${row.checked} ${r.what} (${pct(share)})`,
     });
   }
   return findings;

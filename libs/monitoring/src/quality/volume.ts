@@ -1,10 +1,6 @@
 import type { SqlSource } from '@hirelearn/store';
-import {
-  exampleIds,
-  type FindingSeverity,
-  type QualityFinding,
-  type QualityScope,
-} from './finding';
+import type { FindingSeverity, QualityFinding, QualityScope } from './finding';
+import { dailyCountsByType, eventIdsBetweenDays } from './quality-queries';
 import type { DataQualitySettings } from './settings';
 import { pct } from './temporal';
 import {
@@ -77,11 +73,7 @@ export async function checkVolume(
       worst !== undefined
         ? [worst.span.days[0].day, worst.span.days.at(-1)!.day]
         : [unusual[0].day, unusual[0].day];
-    const [ex] = await source.rows(
-      `SELECT (list(event_id ORDER BY event_id))[1:$4] AS examples FROM raw_events
-       WHERE event_type = $1 AND occurred_at::DATE BETWEEN $2::DATE AND $3::DATE`,
-      [eventType, from, to, settings.max_examples],
-    );
+    const examples = await eventIdsBetweenDays(source, eventType, from, to, settings.max_examples);
     const parts = [
       critical.length === 0
         ? ''
@@ -111,7 +103,7 @@ export async function checkVolume(
       rule: 'volume_anomaly',
       event_type: eventType,
       count: lost.size + unusual.length,
-      examples: exampleIds(ex?.examples),
+      examples,
       message,
     });
   }
@@ -123,26 +115,11 @@ async function dailyCounts(
   source: SqlSource,
   scope: QualityScope,
 ): Promise<Map<string, DayCount[]>> {
-  const rows = await source.rows(
-    `WITH ev AS (SELECT event_type, occurred_at FROM raw_events WHERE occurred_at < $1::TIMESTAMP),
-     days AS (SELECT event_type, occurred_at::DATE AS day, count(*) AS n FROM ev GROUP BY ALL),
-     span AS (
-       SELECT min(occurred_at)::DATE AS lo,
-         (least(max(occurred_at), $1::TIMESTAMP) - INTERVAL 1 DAY)::DATE AS hi FROM ev),
-     cal AS (
-       SELECT unnest(generate_series(lo::TIMESTAMP, hi::TIMESTAMP, INTERVAL 1 DAY))::DATE AS day
-       FROM span WHERE lo <= hi)
-     SELECT t.event_type, strftime(c.day, '%Y-%m-%d') AS day, coalesce(d.n, 0) AS n
-     FROM (SELECT DISTINCT event_type FROM days) t CROSS JOIN cal c
-     LEFT JOIN days d ON d.event_type = t.event_type AND d.day = c.day
-     ORDER BY t.event_type, c.day`,
-    [scope.until],
-  );
   const byType = new Map<string, DayCount[]>();
-  for (const r of rows) {
-    const list = byType.get(String(r.event_type)) ?? [];
-    list.push({ day: String(r.day), n: Number(r.n) });
-    byType.set(String(r.event_type), list);
+  for (const r of await dailyCountsByType(source, scope.until)) {
+    const list = byType.get(r.event_type) ?? [];
+    list.push({ day: r.day, n: r.n });
+    byType.set(r.event_type, list);
   }
   return byType;
 }

@@ -1,3 +1,8 @@
+/**
+ * The named queries of the model monitor: the outcomes that have arrived for the applications
+ * it scores, and each user's first applications (the day-one evaluation). A store nothing was
+ * ingested into has no facts yet and reads as no outcomes.
+ */
 import type { SqlSource } from '@hirelearn/store';
 
 /** The outcome and monitored features of one application, from the facts. */

@@ -1,6 +1,6 @@
 import { HOSTILE_STRINGS } from '@hirelearn/contract';
 import { buildMonitorWorld, type MonitorWorld } from '../testing/monitor-world';
-import { loadOutcomes } from './outcomes';
+import { loadOutcomes } from './outcome-queries';
 import { DEFAULT_MONITOR_FEATURES } from './settings';
 
 describe('loadOutcomes', () => {
