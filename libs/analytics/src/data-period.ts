@@ -1,4 +1,5 @@
 import type { Period } from './period';
+import { eventDays } from './period-queries';
 import { type SqlSource } from '@hirelearn/store';
 
 /**
@@ -9,15 +10,11 @@ import { type SqlSource } from '@hirelearn/store';
  */
 export async function dataPeriod(db: SqlSource, period: Period): Promise<Period> {
   if (period.label !== 'all') return period;
-  const [range] = await db.rows(
-    `SELECT strftime(min(occurred_at)::DATE, '%Y-%m-%d 00:00:00') AS first_day,
-            strftime(max(occurred_at)::DATE + 1, '%Y-%m-%d 00:00:00') AS after_last_day
-     FROM raw_events`,
-  );
-  if (range?.first_day === null || range?.first_day === undefined) return period;
+  const days = await eventDays(db);
+  if (days === null) return period;
   return Object.freeze({
     label: period.label,
-    start: String(range.first_day),
-    end: String(range.after_last_day),
+    start: days.first_day,
+    end: days.after_last_day,
   });
 }

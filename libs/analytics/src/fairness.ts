@@ -1,7 +1,8 @@
 import { suppressSmallCells } from '@hirelearn/safeguards';
 import { rateOf, type Rate } from './rate';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './settings';
-import { num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
+import { protectedGroupOutcomes } from './fairness-queries';
+import { type SqlSource } from '@hirelearn/store';
 
 /** One group of one protected attribute, with its outcome rates. */
 export interface FairnessGroup {
@@ -30,37 +31,20 @@ export interface FairnessAudit {
   readonly suppressed_cells: number;
 }
 
-/**
- * Per attribute and group (the user's latest declared value), applications pooled. Rates are
- * per application, so users with many applications weigh more and the Wilson interval is
- * narrower than a user-clustered one: the CI rule is a screen, not a test.
- */
-const SQL = `
-  WITH pa AS (
-    SELECT DISTINCT ON (user_id) user_id, attributes FROM user_protected_attributes
-    WHERE user_id NOT IN (${OPTED_OUT_USERS}) ORDER BY user_id, valid_from DESC),
-  kv AS (
-    SELECT user_id, key AS attribute, json_extract_string(attributes, '$."' || key || '"') AS grp
-    FROM (SELECT user_id, attributes, unnest(json_keys(attributes)) AS key FROM pa))
-  SELECT attribute, grp, count(DISTINCT kv.user_id)::INTEGER AS user_count, count(*)::INTEGER AS n,
-    count(*) FILTER (WHERE reached_interview)::INTEGER AS interviews,
-    count(*) FILTER (WHERE reached_offer)::INTEGER AS offers
-  FROM kv JOIN applications a ON a.user_id = kv.user_id
-  WHERE grp IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`;
-
 /** Runs the audit over the applications of users who declared protected attributes. */
 export async function fairnessAudit(
   db: SqlSource,
   settings: AnalyticsSettings = DEFAULT_ANALYTICS_SETTINGS,
 ): Promise<FairnessAudit> {
-  const rows = await db.rows(SQL);
-  const shown = suppressSmallCells(rows, (r) => num(r.user_count), settings.k);
+  const rows = await protectedGroupOutcomes(db);
+  const shown = suppressSmallCells(rows, (r) => r.user_count, settings.k);
+  // Rates are per application (the Wilson interval ignores clustering by user): a screen.
   const cells = shown.cells.map((r) => ({
-    attribute: str(r.attribute),
-    group: str(r.grp),
-    user_count: num(r.user_count),
-    interview_rate: rateOf(num(r.interviews), num(r.n), settings.alpha),
-    offer_rate: rateOf(num(r.offers), num(r.n), settings.alpha),
+    attribute: r.attribute,
+    group: r.group,
+    user_count: r.user_count,
+    interview_rate: rateOf(r.interviews, r.applications, settings.alpha),
+    offer_rate: rateOf(r.offers, r.applications, settings.alpha),
   }));
   const groups = cells.map((c): FairnessGroup => {
     const peers = cells.filter((o) => o.attribute === c.attribute);

@@ -1,4 +1,40 @@
+/**
+ * The named queries of user performance: the per-user counts of the applications fact, one
+ * user's applications by strategy mode, and their resume's score and rewrites in a period.
+ */
 import type { Period } from './period';
+import { num, numOrNull, str, type SqlSource } from '@hirelearn/store';
+
+/** The scalar columns of `UserPerformance` for one user: the table the bench measures. */
+export interface UserPerformanceRow {
+  readonly user_id: string;
+  readonly total_applications: number;
+  readonly reach: number;
+  readonly target: number;
+  readonly safety: number;
+  readonly interview_requests: number;
+  readonly offers: number;
+  readonly rejections: number;
+  readonly ghosted: number;
+  readonly avg_days_to_response: number | null;
+  readonly fastest_response_days: number | null;
+}
+
+function performanceRowOf(r: Record<string, unknown>): UserPerformanceRow {
+  return {
+    user_id: str(r.user_id),
+    total_applications: num(r.total_applications),
+    reach: num(r.reach),
+    target: num(r.target),
+    safety: num(r.safety),
+    interview_requests: num(r.interview_requests),
+    offers: num(r.offers),
+    rejections: num(r.rejections),
+    ghosted: num(r.ghosted),
+    avg_days_to_response: numOrNull(r.avg_days_to_response),
+    fastest_response_days: numOrNull(r.fastest_response_days),
+  };
+}
 
 /** A period bound as a SQL literal; anything but `YYYY-MM-DD HH:MM:SS` is a programmer error. */
 function timestampLiteral(t: string): string {
@@ -8,7 +44,7 @@ function timestampLiteral(t: string): string {
 }
 
 /** `ghost_after_days` as the performance query's $1: whole days, refused unless finite >= 0. */
-export function ghostDays(ghostAfterDays: number): number {
+function ghostDays(ghostAfterDays: number): number {
   if (!Number.isFinite(ghostAfterDays) || ghostAfterDays < 0) {
     throw new RangeError(
       `ghost_after_days: must be a finite number of days >= 0, got ${ghostAfterDays}`,
@@ -25,7 +61,7 @@ export function ghostDays(ghostAfterDays: number): number {
  * store (so a replay gives the same answer as the facts). Parameters: $1 `ghost_after_days` in
  * whole days (`ghostDays`), and with `oneUser` $2 the user id.
  */
-export function performanceSql(period: Period, oneUser: boolean): string {
+function performanceSql(period: Period, oneUser: boolean): string {
   // Bounds go in as literals: filtering on bounds joined from a one-row CTE made a non-equi
   // join that was ~3x slower than a plain filter at 10M rows (tools/bench/analytics.ts).
   const start = timestampLiteral(period.start);
@@ -64,8 +100,7 @@ export function performanceSql(period: Period, oneUser: boolean): string {
   FROM a GROUP BY user_id ORDER BY user_id`;
 }
 
-/** Applications and interviews by strategy mode, for one user and period. */
-export const BY_MODE_SQL = `
+const BY_MODE_SQL = `
   SELECT strategy_mode AS mode, count(*)::INTEGER AS n,
     count(*) FILTER (WHERE coalesce(interview_at < $2::TIMESTAMP, false)
       OR coalesce(offer_at < $2::TIMESTAMP, false))::INTEGER AS interviews
@@ -74,13 +109,7 @@ export const BY_MODE_SQL = `
     AND coalesce(submitted_at, created_at) < $2::TIMESTAMP
   GROUP BY 1 ORDER BY n DESC, mode`;
 
-/**
- * Resume score at the first and last observation in the period (rewrites' before/after scores,
- * score changes, and the score each application was sent with), and rewrites accepted and
- * rejected. A rejected rewrite's after-score never became the resume; a rejected rewrite
- * suggestion is a rejected rewrite too (it never produced a RESUME_REWRITTEN).
- */
-export const RESUME_SQL = `
+const RESUME_SQL = `
   WITH ev AS (
     SELECT occurred_at AS t, event_type,
       TRY_CAST(json_extract_string(payload, '$.before_score') AS DOUBLE) AS before_score,
@@ -101,3 +130,73 @@ export const RESUME_SQL = `
     (SELECT count(*) FROM ev WHERE event_type = 'RESUME_REWRITTEN' AND accepted)::INTEGER AS accepted,
     (SELECT count(*) FROM ev WHERE (event_type = 'RESUME_REWRITTEN' AND NOT accepted)
       OR (event_type = 'SUGGESTION_REJECTED' AND suggestion_type = 'rewrite'))::INTEGER AS rejected`;
+
+/** Per-user performance (`UserPerformanceRow`) of every user with applications in the period. */
+export async function allPerformanceRows(
+  db: SqlSource,
+  period: Period,
+  ghostAfterDays: number,
+): Promise<UserPerformanceRow[]> {
+  const rows = await db.rows(performanceSql(period, false), [ghostDays(ghostAfterDays)]);
+  return rows.map(performanceRowOf);
+}
+
+/** One user's performance row in the period; the empty row when they applied to nothing. */
+export async function performanceRow(
+  db: SqlSource,
+  userId: string,
+  period: Period,
+  ghostAfterDays: number,
+): Promise<UserPerformanceRow> {
+  const [row] = await db.rows(performanceSql(period, true), [ghostDays(ghostAfterDays), userId]);
+  return performanceRowOf(row ?? { user_id: userId });
+}
+
+/** Applications and interviews (before the period's end) of one strategy mode. */
+export interface ModeCount {
+  readonly mode: string;
+  readonly applications: number;
+  readonly interviews: number;
+}
+
+/** One user's applications in the period by strategy mode, most used first. */
+export async function applicationsByMode(
+  db: SqlSource,
+  userId: string,
+  period: Period,
+): Promise<ModeCount[]> {
+  const rows = await db.rows(BY_MODE_SQL, [period.start, period.end, userId]);
+  return rows.map((r) => ({
+    mode: str(r.mode),
+    applications: num(r.n),
+    interviews: num(r.interviews),
+  }));
+}
+
+/** A user's resume over a period: its score at the first and last observation, rewrites. */
+export interface ResumeProgress {
+  readonly score_start: number | null;
+  readonly score_current: number | null;
+  readonly rewrites_accepted: number;
+  readonly rewrites_rejected: number;
+}
+
+/**
+ * Resume score at the first and last observation in the period (rewrites' before/after scores,
+ * score changes, and the score each application was sent with), and rewrites accepted and
+ * rejected. A rejected rewrite's after-score never became the resume; a rejected rewrite
+ * suggestion is a rejected rewrite too (it never produced a RESUME_REWRITTEN).
+ */
+export async function resumeProgress(
+  db: SqlSource,
+  userId: string,
+  period: Period,
+): Promise<ResumeProgress> {
+  const [r] = await db.rows(RESUME_SQL, [period.start, period.end, userId]);
+  return {
+    score_start: numOrNull(r?.score_start),
+    score_current: numOrNull(r?.score_current),
+    rewrites_accepted: num(r?.accepted),
+    rewrites_rejected: num(r?.rejected),
+  };
+}
