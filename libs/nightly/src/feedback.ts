@@ -5,16 +5,15 @@
  * industry entropy goes through libs/safeguards' `feedbackLoopStability`, and a loop whose
  * diversity declines is a finding with the exploration rate to inject.
  */
-import { reachedInterviewBefore, windowBounds, type AnalysisWindow } from '@hirelearn/attribution';
+import { windowBounds, type AnalysisWindow } from '@hirelearn/attribution';
 import type { SqlSource } from '@hirelearn/store';
 import {
   feedbackLoopStability,
   type CategoryEvent,
   type FeedbackLoopStability,
 } from '@hirelearn/safeguards';
+import { weeklyIndustryCounts } from './queries';
 import type { NightlySettings } from './settings';
-
-const WEEK_SECONDS = 7 * 86_400;
 
 export interface LoopVerdict {
   /** `applications`: industries applied to; `interviews`: industries that reached interview. */
@@ -74,25 +73,10 @@ export async function checkFeedbackLoops(
 ): Promise<FeedbackCheck> {
   const [, until] = windowBounds(window);
   // The window's end, or the last submission when open: the weeks before it are read.
-  const rows = await source.rows(
-    `WITH bound AS (
-       SELECT CASE WHEN $1 = 'infinity' THEN max(submitted_at) + INTERVAL 1 SECOND
-              ELSE $1::TIMESTAMP END AS t FROM applications)
-     SELECT CAST(floor(epoch(a.submitted_at) / ${WEEK_SECONDS}) AS INTEGER) AS week,
-       coalesce(a.industry, 'unknown') AS category,
-       count(*)::INTEGER AS applications,
-       count(*) FILTER (WHERE ${reachedInterviewBefore('bound.t')})::INTEGER AS interviews
-     FROM applications a, bound
-     WHERE a.submitted_at < bound.t AND a.submitted_at >= bound.t - INTERVAL ${settings.feedback_weeks * 7} DAY
-     GROUP BY 1, 2`,
-    [until],
-  );
+  const rows = await weeklyIndustryCounts(source, until, settings.feedback_weeks);
   const expand = (field: 'applications' | 'interviews') =>
     rows.flatMap((r) =>
-      Array.from({ length: Number(r[field]) }, () => ({
-        week: Number(r.week),
-        category: String(r.category),
-      })),
+      Array.from({ length: r[field] }, () => ({ week: r.week, category: r.category })),
     );
   const loops = [
     verdict('applications', expand('applications'), settings),

@@ -4,7 +4,7 @@
  * window's end), each active user's latest resume score, and the configuration each consuming
  * layer has in force (the `current_value` of a recommendation).
  */
-import { reachedInterviewBefore, windowBounds, type AnalysisWindow } from '@hirelearn/attribution';
+import type { AnalysisWindow } from '@hirelearn/attribution';
 import {
   CONFIG_LAYERS,
   parameterValue,
@@ -23,6 +23,7 @@ import {
   type TimedApplication,
   type TimingParameter,
 } from '@hirelearn/optimize';
+import { windowApplications } from './queries';
 
 export interface WindowOutcomes {
   /** Applications with a resume score (the calibration's rows). */
@@ -42,38 +43,24 @@ export async function loadWindowOutcomes(
   source: SqlSource,
   window: AnalysisWindow,
 ): Promise<WindowOutcomes> {
-  const [since, until] = windowBounds(window);
-  const rows = await source.rows(
-    `SELECT application_id, user_id, resume_score::DOUBLE AS resume_score,
-       strftime(submitted_at, '%Y-%m-%dT%H:%M:%SZ') AS submitted_at,
-       ${reachedInterviewBefore('$2')} AS reached_interview,
-       coalesce(interview_at < $2::TIMESTAMP OR offer_at < $2::TIMESTAMP
-         OR rejected_at < $2::TIMESTAMP, false) AS responded
-     FROM applications
-     WHERE submitted_at IS NOT NULL
-       AND submitted_at >= $1::TIMESTAMP AND submitted_at < $2::TIMESTAMP
-     ORDER BY application_id`,
-    [since, until],
-  );
+  const rows = await windowApplications(source, window);
   const scored: ScoredOutcome[] = [];
   const latest = new Map<string, { at: string; score: number }>();
   for (const r of rows) {
     if (r.resume_score === null) continue;
-    const user = String(r.user_id);
-    const score = Number(r.resume_score);
     scored.push({
-      user_id: user,
-      resume_score: score,
-      reached_interview: r.reached_interview === true,
+      user_id: r.user_id,
+      resume_score: r.resume_score,
+      reached_interview: r.reached_interview,
     });
-    const at = String(r.submitted_at);
-    if ((latest.get(user)?.at ?? '') <= at) latest.set(user, { at, score });
+    if ((latest.get(r.user_id)?.at ?? '') <= r.submitted_at)
+      latest.set(r.user_id, { at: r.submitted_at, score: r.resume_score });
   }
   const timed = rows.map((r) => ({
-    user_id: String(r.user_id),
-    submitted_at: String(r.submitted_at),
-    responded: r.responded === true,
-    reached_interview: r.reached_interview === true,
+    user_id: r.user_id,
+    submitted_at: r.submitted_at,
+    responded: r.responded,
+    reached_interview: r.reached_interview,
   }));
   const interviews = timed.filter((r) => r.reached_interview).length;
   return {
@@ -81,7 +68,7 @@ export async function loadWindowOutcomes(
     timed,
     latest_scores: [...latest.values()].map((l) => l.score),
     interview_rate: timed.length > 0 ? interviews / timed.length : null,
-    application_ids: new Set(rows.map((r) => String(r.application_id))),
+    application_ids: new Set(rows.map((r) => r.application_id)),
   };
 }
 
