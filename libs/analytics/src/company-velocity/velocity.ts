@@ -1,5 +1,11 @@
 import { DEFAULT_COMPANY_VELOCITY_SETTINGS, type CompanyVelocitySettings } from './settings';
-import { num, str, type SqlSource } from '@hirelearn/store';
+import {
+  companyPostings,
+  companySignals,
+  newestPosting,
+  type CompanyPostings,
+} from './velocity-queries';
+import { type SqlSource } from '@hirelearn/store';
 
 export type Urgency = 'high' | 'medium' | 'low';
 
@@ -44,45 +50,6 @@ export interface CompanyVelocityResult {
   readonly weights: CompanyVelocitySettings['weights'];
 }
 
-/**
- * Postings per company over the trend window (the `trend_months` calendar months ending with
- * the newest posting's month: a signal fetched today must not move the market's window): the month of each (months ago), the count in the last
- * `recency_days`, the window's length in days and the last posting ever.
- */
-const POSTINGS_SQL = `
-  WITH p AS (
-    SELECT json_extract_string(payload, '$.company') AS company, occurred_at FROM raw_events
-    WHERE event_type = 'JOB_POSTED'),
-  e AS (SELECT max(occurred_at) AS t,
-      date_trunc('month', max(occurred_at)) - to_months($1::INTEGER - 1) AS start FROM p),
-  last AS (SELECT company, max(occurred_at) AS at FROM p GROUP BY 1)
-  SELECT p.company,
-    list(date_diff('month', date_trunc('month', p.occurred_at), date_trunc('month', e.t))) AS agos,
-    count(*) FILTER (WHERE p.occurred_at > e.t - to_days($2::INTEGER))::INTEGER AS recent,
-    (date_diff('day', any_value(e.start), any_value(e.t)) + 1)::INTEGER AS window_days,
-    strftime(any_value(last.at), '%Y-%m-%dT%H:%M:%SZ') AS last_posting,
-    date_diff('day', any_value(last.at), any_value(e.t))::INTEGER AS days_since
-  FROM p JOIN last USING (company), e
-  WHERE p.occurred_at >= e.start AND p.company IS NOT NULL
-  GROUP BY p.company`;
-
-/** Each company's signals from `signal_days` before the newest posting on: funding rounds, first/last headcount, last rating. */
-const SIGNALS_SQL = `
-  WITH e AS (SELECT max(occurred_at) AS t FROM raw_events WHERE event_type = 'JOB_POSTED'),
-  s AS (
-    SELECT json_extract_string(payload, '$.company') AS company,
-      json_extract_string(payload, '$.signal') AS signal,
-      TRY_CAST(json_extract(payload, '$.value') AS DOUBLE) AS value, occurred_at
-    FROM raw_events, e
-    WHERE event_type = 'COMPANY_SIGNAL' AND occurred_at >= e.t - to_days($1::INTEGER))
-  SELECT company,
-    count(*) FILTER (WHERE signal = 'funding_round')::INTEGER AS funding_rounds,
-    arg_min(value, occurred_at) FILTER (WHERE signal = 'headcount') AS headcount_first,
-    arg_max(value, occurred_at) FILTER (WHERE signal = 'headcount') AS headcount_last,
-    count(*) FILTER (WHERE signal = 'headcount')::INTEGER AS headcounts,
-    arg_max(value, occurred_at) FILTER (WHERE signal = 'rating') AS rating
-  FROM s WHERE company IS NOT NULL GROUP BY company`;
-
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Least-squares slope of ys over 0..n-1, divided by their mean (null when flat at 0 or < 2 points). */
@@ -118,47 +85,43 @@ export async function companyVelocity(
   settings: CompanyVelocitySettings = DEFAULT_COMPANY_VELOCITY_SETTINGS,
 ): Promise<CompanyVelocityResult> {
   const s = settings;
-  const postings = await db.rows(POSTINGS_SQL, [s.trend_months, s.recency_days]);
-  const signals = new Map(
-    (await db.rows(SIGNALS_SQL, [s.signal_days])).map((r) => [str(r.company), r]),
-  );
-  const [end] = await db.rows(
-    `SELECT strftime(max(occurred_at), '%Y-%m-%dT%H:%M:%SZ') AS t FROM raw_events WHERE event_type = 'JOB_POSTED'`,
-  );
+  const postings = await companyPostings(db, s.trend_months, s.recency_days);
+  const signals = new Map((await companySignals(db, s.signal_days)).map((r) => [r.company, r]));
+  const asOf = await newestPosting(db);
   const w = s.weights;
-  const monthlyOf = (r: Record<string, unknown>) => {
+  const monthlyOf = (r: CompanyPostings) => {
     const monthly = new Array<number>(s.trend_months).fill(0);
-    for (const ago of (r.agos as number[]) ?? []) monthly[s.trend_months - 1 - Number(ago)]++;
+    for (const ago of r.months_ago) monthly[s.trend_months - 1 - ago]++;
     return monthly;
   };
   const market = new Array<number>(s.trend_months).fill(0);
   for (const r of postings) monthlyOf(r).forEach((n, i) => (market[i] += n));
   const marketTrend = relativeTrend(market);
   const companies = postings.map((r): CompanyHiringVelocity => {
-    const company = str(r.company);
+    const company = r.company;
     const monthly = monthlyOf(r);
     const trend = relativeTrend(monthly);
     // Against the market's own trend: a season or a market-wide upswing lifts every company.
     const excess = trend === null ? null : trend - (marketTrend ?? 0);
     const trendScore = excess === null ? 0.5 : clamp01(0.5 + excess / (2 * s.trend_saturation));
-    const days = r.days_since === null ? null : num(r.days_since);
+    const days = r.days_since_last_posting;
     const total = monthly.reduce((a, b) => a + b, 0);
-    const pace =
-      total > 0 ? num(r.recent) / s.recency_days / (total / Math.max(1, num(r.window_days))) : 0;
+    const pace = total > 0 ? r.recent / s.recency_days / (total / Math.max(1, r.window_days)) : 0;
     const recency = clamp01(pace / 2);
     const sig = signals.get(company);
     const parts: number[] = [];
     let growth: number | null = null;
     let rating: number | null = null;
-    const funding = sig ? num(sig.funding_rounds) : 0;
+    const funding = sig ? sig.funding_rounds : 0;
     if (sig) {
       if (funding > 0) parts.push(1);
-      if (num(sig.headcounts) >= 2 && num(sig.headcount_first) > 0) {
-        growth = num(sig.headcount_last) / num(sig.headcount_first) - 1;
+      const first = sig.headcount_first ?? 0;
+      if (sig.headcounts >= 2 && first > 0) {
+        growth = (sig.headcount_last ?? 0) / first - 1;
         parts.push(clamp01(0.5 + growth / (2 * s.headcount_saturation)));
       }
-      if (sig.rating !== null && sig.rating !== undefined) {
-        rating = num(sig.rating);
+      if (sig.rating !== null) {
+        rating = sig.rating;
         parts.push(clamp01((rating - 1) / (s.rating_max - 1)));
       }
     }
@@ -185,7 +148,7 @@ export async function companyVelocity(
         relative_trend: trend,
         market_relative_trend: marketTrend,
         recent_pace: pace,
-        last_posting: r.last_posting ? str(r.last_posting) : null,
+        last_posting: r.last_posting,
         days_since_last_posting: days,
         funding_rounds: funding,
         headcount_growth: growth,
@@ -196,7 +159,7 @@ export async function companyVelocity(
   companies.sort((a, b) => b.velocity - a.velocity || a.company.localeCompare(b.company));
   return Object.freeze({
     status: companies.length ? 'ok' : 'no_data',
-    as_of: end?.t ? str(end.t) : null,
+    as_of: asOf,
     companies: Object.freeze(companies),
     weights: s.weights,
   });
