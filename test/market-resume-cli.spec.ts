@@ -29,7 +29,7 @@ describe('market intelligence and resume DNA through the CLI', () => {
     }
     const bad = runCli(['market', 'companies', '--top', '0'], env);
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/--top must be a whole number >= 1, got '0'/);
+    expect(bad.stderr).toContain("--top: '0' must be a whole number >= 1");
   });
 
   it('gives role demand with a forecast and applications per opening', () => {

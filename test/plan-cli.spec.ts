@@ -55,6 +55,6 @@ describe('hirelearn plan', () => {
     );
     const bad = runCli(['plan', '--user', user, '--hours-per-week', 'ten'], world.env);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("--hours-per-week: must be a number of hours >= 0, got 'ten'");
+    expect(bad.stderr).toContain("--hours-per-week: 'ten' must be a number >= 0");
   });
 });

@@ -1,4 +1,5 @@
 export {
+  boundedNumber,
   defaultDocumentsUrl,
   documentsUrl,
   duckdbMemory,
@@ -10,4 +11,5 @@ export {
   SHARED_HOST_VARIABLE,
   wholeNumber,
   type ListenAddress,
+  type NumberBounds,
 } from './settings';

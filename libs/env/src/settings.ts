@@ -23,10 +23,28 @@ export function wholeNumber(rule: string, min: number, max = Number.MAX_SAFE_INT
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 
+/** Bounds of a number: each optional; `gt` and `lt` exclude the bound, `gte` and `lte` include it. */
+export interface NumberBounds {
+  readonly gt?: number;
+  readonly gte?: number;
+  readonly lt?: number;
+  readonly lte?: number;
+}
+
+/** A finite number (from text or a number) within `bounds`; `rule` is the error's wording. */
+export function boundedNumber(rule: string, bounds: NumberBounds = {}) {
+  const error = rule;
+  let schema = z.coerce.number({ error }).finite({ error });
+  if (bounds.gt !== undefined) schema = schema.gt(bounds.gt, { error });
+  if (bounds.gte !== undefined) schema = schema.gte(bounds.gte, { error });
+  if (bounds.lt !== undefined) schema = schema.lt(bounds.lt, { error });
+  if (bounds.lte !== undefined) schema = schema.lte(bounds.lte, { error });
+  return schema;
+}
+
 /** A number > 0 (from text or a number), finite; `rule` is the error's wording. */
 export function positiveNumber(rule: string) {
-  const error = rule;
-  return z.coerce.number({ error }).positive({ error }).finite({ error });
+  return boundedNumber(rule, { gt: 0 });
 }
 
 /** A TCP port: 0 (any free port) to 65535. */

@@ -10,6 +10,7 @@ import {
 } from '@hirelearn/causal';
 import { readCsv } from '@hirelearn/store';
 import { CliError } from '../cli-error';
+import { numberOption } from '../integer-option';
 import { printFields, printJson } from '../output';
 
 interface EstimateOptions {
@@ -20,7 +21,7 @@ interface EstimateOptions {
   confounders?: string;
   instrument?: string;
   runningVariable?: string;
-  cutoff?: string;
+  cutoff?: number;
   post?: string;
   unit?: string;
   time?: string;
@@ -47,10 +48,6 @@ function request(o: EstimateOptions): EstimateRequest {
       'use --bandwidth-method ik|mserd',
     );
   }
-  const cutoff = o.cutoff === undefined ? undefined : Number(o.cutoff);
-  if (cutoff !== undefined && !Number.isFinite(cutoff)) {
-    throw new CliError(`--cutoff '${o.cutoff}' is not a number`, 'pass e.g. --cutoff 60');
-  }
   return {
     method: o.method as CsvMethod,
     treatment: o.treatment,
@@ -58,7 +55,7 @@ function request(o: EstimateOptions): EstimateRequest {
     confounders: o.confounders ? columnList(o.confounders) : [],
     ...(o.instrument ? { instruments: columnList(o.instrument) } : {}),
     ...(o.runningVariable ? { running_variable: o.runningVariable } : {}),
-    ...(cutoff !== undefined ? { cutoff } : {}),
+    ...(o.cutoff !== undefined ? { cutoff: o.cutoff } : {}),
     ...(o.post ? { post: o.post } : {}),
     ...(o.unit ? { unit: o.unit } : {}),
     ...(o.time ? { time: o.time } : {}),
@@ -104,7 +101,7 @@ export function registerCausal(program: Command): void {
       'instrument column(s) (iv); several, comma-separated, give over-identified 2SLS with the Sargan and Hansen J tests',
     )
     .option('--running-variable <column>', 'running variable (rd)')
-    .option('--cutoff <c>', 'cutoff of the running variable (rd)')
+    .option('--cutoff <c>', 'cutoff of the running variable (rd)', numberOption('--cutoff'))
     .option(
       '--post <column>',
       'after-period indicator (did 2x2; the treatment column is the group)',

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { analyticsSettings, fairnessAudit } from '@hirelearn/analytics';
-import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printJson, printTable } from '../output';
 import { dbOption, withEventStore } from '../store-option';
 import { formatRate } from './analytics';
@@ -14,16 +14,13 @@ export function registerFairness(program: Command): void {
     .description(
       'interview and offer rates by protected attribute, four-fifths and CI disparity flags',
     )
-    .option('--k <n>', 'minimum distinct users behind a shown group', '10')
+    .option('--k <n>', 'minimum distinct users behind a shown group', integerOption('--k', 1), 10)
     .option('--json', 'print as JSON')
     .addOption(dbOption())
-    .action(async (o: { k: string; json?: boolean; db?: string }) => {
-      const k = Number(o.k);
-      if (!Number.isInteger(k) || k < 1)
-        throw new CliError(`--k must be a whole number >= 1, got '${o.k}'`);
+    .action(async (o: { k: number; json?: boolean; db?: string }) => {
       const audit = await withEventStore(
         o.db,
-        (store) => fairnessAudit(store, analyticsSettings({ k })),
+        (store) => fairnessAudit(store, analyticsSettings({ k: o.k })),
         { readOnly: true },
       );
       if (o.json) return printJson(audit);

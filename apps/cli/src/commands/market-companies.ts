@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { companyVelocity } from '@hirelearn/analytics';
-import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printJson, printTable } from '../output';
 import { dbOption, withEventStore } from '../store-option';
 
@@ -21,15 +21,12 @@ export function registerMarketCompanies(program: Command): void {
     .description(
       'companies by hiring velocity: 0.4 postings trend + 0.3 COMPANY_SIGNAL + 0.3 recency; urgency high >= 0.7, medium >= 0.4',
     )
-    .option('--top <n>', 'how many companies', '20')
+    .option('--top <n>', 'how many companies', integerOption('--top', 1), 20)
     .option('--json', 'print the CompanyVelocityResult as JSON')
     .addOption(dbOption())
-    .action(async (opts: { top: string; json?: boolean; db?: string }) => {
-      const top = Number(opts.top);
-      if (!Number.isInteger(top) || top < 1)
-        throw new CliError(`--top must be a whole number >= 1, got '${opts.top}'`);
+    .action(async (opts: { top: number; json?: boolean; db?: string }) => {
       const r = await withEventStore(opts.db, (s) => companyVelocity(s), { readOnly: true });
-      const companies = r.companies.slice(0, top);
+      const companies = r.companies.slice(0, opts.top);
       if (opts.json) return printJson({ ...r, companies });
       process.stdout.write(`as of ${r.as_of ?? '-'}; ${r.companies.length} companies posting\n`);
       printTable(

@@ -7,13 +7,14 @@ import {
   type Period,
 } from '@hirelearn/analytics';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printJson, printTable, progressReporter } from '../output';
 import { dbOption, withEventStore } from '../store-option';
 import { marketGroup } from './market-companies';
 
 interface Options {
   period: string;
-  k?: string;
+  k?: number;
   json?: boolean;
   db?: string;
 }
@@ -25,12 +26,8 @@ function periodOf(text: string): Period {
   return p.period;
 }
 
-function kOf(text: string | undefined) {
-  if (text === undefined) return analyticsSettings();
-  const k = Number(text);
-  if (!Number.isInteger(k) || k < 1)
-    throw new CliError(`--k must be a whole number >= 1, got '${text}'`);
-  return analyticsSettings({ k });
+function kOf(k: number | undefined) {
+  return k === undefined ? analyticsSettings() : analyticsSettings({ k });
 }
 
 const f = (x: number | null, d = 2) => (x === null ? '-' : x.toFixed(d));
@@ -46,7 +43,11 @@ export function registerMarketRoles(program: Command): void {
       'role demand: openings, trend per month, a forecast with its interval, applications per opening (k-anonymous, opt-outs left out)',
     )
     .option('--period <period>', 'all, YYYY, YYYY-MM-DD..YYYY-MM-DD (end exclusive)', 'all')
-    .option('--k <k>', 'k-anonymity: fewest distinct applicants behind a competition figure')
+    .option(
+      '--k <k>',
+      'k-anonymity: fewest distinct applicants behind a competition figure',
+      integerOption('--k', 1),
+    )
     .option('--json', 'print the RoleDemandResult as JSON')
     .addOption(dbOption())
     .action(async (o: Options) => {
@@ -88,7 +89,11 @@ export function registerMarketRoles(program: Command): void {
       'industry insights: openings and share, trend, applications per opening, companies hiring urgently',
     )
     .option('--period <period>', 'all, YYYY, YYYY-MM-DD..YYYY-MM-DD (end exclusive)', 'all')
-    .option('--k <k>', 'k-anonymity: fewest distinct applicants behind a competition figure')
+    .option(
+      '--k <k>',
+      'k-anonymity: fewest distinct applicants behind a competition figure',
+      integerOption('--k', 1),
+    )
     .option('--json', 'print the IndustryInsightsResult as JSON')
     .addOption(dbOption())
     .action(async (o: Options) => {

@@ -2,13 +2,14 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { companyVelocity, CrunchbaseConnector } from '@hirelearn/analytics';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printJson } from '../output';
 import { dbOption, withEventStore } from '../store-option';
 import { marketGroup } from './market-companies';
 
 interface Options {
   companies?: string;
-  top: string;
+  top: number;
   out?: string;
   since?: string;
   baseUrl?: string;
@@ -30,16 +31,18 @@ export function registerMarketSignals(program: Command): void {
       '--companies <names>',
       "comma-separated company names (default: the store's companies posting, by velocity)",
     )
-    .option('--top <n>', "how many of the store's companies when --companies is absent", '20')
+    .option(
+      '--top <n>',
+      "how many of the store's companies when --companies is absent",
+      integerOption('--top', 1),
+      20,
+    )
     .option('--out <file>', 'NDJSON file to write the events to (default stdout)')
     .option('--since <day>', 'funding rounds announced on or after YYYY-MM-DD only')
     .option('--base-url <url>', 'the API root (default https://api.crunchbase.com/api/v4)')
     .option('--json', 'print the ConnectorResult (signals included) as JSON instead of NDJSON')
     .addOption(dbOption())
     .action(async (o: Options) => {
-      const top = Number(o.top);
-      if (!Number.isInteger(top) || top < 1)
-        throw new CliError(`--top must be a whole number >= 1, got '${o.top}'`);
       if (o.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.since))
         throw new CliError(`--since must be a day YYYY-MM-DD, got '${o.since}'`);
       const companies = o.companies
@@ -48,7 +51,7 @@ export function registerMarketSignals(program: Command): void {
             .map((c) => c.trim())
             .filter(Boolean)
         : (await withEventStore(o.db, (s) => companyVelocity(s), { readOnly: true })).companies
-            .slice(0, top)
+            .slice(0, o.top)
             .map((c) => c.company);
       let connector: CrunchbaseConnector;
       try {

@@ -11,6 +11,7 @@ import {
 } from '@hirelearn/analytics';
 import { DEFAULT_TEMPORAL_SETTINGS } from '@hirelearn/temporal';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printFields, printJson, printTable, progressReporter } from '../output';
 import { dbOption, withEventStore } from '../store-option';
 import { marketGroup } from './market-companies';
@@ -156,26 +157,29 @@ function registerForecast(market: Command): void {
       '--series <name>',
       'postings, postings/<role|industry|skill>/<value>, applications, interview_rate, response_rate or response_days',
     )
-    .option('--months <n>', 'months ahead', String(DEFAULT_TEMPORAL_SETTINGS.forecast_months))
+    .option(
+      '--months <n>',
+      'months ahead',
+      integerOption('--months', 1, 24),
+      DEFAULT_TEMPORAL_SETTINGS.forecast_months,
+    )
     .option('--period <period>', 'history used: all, YYYY, YYYY-MM-DD..YYYY-MM-DD', 'all')
     .option('--json', 'print as JSON')
     .addOption(dbOption())
     .action(
       async (o: {
         series: string;
-        months: string;
+        months: number;
         period?: string;
         json?: boolean;
         db?: string;
       }) => {
-        const months = Number(o.months);
-        if (!Number.isInteger(months) || months < 1 || months > 24)
-          throw new CliError(`--months must be a whole number from 1 to 24, got '${o.months}'`);
         const progress = progressReporter('market forecast');
         progress.update('fitting');
         const f = await withEventStore(
           o.db,
-          (s) => marketForecast(s, { period: periodOf(o.period), series: o.series, months }),
+          (s) =>
+            marketForecast(s, { period: periodOf(o.period), series: o.series, months: o.months }),
           { readOnly: true },
         );
         progress.done();

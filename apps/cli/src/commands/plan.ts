@@ -11,25 +11,18 @@ import {
 } from '@hirelearn/plan';
 import { CliError } from '../cli-error';
 import { withDocumentStore } from '../documents-option';
+import { numberOption } from '../integer-option';
 import { printJson, printTable } from '../output';
 import { dbOption, withEventStore } from '../store-option';
 import { formatRate } from './analytics';
 
 interface PlanOpts {
   user: string;
-  hoursPerWeek?: string;
+  hoursPerWeek?: number;
   svg?: string;
   json?: boolean;
   db?: string;
   documents?: string;
-}
-
-function hoursOf(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const h = Number(text);
-  if (text.trim() === '' || !Number.isFinite(h) || h < 0)
-    throw new CliError(`--hours-per-week: must be a number of hours >= 0, got '${text}'`);
-  return h;
 }
 
 const fixed = (x: number | null, digits = 1) => (x === null ? '-' : x.toFixed(digits));
@@ -112,13 +105,16 @@ export function registerPlan(program: Command): void {
       "a user's weekly plan: interviews against hours against alignment with their targets (NSGA-II), the knee recommended with its trade-off",
     )
     .requiredOption('--user <user_id>', 'the job seeker')
-    .option('--hours-per-week <h>', 'hours a week they have (default 10)')
+    .option(
+      '--hours-per-week <h>',
+      'hours a week they have (default 10)',
+      numberOption('--hours-per-week', { gte: 0 }),
+    )
     .option('--svg <file>', 'write the front (interviews against hours) as an SVG chart')
     .option('--json', 'print the plan as JSON')
     .addOption(dbOption())
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .action(async (opts: PlanOpts) => {
-      const hours = hoursOf(opts.hoursPerWeek);
       const stored = await withDocumentStore(opts.documents, (docs) => loadAttribution(docs), {
         readOnly: true,
       });
@@ -126,7 +122,7 @@ export function registerPlan(program: Command): void {
         opts.db,
         (store) =>
           planForUser(store, opts.user, {
-            ...(hours !== undefined && { hours_per_week: hours }),
+            ...(opts.hoursPerWeek !== undefined && { hours_per_week: opts.hoursPerWeek }),
             attribution: stored,
             attribution_run_id: stored?.run_id ?? null,
           }),

@@ -7,6 +7,7 @@ import {
   type AuditArtifact,
 } from '@hirelearn/safeguards';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printFields, printJson, printTable } from '../output';
 import { dbOption, withEventStore } from '../store-option';
 
@@ -46,14 +47,12 @@ export function registerPrivacy(program: Command): void {
     .option(
       '--k <n>',
       'minimum distinct users behind a cell',
-      String(DEFAULT_PRIVACY_AUDIT_SETTINGS.k),
+      integerOption('--k', 1),
+      DEFAULT_PRIVACY_AUDIT_SETTINGS.k,
     )
     .addOption(dbOption())
     .option('--json', 'print as JSON')
-    .action(async (o: { path: string; k: string; db?: string; json?: boolean }) => {
-      const k = Number(o.k);
-      if (!Number.isInteger(k) || k < 1)
-        throw new CliError(`--k must be a whole number >= 1, got '${o.k}'`);
+    .action(async (o: { path: string; k: number; db?: string; json?: boolean }) => {
       const artifacts = artifactsUnder(o.path);
       const known =
         o.db || process.env.HIRELEARN_DB
@@ -70,7 +69,7 @@ export function registerPrivacy(program: Command): void {
           : [];
       const result = auditArtifacts(artifacts, {
         ...DEFAULT_PRIVACY_AUDIT_SETTINGS,
-        k,
+        k: o.k,
         known_user_ids: known,
       });
       if (o.json) printJson(result);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { getRun, listRuns } from '@hirelearn/nightly';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { withDocumentStore } from '../documents-option';
 import { printJson, printTable } from '../output';
 import { printRun } from './nightly';
@@ -8,7 +9,7 @@ import { printRun } from './nightly';
 interface RunsOpts {
   json?: boolean;
   documents?: string;
-  limit?: string;
+  limit: number;
 }
 
 /** `hirelearn runs list | show [RUN_ID]`: the nightly's history, from the document store. */
@@ -17,15 +18,11 @@ export function registerRuns(program: Command): void {
   runs
     .command('list')
     .description('nightly runs, newest first: status, duration, failed steps')
-    .option('--limit <n>', 'at most this many runs', '20')
+    .option('--limit <n>', 'at most this many runs', integerOption('--limit', 1), 20)
     .option('--json', 'print JSON')
     .option('--documents <url>', 'document store URL (default HIRELEARN_DOCUMENTS or embedded)')
     .action(async (opts: RunsOpts) => {
-      const limit = Number(opts.limit);
-      if (!(Number.isInteger(limit) && limit > 0)) {
-        throw new CliError(`--limit '${opts.limit}' is not a positive integer`, 'e.g. --limit 20');
-      }
-      const list = await withDocumentStore(opts.documents, (docs) => listRuns(docs, limit), {
+      const list = await withDocumentStore(opts.documents, (docs) => listRuns(docs, opts.limit), {
         readOnly: true,
       });
       if (opts.json) return printJson(list);

@@ -21,8 +21,7 @@ import {
   serveFitScoreLearner,
   type ModelServiceSettings,
 } from '@hirelearn/services';
-import { CliError } from '../cli-error';
-import { portOption as port } from '../integer-option';
+import { numberOption, portOption as port } from '../integer-option';
 import {
   serverSecurityFrom,
   serverSecurityOptions,
@@ -191,12 +190,6 @@ interface DriftMonitorOptions extends ServerSecurityOpts {
   everyMinutes?: number;
 }
 
-const minutes = (v: string): number => {
-  const n = Number(v);
-  if (!(n > 0)) throw new CliError(`--every-minutes: '${v}' is not a positive number`);
-  return n;
-};
-
 export function registerDriftMonitorService(program: Command): void {
   serverSecurityOptions(serveCommand(program).command('drift-monitor'))
     .description(
@@ -218,7 +211,7 @@ export function registerDriftMonitorService(program: Command): void {
     .option(
       '--every-minutes <n>',
       'minutes between passes (default HIRELEARN_MONITOR_EVERY_MINUTES or 60)',
-      minutes,
+      numberOption('--every-minutes', { gt: 0 }),
     )
     .action(async (opts: DriftMonitorOptions) => {
       await serveUntilInterrupted('drift-monitor', () =>

@@ -14,12 +14,13 @@ import {
 import { openDocumentStore } from '@hirelearn/store';
 import { modelsCommand } from './models';
 import { CliError } from '../cli-error';
+import { integerOption } from '../integer-option';
 import { printFields, printJson, printTable } from '../output';
 import { dbOption, withEventStore } from '../store-option';
 
 interface TrainOptions {
   db?: string;
-  seed: string;
+  seed: number;
   out?: string;
   register: boolean;
   documents?: string;
@@ -57,7 +58,12 @@ export function registerTrain(program: Command): void {
     .description('train a model on the facts, write its artifact, register a candidate version')
     .argument('<model>', TRAINABLE_MODELS.join(' | '))
     .addOption(dbOption())
-    .option('--seed <n>', 'seed of every random choice', '1')
+    .option(
+      '--seed <n>',
+      'seed of every random choice',
+      integerOption('--seed', Number.MIN_SAFE_INTEGER),
+      1,
+    )
     .option('--out <file>', 'artifact path (default .hirelearn/models/<model>-seed<S>.json)')
     .option('--no-register', 'do not register the version in the registry')
     .option('--documents <url>', 'registry document store URL (default HIRELEARN_DOCUMENTS)')
@@ -71,9 +77,7 @@ export function registerTrain(program: Command): void {
           `use one of: ${TRAINABLE_MODELS.join(', ')}`,
         );
       }
-      const seed = Number(opts.seed);
-      if (!Number.isInteger(seed))
-        throw new CliError(`--seed ${opts.seed} is not an integer`, 'pass --seed 1');
+      const { seed } = opts;
       useTensorFlowProductionMode();
       const run = await withEventStore(
         opts.db,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { minimumDetectableEffect, requiredSampleSize } from '@hirelearn/experiments';
 import { CliError } from '../../cli-error';
+import { integerOption, numberOption } from '../../integer-option';
 import { printFields, printJson } from '../../output';
 
 interface PowerOptions {
@@ -22,14 +23,18 @@ export function registerPower(experiments: Command): void {
     .option(
       '--baseline-rate <p>',
       'baseline conversion rate (sets sd = sqrt(p(1-p)) and the mean)',
-      Number,
+      numberOption('--baseline-rate', { gt: 0, lt: 1 }),
     )
-    .option('--sd <sd>', 'per-user standard deviation of the metric', Number)
-    .option('--mean <m>', 'baseline mean (for the relative MDE)', Number)
-    .option('--effect <d>', 'absolute effect to detect', Number)
-    .option('--users <n>', 'total users available', Number)
-    .option('--alpha <a>', 'significance level', Number, 0.05)
-    .option('--power <p>', 'power', Number, 0.8)
+    .option(
+      '--sd <sd>',
+      'per-user standard deviation of the metric',
+      numberOption('--sd', { gt: 0 }),
+    )
+    .option('--mean <m>', 'baseline mean (for the relative MDE)', numberOption('--mean'))
+    .option('--effect <d>', 'absolute effect to detect', numberOption('--effect'))
+    .option('--users <n>', 'total users available', integerOption('--users', 2))
+    .option('--alpha <a>', 'significance level', numberOption('--alpha', { gt: 0, lt: 1 }), 0.05)
+    .option('--power <p>', 'power', numberOption('--power', { gt: 0, lt: 1 }), 0.8)
     .option('--json', 'print as JSON')
     .action((opts: PowerOptions) => {
       const out = powerFigures(opts);

@@ -8,7 +8,7 @@ import {
 } from '@hirelearn/registry';
 import { loadableArtifact } from '@hirelearn/services';
 import { openDocumentStore } from '@hirelearn/store';
-import { CliError } from '../../cli-error';
+import { integerOption } from '../../integer-option';
 import { documentsUrl } from '../../documents-option';
 import { printJson } from '../../output';
 import {
@@ -93,19 +93,12 @@ export const guardOption = (c: Command): Command =>
   c.option(
     '--if-production <version>',
     'only if this version (0: none) is in production at that moment',
-    int('--if-production'),
+    integerOption('--if-production'),
   );
 
 /** The registry's `expected_production` of `--if-production`: 0 means none is. */
 export const expected = (v: number | undefined): number | null | undefined =>
   v === undefined ? undefined : v === 0 ? null : v;
-
-/** A commander parser of an integer option or argument, failing with its name. */
-export const int = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n)) throw new CliError(`${name}: '${v}' is not an integer`);
-  return n;
-};
 
 /** A version as one table row. */
 export const summary = (v: ModelVersion) => ({

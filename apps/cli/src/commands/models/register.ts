@@ -3,8 +3,9 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { ARTIFACT_FORMATS, type ArtifactFormat } from '@hirelearn/registry';
 import { CliError } from '../../cli-error';
+import { integerOption } from '../../integer-option';
 import { printJson } from '../../output';
-import { int, storeOptions, type StoreOpts, withRegistry } from './common';
+import { storeOptions, type StoreOpts, withRegistry } from './common';
 
 interface RegisterOpts extends StoreOpts {
   model: string;
@@ -41,7 +42,7 @@ export function registerRegister(models: Command): void {
       .requiredOption('--format <format>', `one of ${ARTIFACT_FORMATS.join(', ')}`)
       .requiredOption('--window-start <time>', 'start of the training data (RFC 3339)')
       .requiredOption('--window-end <time>', 'end of the training data (RFC 3339)')
-      .requiredOption('--seed <n>', 'the seed of the fit', int('--seed'))
+      .requiredOption('--seed <n>', 'the seed of the fit', integerOption('--seed', Number.MIN_SAFE_INTEGER))
       .requiredOption('--code-version <rev>', 'the code revision that trained it')
       .requiredOption('--settings-hash <hash>', 'hash of the training settings')
       .option('--metric <name=value>', 'validation metric (repeatable)', pair(Number), {})

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { integerOption } from '../../integer-option';
 import { printFields, printJson, printTable } from '../../output';
-import { int, storeOptions, type StoreOpts, summary, withRegistry } from './common';
+import { storeOptions, type StoreOpts, summary, withRegistry } from './common';
 
 /** `models show MODEL [VERSION]`: a version with lineage and transitions, or a whole model. */
 export function registerShow(models: Command): void {
@@ -9,7 +10,7 @@ export function registerShow(models: Command): void {
       .command('show')
       .description('a version with its lineage and transitions, or a model and its audit trail')
       .argument('<model>', 'model name')
-      .argument('[version]', 'version number (default: the whole model)', int('version')),
+      .argument('[version]', 'version number (default: the whole model)', integerOption('version', 1)),
   ).action(async (model: string, version: number | undefined, opts: StoreOpts) => {
     const shown = await withRegistry(
       opts,

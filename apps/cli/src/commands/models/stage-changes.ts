@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
+import { integerOption } from '../../integer-option';
 import {
   changeOptions,
   expected,
   guardOption,
-  int,
   printChange,
   type StoreOpts,
   withRegistry,
@@ -20,7 +20,7 @@ export function registerPromote(models: Command): void {
     guardOption(models.command('promote'))
       .description('move a version to production (the current one goes back to candidate)')
       .argument('<model>', 'model name')
-      .argument('<version>', 'version number', int('version'))
+      .argument('<version>', 'version number', integerOption('version', 1))
       .option('--shadow', 'to shadow instead of production'),
   ).action(
     async (
@@ -47,7 +47,7 @@ export function registerRollback(models: Command): void {
     guardOption(models.command('rollback'))
       .description('put the previous production version (or --to N) back in production')
       .argument('<model>', 'model name')
-      .option('--to <version>', 'this version instead of the previous one', int('--to')),
+      .option('--to <version>', 'this version instead of the previous one', integerOption('--to', 1)),
   ).action(async (model: string, opts: ChangeOpts & { to?: number; ifProduction?: number }) => {
     const change = await withRegistry(opts, (r) =>
       r.rollback(model, {
@@ -68,7 +68,7 @@ export function registerArchive(models: Command): void {
       .command('archive')
       .description('retire a version that is not in production')
       .argument('<model>', 'model name')
-      .argument('<version>', 'version number', int('version')),
+      .argument('<version>', 'version number', integerOption('version', 1)),
   ).action(async (model: string, version: number, opts: ChangeOpts) => {
     const change = await withRegistry(opts, (r) =>
       r.archive(model, version, { by: opts.by, reason: opts.reason }),
