@@ -6,7 +6,7 @@ import { EVENT_STORE_MIGRATIONS } from './migrations';
 import { FACT_TABLES, factsSql, type FactsSettings } from './facts';
 import type { Batch, BatchOutcome, QuarantineRow, StoreStatus } from './types';
 import { parseStoreUrl, type StoreLocation } from './store-url';
-import { rollback } from './rollback';
+import { withTransaction } from './rollback';
 
 /** Batches land in temp tables first (appended in bulk), then move with set-based SQL. */
 const STAGE_TABLES = `
@@ -124,8 +124,7 @@ export class EventStore {
   /** Applies one batch atomically; see `BatchOutcome` for what each count means. */
   async writeBatch(batch: Batch): Promise<BatchOutcome> {
     const c = this.connection;
-    await c.run('BEGIN TRANSACTION');
-    try {
+    return withTransaction(c, async () => {
       await c.run('DELETE FROM stage');
       await this.append(
         'stage',
@@ -185,7 +184,6 @@ export class EventStore {
       for (const d of batch.deletions) await this.eraseWithin(d.user_id, d.at_ms);
       // Staged rows must not outlive their batch: an erasure would miss them.
       await c.run('DELETE FROM stage; DELETE FROM q_stage');
-      await c.run('COMMIT');
       // The file is rewritten once, when the run finishes (`finishRun`), not per batch.
       return {
         stored: stored + released,
@@ -196,9 +194,7 @@ export class EventStore {
         released,
         erased_users: batch.deletions.length,
       };
-    } catch (error) {
-      throw await rollback(c, error);
-    }
+    });
   }
 
   /**
@@ -221,14 +217,7 @@ export class EventStore {
    * that the deleted bytes are gone from it too (`rewriteFile`).
    */
   async eraseUser(userId: string, atMs = Date.now()): Promise<{ rows_erased: number }> {
-    await this.connection.run('BEGIN TRANSACTION');
-    let rows: number;
-    try {
-      rows = await this.eraseWithin(userId, atMs);
-      await this.connection.run('COMMIT');
-    } catch (error) {
-      throw await rollback(this.connection, error);
-    }
+    const rows = await withTransaction(this.connection, () => this.eraseWithin(userId, atMs));
     await this.rewriteIfErased();
     return { rows_erased: rows };
   }
@@ -349,13 +338,7 @@ export class EventStore {
 
   /** Rebuilds the facts tables from the event log. */
   async rebuildFacts(settings: FactsSettings): Promise<Record<string, number>> {
-    await this.connection.run('BEGIN TRANSACTION');
-    try {
-      await this.connection.run(factsSql(settings));
-      await this.connection.run('COMMIT');
-    } catch (error) {
-      throw await rollback(this.connection, error);
-    }
+    await withTransaction(this.connection, () => this.connection.run(factsSql(settings)));
     return this.factCounts();
   }
 
@@ -584,17 +567,13 @@ async function migrate(c: DuckDBConnection): Promise<void> {
     await scalar(c, 'SELECT coalesce(max(version), 0) FROM schema_migrations'),
   );
   for (const m of EVENT_STORE_MIGRATIONS.filter((m) => m.version > applied)) {
-    await c.run('BEGIN TRANSACTION');
-    try {
+    await withTransaction(c, async () => {
       await c.run(m.sql());
       await c.run(`INSERT INTO schema_migrations VALUES ($1, $2, now()::TIMESTAMP)`, [
         m.version,
         m.name,
       ]);
-      await c.run('COMMIT');
-    } catch (error) {
-      throw await rollback(c, error);
-    }
+    });
   }
 }
 

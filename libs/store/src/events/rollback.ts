@@ -1,6 +1,25 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /**
+ * Runs `work` in one transaction on `connection`: committed when it resolves, rolled back when
+ * it (or the COMMIT) throws, the error thrown as `rollback` returns it, so a rollback that fails
+ * too never hides the real cause. Every transaction of the event store goes through here.
+ */
+export async function withTransaction<T>(
+  connection: DuckDBConnection,
+  work: () => Promise<T>,
+): Promise<T> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await connection.run('COMMIT');
+    return result;
+  } catch (error) {
+    throw await rollback(connection, error);
+  }
+}
+
+/**
  * Rolls back the open transaction after `error` and returns the error to throw: `error` itself
  * when the rollback works, otherwise an error that leads with `error`'s message and keeps
  * `error` as its cause, with the rollback's failure after it. A statement that fails for want
