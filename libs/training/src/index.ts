@@ -8,5 +8,5 @@ export {
   trainModel,
   registerRun,
 } from './training';
-export { loadLabelledApplications, loadApplications } from './training-data';
+export { loadLabelledApplications, loadApplications } from './training-queries';
 export { type ColdStartDataOptions, loadColdStartUsers } from './cold-start-data';

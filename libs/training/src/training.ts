@@ -17,7 +17,7 @@ import {
 import type { DataWindow, ModelVersion, Registry } from '@hirelearn/registry';
 import type { EventStore } from '@hirelearn/store';
 import { loadColdStartUsers } from './cold-start-data';
-import { loadLabelledApplications } from './training-data';
+import { loadLabelledApplications, trainingDataWindow } from './training-queries';
 
 /** The models `hirelearn models train` knows; each name is also the registry model name. */
 export const TRAINABLE_MODELS = ['ensemble', 'fit-score', 'cold-start'] as const;
@@ -57,21 +57,13 @@ function hashSettings(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-async function dataWindow(store: EventStore): Promise<DataWindow> {
-  const [w] = await store.rows(
-    `SELECT strftime(min(created_at), '%Y-%m-%dT%H:%M:%SZ') AS start,
-            strftime(max(created_at), '%Y-%m-%dT%H:%M:%SZ') AS "end" FROM applications`,
-  );
-  return { start: String(w?.start ?? ''), end: String(w?.end ?? '') };
-}
-
 /** Trains one model on the labelled applications of the store's facts. */
 export async function trainModel(
   store: EventStore,
   model: TrainableModel,
   seed: number,
 ): Promise<TrainingRun | TrainingFailure> {
-  const training_data_window = await dataWindow(store);
+  const training_data_window = await trainingDataWindow(store);
   if (model === 'cold-start') return trainColdStartRun(store, seed, training_data_window);
   const rows = await loadLabelledApplications(store);
   if (model === 'ensemble') {
