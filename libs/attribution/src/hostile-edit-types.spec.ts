@@ -9,7 +9,7 @@ import { HOSTILE_STRINGS } from '@hirelearn/contract';
 import { defaultSimSettings, simulateWorld, type SimWorld } from '@hirelearn/sim';
 import { runAttribution, type OutcomeAttribution } from './run';
 import { attributionSettings } from './settings';
-import { analysisQuery } from './sql';
+import { analysisQuery } from './queries';
 import { loadAnalysisTable, type AnalysisTable } from './table';
 import { readIngested } from './testing/ingested';
 

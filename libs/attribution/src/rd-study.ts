@@ -31,10 +31,11 @@ import {
   type RefutationSummary,
 } from '@hirelearn/causal';
 import { normalQuantile } from '@hirelearn/stats';
-import type { EventStore } from '@hirelearn/store';
+import type { SqlSource } from '@hirelearn/store';
 import type { DesignStudy } from './design-study';
+import { rdApplications, resumeVersionsNearCutoff } from './rd-queries';
 import type { AttributionSettings, RdStudySettings } from './settings';
-import { type AnalysisWindow, reachedInterviewBefore, windowBounds } from './window';
+import type { AnalysisWindow } from './window';
 
 /** Per-application columns of the RD, and the version counts of the density test. */
 export interface RdStudyData {
@@ -49,62 +50,15 @@ export interface RdStudyData {
   readonly density: { readonly below: number; readonly above: number };
 }
 
-const num = (x: number): string => {
-  if (!Number.isFinite(x)) throw new RangeError(`rd settings: ${x} must be a finite number`);
-  return String(x);
-};
-
-/**
- * DuckDB: the RD columns of every application submitted in the window [$1, $2)
- * (`windowBounds`) with a score and a mode, its outcome as known before $2.
- */
-export function rdSql(cutoff: number): string {
-  return `
-  WITH a AS (
-    SELECT * REPLACE (${reachedInterviewBefore('$2')} AS reached_interview) FROM applications
-    WHERE submitted_at IS NOT NULL AND resume_score IS NOT NULL AND strategy_mode IS NOT NULL
-      AND submitted_at >= $1::TIMESTAMP AND submitted_at < $2::TIMESTAMP),
-  below AS (SELECT mode(strategy_mode) AS m FROM a WHERE resume_score < ${num(cutoff)})
-  SELECT a.user_id, a.resume_score::DOUBLE AS running,
-    (a.strategy_mode IS DISTINCT FROM below.m)::DOUBLE AS treated,
-    a.reached_interview::DOUBLE AS outcome, below.m AS below_mode
-  FROM a CROSS JOIN below ORDER BY a.application_id`;
-}
-
-/**
- * DuckDB: resume versions near the cutoff. A rewrite's score is its `after_score`; a first
- * snapshot has none, so it takes the score the applications that used it report.
- */
-export function densitySql(cutoff: number, window: number): string {
-  const [lo, c, hi] = [cutoff - window, cutoff, cutoff + window].map(num);
-  return `
-  WITH used AS (
-    SELECT user_id, resume_version_id, min(resume_score) AS score FROM applications
-    WHERE resume_score IS NOT NULL GROUP BY 1, 2),
-  v AS (
-    SELECT coalesce(rv.after_score, u.score) AS score FROM resume_versions rv
-    LEFT JOIN used u USING (user_id, resume_version_id))
-  SELECT count(*) FILTER (WHERE score >= ${lo} AND score < ${c})::INTEGER AS below,
-    count(*) FILTER (WHERE score >= ${c} AND score < ${hi})::INTEGER AS above
-  FROM v`;
-}
-
 /** Loads the RD columns of the window's applications (empty columns when there are none). */
 export async function loadRdStudyData(
-  store: EventStore,
+  store: SqlSource,
   settings: RdStudySettings,
   window: AnalysisWindow = {},
 ): Promise<RdStudyData> {
-  const rows = await store.rows(rdSql(settings.cutoff), windowBounds(window));
-  const [d] = await store.rows(densitySql(settings.cutoff, settings.density_window));
-  return Object.freeze({
-    outcome: rows.map((r) => Number(r.outcome)),
-    running: rows.map((r) => Number(r.running)),
-    treated: rows.map((r) => Number(r.treated)),
-    clusters: rows.map((r) => String(r.user_id)),
-    below_mode: rows.length > 0 && rows[0].below_mode != null ? String(rows[0].below_mode) : null,
-    density: { below: Number(d?.below ?? 0), above: Number(d?.above ?? 0) },
-  });
+  const applications = await rdApplications(store, settings.cutoff, window);
+  const density = await resumeVersionsNearCutoff(store, settings.cutoff, settings.density_window);
+  return Object.freeze({ ...applications, density });
 }
 
 /** Users with a score in [c − h, c) and in [c, c + h). */

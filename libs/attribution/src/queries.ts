@@ -1,4 +1,7 @@
 /**
+ * The named queries of the analysis table (issue 18's convention: every statement against the
+ * store's tables lives in a `*queries.ts` module, typed; callers see no SQL nor column names).
+ *
  * The one query behind every study: DuckDB joins each submitted application to the resume
  * version it used, the user's profile, the user's randomized suggestions and the user's earlier
  * outcomes, and returns only numeric analysis columns (one row per application).
@@ -14,6 +17,7 @@
  */
 
 import { EDUCATION_LEVELS, SENIORITY_LEVELS } from '@hirelearn/contract';
+import { num, str, type SqlSource } from '@hirelearn/store';
 import { type AnalysisWindow, reachedInterviewBefore, windowBounds } from './window';
 
 /** A SQL string literal of one of our own constants (the vocabularies below); never of data. */
@@ -29,10 +33,60 @@ const ordinal = (expr: string, vocabulary: readonly string[]) =>
 /** Prior-rate shrinkage: (interviews + k·base) / (applications + k). */
 export const PRIOR_STRENGTH = 5;
 
-/** The edit types present in the log, as the events spell them. */
-export const EDIT_TYPES_SQL = `
+/** The fact tables the analysis query reads. */
+const FACTS = ['applications', 'users', 'resume_versions'];
+
+/** Whether the store has built every fact table the analysis reads (not before its first ingest). */
+export async function hasAnalysisFacts(db: SqlSource): Promise<boolean> {
+  const [row] = await db.rows(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables
+     WHERE table_name IN ($1::VARCHAR, $2::VARCHAR, $3::VARCHAR)`,
+    FACTS,
+  );
+  return num(row?.n) >= FACTS.length;
+}
+
+/** The edit types present in the log, as the events spell them, sorted. */
+export async function editTypesInLog(db: SqlSource): Promise<string[]> {
+  const rows = await db.rows(`
   SELECT DISTINCT t AS edit_type FROM (SELECT unnest(edit_types) AS t FROM resume_versions)
-  WHERE t IS NOT NULL ORDER BY 1`;
+  WHERE t IS NOT NULL ORDER BY 1`);
+  return rows.map((r) => str(r.edit_type));
+}
+
+/** The analysis columns of the applications in a window, one entry per application. */
+export interface AnalysisColumns {
+  readonly application_ids: string[];
+  readonly user_ids: string[];
+  readonly submitted_at: string[];
+  /** Every numeric column by its analysis name (`edit:<type>`, `resume_score`, ...). */
+  readonly columns: Record<string, number[]>;
+}
+
+const TEXT_COLUMNS = new Set(['application_id', 'user_id', 'submitted_at']);
+
+/**
+ * The analysis query's result for the given edit types over `window`, column-wise, in the
+ * order of `application_id` (a NULL numeric value is NaN).
+ */
+export async function analysisColumns(
+  db: SqlSource,
+  editTypes: readonly string[],
+  window: AnalysisWindow = {},
+): Promise<AnalysisColumns> {
+  const query = analysisQuery(editTypes, window);
+  const rows = await db.rows(query.sql, [...query.params]);
+  const keys = rows.length > 0 ? Object.keys(rows[0]).filter((k) => !TEXT_COLUMNS.has(k)) : [];
+  const columns: Record<string, number[]> = {};
+  for (const key of keys)
+    columns[query.columns.get(key) ?? key] = rows.map((r) => Number(r[key] ?? NaN));
+  return {
+    application_ids: rows.map((r) => String(r.application_id)),
+    user_ids: rows.map((r) => String(r.user_id)),
+    submitted_at: rows.map((r) => String(r.submitted_at)),
+    columns,
+  };
+}
 
 /**
  * The analysis query for some edit types. Edit types are data (any string a producer sends), so
