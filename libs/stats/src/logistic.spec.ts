@@ -1,4 +1,16 @@
-import { logistic } from './logistic';
+import {
+  irls,
+  irlsData,
+  irlsStep,
+  logistic,
+  logisticCovariance,
+  logisticSettings,
+  logisticVerdict,
+  nullDeviance,
+  penalizedDeviance,
+  rankCheck,
+  sigmoid,
+} from './logistic';
 import { createRng } from './rng';
 import { withIntercept } from './ols';
 
@@ -213,5 +225,122 @@ describe('logistic: warm start', () => {
   it('a singular design is still caught when a start is given', () => {
     const dup = X.map((r) => [...r, r[1]]);
     expect(logistic(dup, y, { start: [...full.coefficients, 0] }).status).toBe('singular_design');
+  });
+});
+
+describe('logistic units on a 2 × 2 table', () => {
+  // x = 0: y = (0, 0, 0, 1), p̂₀ = 1/4; x = 1: y = (0, 1, 1, 1), p̂₁ = 3/4. The MLE is saturated:
+  // β̂ = (logit ¼, logit ¾ − logit ¼) = (−log 3, log 9), Var β̂₀ = 1/(4·¼·¾) = 4/3,
+  // Var β̂₁ = 4/3 + 4/3 = 8/3, Cov = −4/3.
+  const X = [0, 0, 0, 0, 1, 1, 1, 1].map((x) => [1, x]);
+  const y = [0, 0, 0, 1, 0, 1, 1, 1];
+  const all = [0, 1, 2, 3, 4, 5, 6, 7];
+  const data = (lambda = 0, penalized: number[] = [1]) =>
+    irlsData(X, 2, y, all, undefined, lambda, penalized);
+  const close = (got: readonly number[], want: readonly number[], digits: number) =>
+    want.forEach((v, j) => expect(got[j]).toBeCloseTo(v, digits));
+
+  it('logisticSettings: λ 0, the non-constant columns penalized, 100 iterations, tol 1e-10', () => {
+    const s = logisticSettings(X, y, 2, {});
+    expect(s).toEqual({
+      lambda: 0,
+      penalized: [1],
+      maxIter: 100,
+      tol: 1e-10,
+      start: undefined,
+      se: 'model',
+      names: ['x0', 'x1'],
+    });
+    expect(logisticSettings(X, y, 2, { clusters: all }).se).toBe('cluster');
+    expect(() => logisticSettings(X, [2, ...y.slice(1)], 2, {})).toThrow(/y must be in \[0, 1\]/);
+    expect(() => logisticSettings(X, y, 2, { penalized: [2] })).toThrow(/penalized index 2/);
+  });
+
+  it('penalizedDeviance: at η = 0 the deviance is 8 · 2 log 2, plus λ Σ_P β² = 2 · 3²', () => {
+    const eta = new Float64Array(8);
+    expect(penalizedDeviance(data(), [0, 0], eta)).toBeCloseTo(16 * Math.log(2), 12);
+    expect(penalizedDeviance(data(2), [5, 3], eta)).toBeCloseTo(16 * Math.log(2) + 18, 12);
+  });
+
+  it('irlsStep at η = 0: W = ¼, z = 4y − 2, so β = the group means of z (−1, 2) and bread 4 (XᵀX)⁻¹', () => {
+    const step = irlsStep(data(), new Float64Array(8));
+    close(step.beta, [-1, 2], 12);
+    const bread = step.bread();
+    close(bread[0], [1, -1], 12);
+    close(bread[1], [-1, 2], 12);
+  });
+
+  it('rankCheck: a full-rank unweighted design hands over step 1; a doubled column is aliased', () => {
+    const full = rankCheck(data(), false, false);
+    expect(full.aliased).toEqual([]);
+    close(full.firstStep?.beta ?? [], [-1, 2], 12);
+    expect(rankCheck(data(), true, false)).toEqual({ aliased: [], firstStep: null });
+    const doubled = X.map(([c, x]) => [c, x, 2 * x]);
+    const d = irlsData(doubled, 3, y, all, undefined, 0, [1, 2]);
+    expect(rankCheck(d, false, false)).toEqual({ aliased: [2], firstStep: null });
+  });
+
+  it('irls converges to the saturated MLE (−log 3, log 9)', () => {
+    const path = irls(data(), [0, 0], null, 100, 1e-10);
+    expect(path.converged).toBe(true);
+    expect(path.singularAt).toBe(0);
+    close(path.beta, [-Math.log(3), Math.log(9)], 9);
+    const l3 = Math.log(3);
+    close(Array.from(path.eta), [-l3, -l3, -l3, -l3, l3, l3, l3, l3], 9);
+    expect(irls(data(), [0, 0], null, 1, 1e-10)).toMatchObject({ converged: false, iterations: 1 });
+  });
+
+  it('nullDeviance: p̄ = ½ gives 16 log 2; NaN without a constant column', () => {
+    expect(nullDeviance(data())).toBeCloseTo(16 * Math.log(2), 12);
+    const noConstant = irlsData(
+      X.map(([, x]) => [x]),
+      1,
+      y,
+      all,
+      undefined,
+      0,
+      [0],
+    );
+    expect(nullDeviance(noConstant)).toBeNaN();
+  });
+
+  it('logisticCovariance at the MLE: model = robust (saturated); singleton clusters × 8/7', () => {
+    const d = data();
+    const { eta } = irls(d, [0, 0], null, 100, 1e-12);
+    const bread = irlsStep(d, eta).bread();
+    const p = Array.from(eta, sigmoid);
+    const want = [
+      [4 / 3, -4 / 3],
+      [-4 / 3, 8 / 3],
+    ];
+    for (const se of ['model', 'robust'] as const) {
+      const { vcov, n_clusters } = logisticCovariance(d, bread, p, se, null);
+      expect(n_clusters).toBeNull();
+      want.forEach((row, j) => close(vcov[j], row, 8));
+    }
+    const cl = logisticCovariance(d, bread, p, 'cluster', all);
+    expect(cl.n_clusters).toBe(8);
+    want.forEach((row, j) =>
+      close(
+        cl.vcov[j],
+        row.map((v) => (v * 8) / 7),
+        8,
+      ),
+    );
+  });
+
+  it('logisticVerdict: separation before non-convergence before too few clusters', () => {
+    const ok = { converged: true, singularAt: 0 };
+    expect(logisticVerdict([0.5, 1e-11], { converged: false, singularAt: 2 }, 100, 1).status).toBe(
+      'separation',
+    );
+    expect(logisticVerdict([0.5], { converged: false, singularAt: 3 }, 100, 1).reason).toMatch(
+      /stopped at iteration 3/,
+    );
+    expect(logisticVerdict([0.5], { converged: false, singularAt: 0 }, 7, null).reason).toBe(
+      'IRLS did not converge in 7 iterations',
+    );
+    expect(logisticVerdict([0.5], ok, 100, 1).status).toBe('too_few_clusters');
+    expect(logisticVerdict([0.5], ok, 100, 2)).toEqual({ status: 'ok', reason: '' });
   });
 });

@@ -48,6 +48,7 @@ import {
 import { nonFiniteInput, positiveWeightRows, rankDeficientReason } from './fit-input';
 import { linearPredictor, normalSystem, solveNormal } from './normal-equations';
 import { assertInput, StatusCode, StatusFields } from './status';
+import { coefficientTests } from './coefficient-tests';
 
 export type LogisticSeType = 'model' | 'robust' | 'cluster';
 
@@ -146,29 +147,40 @@ function working(
 }
 
 /** One IRLS solve: the next β and, on demand, the bread (XᵀWX + λ E_P)⁻¹ at that η. */
-interface IrlsStep {
+export interface IrlsStep {
   readonly beta: readonly number[];
   bread(): Rows;
 }
 
-/** Logistic regression fit; see the module comment for the algorithm and conventions. */
-export function logistic(
+/** The options of `logistic` checked against the design and resolved to their defaults. */
+export interface LogisticSettings {
+  readonly lambda: number;
+  readonly penalized: readonly number[];
+  readonly maxIter: number;
+  readonly tol: number;
+  readonly start: readonly number[] | undefined;
+  readonly se: LogisticSeType;
+  readonly names: readonly string[];
+}
+
+/**
+ * Checks the options and y ∈ [0, 1] against the n × k design (throwing `StatsInputError`) and
+ * resolves the defaults: λ = 0, P = the non-constant columns, 100 iterations, tol 1e-10.
+ */
+export function logisticSettings(
   X: Design,
   y: readonly number[],
-  options: LogisticOptions = {},
-): LogisticResult {
-  const nAll = y.length;
-  const k = checkDesignShape(X, nAll, 'logistic');
-  assertInput(k >= 1 || nAll === 0, 'logistic: X must have at least one column');
+  k: number,
+  options: LogisticOptions,
+): LogisticSettings {
   const lambda = options.lambda ?? 0;
   assertInput(
     Number.isFinite(lambda) && lambda >= 0,
     `logistic: lambda must be >= 0, got ${lambda}`,
   );
-  const { weights: weightsIn, clusters } = options;
-  const { se: seType, names } = regressionOptions<LogisticSeType>(
+  const { se, names } = regressionOptions<LogisticSeType>(
     'logistic',
-    nAll,
+    y.length,
     k,
     options,
     'model',
@@ -189,8 +201,6 @@ export function logistic(
       `logistic: penalized index ${j} out of range`,
     );
   }
-  const maxIter = options.max_iter ?? 100;
-  const tol = options.tol ?? 1e-10;
   const start = options.start;
   if (start !== undefined) {
     assertInput(
@@ -198,13 +208,37 @@ export function logistic(
       `logistic: start must hold ${k} finite coefficients, got ${start.length}`,
     );
   }
+  return {
+    lambda,
+    penalized,
+    maxIter: options.max_iter ?? 100,
+    tol: options.tol ?? 1e-10,
+    start,
+    se,
+    names,
+  };
+}
 
+/** What every logistic result reports whether or not the fit succeeded. */
+interface LogisticHead {
+  readonly names: readonly string[];
+  readonly se_type: LogisticSeType;
+  readonly lambda: number;
+  readonly k: number;
+  /** Rows given (the length of `fitted`). */
+  readonly rows: number;
+}
+
+/** A result with status `status`: every estimate NaN except what `extra` holds. */
+function logisticResult(
+  head: LogisticHead,
+  status: StatusCode,
+  reason: string,
+  extra: Partial<LogisticResult>,
+): LogisticResult {
+  const { names, se_type, lambda, k, rows } = head;
   const nanK = (): number[] => new Array<number>(k).fill(NaN);
-  const result = (
-    status: StatusCode,
-    reason: string,
-    extra: Partial<LogisticResult>,
-  ): LogisticResult => ({
+  return {
     status,
     reason,
     names,
@@ -213,209 +247,318 @@ export function logistic(
     z_stats: nanK(),
     p_values: nanK(),
     vcov: Array.from({ length: k }, () => nanK()),
-    se_type: seType,
+    se_type,
     converged: false,
     iterations: 0,
     deviance: NaN,
     null_deviance: NaN,
     log_likelihood: NaN,
     lambda,
-    n: nAll,
+    n: rows,
     k,
     n_clusters: null,
     aliased: [],
-    fitted: new Array<number>(nAll).fill(NaN),
+    fitted: new Array<number>(rows).fill(NaN),
     ...extra,
-  });
+  };
+}
 
-  const problem = nonFiniteInput(X, y, weightsIn);
-  if (problem !== null) return result('non_finite_input', problem, {});
-  const used = positiveWeightRows(nAll, weightsIn);
+/**
+ * One IRLS fit's data on its n used rows — the packed design, y, the weights, λ and the penalized
+ * columns (none when λ = 0) — and the working weights W and responses z that each step rewrites.
+ */
+export interface IrlsData {
+  readonly xs: Float64Array;
+  readonly n: number;
+  readonly k: number;
+  readonly y: Float64Array;
+  readonly w: Float64Array;
+  readonly lambda: number;
+  readonly penalized: readonly number[];
+  /** The used rows as arrays, built on first use (the QR fallback, rank check and scores). */
+  readonly rows: () => Rows;
+  readonly W: Float64Array;
+  readonly z: Float64Array;
+}
+
+/** The IRLS data of rows `used` of (X, y), X with k columns, with weights (1 when undefined). */
+export function irlsData(
+  X: Design,
+  k: number,
+  y: readonly number[],
+  used: readonly number[],
+  weights: readonly number[] | undefined,
+  lambda: number,
+  penalized: readonly number[],
+): IrlsData {
   const n = used.length;
-  if (n <= k) {
-    return result('too_few_rows', `need more rows than coefficients (n = ${n}, k = ${k})`, { n });
+  const subset = n === y.length ? undefined : used;
+  let rows: Rows | null = null;
+  return {
+    xs: packDesign(X, k, subset),
+    n,
+    k,
+    y: Float64Array.from(used, (i) => y[i]),
+    w: Float64Array.from(used, (i) => (weights === undefined ? 1 : weights[i])),
+    lambda,
+    penalized: lambda > 0 ? penalized : [],
+    rows: () => (rows ??= designRows(X, subset)),
+    W: new Float64Array(n),
+    z: new Float64Array(n),
+  };
+}
+
+/** The objective IRLS minimizes: deviance + λ Σ_{j∈P} β_j² (= −2 ℓ_λ up to a constant). */
+export function penalizedDeviance(d: IrlsData, beta: ArrayLike<number>, eta: Float64Array): number {
+  let s = 0;
+  for (const j of d.penalized) s += beta[j] * beta[j];
+  return devianceOf(d.y, eta, d.w) + s * d.lambda;
+}
+
+/**
+ * The penalized IRLS system (XᵀWX + λ E_P) β = XᵀWz at the W, z last set by `working`, by the
+ * fast normal equations; null when ill-conditioned.
+ */
+function choleskyStep(d: IrlsData): IrlsStep | null {
+  const { xs, n, k } = d;
+  const { G, b } = normalSystem(xs, n, k, d.W, d.z);
+  for (const j of d.penalized) G[j * k + j] += d.lambda;
+  const fast = solveNormal(G, b, k);
+  return fast === null ? null : { beta: fast.beta, bread: () => fast.inverse() };
+}
+
+/** The same system by QR of the augmented [√W X; √λ E_P] against [√W z; 0]. */
+function qrStep(d: IrlsData): IrlsStep {
+  const { n, k, W, z } = d;
+  const sqrtLambda = sqrt(d.lambda);
+  const A: number[][] = [];
+  const rhs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const sw = sqrt(W[i]);
+    A.push(d.rows()[i].map((x) => x * sw));
+    rhs.push(sw * z[i]);
   }
-  let rowsU: Rows | null = null;
-  const Xu = (): Rows => (rowsU ??= designRows(X, n === nAll ? undefined : used));
-  const yu = used.map((i) => y[i]);
-  const wu = used.map((i) => (weightsIn === undefined ? 1 : weightsIn[i]));
-  const xs = packDesign(X, k, n === nAll ? undefined : used);
+  for (const j of d.penalized) {
+    const row = new Array<number>(k).fill(0);
+    row[j] = sqrtLambda;
+    A.push(row);
+    rhs.push(0);
+  }
+  const sol = leastSquaresQr(A, rhs, 0);
+  return { beta: sol.full_rank ? sol.beta : [NaN], bread: () => sol.xtx_inv };
+}
 
-  const yv = Float64Array.from(yu);
-  const wv = Float64Array.from(wu);
-  const penRows = lambda > 0 ? penalized : [];
-  const penalty = (beta: ArrayLike<number>): number => {
-    let s = 0;
-    for (const j of penRows) s += beta[j] * beta[j];
-    return s * lambda;
-  };
-  // Objective to minimize: deviance + λ Σ β_P² (= −2 ℓ_λ up to a constant).
-  const objective = (beta: ArrayLike<number>, eta: Float64Array): number =>
-    devianceOf(yv, eta, wv) + penalty(beta);
-  const W = new Float64Array(n);
-  const zw = new Float64Array(n);
-  /** The penalized IRLS system at η by the fast normal equations; null when ill-conditioned. */
-  const choleskyStep = (etaNow: Float64Array): IrlsStep | null => {
-    working(etaNow, yv, wv, W, zw);
-    const { G, b } = normalSystem(xs, n, k, W, zw);
-    for (const j of penRows) G[j * k + j] += lambda;
-    const fast = solveNormal(G, b, k);
-    return fast === null ? null : { beta: fast.beta, bread: () => fast.inverse() };
-  };
-  /** The same system by QR of the augmented [√W X; √λ E_P] against [√W z; 0] (W, z as set). */
-  const qrStep = (): IrlsStep => {
-    const sqrtLambda = sqrt(lambda);
-    const A: number[][] = [];
-    const rhs: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const sw = sqrt(W[i]);
-      A.push(Xu()[i].map((x) => x * sw));
-      rhs.push(sw * zw[i]);
-    }
-    for (const j of penRows) {
-      const row = new Array<number>(k).fill(0);
-      row[j] = sqrtLambda;
-      A.push(row);
-      rhs.push(0);
-    }
-    const sol = leastSquaresQr(A, rhs, 0);
-    return { beta: sol.full_rank ? sol.beta : [NaN], bread: () => sol.xtx_inv };
-  };
-  const solveAt = (etaNow: Float64Array): IrlsStep => choleskyStep(etaNow) ?? qrStep();
+/** The IRLS step at η: Cholesky of the normal equations, QR when they are ill-conditioned. */
+export function irlsStep(d: IrlsData, eta: Float64Array): IrlsStep {
+  working(eta, d.y, d.w, d.W, d.z);
+  return choleskyStep(d) ?? qrStep(d);
+}
 
-  // Rank check on the unweighted design (ridge would otherwise mask collinearity): the QR
-  // decides unless XᵀX is clearly positive definite. Unweighted, the first IRLS system (at
-  // β = 0, p = ½) is exactly XᵀX/4, so its Cholesky serves as the check and as step 1; from
-  // a given start the check is its own pass over XᵀX.
-  const firstStep =
-    lambda === 0 && weightsIn === undefined && start === undefined
-      ? choleskyStep(new Float64Array(n))
-      : null;
+/**
+ * Rank check on the unweighted design (ridge would otherwise mask collinearity): the QR decides
+ * unless XᵀX is clearly positive definite. Unweighted, the first IRLS system (at β = 0, p = ½)
+ * is exactly XᵀX/4, so its Cholesky serves as the check and is returned as step 1; from a
+ * given start or with weights the check is its own pass over XᵀX.
+ */
+export function rankCheck(
+  d: IrlsData,
+  weighted: boolean,
+  started: boolean,
+): { readonly aliased: readonly number[]; readonly firstStep: IrlsStep | null } {
+  const { xs, n, k } = d;
+  let firstStep: IrlsStep | null = null;
+  if (d.lambda === 0 && !weighted && !started) {
+    working(new Float64Array(n), d.y, d.w, d.W, d.z);
+    firstStep = choleskyStep(d);
+  }
   const clearlyFullRank =
-    lambda > 0 ||
+    d.lambda > 0 ||
     firstStep !== null ||
-    ((weightsIn !== undefined || start !== undefined) &&
+    ((weighted || started) &&
       solveNormal(normalSystem(xs, n, k, null, null).G, new Float64Array(k), k) !== null);
-  const rank = clearlyFullRank ? null : leastSquaresQr(Xu(), yu, DEFAULT_RANK_TOLERANCE);
-  if (rank !== null && !rank.full_rank) {
-    return result('singular_design', rankDeficientReason(rank.aliased, names), {
-      n,
-      aliased: rank.aliased,
-    });
-  }
-  if (yu.every((v) => v === yu[0]) && (yu[0] === 0 || yu[0] === 1)) {
-    return result(
-      'constant_outcome',
-      `every outcome is ${yu[0]}: the maximum-likelihood intercept is infinite`,
-      { n },
-    );
-  }
+  if (clearlyFullRank) return { aliased: [], firstStep };
+  const qr = leastSquaresQr(d.rows(), Array.from(d.y), DEFAULT_RANK_TOLERANCE);
+  return { aliased: qr.full_rank ? [] : qr.aliased, firstStep };
+}
 
-  let beta: number[] = start === undefined ? new Array<number>(k).fill(0) : start.slice();
-  let eta = new Float64Array(n);
-  if (start !== undefined) linearPredictor(xs, n, k, beta, eta);
-  let etaNew = new Float64Array(n);
-  let obj = objective(beta, eta);
-  let converged = false;
-  let iterations = 0;
-  let singularAt = 0;
-  for (iterations = 1; iterations <= maxIter; iterations++) {
-    const step = (iterations === 1 && firstStep !== null ? firstStep : solveAt(eta)).beta;
+/** Where IRLS stopped: β̂, η = Xβ̂, and why (converged, or a step with no finite solution). */
+export interface IrlsPath {
+  readonly beta: number[];
+  readonly eta: Float64Array;
+  readonly converged: boolean;
+  readonly iterations: number;
+  /** The iteration whose system had no finite solution, or 0. */
+  readonly singularAt: number;
+}
+
+/**
+ * Newton-Raphson by IRLS from β₀ (module doc): each step β ← the IRLS solution, halved toward
+ * the previous β (up to 30 times) while the penalized deviance rises; stops when
+ * |obj − obj_old| / (|obj| + 0.1) < tol. `firstStep`, when given, is the step at β₀.
+ */
+export function irls(
+  d: IrlsData,
+  beta0: readonly number[],
+  firstStep: IrlsStep | null,
+  maxIter: number,
+  tol: number,
+): IrlsPath {
+  const { xs, n, k } = d;
+  let beta = beta0.slice();
+  let eta: Float64Array = linearPredictor(xs, n, k, beta, new Float64Array(n));
+  let etaNew: Float64Array = new Float64Array(n);
+  let obj = penalizedDeviance(d, beta, eta);
+  let iterations = 1;
+  for (; iterations <= maxIter; iterations++) {
+    const step = (iterations === 1 && firstStep !== null ? firstStep : irlsStep(d, eta)).beta;
     if (!step.every(Number.isFinite)) {
-      singularAt = iterations;
-      break;
+      return { beta, eta, converged: false, iterations, singularAt: iterations };
     }
     let candidate = step.slice();
     linearPredictor(xs, n, k, candidate, etaNew);
-    let objNew = objective(candidate, etaNew);
+    let objNew = penalizedDeviance(d, candidate, etaNew);
     for (let h = 0; h < 30 && !(objNew <= obj + 1e-12 * abs(obj)); h++) {
       candidate = candidate.map((v, j) => (v + beta[j]) / 2);
       linearPredictor(xs, n, k, candidate, etaNew);
-      objNew = objective(candidate, etaNew);
+      objNew = penalizedDeviance(d, candidate, etaNew);
     }
     const change = abs(objNew - obj) / (abs(objNew) + 0.1);
     beta = candidate;
     [eta, etaNew] = [etaNew, eta];
     obj = objNew;
-    if (change < tol) {
-      converged = true;
-      break;
-    }
+    if (change < tol) return { beta, eta, converged: true, iterations, singularAt: 0 };
   }
-  iterations = min(iterations, maxIter);
+  return { beta, eta, converged: false, iterations: maxIter, singularAt: 0 };
+}
 
-  // Bread at the final estimate.
-  const bread = solveAt(eta).bread();
-  const pRaw = Array.from(eta, sigmoid);
-  const fitted = Array.from(n === nAll ? eta : designPredict(X, beta), sigmoid);
-  const deviance = devianceOf(yv, eta, wv);
-  let nullDeviance = NaN;
-  if (packedConstantColumns(xs, n, k).length > 0) {
-    let sw = 0;
-    let swy = 0;
-    for (let i = 0; i < n; i++) {
-      sw += wv[i];
-      swy += wv[i] * yv[i];
-    }
-    const pbar = swy / sw;
-    nullDeviance = devianceOf(yv, new Float64Array(n).fill(log(pbar / (1 - pbar))), wv);
+/**
+ * Deviance of the weighted intercept-only model, −2 Σ w_i [y_i log p̄ + (1 − y_i) log(1 − p̄)]
+ * with p̄ = Σ w y / Σ w; NaN when the design has no constant column to compare with.
+ */
+export function nullDeviance(d: IrlsData): number {
+  const { xs, n, k, y, w } = d;
+  if (packedConstantColumns(xs, n, k).length === 0) return NaN;
+  let sw = 0;
+  let swy = 0;
+  for (let i = 0; i < n; i++) {
+    sw += w[i];
+    swy += w[i] * y[i];
   }
-  const logLik = -deviance / 2;
+  const pbar = swy / sw;
+  return devianceOf(y, new Float64Array(n).fill(log(pbar / (1 - pbar))), w);
+}
 
-  let vcov: number[][];
-  let nClusters: number | null = null;
-  if (seType === 'model') {
-    vcov = bread.map((row) => row.slice());
-  } else {
-    const scores = Xu().map((row, i) => row.map((v) => v * wu[i] * (yu[i] - pRaw[i])));
-    const cl = seType === 'cluster' && clusters !== undefined ? used.map((i) => clusters[i]) : null;
-    const { meat, groups } = scoreMeat(scores, cl, k);
-    if (seType === 'cluster') nClusters = groups;
-    vcov = sandwich(bread, meat, seType === 'cluster' ? groups / (groups - 1) : 1);
-  }
-  const se = vcov.map((row, j) => Math.sqrt(Math.max(0, row[j])));
-  const z = beta.map((b, j) => b / se[j]);
-  const pv = z.map((t) => (Number.isNaN(t) ? NaN : normalTwoSided(t)));
-  const common = {
-    coefficients: beta,
-    std_errors: se,
-    z_stats: z,
-    p_values: pv,
-    vcov,
-    converged,
-    iterations,
-    deviance,
-    null_deviance: nullDeviance,
-    log_likelihood: logLik,
-    n,
-    n_clusters: nClusters,
-    fitted,
-  };
+/**
+ * The covariance of β̂ from the bread H⁻¹ (module doc): model V = H⁻¹; robust (HC0)
+ * V = H⁻¹ [Σ u_i u_iᵀ] H⁻¹ and cluster V = G/(G − 1) · H⁻¹ [Σ_g u_g u_gᵀ] H⁻¹, with scores
+ * u_i = w_i (y_i − p_i) x_i; `clusters` holds one id per used row.
+ */
+export function logisticCovariance(
+  d: IrlsData,
+  bread: Rows,
+  p: readonly number[],
+  seType: LogisticSeType,
+  clusters: readonly (string | number)[] | null,
+): { readonly vcov: number[][]; readonly n_clusters: number | null } {
+  if (seType === 'model') return { vcov: bread.map((row) => row.slice()), n_clusters: null };
+  const { y, w } = d;
+  const scores = d.rows().map((row, i) => row.map((v) => v * w[i] * (y[i] - p[i])));
+  const { meat, groups } = scoreMeat(scores, seType === 'cluster' ? clusters : null, d.k);
+  if (seType === 'robust') return { vcov: sandwich(bread, meat, 1), n_clusters: null };
+  return { vcov: sandwich(bread, meat, groups / (groups - 1)), n_clusters: groups };
+}
 
-  const extreme = pRaw.some((p) => p < SEPARATION_EPS || p > 1 - SEPARATION_EPS);
-  if (extreme) {
-    return result(
-      'separation',
-      'fitted probabilities numerically 0 or 1: the outcome is (quasi-)completely separated by the predictors, so some coefficients diverge; consider lambda > 0',
-      common,
-    );
+/**
+ * The status of a finished fit, most serious first: 'separation' when a fitted probability is
+ * within 1e-10 of 0 or 1, 'not_converged', 'too_few_clusters' (CR with < 2 clusters), else 'ok'.
+ */
+export function logisticVerdict(
+  p: readonly number[],
+  path: Pick<IrlsPath, 'converged' | 'singularAt'>,
+  maxIter: number,
+  nClusters: number | null,
+): { readonly status: StatusCode; readonly reason: string } {
+  if (p.some((v) => v < SEPARATION_EPS || v > 1 - SEPARATION_EPS)) {
+    return {
+      status: 'separation',
+      reason:
+        'fitted probabilities numerically 0 or 1: the outcome is (quasi-)completely separated by the predictors, so some coefficients diverge; consider lambda > 0',
+    };
   }
-  if (!converged) {
-    return result(
-      'not_converged',
-      singularAt > 0
-        ? `IRLS stopped at iteration ${singularAt}: the weighted system has no finite solution (unpenalized columns aliased, e.g. two constant columns)`
-        : `IRLS did not converge in ${maxIter} iterations`,
-      common,
-    );
+  if (!path.converged) {
+    return {
+      status: 'not_converged',
+      reason:
+        path.singularAt > 0
+          ? `IRLS stopped at iteration ${path.singularAt}: the weighted system has no finite solution (unpenalized columns aliased, e.g. two constant columns)`
+          : `IRLS did not converge in ${maxIter} iterations`,
+    };
   }
   if (nClusters !== null && nClusters < 2) {
-    return result('too_few_clusters', `cluster-robust SEs need >= 2 clusters, got ${nClusters}`, {
-      ...common,
-      std_errors: nanK(),
-      z_stats: nanK(),
-      p_values: nanK(),
-    });
+    return {
+      status: 'too_few_clusters',
+      reason: `cluster-robust SEs need >= 2 clusters, got ${nClusters}`,
+    };
   }
-  return result('ok', '', common);
+  return { status: 'ok', reason: '' };
+}
+
+/** Logistic regression fit; see the module comment for the algorithm and conventions. */
+export function logistic(
+  X: Design,
+  y: readonly number[],
+  options: LogisticOptions = {},
+): LogisticResult {
+  const nAll = y.length;
+  const k = checkDesignShape(X, nAll, 'logistic');
+  assertInput(k >= 1 || nAll === 0, 'logistic: X must have at least one column');
+  const s = logisticSettings(X, y, k, options);
+  const { weights, clusters } = options;
+  const head: LogisticHead = { names: s.names, se_type: s.se, lambda: s.lambda, k, rows: nAll };
+
+  const problem = nonFiniteInput(X, y, weights);
+  if (problem !== null) return logisticResult(head, 'non_finite_input', problem, {});
+  const used = positiveWeightRows(nAll, weights);
+  const n = used.length;
+  if (n <= k) {
+    const reason = `need more rows than coefficients (n = ${n}, k = ${k})`;
+    return logisticResult(head, 'too_few_rows', reason, { n });
+  }
+  const d = irlsData(X, k, y, used, weights, s.lambda, s.penalized);
+  const { aliased, firstStep } = rankCheck(d, weights !== undefined, s.start !== undefined);
+  if (aliased.length > 0) {
+    const reason = rankDeficientReason(aliased, s.names);
+    return logisticResult(head, 'singular_design', reason, { n, aliased });
+  }
+  const y0 = d.y[0];
+  if (d.y.every((v) => v === y0) && (y0 === 0 || y0 === 1)) {
+    const reason = `every outcome is ${y0}: the maximum-likelihood intercept is infinite`;
+    return logisticResult(head, 'constant_outcome', reason, { n });
+  }
+
+  const path = irls(d, s.start ?? new Array<number>(k).fill(0), firstStep, s.maxIter, s.tol);
+  const { beta, eta } = path;
+  const bread = irlsStep(d, eta).bread();
+  const p = Array.from(eta, sigmoid);
+  const cl = s.se === 'cluster' && clusters !== undefined ? used.map((i) => clusters[i]) : null;
+  const cov = logisticCovariance(d, bread, p, s.se, cl);
+  const tests = coefficientTests(beta, cov.vcov, normalTwoSided);
+  const deviance = devianceOf(d.y, eta, d.w);
+  const verdict = logisticVerdict(p, path, s.maxIter, cov.n_clusters);
+  const untestable = verdict.status === 'too_few_clusters';
+  return logisticResult(head, verdict.status, verdict.reason, {
+    coefficients: beta,
+    std_errors: untestable ? new Array<number>(k).fill(NaN) : tests.std_errors,
+    z_stats: untestable ? new Array<number>(k).fill(NaN) : tests.stats,
+    p_values: untestable ? new Array<number>(k).fill(NaN) : tests.p_values,
+    vcov: cov.vcov,
+    converged: path.converged,
+    iterations: path.iterations,
+    deviance,
+    null_deviance: nullDeviance(d),
+    log_likelihood: -deviance / 2,
+    n,
+    n_clusters: cov.n_clusters,
+    fitted: Array.from(n === nAll ? eta : designPredict(X, beta), sigmoid),
+  });
 }
