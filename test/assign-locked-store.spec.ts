@@ -54,8 +54,8 @@ describe('Assign while the event store is locked', () => {
     const file = path.join(dir, 'events.duckdb');
     const store = await EventStore.open(`duckdb://${file}`);
     await store.close();
-    const documents_url = `sqlite://${path.join(dir, 'documents.sqlite')}`;
-    const docs = await openDocumentStore(documents_url);
+    const documentsUrl = `sqlite://${path.join(dir, 'documents.sqlite')}`;
+    const docs = await openDocumentStore(documentsUrl);
     const catalog = new ExperimentCatalog(docs);
     const actor = { who: 'test', why: 'test' };
     await catalog.create(definition({ experiment_id: 'exp-lock', seed: 'exp-lock' }), actor);
@@ -64,8 +64,8 @@ describe('Assign while the event store is locked', () => {
     await docs.close();
 
     const service = await serveLearningEngine({
-      documents_url,
-      db_url: `duckdb://${file}`,
+      documentsUrl,
+      dbUrl: `duckdb://${file}`,
       host: '127.0.0.1',
       port: 0,
       security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
@@ -103,8 +103,8 @@ describe('internal errors on the wire', () => {
 
 describe('the opt-out refresh setting', () => {
   it('is a whole number of milliseconds, named when it is not', () => {
-    expect(learningEngineSettings({ HIRELEARN_OPT_OUT_REFRESH_MS: '500' }).opt_outs).toEqual({
-      refresh_ms: 500,
+    expect(learningEngineSettings({ HIRELEARN_OPT_OUT_REFRESH_MS: '500' }).optOuts).toEqual({
+      refreshMs: 500,
     });
     expect(() => learningEngineSettings({ HIRELEARN_OPT_OUT_REFRESH_MS: 'soon' })).toThrow(
       /^HIRELEARN_OPT_OUT_REFRESH_MS: soon must be a whole number of milliseconds >= 1/,

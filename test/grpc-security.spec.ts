@@ -61,8 +61,8 @@ describe('gRPC security', () => {
       registryServiceSettings(
         {},
         {
-          documents_url: `sqlite://${join(dir, `${documents}.sqlite`)}`,
-          artifacts_dir: join(dir, `${documents}-artifacts`),
+          documentsUrl: `sqlite://${join(dir, `${documents}.sqlite`)}`,
+          artifactsDir: join(dir, `${documents}-artifacts`),
           host: '127.0.0.1',
           port: 0,
           security: serverSecuritySettings({}, security),

@@ -64,8 +64,8 @@ describe('GetPersonalizedConfig over gRPC (registry service, loopback)', () => {
       registryServiceSettings(
         {},
         {
-          documents_url: documentsUrl,
-          artifacts_dir: join(dir, 'artifacts'),
+          documentsUrl: documentsUrl,
+          artifactsDir: join(dir, 'artifacts'),
           host: '127.0.0.1',
           port: 0,
           security: serverSecuritySettings({}, { token_file: join(dir, 'token') }),

@@ -74,14 +74,14 @@ export function specServiceSettings(
   documentsUrl: string,
 ): ModelServiceSettings {
   return {
-    registry_address: registryAddress,
-    documents_url: documentsUrl,
-    artifacts_dir: path.join(dir, 'artifacts'),
+    registryAddress: registryAddress,
+    documentsUrl: documentsUrl,
+    artifactsDir: path.join(dir, 'artifacts'),
     host: '127.0.0.1',
     port: 0,
-    prediction_log: { flush_interval_ms: 600_000, write_batch: 64, max_buffered: 10_000 },
-    prediction_log_worker: null,
+    predictionLog: { flushIntervalMs: 600_000, writeBatch: 64, maxBuffered: 10_000 },
+    predictionLogWorker: null,
     security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
-    registry_security: pb.clientSecuritySettings({}),
+    registrySecurity: pb.clientSecuritySettings({}),
   };
 }

@@ -41,8 +41,8 @@ const BATCH = 10_000;
  * seed, coverage 1) registered in a fresh document store, `ids` ids asked in batches.
  */
 async function assignOverGrpc(dir: string): Promise<{ seconds: number; enrolled: number }> {
-  const documents_url = `sqlite://${path.join(dir, 'documents.sqlite')}`;
-  const docs = await openDocumentStore(documents_url);
+  const documentsUrl = `sqlite://${path.join(dir, 'documents.sqlite')}`;
+  const docs = await openDocumentStore(documentsUrl);
   const catalog = new ExperimentCatalog(docs);
   const actor = { who: 'bench', why: 'bench' };
   await catalog.create(definition({ experiment_id: 'exp-bench', seed: 'exp-bench' }), actor);
@@ -50,8 +50,8 @@ async function assignOverGrpc(dir: string): Promise<{ seconds: number; enrolled:
   await catalog.setCoverage('exp-bench', 1, actor);
   await docs.close();
   const service = await serveLearningEngine({
-    documents_url,
-    db_url: `duckdb://${path.join(dir, 'engine.duckdb')}`,
+    documentsUrl,
+    dbUrl: `duckdb://${path.join(dir, 'engine.duckdb')}`,
     host: '127.0.0.1',
     port: 0,
     // Assign is a read, open on loopback; the local token stays in the bench's folder.

@@ -4,5 +4,5 @@ import { DEFAULT_ENSEMBLE_PORT, modelServiceSettings } from '@hirelearn/services
 /** Read from the environment once (HIRELEARN_REGISTRY_ADDRESS, HIRELEARN_DOCUMENTS, HIRELEARN_ENSEMBLE_PORT, ...). */
 export const settings = modelServiceSettings(process.env, 'ENSEMBLE', DEFAULT_ENSEMBLE_PORT, {
   // Bundled beside main.js by tools/build.mjs: the prediction log writes on a worker thread.
-  prediction_log_worker: join(__dirname, 'prediction-log-worker.js'),
+  predictionLogWorker: join(__dirname, 'prediction-log-worker.js'),
 });

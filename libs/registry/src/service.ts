@@ -20,12 +20,12 @@ import { startRegistryServer } from './grpc/server';
 /** Settings of a registry service, read from the environment once by its app. */
 export interface RegistryServiceSettings {
   /** Document store URL (`sqlite:///abs/path.sqlite`, `mongodb://...`). */
-  readonly documents_url: string;
-  readonly artifacts_dir: string;
+  readonly documentsUrl: string;
+  readonly artifactsDir: string;
   readonly host: string;
   readonly port: number;
   /** Largest artifact a registration may carry (HIRELEARN_MAX_ARTIFACT_BYTES). */
-  readonly max_artifact_bytes: number;
+  readonly maxArtifactBytes: number;
   /** TLS, mutual TLS and credentials (HIRELEARN_TLS_CERT, HIRELEARN_CREDENTIALS, ...). */
   readonly security: ServerSecuritySettings;
 }
@@ -44,14 +44,14 @@ export function registryServiceSettings(
 ): RegistryServiceSettings {
   const address = listenAddress(env, 'REGISTRY', DEFAULT_REGISTRY_PORT);
   return Object.freeze({
-    documents_url: overrides.documents_url ?? documentsUrl(env),
-    artifacts_dir: resolve(
-      overrides.artifacts_dir ?? env.HIRELEARN_ARTIFACTS ?? './.hirelearn/artifacts',
+    documentsUrl: overrides.documentsUrl ?? documentsUrl(env),
+    artifactsDir: resolve(
+      overrides.artifactsDir ?? env.HIRELEARN_ARTIFACTS ?? './.hirelearn/artifacts',
     ),
     host: overrides.host ?? address.host,
     port: overrides.port ?? address.port,
-    max_artifact_bytes:
-      overrides.max_artifact_bytes ??
+    maxArtifactBytes:
+      overrides.maxArtifactBytes ??
       readSetting(env, 'HIRELEARN_MAX_ARTIFACT_BYTES', artifactBytes, DEFAULT_MAX_ARTIFACT_BYTES),
     security: overrides.security ?? serverSecuritySettings(env),
   });
@@ -72,12 +72,12 @@ export async function serveRegistry(
   settings: RegistryServiceSettings,
   options: ServeRegistryOptions = {},
 ): Promise<RunningService> {
-  const documents = await openDocumentStore(settings.documents_url);
+  const documents = await openDocumentStore(settings.documentsUrl);
   try {
     const registry = await Registry.open({
       documents,
-      artifactsDir: settings.artifacts_dir,
-      settings: { max_artifact_bytes: settings.max_artifact_bytes },
+      artifactsDir: settings.artifactsDir,
+      settings: { max_artifact_bytes: settings.maxArtifactBytes },
       checkArtifact: options.checkArtifact,
     });
     const channel = new ConfigChannel({ documents });

@@ -73,20 +73,20 @@ function canonicalJson(v: unknown): string | undefined {
 
 export interface PredictionLogSettings {
   /** Longest an entry waits in memory before it is written (the loss window of a crash). */
-  readonly flush_interval_ms: number;
+  readonly flushIntervalMs: number;
   /** Documents per `insertMany` (the sinks' `writeBatch`). */
-  readonly write_batch: number;
+  readonly writeBatch: number;
   /**
    * Entries held at most while writes fail or lag (the store down or slow): beyond this,
    * new entries are dropped and counted in `dropped`, so memory stays bounded.
    */
-  readonly max_buffered: number;
+  readonly maxBuffered: number;
 }
 
 export const DEFAULT_PREDICTION_LOG: PredictionLogSettings = Object.freeze({
-  flush_interval_ms: 5,
-  write_batch: 250,
-  max_buffered: 200_000,
+  flushIntervalMs: 5,
+  writeBatch: 250,
+  maxBuffered: 200_000,
 });
 
 /** Checks settings, naming the one that is not a positive integer (the interval may be 0). */
@@ -95,7 +95,7 @@ export function predictionLogSettings(
 ): PredictionLogSettings {
   const s = Object.freeze({ ...DEFAULT_PREDICTION_LOG, ...overrides });
   for (const [name, v] of Object.entries(s)) {
-    if (!Number.isInteger(v) || v < (name === 'flush_interval_ms' ? 0 : 1)) {
+    if (!Number.isInteger(v) || v < (name === 'flushIntervalMs' ? 0 : 1)) {
       throw new RangeError(`prediction log ${name}: ${v} must be a positive integer`);
     }
   }
@@ -105,14 +105,14 @@ export function predictionLogSettings(
 /**
  * Logs predictions off the request's critical path (write-behind): `log` only appends the
  * call's entries, with the time, to a buffer (no copy, no id, no hash: constant time per
- * call); `flush_interval_ms` later (or on `flush()`) the buffer goes to the sink, which gives
+ * call); `flushIntervalMs` later (or on `flush()`) the buffer goes to the sink, which gives
  * each entry a UUIDv7 id, hashes its inputs and writes them with `insertMany` (one
- * SQLite transaction, one MongoDB bulk insert per `write_batch` documents), on a worker
+ * SQLite transaction, one MongoDB bulk insert per `writeBatch` documents), on a worker
  * thread (`workerSink`) or between calls on this one (`storeSink`). The services flush on a
  * graceful stop, after the last call has been answered: a graceful stop loses nothing.
  *
  * Loss window: a crash (SIGKILL, power loss) loses the entries still buffered, those logged
- * in the last `flush_interval_ms` (5 ms by default), plus the writes in flight. A failed
+ * in the last `flushIntervalMs` (5 ms by default), plus the writes in flight. A failed
  * write is counted in `failedWrites`, never thrown at a caller whose answer already went out.
  */
 export class PredictionLog {
@@ -141,14 +141,14 @@ export class PredictionLog {
    * as they are (not copied): the caller must not change them afterwards.
    */
   log(entries: readonly PredictionEntry[]): void {
-    const room = Math.max(0, this.settings.max_buffered - this.buffered - this.inFlight);
+    const room = Math.max(0, this.settings.maxBuffered - this.buffered - this.inFlight);
     const kept = entries.length <= room ? entries : entries.slice(0, room);
     this.drops += entries.length - kept.length;
     if (kept.length === 0) return;
     this.buffer.push({ predicted_at: this.clock().toISOString(), entries: kept });
     this.buffered += kept.length;
     // A timer, never a synchronous write: the answer goes out first.
-    this.timer ??= setTimeout(() => this.writeBuffered(), this.settings.flush_interval_ms);
+    this.timer ??= setTimeout(() => this.writeBuffered(), this.settings.flushIntervalMs);
   }
 
   /** Writes everything buffered so far and resolves once every write has finished. */
@@ -168,7 +168,7 @@ export class PredictionLog {
     return this.failures;
   }
 
-  /** Entries refused because `max_buffered` were already waiting to be written. */
+  /** Entries refused because `maxBuffered` were already waiting to be written. */
   get dropped(): number {
     return this.drops;
   }

@@ -35,23 +35,23 @@ import {
 /** Settings of a model service, read from the environment once by its app. */
 export interface ModelServiceSettings {
   /** `host:port` of the registry service; null: open the registry in-process. */
-  readonly registry_address: string | null;
+  readonly registryAddress: string | null;
   /** Document store of the prediction log (and of the in-process registry). */
-  readonly documents_url: string;
-  readonly artifacts_dir: string;
+  readonly documentsUrl: string;
+  readonly artifactsDir: string;
   readonly host: string;
   readonly port: number;
   /** How the prediction log writes behind the answers (its loss window on a crash). */
-  readonly prediction_log: PredictionLogSettings;
+  readonly predictionLog: PredictionLogSettings;
   /**
    * The built prediction-log worker script (beside the app's main.js): the log writes on a
    * worker thread when it exists; null or missing: on the service's own thread.
    */
-  readonly prediction_log_worker: string | null;
+  readonly predictionLogWorker: string | null;
   /** TLS, mutual TLS and credentials of the service (HIRELEARN_TLS_CERT, HIRELEARN_CREDENTIALS, ...). */
   readonly security: ServerSecuritySettings;
   /** TLS and token of the calls to the registry service (HIRELEARN_TLS_CA, HIRELEARN_TOKEN, ...). */
-  readonly registry_security: ClientSecuritySettings;
+  readonly registrySecurity: ClientSecuritySettings;
 }
 
 export const DEFAULT_ENSEMBLE_PORT = 50052;
@@ -72,20 +72,20 @@ export function modelServiceSettings(
 ): ModelServiceSettings {
   const address = listenAddress(env, service, defaultPort);
   return Object.freeze({
-    registry_address:
-      overrides.registry_address !== undefined
-        ? overrides.registry_address
+    registryAddress:
+      overrides.registryAddress !== undefined
+        ? overrides.registryAddress
         : (env.HIRELEARN_REGISTRY_ADDRESS ?? null),
-    documents_url: overrides.documents_url ?? documentsUrl(env),
-    artifacts_dir: resolve(
-      overrides.artifacts_dir ?? env.HIRELEARN_ARTIFACTS ?? './.hirelearn/artifacts',
+    documentsUrl: overrides.documentsUrl ?? documentsUrl(env),
+    artifactsDir: resolve(
+      overrides.artifactsDir ?? env.HIRELEARN_ARTIFACTS ?? './.hirelearn/artifacts',
     ),
     host: overrides.host ?? address.host,
     port: overrides.port ?? address.port,
-    prediction_log: overrides.prediction_log ?? DEFAULT_PREDICTION_LOG,
-    prediction_log_worker: overrides.prediction_log_worker ?? null,
+    predictionLog: overrides.predictionLog ?? DEFAULT_PREDICTION_LOG,
+    predictionLogWorker: overrides.predictionLogWorker ?? null,
     security: overrides.security ?? serverSecuritySettings(env),
-    registry_security: overrides.registry_security ?? clientSecuritySettings(env),
+    registrySecurity: overrides.registrySecurity ?? clientSecuritySettings(env),
   });
 }
 
@@ -94,11 +94,11 @@ function predictionLog(
   settings: ModelServiceSettings,
   documents: Awaited<ReturnType<typeof openDocumentStore>>,
 ): PredictionLog {
-  const batch = settings.prediction_log.write_batch;
+  const batch = settings.predictionLog.writeBatch;
   const sink =
-    workerSink(settings.prediction_log_worker, settings.documents_url, batch) ??
+    workerSink(settings.predictionLogWorker, settings.documentsUrl, batch) ??
     storeSink(documents, batch);
-  return new PredictionLog(sink, undefined, settings.prediction_log);
+  return new PredictionLog(sink, undefined, settings.predictionLog);
 }
 
 /** The service's registry: the gRPC service when an address is set, else in-process. */
@@ -106,13 +106,13 @@ async function openRegistry(
   settings: ModelServiceSettings,
   documents: Awaited<ReturnType<typeof openDocumentStore>>,
 ): Promise<{ view: RegistryView; close: () => void }> {
-  if (settings.registry_address) {
-    const client = new RegistryGrpcClient(settings.registry_address, {
-      security: settings.registry_security,
+  if (settings.registryAddress) {
+    const client = new RegistryGrpcClient(settings.registryAddress, {
+      security: settings.registrySecurity,
     });
     return { view: registryClientView(client), close: () => client.close() };
   }
-  const registry = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });
+  const registry = await Registry.open({ documents, artifactsDir: settings.artifactsDir });
   return { view: registryView(registry), close: () => registry.close() };
 }
 
@@ -130,7 +130,7 @@ async function serveModel<M>(
     documents: DocumentStore,
   ) => ServiceBinding[] | Promise<ServiceBinding[]>,
 ): Promise<RunningService> {
-  const documents = await openDocumentStore(settings.documents_url);
+  const documents = await openDocumentStore(settings.documentsUrl);
   const registry = await openRegistry(settings, documents);
   const served = follow(registry.view);
   const log = predictionLog(settings, documents);

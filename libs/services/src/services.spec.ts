@@ -101,7 +101,7 @@ describe('PredictionLog', () => {
     const docs = await openDocumentStore('sqlite::memory:');
     try {
       const log = new PredictionLog(storeSink(docs, 7), () => new Date('2026-02-01T10:00:00Z'), {
-        flush_interval_ms: 30,
+        flushIntervalMs: 30,
       });
       const predictions = docs.collection<PredictionRecord>(PREDICTIONS_COLLECTION);
       log.log([entry(1), entry(2)]);
@@ -131,8 +131,8 @@ describe('PredictionLog', () => {
     const docs = await openDocumentStore('sqlite::memory:');
     try {
       const log = new PredictionLog(storeSink(docs), undefined, {
-        flush_interval_ms: 60_000,
-        max_buffered: 10,
+        flushIntervalMs: 60_000,
+        maxBuffered: 10,
       });
       log.log(Array.from({ length: 12 }, (_, i) => entry(i)));
       expect(log.dropped).toBe(2);
@@ -153,8 +153,8 @@ describe('PredictionLog', () => {
 
   it('refuses settings that are not positive integers, naming them', async () => {
     const docs = await openDocumentStore('sqlite::memory:');
-    expect(() => new PredictionLog(storeSink(docs), undefined, { write_batch: 0 })).toThrow(
-      /write_batch: 0 must be a positive integer/,
+    expect(() => new PredictionLog(storeSink(docs), undefined, { writeBatch: 0 })).toThrow(
+      /writeBatch: 0 must be a positive integer/,
     );
     await docs.close();
   });
@@ -167,9 +167,9 @@ describe('modelServiceSettings', () => {
       'X',
       9,
     );
-    expect(s).toMatchObject({ registry_address: '127.0.0.1:1', port: 7, host: '127.0.0.1' });
+    expect(s).toMatchObject({ registryAddress: '127.0.0.1:1', port: 7, host: '127.0.0.1' });
     expect(Object.isFrozen(s)).toBe(true);
-    expect(modelServiceSettings({}, 'X', 9, { port: 0, registry_address: null }).port).toBe(0);
+    expect(modelServiceSettings({}, 'X', 9, { port: 0, registryAddress: null }).port).toBe(0);
     expect(() => modelServiceSettings({ HIRELEARN_X_PORT: 'x' }, 'X', 9)).toThrow(
       'HIRELEARN_X_PORT: x is not a port (0-65535)',
     );

@@ -54,12 +54,12 @@ async function productionModel(opts: ColdStartOpts): Promise<{
   effects: readonly EditEffectInput[];
 }> {
   const settings = registryServiceSettings(process.env, {
-    documents_url: opts.documents,
-    artifacts_dir: opts.artifacts,
+    documentsUrl: opts.documents,
+    artifactsDir: opts.artifacts,
   });
-  const documents = await openDocumentStore(settings.documents_url, { readOnly: true });
+  const documents = await openDocumentStore(settings.documentsUrl, { readOnly: true });
   try {
-    const registry = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });
+    const registry = await Registry.open({ documents, artifactsDir: settings.artifactsDir });
     try {
       const v = await registry.production(COLD_START_MODEL);
       if (!v) {

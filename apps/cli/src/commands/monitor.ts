@@ -62,10 +62,10 @@ export function registerMonitor(program: Command): void {
       const run = opts.address
         ? await runNowOverGrpc(opts.address, clientSecurityFrom(opts))
         : await runMonitorJob({
-            db_url: storeUrl(opts.db),
-            documents_url: documentsUrl(opts),
-            artifacts_dir: opts.artifacts ?? process.env.HIRELEARN_ARTIFACTS,
-            every_minutes: 60,
+            dbUrl: storeUrl(opts.db),
+            documentsUrl: documentsUrl(opts),
+            artifactsDir: opts.artifacts ?? process.env.HIRELEARN_ARTIFACTS,
+            everyMinutes: 60,
             once: true,
           });
       const versions = run.versions.map((v) => ({ ...v, evidence: v.evidence ?? '' }));

@@ -60,8 +60,8 @@ export function registerServe(program: Command): void {
             registryServiceSettings(process.env, {
               port: opts.port,
               host: opts.host,
-              documents_url: opts.documents,
-              artifacts_dir: opts.artifacts,
+              documentsUrl: opts.documents,
+              artifactsDir: opts.artifacts,
               security: serverSecurityFrom(opts),
             }),
             { checkArtifact: loadableArtifact, evidenceCheck: nightlyEvidenceCheck },
@@ -94,8 +94,8 @@ export function registerServe(program: Command): void {
               security: serverSecurityFrom(opts),
               ...(opts.port !== undefined && { port: opts.port }),
               ...(opts.host !== undefined && { host: opts.host }),
-              ...(opts.documents !== undefined && { documents_url: opts.documents }),
-              ...(opts.db !== undefined && { db_url: opts.db }),
+              ...(opts.documents !== undefined && { documentsUrl: opts.documents }),
+              ...(opts.db !== undefined && { dbUrl: opts.db }),
             }),
           ),
         );
@@ -164,11 +164,11 @@ export function registerModelServices(program: Command): void {
         const overrides: Partial<ModelServiceSettings> = {
           ...(opts.port !== undefined && { port: opts.port }),
           ...(opts.host !== undefined && { host: opts.host }),
-          ...(opts.registry !== undefined && { registry_address: opts.registry }),
-          ...(opts.documents !== undefined && { documents_url: opts.documents }),
-          ...(opts.artifacts !== undefined && { artifacts_dir: opts.artifacts }),
+          ...(opts.registry !== undefined && { registryAddress: opts.registry }),
+          ...(opts.documents !== undefined && { documentsUrl: opts.documents }),
+          ...(opts.artifacts !== undefined && { artifactsDir: opts.artifacts }),
           // Bundled beside main.js by tools/build.mjs: the log writes on a worker thread.
-          prediction_log_worker: path.join(__dirname, 'prediction-log-worker.js'),
+          predictionLogWorker: path.join(__dirname, 'prediction-log-worker.js'),
           security: serverSecurityFrom(opts),
         };
         await serveUntilInterrupted(service.name, () =>
@@ -219,11 +219,11 @@ export function registerDriftMonitorService(program: Command): void {
           monitorServiceSettings(process.env, {
             ...(opts.port !== undefined && { port: opts.port }),
             ...(opts.host !== undefined && { host: opts.host }),
-            ...(opts.registry !== undefined && { registry_address: opts.registry }),
-            ...(opts.db !== undefined && { db_url: opts.db }),
-            ...(opts.documents !== undefined && { documents_url: opts.documents }),
-            ...(opts.artifacts !== undefined && { artifacts_dir: opts.artifacts }),
-            ...(opts.everyMinutes !== undefined && { every_minutes: opts.everyMinutes }),
+            ...(opts.registry !== undefined && { registryAddress: opts.registry }),
+            ...(opts.db !== undefined && { dbUrl: opts.db }),
+            ...(opts.documents !== undefined && { documentsUrl: opts.documents }),
+            ...(opts.artifacts !== undefined && { artifactsDir: opts.artifacts }),
+            ...(opts.everyMinutes !== undefined && { everyMinutes: opts.everyMinutes }),
             security: serverSecurityFrom(opts),
           }),
           DEFAULT_MONITOR_SETTINGS,

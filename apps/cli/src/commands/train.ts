@@ -97,15 +97,15 @@ export function registerTrain(program: Command): void {
         null;
       if (opts.register) {
         const settings = registryServiceSettings(process.env, {
-          documents_url: opts.documents,
-          artifacts_dir: opts.artifacts,
+          documentsUrl: opts.documents,
+          artifactsDir: opts.artifacts,
         });
-        mkdirSync(settings.artifacts_dir, { recursive: true });
-        const documents = await openDocumentStore(settings.documents_url);
+        mkdirSync(settings.artifactsDir, { recursive: true });
+        const documents = await openDocumentStore(settings.documentsUrl);
         try {
           const registry = await Registry.open({
             documents,
-            artifactsDir: settings.artifacts_dir,
+            artifactsDir: settings.artifactsDir,
             checkArtifact: loadableArtifact,
           });
           const v = await registerRun(registry, run, {

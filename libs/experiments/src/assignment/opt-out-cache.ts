@@ -9,14 +9,14 @@ export interface OptOutCacheSettings {
    * by no assignment made later than this (plus the time an ingest holds the store) after
    * their opt-out was ingested.
    */
-  readonly refresh_ms: number;
+  readonly refreshMs: number;
 }
 
-export const DEFAULT_OPT_OUT_CACHE: OptOutCacheSettings = Object.freeze({ refresh_ms: 30_000 });
+export const DEFAULT_OPT_OUT_CACHE: OptOutCacheSettings = Object.freeze({ refreshMs: 30_000 });
 
 /**
  * The personalization opt-outs, read from the event store briefly (read-only) at start and
- * every `refresh_ms`, off the request path: `Assign` never waits for the store, so an ingest
+ * every `refreshMs`, off the request path: `Assign` never waits for the store, so an ingest
  * or an attribution holding DuckDB's file lock no longer fails it. When a refresh cannot read
  * the store (locked, missing), the last good list stays and the failure is logged once per
  * refresh; before any list was ever read, `current()` refuses (UNAVAILABLE, retry), since
@@ -38,7 +38,7 @@ export class OptOutCache {
   /** Reads the list once (waiting for it) and then keeps refreshing it in the background. */
   async start(): Promise<void> {
     await this.refresh();
-    this.timer = setInterval(() => void this.refresh(), this.settings.refresh_ms);
+    this.timer = setInterval(() => void this.refresh(), this.settings.refreshMs);
     this.timer.unref();
   }
 

@@ -30,17 +30,17 @@ import { experimentsBinding } from './server';
 
 export interface LearningEngineSettings {
   /** Document store of the experiments (`sqlite:///abs/path.sqlite`, `mongodb://...`). */
-  readonly documents_url: string;
+  readonly documentsUrl: string;
   /** Event store with the exposures and the facts (`duckdb:///abs/path.duckdb`). */
-  readonly db_url: string;
+  readonly dbUrl: string;
   /** DuckDB's memory limit for the event store (HIRELEARN_DUCKDB_MEMORY; the store's default). */
-  readonly db_memory_limit?: string;
+  readonly dbMemoryLimit?: string;
   readonly host: string;
   readonly port: number;
   /** TLS, mutual TLS and credentials (HIRELEARN_TLS_CERT, HIRELEARN_CREDENTIALS, ...). */
   readonly security: ServerSecuritySettings;
   /** How often Assign's opt-out list is read again (HIRELEARN_OPT_OUT_REFRESH_MS). */
-  readonly opt_outs?: OptOutCacheSettings;
+  readonly optOuts?: OptOutCacheSettings;
 }
 
 export const DEFAULT_LEARNING_ENGINE_PORT = 50055;
@@ -58,18 +58,18 @@ export function learningEngineSettings(
 ): LearningEngineSettings {
   const address = listenAddress(env, 'LEARNING_ENGINE', DEFAULT_LEARNING_ENGINE_PORT);
   return Object.freeze({
-    documents_url: overrides.documents_url ?? documentsUrl(env, cwd),
-    db_url: overrides.db_url ?? env.HIRELEARN_DB ?? `duckdb://${resolve(cwd, DEFAULT_EVENT_DB)}`,
-    db_memory_limit: overrides.db_memory_limit ?? duckdbMemory(env),
+    documentsUrl: overrides.documentsUrl ?? documentsUrl(env, cwd),
+    dbUrl: overrides.dbUrl ?? env.HIRELEARN_DB ?? `duckdb://${resolve(cwd, DEFAULT_EVENT_DB)}`,
+    dbMemoryLimit: overrides.dbMemoryLimit ?? duckdbMemory(env),
     host: overrides.host ?? address.host,
     port: overrides.port ?? address.port,
     security: overrides.security ?? serverSecuritySettings(env),
-    opt_outs: overrides.opt_outs ?? {
-      refresh_ms: readSetting(
+    optOuts: overrides.optOuts ?? {
+      refreshMs: readSetting(
         env,
         'HIRELEARN_OPT_OUT_REFRESH_MS',
         wholeNumber('must be a whole number of milliseconds >= 1', 1),
-        DEFAULT_OPT_OUT_CACHE.refresh_ms,
+        DEFAULT_OPT_OUT_CACHE.refreshMs,
       ),
     },
   });
@@ -79,12 +79,12 @@ export function learningEngineSettings(
 export async function serveLearningEngine(
   settings: LearningEngineSettings,
 ): Promise<RunningService> {
-  const documents = await openDocumentStore(settings.documents_url);
-  const memoryLimit = settings.db_memory_limit;
+  const documents = await openDocumentStore(settings.documentsUrl);
+  const memoryLimit = settings.dbMemoryLimit;
   let turn: Promise<unknown> = Promise.resolve();
   const withEvents = <T>(work: (store: EventStore) => Promise<T>): Promise<T> => {
     const mine = turn.then(async () => {
-      const store = await EventStore.open(settings.db_url, { memoryLimit });
+      const store = await EventStore.open(settings.dbUrl, { memoryLimit });
       try {
         return await work(store);
       } finally {
@@ -100,10 +100,10 @@ export async function serveLearningEngine(
     const optOuts = new OptOutCache(
       // A store not created yet is opened (and created) for writing, as before.
       () =>
-        EventStore.open(settings.db_url, { readOnly: true, memoryLimit }).catch(() =>
-          EventStore.open(settings.db_url, { memoryLimit }),
+        EventStore.open(settings.dbUrl, { readOnly: true, memoryLimit }).catch(() =>
+          EventStore.open(settings.dbUrl, { memoryLimit }),
         ),
-      settings.opt_outs,
+      settings.optOuts,
     );
     await optOuts.start();
     return await startGrpcServer(

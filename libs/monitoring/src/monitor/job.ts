@@ -9,13 +9,13 @@ import type { MonitorRun } from './types';
 /** Where one scheduled monitoring pass reads and writes; from the environment once. */
 export interface MonitorJobSettings {
   /** Event store URL; undefined = the store's embedded default. */
-  readonly db_url: string | undefined;
+  readonly dbUrl: string | undefined;
   /** DuckDB's memory limit for the event store (HIRELEARN_DUCKDB_MEMORY; the store's default). */
-  readonly db_memory_limit?: string;
-  readonly documents_url: string;
-  readonly artifacts_dir: string | undefined;
+  readonly dbMemoryLimit?: string;
+  readonly documentsUrl: string;
+  readonly artifactsDir: string | undefined;
   /** Minutes between passes. */
-  readonly every_minutes: number;
+  readonly everyMinutes: number;
   /** Run one pass and exit (cron-style scheduling outside the process). */
   readonly once: boolean;
 }
@@ -31,11 +31,11 @@ export function monitorJobSettings(
     60,
   );
   return Object.freeze({
-    db_url: env.HIRELEARN_DB,
-    db_memory_limit: duckdbMemory(env),
-    documents_url: documentsUrl(env, cwd),
-    artifacts_dir: env.HIRELEARN_ARTIFACTS,
-    every_minutes: every,
+    dbUrl: env.HIRELEARN_DB,
+    dbMemoryLimit: duckdbMemory(env),
+    documentsUrl: documentsUrl(env, cwd),
+    artifactsDir: env.HIRELEARN_ARTIFACTS,
+    everyMinutes: every,
     once: env.HIRELEARN_MONITOR_ONCE === '1' || env.HIRELEARN_MONITOR_ONCE === 'true',
   });
 }
@@ -45,11 +45,11 @@ export async function runMonitorJob(
   job: MonitorJobSettings,
   settings: MonitorSettings = DEFAULT_MONITOR_SETTINGS,
 ): Promise<MonitorRun> {
-  const events = await EventStore.open(job.db_url, { memoryLimit: job.db_memory_limit });
+  const events = await EventStore.open(job.dbUrl, { memoryLimit: job.dbMemoryLimit });
   try {
-    const documents = await openDocumentStore(job.documents_url);
+    const documents = await openDocumentStore(job.documentsUrl);
     try {
-      const registry = await Registry.open({ documents, artifactsDir: job.artifacts_dir });
+      const registry = await Registry.open({ documents, artifactsDir: job.artifactsDir });
       return await runMonitor({ events, documents, registry: registryTarget(registry) }, settings);
     } finally {
       await documents.close();

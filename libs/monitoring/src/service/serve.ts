@@ -44,26 +44,26 @@ export async function startMonitorServer(
 
 /**
  * The drift monitor service of `apps/drift-monitor` and `hirelearn serve drift-monitor`: one
- * monitoring pass every `every_minutes` (the first at start) and on RunNow. The document store
+ * monitoring pass every `everyMinutes` (the first at start) and on RunNow. The document store
  * (predictions, health, an in-process registry) stays open; the event store is opened for each
  * pass so that ingestion can write between passes. Rollbacks go to the registry service when
- * `registry_address` is set.
+ * `registryAddress` is set.
  */
 export async function serveDriftMonitor(
   settings: MonitorServiceSettings,
   monitor: MonitorSettings = DEFAULT_MONITOR_SETTINGS,
   onPassError: (error: unknown) => void = () => undefined,
 ): Promise<RunningService> {
-  const documents = await openDocumentStore(settings.documents_url);
+  const documents = await openDocumentStore(settings.documentsUrl);
   let registry: { view: RegistryView; close: () => void };
   try {
-    if (settings.registry_address) {
-      const client = new RegistryGrpcClient(settings.registry_address, {
-        security: settings.registry_security,
+    if (settings.registryAddress) {
+      const client = new RegistryGrpcClient(settings.registryAddress, {
+        security: settings.registrySecurity,
       });
       registry = { view: client, close: () => client.close() };
     } else {
-      const local = await Registry.open({ documents, artifactsDir: settings.artifacts_dir });
+      const local = await Registry.open({ documents, artifactsDir: settings.artifactsDir });
       registry = { view: local, close: () => local.close() };
     }
   } catch (error) {
@@ -72,8 +72,8 @@ export async function serveDriftMonitor(
   }
   const target = registryTarget(registry.view);
   const loop = new MonitorLoop(async () => {
-    const events = await EventStore.open(settings.db_url, {
-      memoryLimit: settings.db_memory_limit,
+    const events = await EventStore.open(settings.dbUrl, {
+      memoryLimit: settings.dbMemoryLimit,
     });
     return { deps: { events, documents, registry: target }, close: () => events.close() };
   }, monitor);
@@ -86,6 +86,6 @@ export async function serveDriftMonitor(
       await documents.close();
     },
   });
-  loop.start(settings.every_minutes, onPassError);
+  loop.start(settings.everyMinutes, onPassError);
   return running;
 }

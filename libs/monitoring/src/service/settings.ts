@@ -14,11 +14,11 @@ export interface MonitorServiceSettings extends MonitorJobSettings {
   readonly host: string;
   readonly port: number;
   /** `host:port` of the registry service; null: open the registry in-process. */
-  readonly registry_address: string | null;
+  readonly registryAddress: string | null;
   /** TLS, mutual TLS and credentials of the Monitor service (HIRELEARN_TLS_CERT, HIRELEARN_CREDENTIALS, ...). */
   readonly security: ServerSecuritySettings;
   /** TLS and token of the calls to the registry service (HIRELEARN_TLS_CA, HIRELEARN_TOKEN, ...). */
-  readonly registry_security: ClientSecuritySettings;
+  readonly registrySecurity: ClientSecuritySettings;
 }
 
 /**
@@ -33,19 +33,19 @@ export function monitorServiceSettings(
   overrides: Partial<MonitorServiceSettings> = {},
 ): MonitorServiceSettings {
   const address = listenAddress(env, 'MONITOR', DEFAULT_MONITOR_PORT);
-  const every = overrides.every_minutes;
+  const every = overrides.everyMinutes;
   if (every !== undefined && !(every > 0))
-    throw new RangeError(`every_minutes must be > 0, got ${every}`);
+    throw new RangeError(`everyMinutes must be > 0, got ${every}`);
   return Object.freeze({
     ...monitorJobSettings(env),
     ...overrides,
     host: overrides.host ?? address.host,
     port: overrides.port ?? address.port,
-    registry_address:
-      overrides.registry_address !== undefined
-        ? overrides.registry_address
+    registryAddress:
+      overrides.registryAddress !== undefined
+        ? overrides.registryAddress
         : (env.HIRELEARN_REGISTRY_ADDRESS ?? null),
     security: overrides.security ?? serverSecuritySettings(env),
-    registry_security: overrides.registry_security ?? clientSecuritySettings(env),
+    registrySecurity: overrides.registrySecurity ?? clientSecuritySettings(env),
   });
 }
