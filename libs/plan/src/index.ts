@@ -29,5 +29,5 @@ export {
   fittingPostingsPerWeek,
   type UserStanding,
   type PlanScope,
-} from './plan-data';
+} from './plan-queries';
 export { planForUser, type PlanForUserOptions } from './plan-for-user';

@@ -4,7 +4,9 @@
  * out of personalization gets the segment's plan, said so; unknown and erased users are refused.
  */
 import type { EventStore } from '@hirelearn/store';
+import { fittingPostingsPerWeek } from './plan-queries';
 import { planForUser } from './plan-for-user';
+import { planSettings } from './settings';
 import { PlanWorld, type Planted } from './testing/plan-world';
 
 const PEER: Planted = { reach: [10, 2], target: [10, 4], safety: [10, 2] };
@@ -118,6 +120,17 @@ describe('planForUser on a small world', () => {
     expect(other.inputs!.notes).toContain(
       'postings that fit the user not counted (no target roles or seniority in the profile, or no recent postings): 10 a week per category assumed',
     );
+  });
+
+  it('counts the postings over a window of part weeks (a setting the settings allow)', async () => {
+    // 2.5 weeks before day 100 is after day 82.5: the junior postings of days 83-86 and the mid
+    // one of day 100; the senior ones (days 75-82) are older.
+    const postings = await fittingPostingsPerWeek(
+      store,
+      'u-market',
+      planSettings({ postings_window_weeks: 2.5 }),
+    );
+    expect(postings).toEqual({ reach: 0, target: 1 / 2.5, safety: 4 / 2.5 });
   });
 
   it('assumes the default hours a week when none are given, and says so', async () => {

@@ -13,7 +13,7 @@ import {
   peerCount,
   userStanding,
   type PlanScope,
-} from './plan-data';
+} from './plan-queries';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from './settings';
 import { planSeed, solvePlan } from './solve';
 import type { MultiObjectivePlan, PlanBasis, PlanInputs, PlanReasonCode } from './types';

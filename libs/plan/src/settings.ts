@@ -24,7 +24,7 @@ export interface PlanSettings {
    * category, so the first few go to the best-fitting postings at the user's rate p and each
    * further one reaches a worse fit. Without it every front would be a straight line
    * (interviews proportional to hours) with no knee. c is counted from JOB_POSTED
-   * (plan-data.ts `fittingPostingsPerWeek`); this is c when it cannot be (no postings, no
+   * (plan-queries.ts `fittingPostingsPerWeek`); this is c when it cannot be (no postings, no
    * targets in the profile, or a segment-level plan).
    */
   readonly fitting_postings_per_week: number;

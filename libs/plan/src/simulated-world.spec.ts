@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { categoryEvidence } from './evidence';
 import { TAILORING_TREATMENT } from './levers';
-import { applicationGroups, fittingPostingsPerWeek } from './plan-data';
+import { applicationGroups, fittingPostingsPerWeek } from './plan-queries';
 import { planForUser } from './plan-for-user';
 import { DEFAULT_PLAN_SETTINGS } from './settings';
 import { solvePlan } from './solve';

@@ -6,7 +6,8 @@
  * 'Data Engineer'), seniority steps from the profile's
  * seniority (1 - steps / seniority_steps, floored at 0) and the posting's `salary_max` against
  * `salary_target` (capped at 1), averaged over the parts that can be scored. Only applications
- * whose outcome is known (not pending) count.
+ * whose outcome is known (not pending) count. Every value from outside, settings included, is a
+ * parameter; the SQL text is built only from constants and the placeholders' numbers.
  */
 import type { EventStore } from '@hirelearn/store';
 import type { PlanSettings } from './settings';
@@ -72,22 +73,25 @@ export async function userStanding(store: EventStore, userId: string): Promise<U
 const TITLE_MATCHES = (title: string, roles: string) =>
   `len(list_filter(${roles}, r -> contains(lower(${title}), lower(r)))) > 0`;
 
-const sqlList = (items: readonly string[]) =>
-  `[${items.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')}]`;
+/** SQL: the seniority ladder, a parameter holding its JSON list. */
+const ladderOf = (param: string) => `from_json(${param}::VARCHAR, '["VARCHAR"]')`;
 
-function scopeFilter(scope: PlanScope): { where: string; params: (string | null)[] } {
-  if (scope.kind === 'user') return { where: 'a.user_id = $1', params: [scope.user_id] };
+/** The scope's condition on the applications `a`, its values bound from `$first` on. */
+function scopeFilter(scope: PlanScope, first = 1): { where: string; params: (string | null)[] } {
+  const [p, q] = [`$${first}`, `$${first + 1}`];
+  if (scope.kind === 'user') return { where: `a.user_id = ${p}`, params: [scope.user_id] };
   return {
     where: `a.user_id IN (SELECT user_id FROM (${LATEST_PROFILE})
-        WHERE ($1::VARCHAR IS NULL OR seniority = $1))
+        WHERE (${p}::VARCHAR IS NULL OR seniority = ${p}))
       AND a.user_id NOT IN (${OPTED_OUT_USERS})
-      AND a.user_id IS DISTINCT FROM $2`,
+      AND a.user_id IS DISTINCT FROM ${q}`,
     params: [scope.seniority, scope.without],
   };
 }
 
-function groupsSql(where: string, s: PlanSettings): string {
-  const ladder = sqlList(s.seniority_ladder);
+/** The groups of the applications `where` keeps; $1 is the seniority ladder, $2 `seniority_steps`. */
+function groupsSql(where: string): string {
+  const ladder = ladderOf('$1');
   return `
   WITH prof AS (SELECT user_id, seniority AS user_seniority, target_roles, salary_target
                 FROM (${LATEST_PROFILE})),
@@ -104,7 +108,7 @@ function groupsSql(where: string, s: PlanSettings): string {
       CASE WHEN list_position(${ladder}, a.job_seniority) > 0
             AND list_position(${ladder}, p.user_seniority) > 0 THEN
         greatest(0.0, 1.0 - abs(list_position(${ladder}, a.job_seniority)
-          - list_position(${ladder}, p.user_seniority)) / ${Number(s.seniority_steps)}) END AS seniority_fit,
+          - list_position(${ladder}, p.user_seniority)) / $2::DOUBLE) END AS seniority_fit,
       CASE WHEN p.salary_target > 0 AND j.salary_max IS NOT NULL THEN
         least(1.0, j.salary_max / p.salary_target) END AS salary_fit
     FROM applications a LEFT JOIN prof p USING (user_id) LEFT JOIN jobs j USING (job_id)
@@ -127,8 +131,12 @@ export async function applicationGroups(
   s: PlanSettings,
 ): Promise<readonly ApplicationGroup[]> {
   if (!(await factsExist(db))) return [];
-  const { where, params } = scopeFilter(scope);
-  const rows = await db.rows(groupsSql(where, s), params);
+  const { where, params } = scopeFilter(scope, 3);
+  const rows = await db.rows(groupsSql(where), [
+    JSON.stringify(s.seniority_ladder),
+    s.seniority_steps,
+    ...params,
+  ]);
   return Object.freeze(
     rows.map((r): ApplicationGroup =>
       Object.freeze({
@@ -169,8 +177,8 @@ export async function fittingPostingsPerWeek(
   s: PlanSettings,
 ): Promise<Readonly<Record<PlanCategory, number>> | null> {
   if (!(await factsExist(db))) return null;
-  const ladder = sqlList(s.seniority_ladder);
-  const weeks = Number(s.postings_window_weeks);
+  const ladder = ladderOf('$2');
+  const weeks = s.postings_window_weeks;
   const rows = await db.rows(
     `WITH prof AS (SELECT seniority, target_roles FROM (${LATEST_PROFILE}) WHERE user_id = $1
                    AND len(target_roles) > 0 AND list_position(${ladder}, seniority) > 0),
@@ -181,11 +189,11 @@ export async function fittingPostingsPerWeek(
     SELECT list_position(${ladder}, posts.seniority) - list_position(${ladder}, prof.seniority) AS step,
       count(*)::INTEGER AS n
     FROM posts, prof, horizon
-    WHERE posts.occurred_at > horizon.t - INTERVAL ${7 * weeks} DAY
+    WHERE posts.occurred_at > horizon.t - $3::DOUBLE * INTERVAL 1 DAY
       AND ${TITLE_MATCHES('posts.title', 'prof.target_roles')}
       AND list_position(${ladder}, posts.seniority) > 0
     GROUP BY 1`,
-    [userId],
+    [userId, JSON.stringify(s.seniority_ladder), 7 * weeks],
   );
   if (rows.length === 0) return null;
   const perWeek = (step: number) => num(rows.find((r) => num(r.step) === step)?.n) / weeks;
