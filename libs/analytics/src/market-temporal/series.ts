@@ -1,7 +1,8 @@
 import { suppressSmallCells } from '@hirelearn/safeguards';
 import type { Period } from '../period';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../settings';
-import { num, numOrNull, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
+import { dailyPostingCounts, monthlyApplicationCounts } from './market-temporal-queries';
+import { type SqlSource } from '@hirelearn/store';
 
 /** How postings are split into series: all of them, or by role, industry or skill. */
 export const POSTING_DIMENSIONS = ['all', 'role', 'industry', 'skill'] as const;
@@ -32,17 +33,6 @@ export interface MonthlySeries {
   readonly suppressed_months: number;
 }
 
-/** Level words a posting title starts with ("Senior Data Scientist"): removed to get the role. */
-export const TITLE_LEVEL_WORDS: readonly string[] = Object.freeze([
-  'Junior',
-  'Mid',
-  'Senior',
-  'Staff',
-  'Principal',
-  'Lead',
-]);
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const DAY_MS = 86_400_000;
 
 /** The series name of a posting dimension's value. */
@@ -50,21 +40,10 @@ export function postingSeriesName(dimension: PostingDimension, value: string): s
   return dimension === 'all' ? 'postings' : `postings/${dimension}/${value}`;
 }
 
-/** The key of each dimension, over rows grouped by day, title, industry and skills. */
-const KEY_SQL: Record<PostingDimension, string> = {
-  all: `'postings'`,
-  role: `regexp_replace(title, $3, '')`,
-  industry: `industry`,
-  skill: `unnest(skills)`,
-};
-
 /**
  * Daily JOB_POSTED counts per value of each of `dimensions` within `period`, every series
  * spanning the same days (the first to the last posting day of the period), missing days as
- * 0. One pass over the rows: each payload is parsed once and the rows are grouped by day,
- * title, industry (and skills where asked) before any key is derived, so the role's pattern
- * runs once per group, not per posting. Bounds and the title pattern are query parameters;
- * nothing from the data enters SQL text.
+ * 0 (the counts: `dailyPostingCounts`).
  */
 export async function dailyPostings(
   db: SqlSource,
@@ -72,36 +51,18 @@ export async function dailyPostings(
   period: Period,
 ): Promise<DailySeries[]> {
   if (dimensions.length === 0) return [];
-  const skills = dimensions.includes('skill');
-  const fields = skills ? `['$.title', '$.industry', '$.skills']` : `['$.title', '$.industry']`;
-  const sql = `
-    WITH g AS MATERIALIZED (
-      SELECT day, f[1] AS title, f[2] AS industry,
-        ${skills ? `CAST(f[3] AS VARCHAR[])` : `NULL::VARCHAR[]`} AS skills, count(*)::BIGINT AS n
-      FROM (SELECT occurred_at::DATE AS day, json_extract_string(payload, ${fields}) AS f
-            FROM raw_events
-            WHERE event_type = 'JOB_POSTED' AND occurred_at >= $1::TIMESTAMP AND occurred_at < $2::TIMESTAMP)
-      GROUP BY ALL),
-    k AS (${dimensions
-      .map((d) => `SELECT '${d}' AS dimension, ${KEY_SQL[d]} AS key, day, n FROM g`)
-      .join(' UNION ALL ')})
-    SELECT dimension, key, strftime(day, '%Y-%m-%d') AS day, sum(n)::INTEGER AS n,
-      strftime(min(day) OVER (), '%Y-%m-%d') AS first_day, strftime(max(day) OVER (), '%Y-%m-%d') AS last_day
-    FROM k WHERE key IS NOT NULL AND key <> '' GROUP BY dimension, key, day ORDER BY dimension, key, day`;
-  const pattern = `^(${TITLE_LEVEL_WORDS.map(escapeRegex).join('|')})\\s+`;
-  const role = dimensions.includes('role');
-  const rows = await db.rows(sql, [period.start, period.end, ...(role ? [pattern] : [])]);
-  if (rows.length === 0) return [];
-  const first = Date.parse(`${str(rows[0].first_day)}T00:00:00Z`);
-  const days = Math.round((Date.parse(`${str(rows[0].last_day)}T00:00:00Z`) - first) / DAY_MS) + 1;
+  const days = await dailyPostingCounts(db, dimensions, period);
+  if (days === null) return [];
+  const first = Date.parse(`${days.first_day}T00:00:00Z`);
+  const length = Math.round((Date.parse(`${days.last_day}T00:00:00Z`) - first) / DAY_MS) + 1;
   const series = new Map<string, number[]>();
-  for (const r of rows) {
-    const name = postingSeriesName(str(r.dimension) as PostingDimension, str(r.key));
+  for (const r of days.counts) {
+    const name = postingSeriesName(r.dimension, r.key);
     let counts = series.get(name);
-    if (!counts) series.set(name, (counts = new Array(days).fill(0)));
-    counts[Math.round((Date.parse(`${str(r.day)}T00:00:00Z`) - first) / DAY_MS)] = num(r.n);
+    if (!counts) series.set(name, (counts = new Array(length).fill(0)));
+    counts[Math.round((Date.parse(`${r.day}T00:00:00Z`) - first) / DAY_MS)] = r.n;
   }
-  const firstDay = str(rows[0].first_day);
+  const firstDay = days.first_day;
   return dimensions.flatMap((d) =>
     [...series.entries()]
       .filter(([name]) => (d === 'all' ? name === 'postings' : name.startsWith(`postings/${d}/`)))
@@ -125,32 +86,14 @@ export async function monthlyApplications(
   period: Period,
   settings: AnalyticsSettings = DEFAULT_ANALYTICS_SETTINGS,
 ): Promise<MonthlySeries[]> {
-  const rows = await db.rows(
-    `SELECT strftime(coalesce(submitted_at, created_at), '%Y-%m') AS month,
-       count(DISTINCT user_id)::INTEGER AS user_count, count(*)::INTEGER AS n,
-       avg(reached_interview::INTEGER) AS interview_rate,
-       avg((reached_interview OR rejected)::INTEGER) AS response_rate,
-       avg(days_to_first_response) AS response_days
-     FROM applications
-     WHERE coalesce(submitted_at, created_at) >= $1::TIMESTAMP
-       AND coalesce(submitted_at, created_at) < $2::TIMESTAMP
-       AND user_id NOT IN (${OPTED_OUT_USERS})
-       AND date_trunc('month', coalesce(submitted_at, created_at)) + INTERVAL 1 MONTH
-         + to_days($3::INTEGER) <= (SELECT max(occurred_at) FROM raw_events)
-     GROUP BY 1 ORDER BY 1`,
-    [period.start, period.end, settings.ghost_after_days],
-  );
+  const rows = await monthlyApplicationCounts(db, period, settings.ghost_after_days);
   if (rows.length === 0) return [];
-  const months = monthRange(str(rows[0].month), str(rows[rows.length - 1].month));
-  const { cells } = suppressSmallCells(rows, (r) => num(r.user_count), settings.k);
-  const kept = new Map(cells.map((r) => [str(r.month), r]));
+  const months = monthRange(rows[0].month, rows[rows.length - 1].month);
+  const { cells } = suppressSmallCells(rows, (r) => r.user_count, settings.k);
+  const kept = new Map(cells.map((r) => [r.month, r]));
   const suppressed = months.filter((m) => !kept.has(m)).length;
   const column = (name: ApplicationSeriesName): MonthlySeries => {
-    const values = months.map((m) => {
-      const r = kept.get(m);
-      if (!r) return null;
-      return name === 'applications' ? num(r.n) : numOrNull(r[name]);
-    });
+    const values = months.map((m) => kept.get(m)?.[name] ?? null);
     return Object.freeze({
       series: name,
       first_month: months[0],

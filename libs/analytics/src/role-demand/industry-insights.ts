@@ -1,9 +1,10 @@
 import { companyVelocity } from '../company-velocity/velocity';
 import type { Period } from '../period';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../settings';
-import { INDUSTRY_KEYS, keyedDemand, type Competition, type DemandTrend } from './role-demand';
+import { keyedDemand, type Competition, type DemandTrend } from './role-demand';
+import { companyIndustries } from './role-demand-queries';
 import { DEFAULT_ROLE_DEMAND_SETTINGS, type RoleDemandSettings } from './settings';
-import { str, type SqlSource } from '@hirelearn/store';
+import { type SqlSource } from '@hirelearn/store';
 
 /** One industry: demand, its trend, competition and how many of its companies hire urgently. */
 export interface IndustryInsight extends Competition {
@@ -24,13 +25,6 @@ export interface IndustryInsightsResult {
   readonly k: number;
 }
 
-/** Each company's industries, from its postings in the period. */
-const COMPANY_INDUSTRY_SQL = `
-  SELECT DISTINCT json_extract_string(payload, '$.company') AS company,
-    json_extract_string(payload, '$.industry') AS industry
-  FROM raw_events
-  WHERE event_type = 'JOB_POSTED' AND occurred_at >= $1::TIMESTAMP AND occurred_at < $2::TIMESTAMP`;
-
 /**
  * Industry insights (spec 4.5.3): per industry, openings and share, trend, competition
  * (k-anonymous, opt-outs left out) and its companies by hiring urgency. Largest first.
@@ -41,16 +35,15 @@ export async function industryInsights(
   analytics: AnalyticsSettings = DEFAULT_ANALYTICS_SETTINGS,
   settings: RoleDemandSettings = DEFAULT_ROLE_DEMAND_SETTINGS,
 ): Promise<IndustryInsightsResult> {
-  const d = await keyedDemand(db, INDUSTRY_KEYS, period, analytics, settings);
+  const d = await keyedDemand(db, 'industry', period, analytics, settings);
   const velocity = await companyVelocity(db);
   const urgent = new Set(
     velocity.companies.filter((c) => c.urgency === 'high').map((c) => c.company),
   );
   const companies = new Map<string, Set<string>>();
-  for (const r of await db.rows(COMPANY_INDUSTRY_SQL, [period.start, period.end])) {
-    const industry = str(r.industry);
+  for (const { company, industry } of await companyIndustries(db, period)) {
     if (!companies.has(industry)) companies.set(industry, new Set());
-    companies.get(industry)?.add(str(r.company));
+    companies.get(industry)?.add(company);
   }
   const total = [...d.openings.values()].reduce((x, y) => x + y, 0);
   const industries = [...d.openings.entries()]

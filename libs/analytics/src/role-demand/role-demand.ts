@@ -1,10 +1,10 @@
 import { relativeTrend } from '../company-velocity/velocity';
 import { marketForecast, type MarketForecast } from '../market-temporal/forecast';
-import { TITLE_LEVEL_WORDS } from '../market-temporal/series';
 import type { Period } from '../period';
 import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../settings';
 import { DEFAULT_ROLE_DEMAND_SETTINGS, type RoleDemandSettings } from './settings';
-import { num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
+import { applicationsBy, monthlyPostingsBy, type DemandKey } from './role-demand-queries';
+import { type SqlSource } from '@hirelearn/store';
 
 export type TrendDirection = 'rising' | 'falling' | 'flat' | 'unknown';
 
@@ -43,33 +43,6 @@ export interface RoleDemandResult {
   readonly k: number;
 }
 
-/** Level words removed from a title to get its role, as the market series do. */
-export const ROLE_PATTERN = `^(${TITLE_LEVEL_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+`;
-
-/** Postings per role (or industry) and month; $3 the title pattern. */
-const POSTINGS_SQL = (key: string) => `
-  SELECT ${key} AS key, strftime(occurred_at, '%Y-%m') AS month, count(*)::INTEGER AS n
-  FROM raw_events
-  WHERE event_type = 'JOB_POSTED' AND occurred_at >= $1::TIMESTAMP AND occurred_at < $2::TIMESTAMP
-  GROUP BY 1, 2 HAVING key IS NOT NULL ORDER BY key, month`;
-
-/** Applications per role (or industry) of users who share their data. */
-const APPLICATIONS_SQL = (key: string) => `
-  SELECT ${key} AS key, count(*)::INTEGER AS n, count(DISTINCT user_id)::INTEGER AS users
-  FROM applications
-  WHERE coalesce(submitted_at, created_at) >= $1::TIMESTAMP AND coalesce(submitted_at, created_at) < $2::TIMESTAMP
-    AND user_id NOT IN (${OPTED_OUT_USERS})
-  GROUP BY 1 HAVING key IS NOT NULL`;
-
-export const ROLE_KEYS = {
-  postings: `regexp_replace(json_extract_string(payload, '$.title'), $3, '')`,
-  applications: `regexp_replace(job_title, $3, '')`,
-} as const;
-export const INDUSTRY_KEYS = {
-  postings: `json_extract_string(payload, '$.industry')`,
-  applications: `industry`,
-} as const;
-
 const nextMonth = (m: string, k: number) => {
   const [y, mo] = m.split('-').map(Number);
   return new Date(Date.UTC(y, mo - 1 + k, 1)).toISOString().slice(0, 7);
@@ -86,35 +59,32 @@ export interface KeyedPostings {
 /** Openings, trend and competition per key (role or industry), k-anonymous on the application side. */
 export async function keyedDemand(
   db: SqlSource,
-  keys: { readonly postings: string; readonly applications: string },
+  key: DemandKey,
   period: Period,
   a: AnalyticsSettings,
   s: RoleDemandSettings,
 ): Promise<KeyedPostings> {
-  const usesPattern = keys.postings.includes('$3');
-  const params = [period.start, period.end, ...(usesPattern ? [ROLE_PATTERN] : [])];
-  const rows = await db.rows(POSTINGS_SQL(keys.postings), params);
-  const apps = await db.rows(APPLICATIONS_SQL(keys.applications), params);
-  const last = rows.reduce((m, r) => (str(r.month) > m ? str(r.month) : m), '');
+  const rows = await monthlyPostingsBy(db, key, period);
+  const apps = await applicationsBy(db, key, period);
+  const last = rows.reduce((m, r) => (r.month > m ? r.month : m), '');
   const months = last
     ? Array.from({ length: s.trend_months }, (_, i) => nextMonth(last, i - s.trend_months + 1))
     : [];
   const openings = new Map<string, number>();
   const monthly = new Map<string, number[]>();
   for (const r of rows) {
-    const key = str(r.key);
-    openings.set(key, (openings.get(key) ?? 0) + num(r.n));
-    const i = months.indexOf(str(r.month));
+    openings.set(r.value, (openings.get(r.value) ?? 0) + r.postings);
+    const i = months.indexOf(r.month);
     if (i < 0) continue;
-    if (!monthly.has(key)) monthly.set(key, new Array<number>(months.length).fill(0));
-    (monthly.get(key) as number[])[i] = num(r.n);
+    if (!monthly.has(r.value)) monthly.set(r.value, new Array<number>(months.length).fill(0));
+    (monthly.get(r.value) as number[])[i] = r.postings;
   }
   const trends = new Map<string, DemandTrend>();
-  for (const key of openings.keys()) {
-    const m = monthly.get(key) ?? new Array<number>(months.length).fill(0);
+  for (const value of openings.keys()) {
+    const m = monthly.get(value) ?? new Array<number>(months.length).fill(0);
     const t = relativeTrend(m);
     trends.set(
-      key,
+      value,
       Object.freeze({
         months: Object.freeze(months),
         monthly: Object.freeze(m),
@@ -132,16 +102,16 @@ export async function keyedDemand(
   }
   const competition = new Map<string, Competition>();
   let suppressed = 0;
-  const byKey = new Map(apps.map((r) => [str(r.key), r]));
-  for (const key of openings.keys()) {
-    const r = byKey.get(key);
-    const users = r ? num(r.users) : 0;
+  const byValue = new Map(apps.map((r) => [r.value, r]));
+  for (const value of openings.keys()) {
+    const r = byValue.get(value);
+    const users = r ? r.user_count : 0;
     const shown = users >= a.k;
     if (users > 0 && !shown) suppressed++;
-    const n = r ? num(r.n) : 0;
-    const open = openings.get(key) ?? 0;
+    const n = r ? r.applications : 0;
+    const open = openings.get(value) ?? 0;
     competition.set(
-      key,
+      value,
       Object.freeze({
         applications: shown ? n : users === 0 ? 0 : null,
         user_count: shown ? users : users === 0 ? 0 : null,
@@ -170,7 +140,7 @@ export async function roleDemand(
 ): Promise<RoleDemandResult> {
   const a = options.analytics ?? DEFAULT_ANALYTICS_SETTINGS;
   const s = options.settings ?? DEFAULT_ROLE_DEMAND_SETTINGS;
-  const d = await keyedDemand(db, ROLE_KEYS, period, a, s);
+  const d = await keyedDemand(db, 'role', period, a, s);
   const keys = [...d.openings.keys()].sort(
     (x, y) => (d.openings.get(y) ?? 0) - (d.openings.get(x) ?? 0) || x.localeCompare(y),
   );
