@@ -6,7 +6,8 @@ import {
   type ResumeDnaSettings,
   type ResumeFeature,
 } from './settings';
-import { num, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
+import { applicationRecords, type ApplicationRecord } from './resume-dna-queries';
+import { type SqlSource } from '@hirelearn/store';
 
 export type FeatureValues = Readonly<Record<ResumeFeature, number>>;
 
@@ -54,12 +55,6 @@ export interface ResumeDnaLibrary {
   readonly k: number;
 }
 
-/** Application record of every user who shares their data. */
-const RECORDS_SQL = `
-  SELECT user_id, count(*)::INTEGER AS n, count(*) FILTER (WHERE reached_interview)::INTEGER AS x,
-    count(*) FILTER (WHERE reached_offer)::INTEGER AS offers
-  FROM applications WHERE user_id NOT IN (${OPTED_OUT_USERS}) GROUP BY 1`;
-
 /** Column means of feature records. */
 export function meanFeatures(rows: readonly FeatureValues[]): FeatureValues {
   const out = Object.fromEntries(RESUME_FEATURES.map((f) => [f, 0])) as Record<
@@ -82,7 +77,7 @@ interface Sharer {
  */
 function sharers(
   snapshots: readonly SnapshotFeatures[],
-  records: readonly Record<string, unknown>[],
+  records: readonly ApplicationRecord[],
   s: ResumeDnaSettings,
 ): Sharer[] {
   const byUser = new Map<string, SnapshotFeatures[]>();
@@ -93,13 +88,13 @@ function sharers(
   }
   const out: Sharer[] = [];
   for (const r of records) {
-    const list = byUser.get(str(r.user_id));
+    const list = byUser.get(r.user_id);
     if (!list) continue;
-    const n = num(r.n);
+    const n = r.applications;
     const success =
       n >= s.min_applications &&
-      num(r.x) >= s.min_interview_rate * n &&
-      num(r.offers) >= s.min_offers;
+      r.interviews >= s.min_interview_rate * n &&
+      r.offers >= s.min_offers;
     out.push({ latest: list[list.length - 1], successful: success });
   }
   return out;
@@ -155,7 +150,7 @@ export async function resumeDnaLibrary(
   snapshots?: readonly SnapshotFeatures[],
 ): Promise<ResumeDnaLibrary> {
   const all = snapshots ?? (await snapshotFeatures(db, settings));
-  const records = await db.rows(RECORDS_SQL);
+  const records = await applicationRecords(db);
   const byRole = new Map<string, Sharer[]>();
   for (const u of sharers(all, records, settings)) {
     const role = u.latest.role;
