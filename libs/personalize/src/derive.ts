@@ -20,7 +20,7 @@ import {
 } from './segment-priors';
 import type { PersonalizeSettings } from './settings';
 import { shrinkCount, shrinkDifference, type Shrunk } from './shrinkage';
-import { CATEGORIES, type Category, type UserStats } from './user-stats';
+import { CATEGORIES, type Category, type UserStats } from './user-stats-queries';
 
 /** Planner bounds of PlanningConfig.applications_per_week (its schema: 1-100). */
 const PACE_BOUNDS = [1, 100] as const;

@@ -28,7 +28,7 @@ export type {
   PersonalizedParameter,
   PlannerParameters,
 } from './personalized-config';
-export { CATEGORIES, type Category, type PersonalizationOptOut } from './user-stats';
+export { CATEGORIES, type Category, type PersonalizationOptOut } from './user-stats-queries';
 export { personalizeAll, type PersonalizeOptions } from './personalize';
 export {
   publishPersonalizedConfigs,

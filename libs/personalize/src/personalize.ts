@@ -8,7 +8,7 @@ import { derivePersonalizedConfig } from './derive';
 import type { FitWeightsValue, PersonalizedConfig } from './personalized-config';
 import { segmentOf, segmentPriors } from './segment-priors';
 import { personalizeSettings, type PersonalizeSettings } from './settings';
-import { loadUserStats } from './user-stats';
+import { loadUserStats } from './user-stats-queries';
 import { type SqlSource } from '@hirelearn/store';
 
 export interface PersonalizeOptions {

@@ -11,7 +11,7 @@
  */
 import type { ConfigLayer, ConfigOverride } from '@hirelearn/config';
 import type { FitComponent } from '@hirelearn/ml';
-import type { Category, PersonalizationOptOut } from './user-stats';
+import type { Category, PersonalizationOptOut } from './user-stats-queries';
 
 /** Where a parameter's value comes from. */
 export type EvidenceSource =

@@ -13,7 +13,7 @@ import {
   type DifferenceUnit,
   type SegmentPrior,
 } from './shrinkage';
-import { CATEGORIES, type Category, type UserStats } from './user-stats';
+import { CATEGORIES, type Category, type UserStats } from './user-stats-queries';
 
 /** A difference (with minus without) and how much users differ in it. */
 export interface DifferencePrior {

@@ -1,5 +1,5 @@
 /**
- * Every user's sufficient statistics for personalization, in one query over the facts (so the
+ * The named query of personalization: every user's sufficient statistics, in one query over the facts (so the
  * nightly reads 3,000 users in one scan, never a query per user): applications and interviews
  * by category and by tailoring, weeks active, and for each fit component the interviews of the
  * user's applications above and below their own median of it; plus the consents that decide
@@ -50,7 +50,7 @@ const categorySql = (c: Category) => `
     count(*) FILTER (WHERE a.category = '${c}' AND a.reached_interview)::INTEGER AS x_${c}`;
 
 /** Names below are ours (components, categories), never data: no value is spelled into SQL. */
-export const USER_STATS_SQL = `
+const USER_STATS_SQL = `
   WITH a AS (SELECT * FROM applications WHERE submitted_at IS NOT NULL),
   m AS (
     SELECT user_id, ${FIT_COMPONENTS.map((c) => `median(fit_${c}) AS ${c}`).join(', ')}
