@@ -68,7 +68,7 @@ describe('Assign while the event store is locked', () => {
       dbUrl: `duckdb://${file}`,
       host: '127.0.0.1',
       port: 0,
-      security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
+      security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
     });
     const client = new pb.ExperimentsClient(service.address, credentials.createInsecure());
     const assign = promisify(client.assign.bind(client)) as (

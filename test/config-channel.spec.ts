@@ -27,7 +27,7 @@ const READER = 'reader-token-0123456789abcdef0123456789ab';
 const APP = resolve(__dirname, '../dist/apps/registry/main.js');
 const as = (token: string | null) => ({
   deadline_ms: 10_000,
-  security: clientSecuritySettings({}, { token, token_file: null }),
+  security: clientSecuritySettings({}, { token, tokenFile: null }),
 });
 const weights = (technical: number, signal: number) => ({
   ...DEFAULT_CONFIGS[6],

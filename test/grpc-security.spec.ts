@@ -72,7 +72,7 @@ describe('gRPC security', () => {
   const client = (address: string, security: Partial<ClientSecuritySettings>) => {
     const c = new RegistryGrpcClient(address, {
       deadline_ms: 10_000,
-      security: clientSecuritySettings({}, { token_file: null, ...security }),
+      security: clientSecuritySettings({}, { tokenFile: null, ...security }),
     });
     clients.push(c);
     return c;
@@ -80,10 +80,10 @@ describe('gRPC security', () => {
   /** A client of the mutual-TLS server presenting `pem` as its certificate. */
   const certClient = (pem: Pem) =>
     client(mtls.address, {
-      tls_ca_file: ca.ca.cert,
+      tlsCaFile: ca.ca.cert,
       tls: true,
-      tls_client_cert_file: pem.cert,
-      tls_client_key_file: pem.key,
+      tlsClientCertFile: pem.cert,
+      tlsClientKeyFile: pem.key,
     });
 
   beforeAll(async () => {
@@ -97,15 +97,15 @@ describe('gRPC security', () => {
       { identity: 'ml-bot', role: 'ml-engineer', cert_cn: 'ml-bot' },
     ]);
     tls = await serve('tls', {
-      tls_cert_file: serverPem.cert,
-      tls_key_file: serverPem.key,
-      credentials_file: credentialsFile,
+      tlsCertFile: serverPem.cert,
+      tlsKeyFile: serverPem.key,
+      credentialsFile: credentialsFile,
     });
     mtls = await serve('mtls', {
-      tls_cert_file: serverPem.cert,
-      tls_key_file: serverPem.key,
-      tls_client_ca_file: ca.ca.cert,
-      credentials_file: credentialsFile,
+      tlsCertFile: serverPem.cert,
+      tlsKeyFile: serverPem.key,
+      tlsClientCaFile: ca.ca.cert,
+      credentialsFile: credentialsFile,
     });
   }, 60_000);
 
@@ -117,7 +117,7 @@ describe('gRPC security', () => {
   });
 
   it('serves over TLS and records the authenticated identity, not the one the request claims', async () => {
-    const alice = client(tls.address, { tls_ca_file: ca.ca.cert, tls: true, token: ALICE });
+    const alice = client(tls.address, { tlsCaFile: ca.ca.cert, tls: true, token: ALICE });
     const v = await alice.register(input('v1'));
     expect(v.registered_by).toBe('alice');
     await alice.promote('fit-score', v.version, { by: 'mallory', reason: 'first' });
@@ -135,7 +135,7 @@ describe('gRPC security', () => {
   });
 
   it('refuses a mutating call without credentials (UNAUTHENTICATED) and lets reads through on loopback', async () => {
-    const anonymous = client(tls.address, { tls_ca_file: ca.ca.cert, tls: true });
+    const anonymous = client(tls.address, { tlsCaFile: ca.ca.cert, tls: true });
     await expect(anonymous.register(input('anon'))).rejects.toMatchObject({
       code: 'unauthenticated',
       message: expect.stringContaining('/hirelearn.v1.Registry/RegisterVersion needs credentials'),
@@ -148,7 +148,7 @@ describe('gRPC security', () => {
 
   it('refuses an unknown token (UNAUTHENTICATED) and a role that may not (PERMISSION_DENIED)', async () => {
     const forged = client(tls.address, {
-      tls_ca_file: ca.ca.cert,
+      tlsCaFile: ca.ca.cert,
       tls: true,
       token: 'not-a-token-anyone-was-given-0000000000',
     });
@@ -156,7 +156,7 @@ describe('gRPC security', () => {
       code: 'unauthenticated',
       message: expect.stringContaining('authorization: the token is not known'),
     });
-    const eve = client(tls.address, { tls_ca_file: ca.ca.cert, tls: true, token: EVE });
+    const eve = client(tls.address, { tlsCaFile: ca.ca.cert, tls: true, token: EVE });
     await expect(
       eve.promote('fit-score', 1, { by: 'alice', reason: 'sneaky' }),
     ).rejects.toMatchObject({
@@ -183,7 +183,7 @@ describe('gRPC security', () => {
   });
 
   it('mutual TLS: refuses a client without a certificate or with one of another CA; a known certificate is an identity', async () => {
-    const noCert = client(mtls.address, { tls_ca_file: ca.ca.cert, tls: true, token: ALICE });
+    const noCert = client(mtls.address, { tlsCaFile: ca.ca.cert, tls: true, token: ALICE });
     await expect(noCert.list()).rejects.toMatchObject({ code: 'unavailable' });
     const forged = certClient(rogue.client('ml-bot'));
     await expect(forged.list()).rejects.toMatchObject({ code: 'unavailable' });
@@ -198,14 +198,14 @@ describe('gRPC security', () => {
 
   it('without a credentials file, a loopback server trusts only its local token (0600 file)', async () => {
     const tokenFile = join(dir, 'local', 'token');
-    const local = await serve('local', { token_file: tokenFile });
+    const local = await serve('local', { tokenFile: tokenFile });
     try {
       expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
       const anonymous = client(local.address, {});
       await expect(anonymous.register(input('anon'))).rejects.toMatchObject({
         code: 'unauthenticated',
       });
-      const holder = client(local.address, { token_file: tokenFile, token_file_named: true });
+      const holder = client(local.address, { tokenFile: tokenFile, tokenFileNamed: true });
       const v = await holder.register(input('local'));
       expect(v.registered_by).toBe(`local:${userInfo().username}`);
     } finally {
@@ -214,7 +214,7 @@ describe('gRPC security', () => {
   });
 
   it('refuses to listen beyond loopback without TLS unless told to, and then warns on stderr', async () => {
-    const plain = serverSecuritySettings({}, { credentials_file: credentialsFile });
+    const plain = serverSecuritySettings({}, { credentialsFile: credentialsFile });
     await expect(startGrpcServer([], { host: '0.0.0.0', security: plain })).rejects.toThrow(
       /refusing to listen on 0\.0\.0\.0 \(beyond loopback\) without TLS: set HIRELEARN_TLS_CERT/,
     );
@@ -223,7 +223,7 @@ describe('gRPC security', () => {
         host: '0.0.0.0',
         security: serverSecuritySettings(
           {},
-          { tls_cert_file: serverPem.cert, tls_key_file: serverPem.key },
+          { tlsCertFile: serverPem.cert, tlsKeyFile: serverPem.key },
         ),
       }),
     ).rejects.toThrow(/without HIRELEARN_CREDENTIALS/);
@@ -236,7 +236,7 @@ describe('gRPC security', () => {
         host: '0.0.0.0',
         security: serverSecuritySettings(
           { HIRELEARN_INSECURE: '1' },
-          { credentials_file: credentialsFile },
+          { credentialsFile: credentialsFile },
         ),
       });
     } finally {

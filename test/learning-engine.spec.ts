@@ -112,7 +112,7 @@ const NIGHTLY = 'nightly-token-0123456789abcdef0123456789ab';
 function clientOf(address: string, token?: string): pb.ExperimentsClient {
   const c = pb.clientConnection(
     address,
-    pb.clientSecuritySettings({}, { token: token ?? null, token_file: null }),
+    pb.clientSecuritySettings({}, { token: token ?? null, tokenFile: null }),
   );
   return new pb.ExperimentsClient(address, c.credentials, c.options);
 }

@@ -47,7 +47,7 @@ const who = { by: 'test', reason: 'cross-app test' };
 const MONITOR_TOKEN = 'drift-monitor-token-0123456789abcdef01234';
 const OPS_TOKEN = 'ops-token-0123456789abcdef0123456789abcdef';
 const withToken = (token: string | null) =>
-  pb.clientSecuritySettings({}, { token, token_file: null });
+  pb.clientSecuritySettings({}, { token, tokenFile: null });
 
 /** The request of one submitted application, from its event (what the orchestrator knows). */
 function features(e: EventOf<'APPLICATION_SUBMITTED'>): pb.ApplicationFeatures {
@@ -115,7 +115,7 @@ class Scenario {
     const security = pb.serverSecuritySettings(
       {},
       {
-        credentials_file: writeCredentials(path.join(this.dir, 'credentials.json'), [
+        credentialsFile: writeCredentials(path.join(this.dir, 'credentials.json'), [
           { identity: 'drift-monitor', role: 'monitor', token: MONITOR_TOKEN },
           { identity: 'ops', role: 'ml-engineer', token: OPS_TOKEN },
         ]),

@@ -68,7 +68,7 @@ describe('GetPersonalizedConfig over gRPC (registry service, loopback)', () => {
           artifactsDir: join(dir, 'artifacts'),
           host: '127.0.0.1',
           port: 0,
-          security: serverSecuritySettings({}, { token_file: join(dir, 'token') }),
+          security: serverSecuritySettings({}, { tokenFile: join(dir, 'token') }),
         },
       ),
     );

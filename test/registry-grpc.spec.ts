@@ -24,7 +24,7 @@ const TRAINER = 'trainer-token-0123456789abcdef0123456789';
 const OPS = 'ops-token-0123456789abcdef0123456789abcd';
 const as = (token: string) => ({
   deadline_ms: 10_000,
-  security: clientSecuritySettings({}, { token, token_file: null }),
+  security: clientSecuritySettings({}, { token, tokenFile: null }),
 });
 
 const APP = resolve(__dirname, '../dist/apps/registry/main.js');

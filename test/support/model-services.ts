@@ -81,7 +81,7 @@ export function specServiceSettings(
     port: 0,
     predictionLog: { flushIntervalMs: 600_000, writeBatch: 64, maxBuffered: 10_000 },
     predictionLogWorker: null,
-    security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
+    security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
     registrySecurity: pb.clientSecuritySettings({}),
   };
 }

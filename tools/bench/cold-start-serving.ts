@@ -202,7 +202,7 @@ async function main(): Promise<void> {
   const served = new ServedModel('cold-start', inMemoryRegistry(content), parseColdStart);
   await served.start();
   const service = await startGrpcServer(coldStartBindings(served, log), {
-    security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
+    security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
   });
   const empty = await startGrpcServer(
     [
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
         },
       },
     ],
-    { security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }) },
+    { security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }) },
   );
   // Requests as new users send them: a profile, and what their first resume says (as
   // answers: the pool keeps day-one features, not resumes).

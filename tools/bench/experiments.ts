@@ -55,7 +55,7 @@ async function assignOverGrpc(dir: string): Promise<{ seconds: number; enrolled:
     host: '127.0.0.1',
     port: 0,
     // Assign is a read, open on loopback; the local token stays in the bench's folder.
-    security: pb.serverSecuritySettings({}, { token_file: path.join(dir, 'token') }),
+    security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
   });
   const client = new pb.ExperimentsClient(service.address, credentials.createInsecure(), {
     'grpc.max_receive_message_length': 64 << 20,

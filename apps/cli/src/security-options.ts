@@ -37,10 +37,10 @@ export const serverSecurityOptions = (c: Command): Command =>
 
 export function serverSecurityFrom(opts: ServerSecurityOpts): ServerSecuritySettings {
   return serverSecuritySettings(process.env, {
-    ...(opts.tlsCert !== undefined && { tls_cert_file: opts.tlsCert }),
-    ...(opts.tlsKey !== undefined && { tls_key_file: opts.tlsKey }),
-    ...(opts.tlsClientCa !== undefined && { tls_client_ca_file: opts.tlsClientCa }),
-    ...(opts.credentials !== undefined && { credentials_file: opts.credentials }),
+    ...(opts.tlsCert !== undefined && { tlsCertFile: opts.tlsCert }),
+    ...(opts.tlsKey !== undefined && { tlsKeyFile: opts.tlsKey }),
+    ...(opts.tlsClientCa !== undefined && { tlsClientCaFile: opts.tlsClientCa }),
+    ...(opts.credentials !== undefined && { credentialsFile: opts.credentials }),
     ...(opts.insecure !== undefined && { insecure: opts.insecure }),
   });
 }
@@ -72,14 +72,14 @@ export const clientSecurityOptions = (c: Command): Command =>
 
 export function clientSecurityFrom(opts: ClientSecurityOpts): ClientSecuritySettings {
   return clientSecuritySettings(process.env, {
-    ...(opts.tlsCa !== undefined && { tls_ca_file: opts.tlsCa, tls: true }),
-    ...(opts.tlsClientCert !== undefined && { tls_client_cert_file: opts.tlsClientCert }),
-    ...(opts.tlsClientKey !== undefined && { tls_client_key_file: opts.tlsClientKey }),
+    ...(opts.tlsCa !== undefined && { tlsCaFile: opts.tlsCa, tls: true }),
+    ...(opts.tlsClientCert !== undefined && { tlsClientCertFile: opts.tlsClientCert }),
+    ...(opts.tlsClientKey !== undefined && { tlsClientKeyFile: opts.tlsClientKey }),
     // A file named on the command line wins over HIRELEARN_TOKEN too.
     ...(opts.tokenFile !== undefined && {
       token: null,
-      token_file: opts.tokenFile,
-      token_file_named: true,
+      tokenFile: opts.tokenFile,
+      tokenFileNamed: true,
     }),
     ...(opts.insecure !== undefined && { insecure: opts.insecure }),
   });

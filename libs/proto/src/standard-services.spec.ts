@@ -27,7 +27,7 @@ describe('standard services on every server', () => {
           implementation: { predictInterview: () => undefined },
         },
       ],
-      { security: serverSecuritySettings({}, { token_file: join(dir, 'token') }) },
+      { security: serverSecuritySettings({}, { tokenFile: join(dir, 'token') }) },
     );
     client = new HealthClient(server.address, credentials.createInsecure());
   });

@@ -31,15 +31,15 @@ export function targetHost(address: string): string {
  */
 export function clientToken(s: ClientSecuritySettings, address: string): string | null {
   if (s.token) return s.token;
-  if (s.token_file === null) return null;
-  if (!s.token_file_named && (!isLoopback(targetHost(address)) || !existsSync(s.token_file)))
+  if (s.tokenFile === null) return null;
+  if (!s.tokenFileNamed && (!isLoopback(targetHost(address)) || !existsSync(s.tokenFile)))
     return null;
   try {
-    const token = readFileSync(s.token_file, 'utf8').trim();
+    const token = readFileSync(s.tokenFile, 'utf8').trim();
     return token === '' ? null : token;
   } catch (error) {
     throw new Error(
-      `HIRELEARN_TOKEN_FILE: cannot read ${s.token_file} (${(error as Error).message})`,
+      `HIRELEARN_TOKEN_FILE: cannot read ${s.tokenFile} (${(error as Error).message})`,
     );
   }
 }
@@ -68,11 +68,9 @@ export function clientConnection(
     );
   const credentials = s.tls
     ? grpcCredentials.createSsl(
-        s.tls_ca_file ? readPem(s.tls_ca_file, 'HIRELEARN_TLS_CA') : null,
-        s.tls_client_key_file ? readPem(s.tls_client_key_file, 'HIRELEARN_TLS_CLIENT_KEY') : null,
-        s.tls_client_cert_file
-          ? readPem(s.tls_client_cert_file, 'HIRELEARN_TLS_CLIENT_CERT')
-          : null,
+        s.tlsCaFile ? readPem(s.tlsCaFile, 'HIRELEARN_TLS_CA') : null,
+        s.tlsClientKeyFile ? readPem(s.tlsClientKeyFile, 'HIRELEARN_TLS_CLIENT_KEY') : null,
+        s.tlsClientCertFile ? readPem(s.tlsClientCertFile, 'HIRELEARN_TLS_CLIENT_CERT') : null,
       )
     : grpcCredentials.createInsecure();
   const interceptors = [

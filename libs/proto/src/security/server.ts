@@ -42,17 +42,14 @@ export function callerOf(metadata: Metadata): Caller | null {
 
 /** TLS (mutual when a client CA is set) from the settings' files, else plaintext. */
 function serverCredentials(s: ServerSecuritySettings): ServerCredentials {
-  if (s.tls_cert_file === null || s.tls_key_file === null)
-    return ServerCredentials.createInsecure();
-  const clientCa = s.tls_client_ca_file
-    ? readPem(s.tls_client_ca_file, 'HIRELEARN_TLS_CLIENT_CA')
-    : null;
+  if (s.tlsCertFile === null || s.tlsKeyFile === null) return ServerCredentials.createInsecure();
+  const clientCa = s.tlsClientCaFile ? readPem(s.tlsClientCaFile, 'HIRELEARN_TLS_CLIENT_CA') : null;
   return ServerCredentials.createSsl(
     clientCa,
     [
       {
-        cert_chain: readPem(s.tls_cert_file, 'HIRELEARN_TLS_CERT'),
-        private_key: readPem(s.tls_key_file, 'HIRELEARN_TLS_KEY'),
+        cert_chain: readPem(s.tlsCertFile, 'HIRELEARN_TLS_CERT'),
+        private_key: readPem(s.tlsKeyFile, 'HIRELEARN_TLS_KEY'),
       },
     ],
     clientCa !== null,
@@ -155,7 +152,7 @@ export interface ServerSecurity {
  */
 export function serverSecurity(s: ServerSecuritySettings, host: string): ServerSecurity {
   const loopback = isLoopback(host);
-  const tls = s.tls_cert_file !== null;
+  const tls = s.tlsCertFile !== null;
   if (!loopback && !tls) {
     if (!s.insecure)
       throw new Error(
@@ -165,14 +162,14 @@ export function serverSecurity(s: ServerSecuritySettings, host: string): ServerS
       `\n*** WARNING: listening on ${host} WITHOUT TLS (insecure mode). Tokens and data cross the network in plaintext; anyone on the path can read and replay them. ***\n\n`,
     );
   }
-  if (!loopback && s.credentials_file === null)
+  if (!loopback && s.credentialsFile === null)
     throw new Error(
       `refusing to listen on ${host} (beyond loopback) without HIRELEARN_CREDENTIALS (--credentials): the file of who may call what`,
     );
   const principals =
-    s.credentials_file !== null
-      ? readCredentialsFile(s.credentials_file)
-      : localTokenPrincipals(readOrCreateLocalToken(s.token_file));
+    s.credentialsFile !== null
+      ? readCredentialsFile(s.credentialsFile)
+      : localTokenPrincipals(readOrCreateLocalToken(s.tokenFile));
   return { credentials: serverCredentials(s), interceptor: interceptorFor(principals, loopback) };
 }
 

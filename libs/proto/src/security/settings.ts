@@ -10,14 +10,14 @@ export const DEFAULT_TOKEN_FILE = './.hirelearn/token';
 
 export interface ServerSecuritySettings {
   /** PEM certificate chain and private key of the server (HIRELEARN_TLS_CERT, HIRELEARN_TLS_KEY): TLS when set. */
-  readonly tls_cert_file: string | null;
-  readonly tls_key_file: string | null;
+  readonly tlsCertFile: string | null;
+  readonly tlsKeyFile: string | null;
   /** PEM CA of client certificates (HIRELEARN_TLS_CLIENT_CA): mutual TLS, a client without a certificate it signed is refused. */
-  readonly tls_client_ca_file: string | null;
+  readonly tlsClientCaFile: string | null;
   /** Principals: identity, role, token sha256 or certificate name (HIRELEARN_CREDENTIALS). */
-  readonly credentials_file: string | null;
+  readonly credentialsFile: string | null;
   /** Without a credentials file, the local token's file (HIRELEARN_TOKEN_FILE). */
-  readonly token_file: string;
+  readonly tokenFile: string;
   /** Accept listening beyond loopback without TLS (HIRELEARN_INSECURE=1); warned about on stderr. */
   readonly insecure: boolean;
 }
@@ -26,16 +26,16 @@ export interface ClientSecuritySettings {
   /** TLS to the server (HIRELEARN_TLS=1, implied by a CA file); system roots unless a CA file is set. */
   readonly tls: boolean;
   /** PEM CA that signed the servers' certificates (HIRELEARN_TLS_CA). */
-  readonly tls_ca_file: string | null;
+  readonly tlsCaFile: string | null;
   /** The client's certificate and key for mutual TLS (HIRELEARN_TLS_CLIENT_CERT, HIRELEARN_TLS_CLIENT_KEY). */
-  readonly tls_client_cert_file: string | null;
-  readonly tls_client_key_file: string | null;
+  readonly tlsClientCertFile: string | null;
+  readonly tlsClientKeyFile: string | null;
   /** A bearer token (HIRELEARN_TOKEN); wins over the token file. */
   readonly token: string | null;
   /** The file holding the token (HIRELEARN_TOKEN_FILE, default the local token's); a missing default file or null: no token. */
-  readonly token_file: string | null;
-  /** Whether token_file was named (a named file that is missing is an error). */
-  readonly token_file_named: boolean;
+  readonly tokenFile: string | null;
+  /** Whether tokenFile was named (a named file that is missing is an error). */
+  readonly tokenFileNamed: boolean;
   /** Send a token in plaintext beyond loopback (HIRELEARN_INSECURE=1). */
   readonly insecure: boolean;
 }
@@ -56,18 +56,18 @@ export function serverSecuritySettings(
   overrides: Partial<ServerSecuritySettings> = {},
 ): ServerSecuritySettings {
   const s = {
-    tls_cert_file: path(overrides.tls_cert_file ?? env.HIRELEARN_TLS_CERT),
-    tls_key_file: path(overrides.tls_key_file ?? env.HIRELEARN_TLS_KEY),
-    tls_client_ca_file: path(overrides.tls_client_ca_file ?? env.HIRELEARN_TLS_CLIENT_CA),
-    credentials_file: path(overrides.credentials_file ?? env.HIRELEARN_CREDENTIALS),
-    token_file: resolve(overrides.token_file ?? env.HIRELEARN_TOKEN_FILE ?? DEFAULT_TOKEN_FILE),
+    tlsCertFile: path(overrides.tlsCertFile ?? env.HIRELEARN_TLS_CERT),
+    tlsKeyFile: path(overrides.tlsKeyFile ?? env.HIRELEARN_TLS_KEY),
+    tlsClientCaFile: path(overrides.tlsClientCaFile ?? env.HIRELEARN_TLS_CLIENT_CA),
+    credentialsFile: path(overrides.credentialsFile ?? env.HIRELEARN_CREDENTIALS),
+    tokenFile: resolve(overrides.tokenFile ?? env.HIRELEARN_TOKEN_FILE ?? DEFAULT_TOKEN_FILE),
     insecure: overrides.insecure ?? flagOf(env, 'HIRELEARN_INSECURE'),
   };
-  if ((s.tls_cert_file === null) !== (s.tls_key_file === null))
+  if ((s.tlsCertFile === null) !== (s.tlsKeyFile === null))
     throw new RangeError(
       'HIRELEARN_TLS_CERT and HIRELEARN_TLS_KEY (--tls-cert, --tls-key): give both or neither',
     );
-  if (s.tls_client_ca_file !== null && s.tls_cert_file === null)
+  if (s.tlsClientCaFile !== null && s.tlsCertFile === null)
     throw new RangeError(
       'HIRELEARN_TLS_CLIENT_CA (--tls-client-ca): mutual TLS needs the server certificate and key too',
     );
@@ -79,24 +79,23 @@ export function clientSecuritySettings(
   env: NodeJS.ProcessEnv,
   overrides: Partial<ClientSecuritySettings> = {},
 ): ClientSecuritySettings {
-  const caFile = path(overrides.tls_ca_file ?? env.HIRELEARN_TLS_CA);
-  const named =
-    overrides.token_file !== undefined ? overrides.token_file : env.HIRELEARN_TOKEN_FILE;
+  const caFile = path(overrides.tlsCaFile ?? env.HIRELEARN_TLS_CA);
+  const named = overrides.tokenFile !== undefined ? overrides.tokenFile : env.HIRELEARN_TOKEN_FILE;
   const s = {
     tls: overrides.tls ?? (caFile !== null || flagOf(env, 'HIRELEARN_TLS')),
-    tls_ca_file: caFile,
-    tls_client_cert_file: path(overrides.tls_client_cert_file ?? env.HIRELEARN_TLS_CLIENT_CERT),
-    tls_client_key_file: path(overrides.tls_client_key_file ?? env.HIRELEARN_TLS_CLIENT_KEY),
+    tlsCaFile: caFile,
+    tlsClientCertFile: path(overrides.tlsClientCertFile ?? env.HIRELEARN_TLS_CLIENT_CERT),
+    tlsClientKeyFile: path(overrides.tlsClientKeyFile ?? env.HIRELEARN_TLS_CLIENT_KEY),
     token: overrides.token !== undefined ? overrides.token : env.HIRELEARN_TOKEN || null,
-    token_file: named === null ? null : resolve(named ?? DEFAULT_TOKEN_FILE),
-    token_file_named: overrides.token_file_named ?? typeof named === 'string',
+    tokenFile: named === null ? null : resolve(named ?? DEFAULT_TOKEN_FILE),
+    tokenFileNamed: overrides.tokenFileNamed ?? typeof named === 'string',
     insecure: overrides.insecure ?? flagOf(env, 'HIRELEARN_INSECURE'),
   };
-  if ((s.tls_client_cert_file === null) !== (s.tls_client_key_file === null))
+  if ((s.tlsClientCertFile === null) !== (s.tlsClientKeyFile === null))
     throw new RangeError(
       'HIRELEARN_TLS_CLIENT_CERT and HIRELEARN_TLS_CLIENT_KEY: give both or neither',
     );
-  if (s.tls_client_cert_file !== null && !s.tls)
+  if (s.tlsClientCertFile !== null && !s.tls)
     throw new RangeError(
       'HIRELEARN_TLS_CLIENT_CERT: a client certificate needs TLS (HIRELEARN_TLS_CA or HIRELEARN_TLS=1)',
     );

@@ -45,7 +45,7 @@ describe('RegistryGrpcClient.watch', () => {
     // Its local token stays in the test's folder.
     server = await startRegistryServer(registry, {
       port,
-      security: serverSecuritySettings({}, { token_file: join(dir, 'token') }),
+      security: serverSecuritySettings({}, { tokenFile: join(dir, 'token') }),
     });
     return server;
   };
