@@ -28,11 +28,11 @@ export { ExperimentCatalog, type CatalogResult, type CatalogStatus } from './cat
 // Assignment: deterministic bucketing, GrowthBook feature JSON, personalization opt-outs.
 export { Assigner, type Assignment, type AssignmentReason } from './assignment/assigner';
 export { growthbookPayload, type GrowthBookPayload } from './assignment/feature-json';
-export { personalizationOptOuts } from './assignment/opt-outs';
+export { personalizationOptOuts } from './assignment/opt-out-queries';
 
 // Analysis from the event store, and power planning.
 export { analyzeExperiment, analyzeFromStore, experimentMetrics } from './analysis/analyze';
-export { pullSufficientStats, type ExperimentData } from './analysis/sufficient-stats';
+export { pullSufficientStats, type ExperimentData } from './analysis/sufficient-stats-queries';
 export type { ExperimentResults, MetricComparison, VariantSummary } from './analysis/results';
 export {
   requiredSampleSize,

@@ -1,7 +1,7 @@
 import { benjaminiHochberg } from '@hirelearn/stats';
 import { runningExperiment } from '../testing/fixtures';
 import { analyzeExperiment } from './analyze';
-import { ExperimentData } from './sufficient-stats';
+import { ExperimentData } from './sufficient-stats-queries';
 
 /** gbstats' proportion case (1396/3000 vs 2422/3461) carried through the whole analysis. */
 const e = runningExperiment({

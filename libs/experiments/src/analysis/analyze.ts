@@ -15,7 +15,7 @@ import { sampleRatioMismatch } from '../stats/srm';
 import { Experiment } from '../types';
 import { metricDefinition, MetricDefinition } from './metrics';
 import { ExperimentResults, MetricComparison, ResultsStatus, VariantSummary } from './results';
-import { ExperimentData, pullSufficientStats } from './sufficient-stats';
+import { ExperimentData, pullSufficientStats } from './sufficient-stats-queries';
 
 /** The success metric first, then the guardrails (unknown ids dropped: validated at create). */
 export function experimentMetrics(e: Experiment): MetricDefinition[] {

@@ -5,7 +5,7 @@ import { exampleEvents, HOSTILE_STRINGS } from '@hirelearn/contract';
 import { ingest } from '@hirelearn/ingest';
 import { EventStore } from '@hirelearn/store';
 import { metricDefinition, METRICS } from './metrics';
-import { pullSufficientStats } from './sufficient-stats';
+import { pullSufficientStats } from './sufficient-stats-queries';
 
 /** Experiment and variant ids are data: each hostile one is read back verbatim, never run. */
 describe('experiment data under hostile ids', () => {

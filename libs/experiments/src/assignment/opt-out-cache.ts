@@ -1,6 +1,6 @@
 import { UnavailableError } from '@hirelearn/proto';
 import type { EventStore } from '@hirelearn/store';
-import { personalizationOptOuts } from './opt-outs';
+import { personalizationOptOuts } from './opt-out-queries';
 
 /** How the learning engine keeps the opt-out list it assigns with. */
 export interface OptOutCacheSettings {

@@ -19,7 +19,7 @@ import type { EventStore } from '@hirelearn/store';
 import { analyzeFromStore } from '../analysis/analyze';
 import { Assigner } from '../assignment/assigner';
 import { growthbookPayload } from '../assignment/feature-json';
-import { personalizationOptOuts } from '../assignment/opt-outs';
+import { personalizationOptOuts } from '../assignment/opt-out-queries';
 import type { Actor } from '../catalog/documents';
 import type { ExperimentCatalog, CatalogResult } from '../catalog/catalog';
 import { applyRampStep, rollbackExperiment, type RampOutcome } from '../rollout/ramp';

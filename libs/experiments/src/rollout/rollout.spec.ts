@@ -1,6 +1,6 @@
 import { DocumentStore, openDocumentStore } from '@hirelearn/store';
 import { analyzeExperiment } from '../analysis/analyze';
-import { ExperimentData } from '../analysis/sufficient-stats';
+import { ExperimentData } from '../analysis/sufficient-stats-queries';
 import { featureDefinition } from '../assignment/feature-json';
 import { ExperimentCatalog } from '../catalog/catalog';
 import { VariantMoments } from '../stats/moments';

@@ -5,7 +5,7 @@
  * scans the exposures and the applications once and returns one row per variant, so the
  * analysis that follows costs O(variants), not O(events).
  */
-import type { EventStore } from '@hirelearn/store';
+import { num, type SqlSource } from '@hirelearn/store';
 import { VariantMoments } from '../stats/moments';
 import { MetricDefinition } from './metrics';
 
@@ -70,17 +70,15 @@ export function sufficientStatsSql(metrics: readonly MetricDefinition[]): string
   FROM per_user GROUP BY variant_id ORDER BY variant_id NULLS LAST`;
 }
 
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-
 /** Pulls the sufficient statistics of `experimentId` for `metrics`. */
 export async function pullSufficientStats(
-  store: EventStore,
+  db: SqlSource,
   experimentId: string,
   metrics: readonly MetricDefinition[],
   preDays: number,
 ): Promise<ExperimentData> {
   const empty = { moments: {}, users: {}, multiple_exposures: 0 };
-  const facts = await store.rows(
+  const facts = await db.rows(
     `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'applications'`,
   );
   if (num(facts[0]?.n) === 0) {
@@ -93,7 +91,7 @@ export async function pullSufficientStats(
   if (!Number.isFinite(preDays) || preDays < 0) {
     throw new RangeError(`pre_period_days: must be a finite number of days >= 0, got ${preDays}`);
   }
-  const rows = await store.rows(sufficientStatsSql(metrics), [experimentId, Math.floor(preDays)]);
+  const rows = await db.rows(sufficientStatsSql(metrics), [experimentId, Math.floor(preDays)]);
   const single = rows.filter((r) => r.variant_id !== null);
   const multiple = num(rows.find((r) => r.variant_id === null)?.n);
   if (single.length === 0) {
