@@ -258,7 +258,7 @@ describe('erasure', () => {
       { ...after, event_id: 'late-bad', timestamp: 'never' },
     ]);
     // Small batches: the request lands in a later batch than most of the user's events.
-    const report = await ingest(store, [file], { now: NOW, batch_size: 4 });
+    const report = await ingest(store, [file], { now: NOW, batchSize: 4 });
     expect(report).toMatchObject({ erased_users: 1, refused_erased_user: 2 });
     await expectErased(Date.parse('2026-02-02T00:00:00Z'));
   });

@@ -232,7 +232,7 @@ describe('quarantine', () => {
       if (i % 11 === 0) lines.push('[1,2,3]');
     }
     const store = await openStore();
-    const report = await run(store, [writeLines('mixed.ndjson', lines)], { batch_size: 1000 });
+    const report = await run(store, [writeLines('mixed.ndjson', lines)], { batchSize: 1000 });
     expect(report).toMatchObject({
       received: lines.length,
       stored: 50,
@@ -274,7 +274,7 @@ describe('duplicates', () => {
     async (batchSize) => {
       const file = writeLines('conflict.ndjson', [a, conflicting]);
       const store = await openStore();
-      const report = await run(store, [file], { batch_size: batchSize });
+      const report = await run(store, [file], { batchSize });
       expect(report).toMatchObject({
         stored: 1,
         quarantined: 1,
@@ -329,7 +329,7 @@ describe('pending STATUS_CHANGED', () => {
     const store = await openStore();
     const file = writeLines('same.ndjson', [early, '', createdA1]);
     // Batch size 1: the status change is written (as pending) before the creation is read.
-    const report = await run(store, [file], { batch_size: 1 });
+    const report = await run(store, [file], { batchSize: 1 });
     expect(report).toMatchObject({ stored: 2, pending: 0, released: 1, quarantined: 0 });
     expect(await one(store, 'SELECT reached_interview FROM applications')).toEqual({
       reached_interview: true,
@@ -387,7 +387,7 @@ describe('order and formats', () => {
       const inOrder = await openStore();
       await run(inOrder, [writeLines('ordered.ndjson', world())]);
       const mixed = await openStore();
-      await run(mixed, [writeLines('mixed.ndjson', shuffled(world(), seed))], { batch_size: 2 });
+      await run(mixed, [writeLines('mixed.ndjson', shuffled(world(), seed))], { batchSize: 2 });
       expect(await dump(mixed)).toEqual(await dump(inOrder));
     },
   );
@@ -674,7 +674,7 @@ describe('sources that cannot be read', () => {
     expect(complete).toBeGreaterThan(1000);
     expect(partial.length).toBeGreaterThan(0);
 
-    const report = await run(store, [path.join(dir, 'in')], { batch_size: 1000 });
+    const report = await run(store, [path.join(dir, 'in')], { batchSize: 1000 });
     const source = path.join(dir, 'in', 'b.ndjson.gz');
     expect(report).toMatchObject({
       status: 'completed_with_errors',
@@ -773,7 +773,7 @@ describe('size limits', () => {
         line: 2,
         reason: 'too_large',
         field: '',
-        message: `the line is ${big.length} bytes, over the limit of 1048576 (max_line_bytes, --max-line-bytes); its first 4096 bytes are kept`,
+        message: `the line is ${big.length} bytes, over the limit of 1048576 (maxLineBytes, --max-line-bytes); its first 4096 bytes are kept`,
         raw: big.slice(0, 4096),
       },
     ]);
@@ -786,14 +786,14 @@ describe('size limits', () => {
     ]);
     const parquet = await toParquet(ndjson, 'rows.parquet');
     const store = await openStore();
-    const report = await run(store, [parquet], { max_line_bytes: 1000 });
+    const report = await run(store, [parquet], { maxLineBytes: 1000 });
     expect(report).toMatchObject({ stored: 2, quarantined_by_reason: { too_large: 1 } });
     const [row] = await store.rows(`SELECT line::INTEGER AS line, message FROM quarantine`);
     expect(row.line).toBe(3);
     expect(row.message).toMatch(/^the line is \d+ bytes, over the limit of 1000 /);
   });
 
-  it('max_line_bytes is the largest line accepted, counted without the line end', async () => {
+  it('maxLineBytes is the largest line accepted, counted without the line end', async () => {
     const store = await openStore();
     const padded = (id: string, bytes: number) => {
       const bare = JSON.stringify({ ...jobs(id, 1)[0], pad: '' });
@@ -801,7 +801,7 @@ describe('size limits', () => {
     };
     const lines = [padded('fits', 500), `${padded('crlf', 500)}\r`, padded('over', 501)];
     expect(lines.map((l) => l.length)).toEqual([500, 501, 501]);
-    const report = await run(store, [writeLines('edge.ndjson', lines)], { max_line_bytes: 500 });
+    const report = await run(store, [writeLines('edge.ndjson', lines)], { maxLineBytes: 500 });
     expect(report).toMatchObject({ stored: 2, quarantined_by_reason: { too_large: 1 } });
     expect(await store.rows(`SELECT line::INTEGER AS line FROM quarantine`)).toEqual([{ line: 3 }]);
   });

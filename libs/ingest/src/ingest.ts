@@ -48,9 +48,9 @@ export interface IngestProgress {
 }
 
 export interface IngestOptions {
-  readonly batch_size?: number;
+  readonly batchSize?: number;
   /** Lines longer than this are quarantined as `too_large` with their first bytes. */
-  readonly max_line_bytes?: number;
+  readonly maxLineBytes?: number;
   readonly facts?: FactsSettings;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Reference time for the future-timestamp rule (defaults to now). */
@@ -103,10 +103,10 @@ async function ingestInputs(
   const started = Date.now();
   const limits = {
     ...DEFAULT_LINE_LIMITS,
-    max_line_bytes: options.max_line_bytes ?? DEFAULT_LINE_LIMITS.max_line_bytes,
+    maxLineBytes: options.maxLineBytes ?? DEFAULT_LINE_LIMITS.maxLineBytes,
   };
   const unreadable: UnreadableSource[] = unlisted.map((u) => ({ ...u, lines_read: 0 }));
-  const batchSize = options.batch_size ?? 20_000;
+  const batchSize = options.batchSize ?? 20_000;
   const erased = await store.tombstoneHashes();
   const door = {
     isErased: (u: string) => erased.size > 0 && erased.has(store.userHash(u)),

@@ -19,9 +19,9 @@ export interface InputLine {
 /** How large a record may be; a setting of every ingest (`--max-line-bytes`). */
 export interface LineLimits {
   /** A record longer than this is quarantined as `too_large` instead of being parsed. */
-  readonly max_line_bytes: number;
+  readonly maxLineBytes: number;
   /** How many of its first bytes a record that is cut keeps in the quarantine. */
-  readonly kept_bytes: number;
+  readonly keptBytes: number;
 }
 
 /**
@@ -30,8 +30,8 @@ export interface LineLimits {
  * longer take the memory of a whole batch. 4 KiB kept is enough to see what the line was.
  */
 export const DEFAULT_LINE_LIMITS: LineLimits = Object.freeze({
-  max_line_bytes: 1 << 20,
-  kept_bytes: 4096,
+  maxLineBytes: 1 << 20,
+  keptBytes: 4096,
 });
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -90,11 +90,11 @@ async function* splitLines(stream: Readable, limits: LineLimits): AsyncGenerator
         } else {
           // The limit counts the line without its end (`\n` or `\r\n`); a `\r` may still come.
           const size = (carry?.length ?? 0) + end - start;
-          const allowed = limits.max_line_bytes + (nl === -1 || last === 0x0d ? 1 : 0);
+          const allowed = limits.maxLineBytes + (nl === -1 || last === 0x0d ? 1 : 0);
           if (size > allowed) {
             const head = Buffer.concat([carry ?? Buffer.alloc(0), chunk.subarray(start, end)]);
             over = {
-              head: Buffer.from(head.subarray(0, limits.kept_bytes)),
+              head: Buffer.from(head.subarray(0, limits.keptBytes)),
               size,
               cr: last === 0x0d,
             };
@@ -126,7 +126,7 @@ async function* splitLines(stream: Readable, limits: LineLimits): AsyncGenerator
     const partial = over ? over.head : carry;
     if (partial && partial.length > 0)
       yield {
-        bytes: Buffer.from(partial.subarray(0, limits.kept_bytes)),
+        bytes: Buffer.from(partial.subarray(0, limits.keptBytes)),
         line: line + 1,
         cut: {
           reason: 'truncated_line',
@@ -141,15 +141,15 @@ async function* splitLines(stream: Readable, limits: LineLimits): AsyncGenerator
 
 /** A record over the limit: only its first bytes, for the quarantine. */
 function tooLarge(head: Buffer, size: number, line: number, limits: LineLimits): InputLine {
-  const kept = Buffer.from(head.subarray(0, limits.kept_bytes));
+  const kept = Buffer.from(head.subarray(0, limits.keptBytes));
   return {
     bytes: kept,
     line,
     cut: {
       reason: 'too_large',
       message:
-        `the line is ${size} bytes, over the limit of ${limits.max_line_bytes} ` +
-        `(max_line_bytes, --max-line-bytes); its first ${kept.length} bytes are kept`,
+        `the line is ${size} bytes, over the limit of ${limits.maxLineBytes} ` +
+        `(maxLineBytes, --max-line-bytes); its first ${kept.length} bytes are kept`,
     },
   };
 }
@@ -186,7 +186,7 @@ async function* parquetRows(file: string, limits: LineLimits): AsyncGenerator<In
       for (const [json] of chunk.getRows()) {
         line += 1;
         const bytes = Buffer.from(JSON.stringify(withoutNulls(JSON.parse(String(json)))));
-        yield bytes.length > limits.max_line_bytes
+        yield bytes.length > limits.maxLineBytes
           ? tooLarge(bytes, bytes.length, line, limits)
           : { bytes, line };
       }

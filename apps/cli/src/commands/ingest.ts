@@ -37,7 +37,7 @@ export function registerIngest(program: Command): void {
       '--max-line-bytes <n>',
       'longer lines are quarantined as too_large with their first bytes',
       integerOption('--max-line-bytes', 1),
-      DEFAULT_LINE_LIMITS.max_line_bytes,
+      DEFAULT_LINE_LIMITS.maxLineBytes,
     )
     .option('--json', 'print the report as JSON')
     .addOption(dbOption())
@@ -63,8 +63,8 @@ export function registerIngest(program: Command): void {
         const report = await withEventStore(opts.db, (store) =>
           ingest(store, paths, {
             eraseElsewhere: async (userId) => void (await documents.erase(userId)),
-            batch_size: opts.batchSize,
-            max_line_bytes: opts.maxLineBytes,
+            batchSize: opts.batchSize,
+            maxLineBytes: opts.maxLineBytes,
             validator: workerValidator(path.join(__dirname, 'validate-worker.js'), opts.threads),
             facts: { ghost_after_days: opts.ghostAfterDays },
             onProgress: (p) =>
