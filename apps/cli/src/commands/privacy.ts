@@ -6,6 +6,7 @@ import {
   DEFAULT_PRIVACY_AUDIT_SETTINGS,
   type AuditArtifact,
 } from '@hirelearn/safeguards';
+import { knownUserIds } from '@hirelearn/store';
 import { CliError } from '../cli-error';
 import { integerOption } from '../integer-option';
 import { printFields, printJson, printTable } from '../output';
@@ -56,16 +57,7 @@ export function registerPrivacy(program: Command): void {
       const artifacts = artifactsUnder(o.path);
       const known =
         o.db || process.env.HIRELEARN_DB
-          ? await withEventStore(
-              o.db,
-              async (store) =>
-                (
-                  await store.rows(
-                    'SELECT DISTINCT user_id FROM raw_events WHERE user_id IS NOT NULL',
-                  )
-                ).map((r) => String(r.user_id)),
-              { readOnly: true },
-            )
+          ? await withEventStore(o.db, knownUserIds, { readOnly: true })
           : [];
       const result = auditArtifacts(artifacts, {
         ...DEFAULT_PRIVACY_AUDIT_SETTINGS,

@@ -5,3 +5,4 @@ export * from './types';
 export * from './rollback';
 export * from './csv-table';
 export * from './sql-source';
+export * from './store-queries';
