@@ -1,6 +1,19 @@
 import { createRng } from '@hirelearn/stats';
 import { didTwoWayFe } from './did';
-import { didStaggered } from './did-staggered';
+import {
+  clusteredVariance,
+  clusterScores,
+  covariateFit,
+  didStaggered,
+  imputedEffects,
+  panelProblem,
+  partitionCells,
+  solveFixedEffects,
+  untreatedFixedEffects,
+  untreatedWeights,
+  usedUnits,
+} from './did-staggered';
+import { panelTiming } from './panel-timing';
 import { didPreTrendTest } from './pre-trend';
 
 interface Panel {
@@ -231,5 +244,137 @@ describe('didPreTrendTest', () => {
     expect(
       didPreTrendTest({ outcome: [1], treated: [1], unit: [1], time: [0] }, { leads: 0 }).status,
     ).toBe('invalid_input');
+  });
+});
+
+describe('didStaggered units on the 3 × 3 hand panel', () => {
+  // A treated from t = 2, B from t = 3, C never. Ω₀ = A1, B1, B2, C1, C2, C3 (rows 0, 3, 4, 6, 7, 8);
+  // B, C × {1, 2} is a 2 × 2 with d = (B2 − B1) − (C2 − C1) = −1, so its FE residuals are
+  // ∓d/4 = (B1 .25, B2 −.25, C1 −.25, C2 .25); A1 and C3 are fitted exactly (α_A, λ_3 rest on them).
+  const hand = {
+    outcome: [1, 4, 6, 2, 3, 9, 0, 2, 5],
+    treated: [0, 1, 1, 0, 0, 1, 0, 0, 0],
+    unit: ['A', 'A', 'A', 'B', 'B', 'B', 'C', 'C', 'C'],
+    time: [1, 2, 3, 1, 2, 3, 1, 2, 3],
+  };
+  const timing = panelTiming(hand.treated, hand.unit, hand.time);
+  const cells = partitionCells(hand.treated, timing);
+  const noCov = { beta: [], xtxInv: [], x0Tilde: [] };
+  const closeAll = (got: ArrayLike<number>, want: readonly number[]) =>
+    want.forEach((v, j) => expect(got[j]).toBeCloseTo(v, 10));
+
+  it('panelProblem names the column rule', () => {
+    expect(panelProblem(hand, [])).toBeNull();
+    expect(panelProblem({ ...hand, time: [1] }, [])).toBe(
+      'every column needs one value per outcome',
+    );
+    expect(panelProblem(hand, [[0, 0, 0, 0, 0, 0, 0, 0, NaN]])).toMatch(/must be finite/);
+    expect(panelProblem({ ...hand, treated: hand.treated.map((d) => d * 2) }, [])).toMatch(/0\/1/);
+  });
+
+  it('partitionCells: Ω₀, Ω₁, and the reverted and unidentified cells', () => {
+    expect(cells).toEqual({
+      untreated: [0, 3, 4, 6, 7, 8],
+      treated: [1, 2, 5],
+      reverted: 0,
+      unidentified: 0,
+    });
+    // Unit 1 is treated throughout (no untreated cell: unidentified); unit 2 reverts at t = 2.
+    const d = {
+      treated: [1, 1, 1, 0, 1, 0, 0, 0, 0],
+      unit: [1, 1, 1, 2, 2, 2, 3, 3, 3],
+      time: [0, 1, 2, 0, 1, 2, 0, 1, 2],
+    };
+    expect(partitionCells(d.treated, panelTiming(d.treated, d.unit, d.time))).toEqual({
+      untreated: [3, 6, 7, 8],
+      treated: [4],
+      reverted: 1,
+      unidentified: 3,
+    });
+  });
+
+  it('untreatedFixedEffects: α̂ + λ̂ fit Ω₀ up to the 2 × 2 residuals ∓d/4', () => {
+    const fe = untreatedFixedEffects(hand.outcome, [], [], cells.untreated, timing);
+    if (fe === null) throw new Error('did not converge');
+    const fit = cells.untreated.map((i) => fe.alpha[timing.unit[i]] + fe.lambda[timing.rank[i]]);
+    closeAll(fit, [1, 1.75, 3.25, 0.25, 1.75, 5]);
+  });
+
+  it('solveFixedEffects on one cell per unit and period reproduces it exactly', () => {
+    // Two units × two periods, cells (0,0) and (1,1) only: α₀ + λ₀ = 3 and α₁ + λ₁ = 5.
+    const alpha = new Float64Array(2);
+    const lambda = new Float64Array(2);
+    const ok = solveFixedEffects(
+      [0, 1],
+      Int32Array.of(0, 1),
+      Int32Array.of(0, 1),
+      Float64Array.of(3, 5),
+      Float64Array.of(3, 5),
+      alpha,
+      lambda,
+    );
+    expect(ok).toBe(true);
+    closeAll([alpha[0] + lambda[0], alpha[1] + lambda[1]], [3, 5]);
+  });
+
+  it('imputedEffects: τ̂ = (A2 − A1 − 1.5, A3 − A1 − 4.75, B3 − 1.75 − 4.75) = (1.5, 0.25, 2.5)', () => {
+    const fe = untreatedFixedEffects(hand.outcome, [], [], cells.untreated, timing);
+    if (fe === null) throw new Error('did not converge');
+    closeAll(imputedEffects(hand.outcome, [], [], fe, cells.treated, timing), [1.5, 0.25, 2.5]);
+  });
+
+  it('covariateFit: β̂ = d / d_x from the one 2 × 2 that identifies it; none without covariates', () => {
+    expect(covariateFit(hand, [], cells.untreated)).toEqual(noCov);
+    const x = [0.3, -1, 2, 0.5, 0.1, -0.7, 1.1, 0.4, -0.2];
+    // d_x = (0.1 − 0.5) − (0.4 − 1.1) = 0.3.
+    const fit = covariateFit(hand, [x], cells.untreated);
+    if ('status' in fit) throw new Error(fit.reason);
+    expect(fit.beta[0]).toBeCloseTo(-1 / 0.3, 9);
+    closeAll(fit.x0Tilde[0], [0, -0.075, 0.075, 0.075, -0.075, 0]);
+    const unitLevel = [1, 1, 1, 2, 2, 2, 3, 3, 3];
+    expect(covariateFit(hand, [unitLevel], cells.untreated)).toMatchObject({
+      status: 'singular_design',
+    });
+  });
+
+  it('untreatedWeights: τ̂ = Σ_Ω₁ Y/N₁ + Σ_Ω₀ v₀ Y for any outcome, and Σ v₀ = −1', () => {
+    const x = [0.3, -1, 2, 0.5, 0.1, -0.7, 1.1, 0.4, -0.2];
+    for (const cov of [[], [x]]) {
+      const data = { ...hand, covariates: cov.length === 0 ? undefined : { x } };
+      const fit = covariateFit(data, cov, cells.untreated);
+      if ('status' in fit) throw new Error(fit.reason);
+      const v0 = untreatedWeights(cov, fit, cells, timing);
+      if (v0 === null) throw new Error('did not converge');
+      let linear = 0;
+      for (const i of cells.treated) linear += hand.outcome[i] / 3;
+      cells.untreated.forEach((i, r) => (linear += v0[r] * hand.outcome[i]));
+      // 8 digits: both sides rest on Gauss-Seidel solves stopped at a relative 1e-12.
+      expect(linear).toBeCloseTo(didStaggered(data).estimate, 8);
+      expect(v0.reduce((a, b) => a + b, 0)).toBeCloseTo(-1, 10);
+    }
+  });
+
+  it('clusterScores: Σ_t v ε̃ per unit (v₀ = 1..6 here) plus (τ̂ − τ̄_g)/N₁, which sums to 0 in a one-unit cohort', () => {
+    const fe = untreatedFixedEffects(hand.outcome, [], [], cells.untreated, timing);
+    if (fe === null) throw new Error('did not converge');
+    const tau = [1.5, 0.25, 2.5];
+    const { score, cohorts } = clusterScores(
+      hand,
+      [],
+      [],
+      fe,
+      [1, 2, 3, 4, 5, 6],
+      tau,
+      cells,
+      timing,
+    );
+    // A: 1·0; B: 2·.25 + 3·(−.25); C: 4·(−.25) + 5·.25 + 6·0.
+    closeAll(score, [0, -0.25, 0.25]);
+    expect(cohorts).toBe(2);
+  });
+
+  it('usedUnits and clusteredVariance: G = 3, V̂ = 3/2 · (0.25² + 0.25²)', () => {
+    expect(usedUnits(cells, timing.unit)).toBe(3);
+    expect(clusteredVariance(Float64Array.of(0, -0.25, 0.25), 3)).toBeCloseTo(0.1875, 15);
   });
 });
