@@ -4,6 +4,18 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/**
+ * SQL against the event store lives in data-access modules (`*queries.ts`: named, typed functions
+ * over `SqlSource`), so logic and apps never spell the store's tables. A `.rows(sql, ...)` call is
+ * how SQL reaches the store; `rows()` without arguments (a lazily built matrix, as in
+ * libs/stats' logistic) is not SQL. The store itself, specs and `testing/` worlds may call it.
+ */
+const SQL_IN_QUERIES_MODULES = {
+  selector: "CallExpression[callee.property.name='rows'][arguments.length>0]",
+  message:
+    'SQL against the event store lives in a *queries.ts data-access module (README: Where things go)',
+};
+
 export default [
   { ignores: ['node_modules', 'dist', '.nx', '.hirelearn', 'libs/proto/src/gen', 'models'] },
   ...tseslint.configs.recommended,
@@ -116,6 +128,11 @@ export default [
     },
   },
   {
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**', '**/*queries.ts', 'libs/store/**'],
+    rules: { 'no-restricted-syntax': ['error', SQL_IN_QUERIES_MODULES] },
+  },
+  {
     // A lib's index is its public API: named exports, grouped, like libs/registry/src/index.ts;
     // `export *` would publish its internals again. Libs join this list as they are curated.
     files: [
@@ -128,6 +145,8 @@ export default [
           selector: 'ExportAllDeclaration',
           message: 'name what the lib exports (its public API); internals stay internal',
         },
+        // Repeated: a later block's options for a rule replace an earlier block's.
+        SQL_IN_QUERIES_MODULES,
       ],
     },
   },
