@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { serverSecurityVariables } from '@hirelearn/env';
 import * as pb from '@hirelearn/proto';
 import { openDocumentStore } from '@hirelearn/store';
 import {
@@ -234,10 +235,9 @@ describe('gRPC security', () => {
     try {
       insecure = await startGrpcServer([], {
         host: '0.0.0.0',
-        security: serverSecuritySettings(
-          { HIRELEARN_INSECURE: '1' },
-          { credentialsFile: credentialsFile },
-        ),
+        security: serverSecuritySettings(serverSecurityVariables({ HIRELEARN_INSECURE: '1' }), {
+          credentialsFile: credentialsFile,
+        }),
       });
     } finally {
       process.stderr.write = write;

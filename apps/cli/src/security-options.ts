@@ -3,6 +3,7 @@
  * that call a service over gRPC take the client's. Options win over the HIRELEARN_* variables.
  */
 import type { Command } from 'commander';
+import { clientSecurityVariables, serverSecurityVariables } from '@hirelearn/env';
 import {
   clientSecuritySettings,
   serverSecuritySettings,
@@ -36,7 +37,7 @@ export const serverSecurityOptions = (c: Command): Command =>
     );
 
 export function serverSecurityFrom(opts: ServerSecurityOpts): ServerSecuritySettings {
-  return serverSecuritySettings(process.env, {
+  return serverSecuritySettings(serverSecurityVariables(process.env), {
     ...(opts.tlsCert !== undefined && { tlsCertFile: opts.tlsCert }),
     ...(opts.tlsKey !== undefined && { tlsKeyFile: opts.tlsKey }),
     ...(opts.tlsClientCa !== undefined && { tlsClientCaFile: opts.tlsClientCa }),
@@ -71,7 +72,7 @@ export const clientSecurityOptions = (c: Command): Command =>
     );
 
 export function clientSecurityFrom(opts: ClientSecurityOpts): ClientSecuritySettings {
-  return clientSecuritySettings(process.env, {
+  return clientSecuritySettings(clientSecurityVariables(process.env), {
     ...(opts.tlsCa !== undefined && { tlsCaFile: opts.tlsCa, tls: true }),
     ...(opts.tlsClientCert !== undefined && { tlsClientCertFile: opts.tlsClientCert }),
     ...(opts.tlsClientKey !== undefined && { tlsClientKeyFile: opts.tlsClientKey }),

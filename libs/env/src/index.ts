@@ -13,3 +13,9 @@ export {
   type ListenAddress,
   type NumberBounds,
 } from './settings';
+export {
+  clientSecurityVariables,
+  serverSecurityVariables,
+  type ClientSecurityVariables,
+  type ServerSecurityVariables,
+} from './security';

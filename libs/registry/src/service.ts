@@ -6,7 +6,13 @@ import {
   type EvidenceCheck,
 } from '@hirelearn/config';
 import { createPersonalizationServer } from '@hirelearn/personalize';
-import { documentsUrl, listenAddress, readSetting, wholeNumber } from '@hirelearn/env';
+import {
+  documentsUrl,
+  listenAddress,
+  readSetting,
+  serverSecurityVariables,
+  wholeNumber,
+} from '@hirelearn/env';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { Registry, type RegistryOptions } from './registry';
 import { DEFAULT_MAX_ARTIFACT_BYTES } from './settings';
@@ -53,7 +59,7 @@ export function registryServiceSettings(
     maxArtifactBytes:
       overrides.maxArtifactBytes ??
       readSetting(env, 'HIRELEARN_MAX_ARTIFACT_BYTES', artifactBytes, DEFAULT_MAX_ARTIFACT_BYTES),
-    security: overrides.security ?? serverSecuritySettings(env),
+    security: overrides.security ?? serverSecuritySettings(serverSecurityVariables(env)),
   });
 }
 

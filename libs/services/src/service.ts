@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { documentsUrl, listenAddress } from '@hirelearn/env';
+import {
+  clientSecurityVariables,
+  documentsUrl,
+  listenAddress,
+  serverSecurityVariables,
+} from '@hirelearn/env';
 import { Registry, RegistryGrpcClient } from '@hirelearn/registry';
 import type { EditEffectInput } from '@hirelearn/ml';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
@@ -84,8 +89,9 @@ export function modelServiceSettings(
     port: overrides.port ?? address.port,
     predictionLog: overrides.predictionLog ?? DEFAULT_PREDICTION_LOG,
     predictionLogWorker: overrides.predictionLogWorker ?? null,
-    security: overrides.security ?? serverSecuritySettings(env),
-    registrySecurity: overrides.registrySecurity ?? clientSecuritySettings(env),
+    security: overrides.security ?? serverSecuritySettings(serverSecurityVariables(env)),
+    registrySecurity:
+      overrides.registrySecurity ?? clientSecuritySettings(clientSecurityVariables(env)),
   });
 }
 

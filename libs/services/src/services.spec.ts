@@ -1,6 +1,8 @@
 import type { ModelVersion } from '@hirelearn/registry';
 import { openDocumentStore } from '@hirelearn/store';
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { SettingError } from '@hirelearn/env';
 import {
   inputsHash,
   PREDICTIONS_COLLECTION,
@@ -172,6 +174,33 @@ describe('modelServiceSettings', () => {
     expect(modelServiceSettings({}, 'X', 9, { port: 0, registryAddress: null }).port).toBe(0);
     expect(() => modelServiceSettings({ HIRELEARN_X_PORT: 'x' }, 'X', 9)).toThrow(
       'HIRELEARN_X_PORT: x is not a port (0-65535)',
+    );
+  });
+
+  // The TLS and token variables were read inside libs/proto; libs/env reads them now, with
+  // its SettingError, and the pair rules stay where the settings are built.
+  it('reads the TLS and token variables through libs/env, keeping the pair errors', () => {
+    const s = modelServiceSettings(
+      {
+        HIRELEARN_TLS_CERT: 'server.pem',
+        HIRELEARN_TLS_KEY: 'server.key',
+        HIRELEARN_TOKEN: 'secret',
+        HIRELEARN_INSECURE: '1',
+      },
+      'X',
+      9,
+    );
+    expect(s.security).toMatchObject({
+      tlsCertFile: resolve('server.pem'),
+      tlsKeyFile: resolve('server.key'),
+      insecure: true,
+    });
+    expect(s.registrySecurity).toMatchObject({ token: 'secret', tls: false, insecure: true });
+    expect(() => modelServiceSettings({ HIRELEARN_INSECURE: 'maybe' }, 'X', 9)).toThrow(
+      SettingError,
+    );
+    expect(() => modelServiceSettings({ HIRELEARN_TLS_CERT: 'server.pem' }, 'X', 9)).toThrow(
+      'HIRELEARN_TLS_CERT and HIRELEARN_TLS_KEY (--tls-cert, --tls-key): give both or neither',
     );
   });
 

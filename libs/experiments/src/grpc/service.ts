@@ -11,6 +11,7 @@ import {
   duckdbMemory,
   listenAddress,
   readSetting,
+  serverSecurityVariables,
   wholeNumber,
 } from '@hirelearn/env';
 import {
@@ -63,7 +64,7 @@ export function learningEngineSettings(
     dbMemoryLimit: overrides.dbMemoryLimit ?? duckdbMemory(env),
     host: overrides.host ?? address.host,
     port: overrides.port ?? address.port,
-    security: overrides.security ?? serverSecuritySettings(env),
+    security: overrides.security ?? serverSecuritySettings(serverSecurityVariables(env)),
     optOuts: overrides.optOuts ?? {
       refreshMs: readSetting(
         env,

@@ -4,7 +4,7 @@ import {
   type ClientSecuritySettings,
   type ServerSecuritySettings,
 } from '@hirelearn/proto';
-import { listenAddress } from '@hirelearn/env';
+import { clientSecurityVariables, listenAddress, serverSecurityVariables } from '@hirelearn/env';
 import { monitorJobSettings, type MonitorJobSettings } from '../monitor/job';
 
 export const DEFAULT_MONITOR_PORT = 50054;
@@ -45,7 +45,8 @@ export function monitorServiceSettings(
       overrides.registryAddress !== undefined
         ? overrides.registryAddress
         : (env.HIRELEARN_REGISTRY_ADDRESS ?? null),
-    security: overrides.security ?? serverSecuritySettings(env),
-    registrySecurity: overrides.registrySecurity ?? clientSecuritySettings(env),
+    security: overrides.security ?? serverSecuritySettings(serverSecurityVariables(env)),
+    registrySecurity:
+      overrides.registrySecurity ?? clientSecuritySettings(clientSecurityVariables(env)),
   });
 }

@@ -1,7 +1,9 @@
 /**
- * The security settings of servers and clients, read once from the environment (command-line
- * options win), in the shape of every service's settings. Paths are resolved here; the files
- * are read when a server starts or a client is made.
+ * The security settings of servers and clients, in the shape of every service's settings: from
+ * the variables the app read once through libs/env (`serverSecurityVariables(env)`,
+ * `clientSecurityVariables(env)`: this lib reads no environment) and the command-line options,
+ * which win. Defaults, resolved paths and the pair checks are here; the files are read when a
+ * server starts or a client is made.
  */
 import { resolve } from 'node:path';
 
@@ -40,28 +42,24 @@ export interface ClientSecuritySettings {
   readonly insecure: boolean;
 }
 
-/** A boolean variable: 1/true/yes or 0/false/no/empty; anything else is refused by name. */
-export function flagOf(env: NodeJS.ProcessEnv, name: string): boolean {
-  const v = (env[name] ?? '').trim().toLowerCase();
-  if (['1', 'true', 'yes'].includes(v)) return true;
-  if (['', '0', 'false', 'no'].includes(v)) return false;
-  throw new RangeError(`${name}: '${env[name]}' is not a boolean (1 or 0)`);
-}
-
 const path = (v: string | null | undefined): string | null => (v ? resolve(v) : null);
 
-/** Reads HIRELEARN_TLS_CERT, HIRELEARN_TLS_KEY, HIRELEARN_TLS_CLIENT_CA, HIRELEARN_CREDENTIALS, HIRELEARN_TOKEN_FILE and HIRELEARN_INSECURE. */
+/**
+ * A server's settings: `variables` as read from HIRELEARN_TLS_CERT, HIRELEARN_TLS_KEY,
+ * HIRELEARN_TLS_CLIENT_CA, HIRELEARN_CREDENTIALS, HIRELEARN_TOKEN_FILE and HIRELEARN_INSECURE,
+ * `overrides` (command-line options) winning field by field.
+ */
 export function serverSecuritySettings(
-  env: NodeJS.ProcessEnv,
+  variables: Partial<ServerSecuritySettings> = {},
   overrides: Partial<ServerSecuritySettings> = {},
 ): ServerSecuritySettings {
   const s = {
-    tlsCertFile: path(overrides.tlsCertFile ?? env.HIRELEARN_TLS_CERT),
-    tlsKeyFile: path(overrides.tlsKeyFile ?? env.HIRELEARN_TLS_KEY),
-    tlsClientCaFile: path(overrides.tlsClientCaFile ?? env.HIRELEARN_TLS_CLIENT_CA),
-    credentialsFile: path(overrides.credentialsFile ?? env.HIRELEARN_CREDENTIALS),
-    tokenFile: resolve(overrides.tokenFile ?? env.HIRELEARN_TOKEN_FILE ?? DEFAULT_TOKEN_FILE),
-    insecure: overrides.insecure ?? flagOf(env, 'HIRELEARN_INSECURE'),
+    tlsCertFile: path(overrides.tlsCertFile ?? variables.tlsCertFile),
+    tlsKeyFile: path(overrides.tlsKeyFile ?? variables.tlsKeyFile),
+    tlsClientCaFile: path(overrides.tlsClientCaFile ?? variables.tlsClientCaFile),
+    credentialsFile: path(overrides.credentialsFile ?? variables.credentialsFile),
+    tokenFile: resolve(overrides.tokenFile ?? variables.tokenFile ?? DEFAULT_TOKEN_FILE),
+    insecure: overrides.insecure ?? variables.insecure ?? false,
   };
   if ((s.tlsCertFile === null) !== (s.tlsKeyFile === null))
     throw new RangeError(
@@ -74,22 +72,26 @@ export function serverSecuritySettings(
   return Object.freeze(s);
 }
 
-/** Reads HIRELEARN_TLS, HIRELEARN_TLS_CA, HIRELEARN_TLS_CLIENT_CERT, HIRELEARN_TLS_CLIENT_KEY, HIRELEARN_TOKEN, HIRELEARN_TOKEN_FILE and HIRELEARN_INSECURE. */
+/**
+ * A client's settings: `variables` as read from HIRELEARN_TLS, HIRELEARN_TLS_CA,
+ * HIRELEARN_TLS_CLIENT_CERT, HIRELEARN_TLS_CLIENT_KEY, HIRELEARN_TOKEN, HIRELEARN_TOKEN_FILE and
+ * HIRELEARN_INSECURE, `overrides` (command-line options) winning field by field.
+ */
 export function clientSecuritySettings(
-  env: NodeJS.ProcessEnv,
+  variables: Partial<ClientSecuritySettings> = {},
   overrides: Partial<ClientSecuritySettings> = {},
 ): ClientSecuritySettings {
-  const caFile = path(overrides.tlsCaFile ?? env.HIRELEARN_TLS_CA);
-  const named = overrides.tokenFile !== undefined ? overrides.tokenFile : env.HIRELEARN_TOKEN_FILE;
+  const caFile = path(overrides.tlsCaFile ?? variables.tlsCaFile);
+  const named = overrides.tokenFile !== undefined ? overrides.tokenFile : variables.tokenFile;
   const s = {
-    tls: overrides.tls ?? (caFile !== null || flagOf(env, 'HIRELEARN_TLS')),
+    tls: overrides.tls ?? (caFile !== null || (variables.tls ?? false)),
     tlsCaFile: caFile,
-    tlsClientCertFile: path(overrides.tlsClientCertFile ?? env.HIRELEARN_TLS_CLIENT_CERT),
-    tlsClientKeyFile: path(overrides.tlsClientKeyFile ?? env.HIRELEARN_TLS_CLIENT_KEY),
-    token: overrides.token !== undefined ? overrides.token : env.HIRELEARN_TOKEN || null,
+    tlsClientCertFile: path(overrides.tlsClientCertFile ?? variables.tlsClientCertFile),
+    tlsClientKeyFile: path(overrides.tlsClientKeyFile ?? variables.tlsClientKeyFile),
+    token: overrides.token !== undefined ? overrides.token : (variables.token ?? null),
     tokenFile: named === null ? null : resolve(named ?? DEFAULT_TOKEN_FILE),
     tokenFileNamed: overrides.tokenFileNamed ?? typeof named === 'string',
-    insecure: overrides.insecure ?? flagOf(env, 'HIRELEARN_INSECURE'),
+    insecure: overrides.insecure ?? variables.insecure ?? false,
   };
   if ((s.tlsClientCertFile === null) !== (s.tlsClientKeyFile === null))
     throw new RangeError(
