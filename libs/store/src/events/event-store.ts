@@ -62,7 +62,11 @@ export class EventStore {
     const file = fileOf(location);
     const memory = options.memoryLimit ?? DEFAULT_DUCKDB_MEMORY;
     if (options.readOnly && file !== ':memory:') return EventStore.openReadOnly(file, memory);
-    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirSync(path.dirname(file), { recursive: true });
+      // A rewrite that completed before a crash takes the file's place before anything else.
+      if (existsSync(rewrittenFile(file))) replaceWithRewrite(file);
+    }
     const { instance, connection } = await connect(file, memory);
     const salt = await scalar(
       connection,
@@ -80,6 +84,8 @@ export class EventStore {
    */
   private static async openReadOnly(file: string, memory: string): Promise<EventStore> {
     if (!existsSync(file)) return EventStore.open('duckdb::memory:', { memoryLimit: memory });
+    // A rewrite left complete by a crash replaces the file first, which needs write access.
+    if (existsSync(rewrittenFile(file))) return EventStore.open(file, { memoryLimit: memory });
     const instance = await DuckDBInstance.create(file, {
       access_mode: 'READ_ONLY',
       memory_limit: memory,
@@ -170,15 +176,15 @@ export class EventStore {
         WHERE event_type = 'APPLICATION_CREATED' GROUP BY application_id`);
       const orphan = `FROM stage WHERE event_type = 'STATUS_CHANGED'
         AND application_id NOT IN (SELECT application_id FROM known_applications)`;
-      const pendingAdded = Number(await scalar(c, `SELECT count(*) ${orphan}`));
-      await c.run(`INSERT INTO pending_events ${STAGED_EVENTS} WHERE event_type = 'STATUS_CHANGED'
-        AND application_id NOT IN (SELECT application_id FROM known_applications)`);
+      // Counts are the statements' own (rowsChanged), not a count(*) before each.
+      const pendingAdded = (
+        await c.run(`INSERT INTO pending_events ${STAGED_EVENTS} WHERE event_type = 'STATUS_CHANGED'
+          AND application_id NOT IN (SELECT application_id FROM known_applications)`)
+      ).rowsChanged;
       await c.run(`DELETE ${orphan}`);
-      const stored = Number(await scalar(c, `SELECT count(*) FROM stage`));
-      await c.run(`INSERT INTO raw_events ${STAGED_EVENTS}`);
+      const stored = (await c.run(`INSERT INTO raw_events ${STAGED_EVENTS}`)).rowsChanged;
       const ready = `FROM pending_events WHERE application_id IN (SELECT application_id FROM known_applications)`;
-      const released = Number(await scalar(c, `SELECT count(*) ${ready}`));
-      await c.run(`INSERT INTO raw_events SELECT * ${ready}`);
+      const released = (await c.run(`INSERT INTO raw_events SELECT * ${ready}`)).rowsChanged;
       await c.run(`DELETE ${ready}`);
       const quarantined = await this.quarantine([...batch.quarantine, ...conflicts]);
       for (const d of batch.deletions) await this.eraseWithin(d.user_id, d.at_ms);
@@ -240,13 +246,8 @@ export class EventStore {
     let erased = 0;
     for (const [table, where, params] of deletes) {
       if (!(await this.tableExists(table))) continue;
-      const n = await scalar(
-        this.connection,
-        `SELECT count(*) FROM ${table} WHERE ${where}`,
-        params,
-      );
-      await this.connection.run(`DELETE FROM ${table} WHERE ${where}`, params);
-      erased += Number(n);
+      erased += (await this.connection.run(`DELETE FROM ${table} WHERE ${where}`, params))
+        .rowsChanged;
     }
     await this.connection.run(
       `INSERT OR IGNORE INTO tombstones VALUES ($1, make_timestamp($2::BIGINT * 1000))`,
@@ -264,12 +265,16 @@ export class EventStore {
    * the store has tombstones and was never rewritten (erased by a version that only deleted).
    */
   private async rewriteIfErased(): Promise<void> {
+    if (await this.erasedBytesPending()) await this.rewriteFile();
+  }
+
+  private async erasedBytesPending(): Promise<boolean> {
     const pending = await scalar(
       this.connection,
       `SELECT coalesce((SELECT value FROM store_meta WHERE key = '${ERASED_BYTES}'),
          CASE WHEN EXISTS (SELECT 1 FROM tombstones) THEN 'pending' END) = 'pending'`,
     );
-    if (pending === true) await this.rewriteFile();
+    return pending === true;
   }
 
   /**
@@ -277,8 +282,16 @@ export class EventStore {
    * overwritten, so after an erasure the file still held the user's bytes: `grep -a` found
    * quarantined lines word for word, and CHECKPOINT or VACUUM changed nothing. Copying every
    * table into a fresh file and renaming it over the old one leaves no block of the old file.
-   * The rename happens while this process still holds the old file, so no other process can
-   * have opened it and write to it after it is replaced; then the fresh file is opened.
+   *
+   * The copy reads the open database (its WAL and memory included), so the old file needs no
+   * CHECKPOINT first: a run with erasures writes its rows once, into the fresh file
+   * (`finishRun`). The old file's WAL still holds the erased rows, and DuckDB would replay it
+   * onto whatever file takes its name, so it is removed before the rename, and the old file
+   * closes without its shutdown checkpoint. Crash-safe in this order: the fresh file is
+   * complete when it is renamed to `*.rewritten`; from then on the next `open` finishes the
+   * swap (`replaceWithRewrite`). The swap happens while this process still holds the old
+   * file, so no other process can have opened it and write to it after it is replaced; then
+   * the fresh file is opened.
    */
   private async rewriteFile(): Promise<void> {
     const c = this.connection;
@@ -289,18 +302,26 @@ export class EventStore {
     const fresh = `${this.location}.rewrite`;
     rmSync(fresh, { force: true });
     rmSync(`${fresh}.wal`, { force: true });
-    await c.run('CHECKPOINT');
     const name = String(await scalar(c, 'SELECT current_database()'));
     await c.run(`ATTACH ${sqlString(fresh)} AS hirelearn_rewrite`);
     try {
+      // A commit over the threshold checkpoints instead of writing the WAL: the copy goes
+      // straight into the fresh file, compressed, instead of through its WAL first (a tenth
+      // of the bytes). Only the fresh file is written while the threshold is this low.
+      await c.run(`SET checkpoint_threshold = '${COPY_CHECKPOINT_THRESHOLD}'`);
       await c.run(`COPY FROM DATABASE ${sqlIdentifier(name)} TO hirelearn_rewrite`);
       await c.run(
         `INSERT OR REPLACE INTO hirelearn_rewrite.store_meta VALUES ('${ERASED_BYTES}', 'rewritten')`,
       );
+      // Everything into the fresh file itself: only the file is renamed, not its WAL.
+      await c.run('CHECKPOINT hirelearn_rewrite');
     } finally {
+      await c.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`);
       await c.run('DETACH hirelearn_rewrite');
     }
-    renameSync(fresh, this.location);
+    renameSync(fresh, rewrittenFile(this.location));
+    await c.run('PRAGMA disable_checkpoint_on_shutdown');
+    replaceWithRewrite(this.location);
     this.connection.closeSync();
     this.instance.closeSync();
     ({ instance: this.instance, connection: this.connection } = await connect(
@@ -311,7 +332,6 @@ export class EventStore {
 
   private async quarantine(entries: Batch['quarantine']): Promise<number> {
     if (entries.length === 0) return 0;
-    const before = Number(await scalar(this.connection, 'SELECT count(*) FROM quarantine'));
     const now = Date.now();
     await this.connection.run('DELETE FROM q_stage');
     await this.append(
@@ -330,10 +350,11 @@ export class EventStore {
         now,
       ]),
     );
-    await this.connection.run(`INSERT OR IGNORE INTO quarantine
+    // Counts the rows inserted, not those ignored as already quarantined.
+    const inserted = await this.connection.run(`INSERT OR IGNORE INTO quarantine
       SELECT DISTINCT ON (quarantine_id) quarantine_id, event_id, event_type, user_id, reason, field,
         message, raw, source, line, make_timestamp(quarantined_ms * 1000) FROM q_stage`);
-    return Number(await scalar(this.connection, 'SELECT count(*) FROM quarantine')) - before;
+    return inserted.rowsChanged;
   }
 
   /** Rebuilds the facts tables from the event log. */
@@ -362,8 +383,10 @@ export class EventStore {
       `UPDATE ingest_runs SET status = $3, finished_at = now()::TIMESTAMP, report = $2 WHERE run_id = $1`,
       [runId, JSON.stringify(report), status],
     );
-    await this.connection.run('CHECKPOINT');
-    await this.rewriteIfErased();
+    // After erasures the rewrite is the run's one write of the file; a CHECKPOINT before it
+    // would write every row a second time.
+    if (await this.erasedBytesPending()) await this.rewriteFile();
+    else await this.connection.run('CHECKPOINT');
   }
 
   /**
@@ -508,6 +531,26 @@ function appendValue(appender: Appender, v: string | number | null | Uint8Array)
 /** The `store_meta` key of erased bytes: `pending` after an erasure, `rewritten` after the rewrite. */
 const ERASED_BYTES = 'erased_bytes';
 
+/** Where a complete rewrite of `file` waits for its swap (`EventStore.rewriteFile`). */
+function rewrittenFile(file: string): string {
+  return `${file}.rewritten`;
+}
+
+/**
+ * Puts a complete rewrite in the file's place. The old WAL goes first: replayed onto the
+ * rewrite it would bring the erased rows back. Safe to repeat after a crash at any step.
+ */
+function replaceWithRewrite(file: string): void {
+  rmSync(`${file}.wal`, { force: true });
+  renameSync(rewrittenFile(file), file);
+}
+
+/** The WAL size past which DuckDB checkpoints by itself (see `connect`). */
+const CHECKPOINT_THRESHOLD = '256MB';
+
+/** During the rewrite's copy: any commit checkpoints at once (`rewriteFile`). */
+const COPY_CHECKPOINT_THRESHOLD = '1B';
+
 /**
  * Opens the file with the store's settings, applies pending migrations, makes the stage tables.
  * A bounded buffer pool keeps memory flat however large the log grows; DuckDB spills.
@@ -521,7 +564,7 @@ async function connect(
 ): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(file, {
     memory_limit: memoryLimit,
-    checkpoint_threshold: '256MB',
+    checkpoint_threshold: CHECKPOINT_THRESHOLD,
   });
   const connection = await instance.connect();
   await migrate(connection);
