@@ -1,12 +1,11 @@
 /**
  * What the measurement reads of the event log, as named queries over the store's facts: each
  * user's applications with a known outcome, their resume edits and their answers to
- * suggestions. Users who do not share their data across users are left out (analytics'
+ * suggestions. Users who do not share their data across users are left out (the store's
  * `OPTED_OUT_USERS`: a `USER_OPTED_OUT` of `market_insights` or `all`, or a profile withholding
  * `consent.market_insights`): the quality report is a figure across users.
  */
-import type { EventStore } from '@hirelearn/store';
-import { OPTED_OUT_USERS } from '@hirelearn/store';
+import { OPTED_OUT_USERS, type SqlSource } from '@hirelearn/store';
 
 /** A submitted application whose outcome is known (an interview, or a final no). */
 export interface ApplicationOutcome {
@@ -75,7 +74,7 @@ const EMPTY: UserOutcomes = Object.freeze({ applications: [], edits: [], feedbac
  * log (or opted out) maps to empty lists. An empty store (no facts yet) is all empty.
  */
 export async function loadUserOutcomes(
-  store: EventStore,
+  store: SqlSource,
   users: ReadonlySet<string>,
 ): Promise<ReadonlyMap<string, UserOutcomes>> {
   const out = new Map<
