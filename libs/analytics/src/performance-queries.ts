@@ -36,13 +36,6 @@ function performanceRowOf(r: Record<string, unknown>): UserPerformanceRow {
   };
 }
 
-/** A period bound as a SQL literal; anything but `YYYY-MM-DD HH:MM:SS` is a programmer error. */
-function timestampLiteral(t: string): string {
-  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(t))
-    throw new RangeError(`not a period bound: '${t}'`);
-  return `TIMESTAMP '${t}'`;
-}
-
 /** `ghost_after_days` as the performance query's $1: whole days, refused unless finite >= 0. */
 function ghostDays(ghostAfterDays: number): number {
   if (!Number.isFinite(ghostAfterDays) || ghostAfterDays < 0) {
@@ -59,32 +52,30 @@ function ghostDays(ghostAfterDays: number): number {
  * when reached before the period's end; ghosting is a ghosted event before the end, or silence for
  * `ghost_after_days` measured at the earlier of the period's end and the newest event in the
  * store (so a replay gives the same answer as the facts). Parameters: $1 `ghost_after_days` in
- * whole days (`ghostDays`), and with `oneUser` $2 the user id.
+ * whole days (`ghostDays`), $2 and $3 the period's bounds, and with `oneUser` $4 the user id.
  */
-function performanceSql(period: Period, oneUser: boolean): string {
-  // Bounds go in as literals: filtering on bounds joined from a one-row CTE made a non-equi
-  // join that was ~3x slower than a plain filter at 10M rows (tools/bench/analytics.ts).
-  const start = timestampLiteral(period.start);
-  const end = timestampLiteral(period.end);
+function performanceSql(oneUser: boolean): string {
+  // The bounds are compared directly: joined from a one-row CTE instead, they made a non-equi
+  // join ~3x slower than a plain filter at 10M rows (tools/bench/analytics.ts).
   return `
-  WITH now AS (SELECT least(${end}, max(occurred_at)) AS as_of FROM raw_events),
+  WITH now AS (SELECT least($3::TIMESTAMP, max(occurred_at)) AS as_of FROM raw_events),
   explicit_ghost AS (
     SELECT application_id, min(occurred_at) AS ghosted_at FROM raw_events
-    WHERE event_type = 'STATUS_CHANGED' AND ${oneUser ? 'user_id = $2 AND ' : ''}
+    WHERE event_type = 'STATUS_CHANGED' AND ${oneUser ? 'user_id = $4 AND ' : ''}
       json_extract_string(payload, '$.outcome.status') = 'ghosted'
     GROUP BY 1),
   a AS (
     SELECT user_id, category, days_to_first_response,
-      coalesce(interview_at < ${end}, false) OR coalesce(offer_at < ${end}, false) AS iv,
-      coalesce(offer_at < ${end}, false) AS off,
-      coalesce(rejected_at < ${end}, false) AS rej,
-      coalesce(least(interview_at, offer_at, rejected_at) < ${end}, false) AS responded,
+      coalesce(interview_at < $3::TIMESTAMP, false) OR coalesce(offer_at < $3::TIMESTAMP, false) AS iv,
+      coalesce(offer_at < $3::TIMESTAMP, false) AS off,
+      coalesce(rejected_at < $3::TIMESTAMP, false) AS rej,
+      coalesce(least(interview_at, offer_at, rejected_at) < $3::TIMESTAMP, false) AS responded,
       coalesce(least(interview_at, offer_at, rejected_at) < as_of, false) AS responded_as_of,
       coalesce(submitted_at, created_at) AS applied_at, as_of,
       coalesce(g.ghosted_at < as_of, false) AS ghosted_by_event
     FROM applications LEFT JOIN explicit_ghost g USING (application_id), now
-    WHERE coalesce(submitted_at, created_at) >= ${start} AND coalesce(submitted_at, created_at) < ${end}
-      ${oneUser ? 'AND user_id = $2' : ''})
+    WHERE coalesce(submitted_at, created_at) >= $2::TIMESTAMP AND coalesce(submitted_at, created_at) < $3::TIMESTAMP
+      ${oneUser ? 'AND user_id = $4' : ''})
   SELECT user_id,
     count(*)::INTEGER AS total_applications,
     count(*) FILTER (WHERE category = 'reach')::INTEGER AS reach,
@@ -137,7 +128,11 @@ export async function allPerformanceRows(
   period: Period,
   ghostAfterDays: number,
 ): Promise<UserPerformanceRow[]> {
-  const rows = await db.rows(performanceSql(period, false), [ghostDays(ghostAfterDays)]);
+  const rows = await db.rows(performanceSql(false), [
+    ghostDays(ghostAfterDays),
+    period.start,
+    period.end,
+  ]);
   return rows.map(performanceRowOf);
 }
 
@@ -148,7 +143,12 @@ export async function performanceRow(
   period: Period,
   ghostAfterDays: number,
 ): Promise<UserPerformanceRow> {
-  const [row] = await db.rows(performanceSql(period, true), [ghostDays(ghostAfterDays), userId]);
+  const [row] = await db.rows(performanceSql(true), [
+    ghostDays(ghostAfterDays),
+    period.start,
+    period.end,
+    userId,
+  ]);
   return performanceRowOf(row ?? { user_id: userId });
 }
 
