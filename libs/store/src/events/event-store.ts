@@ -306,8 +306,8 @@ export class EventStore {
     await c.run(`ATTACH ${sqlString(fresh)} AS hirelearn_rewrite`);
     try {
       // A commit over the threshold checkpoints instead of writing the WAL: the copy goes
-      // straight into the fresh file, compressed, instead of through its WAL first (a tenth
-      // of the bytes). Only the fresh file is written while the threshold is this low.
+      // straight into the fresh file, compressed, not first through its WAL uncompressed.
+      // Only the fresh file is written while the threshold is this low.
       await c.run(`SET checkpoint_threshold = '${COPY_CHECKPOINT_THRESHOLD}'`);
       await c.run(`COPY FROM DATABASE ${sqlIdentifier(name)} TO hirelearn_rewrite`);
       await c.run(
@@ -319,8 +319,9 @@ export class EventStore {
       await c.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`);
       await c.run('DETACH hirelearn_rewrite');
     }
-    renameSync(fresh, rewrittenFile(this.location));
+    // The old file must not be written again: its rows are in the fresh file.
     await c.run('PRAGMA disable_checkpoint_on_shutdown');
+    renameSync(fresh, rewrittenFile(this.location));
     replaceWithRewrite(this.location);
     this.connection.closeSync();
     this.instance.closeSync();
