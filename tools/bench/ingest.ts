@@ -11,7 +11,7 @@
  *
  * Prints each round's wall and CPU time (the process's, DuckDB's threads and the validator's
  * included: steadier than wall time on a shared machine), the medians, the ratios of the medians
- * and the ingest's peak RSS growth.
+ * the ingest's peak RSS growth and the machine's load average.
  *
  *   make build && npx tsx tools/bench/ingest.ts [rounds=5] [users=700]
  */
@@ -23,6 +23,7 @@ import { ingest, workerValidator } from '@hirelearn/ingest';
 import { defaultSimSettings, writeWorld } from '@hirelearn/sim';
 import { duckdbMemory } from '@hirelearn/env';
 import { DEFAULT_DUCKDB_MEMORY, EventStore } from '@hirelearn/store';
+import { loadAverage } from './load-average';
 
 /** The store's buffer pool (HIRELEARN_DUCKDB_MEMORY), given to the store and the raw load. */
 const MEMORY_LIMIT = duckdbMemory(process.env) ?? DEFAULT_DUCKDB_MEMORY;
@@ -119,13 +120,13 @@ async function main(): Promise<void> {
         if (which === 'raw') {
           const r = await rawLoad(world.path, path.join(dir, 'raw.duckdb'));
           raw.push(r);
-          console.log(`round ${round} raw:    ${show(r)} (${r.rows} rows)`);
+          console.log(`round ${round} raw:    ${show(r)} (${r.rows} rows), load ${loadAverage()}`);
         } else {
           const r = await validatedIngest(world.path, path.join(dir, 'store.duckdb'));
           validated.push(r);
           peakMb = Math.max(peakMb, r.peakMb);
           console.log(
-            `round ${round} ingest: ${show(r)} (${r.received} received, ${r.stored} stored)`,
+            `round ${round} ingest: ${show(r)} (${r.received} received, ${r.stored} stored), load ${loadAverage()}`,
           );
         }
       }
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
         `(goal 1.5), ${(ingestMedian.cpu / rawMedian.cpu).toFixed(2)} CPU`,
     );
     console.log(`ingest peak RSS growth:       ${peakMb.toFixed(0)} MB`);
+    console.log(`load average (1, 5, 15 min):  ${loadAverage()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
