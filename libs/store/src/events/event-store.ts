@@ -244,8 +244,9 @@ export class EventStore {
       ...FACT_TABLES.map((t): [string, string, DuckDBValue[]] => [t, 'user_id = $1', [userId]]),
     ];
     let erased = 0;
+    const tables = await this.tableNames();
     for (const [table, where, params] of deletes) {
-      if (!(await this.tableExists(table))) continue;
+      if (!tables.has(table)) continue;
       erased += (await this.connection.run(`DELETE FROM ${table} WHERE ${where}`, params))
         .rowsChanged;
     }
@@ -490,20 +491,22 @@ export class EventStore {
 
   private async factCounts(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
+    const tables = await this.tableNames();
     for (const t of FACT_TABLES) {
-      if (await this.tableExists(t))
+      if (tables.has(t))
         counts[t] = Number(await scalar(this.connection, `SELECT count(*) FROM ${t}`));
     }
     return counts;
   }
 
-  private async tableExists(table: string): Promise<boolean> {
-    const n = await scalar(
-      this.connection,
-      `SELECT count(*) FROM duckdb_tables() WHERE table_name = $1 AND NOT temporary`,
-      [table],
-    );
-    return Number(n) > 0;
+  /**
+   * The store's tables (the facts exist once built). Read once per erasure or count: each
+   * `duckdb_tables()` call costs about a millisecond and a table at a time cost an ingest with
+   * 11 deletion requests 0.16 s of CPU.
+   */
+  private async tableNames(): Promise<Set<string>> {
+    const rows = await this.rows(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary`);
+    return new Set(rows.map((r) => String(r.table_name)));
   }
 
   private async append(
