@@ -83,12 +83,18 @@ export function designColumns(data: CausalData): ColumnDesign {
 /** The rows `index` of every column of `data` (used for trimming, subsets and resamples). */
 export function subsetData<D extends CausalData>(data: D, index: readonly number[]): D {
   const pick = <T>(col: readonly T[]): T[] => index.map((i) => col[i]);
+  // Rows of a column known finite are finite: the subset's check is known without a scan.
+  const pickNumbers = (col: readonly number[]): number[] => {
+    const out = pick(col);
+    if (CHECKED.get(col) === true) CHECKED.set(out, true);
+    return out;
+  };
   const pickAll = (cols: Readonly<Record<string, readonly number[]>>): Record<string, number[]> =>
-    Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, pick(v)]));
+    Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, pickNumbers(v)]));
   const out: CausalData & { instruments?: Record<string, number[]> } = {
     ...data,
-    outcome: pick(data.outcome),
-    treatment: pick(data.treatment),
+    outcome: pickNumbers(data.outcome),
+    treatment: pickNumbers(data.treatment),
     covariates: pickAll(data.covariates),
     ...(data.clusters !== undefined ? { clusters: pick(data.clusters) } : {}),
   };

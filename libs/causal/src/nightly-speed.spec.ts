@@ -1,13 +1,14 @@
 /**
  * The nightly attribution's shortcuts (issue 17) give the very numbers of the plain way: a
  * propensity model left unfrozen, an analysis without refuters, the fused demeaning passes, the
- * balance table's arms split once, and the RD bandwidth's nearest-neighbour residuals over runs
- * of tied scores.
+ * balance table's arms split once, the RD bandwidth's nearest-neighbour residuals over runs
+ * of tied scores, and the finiteness of a subset known from its source.
  */
 import { createRng, weightedStandardizedMeanDifference } from '@hirelearn/stats';
 import { analyzeEffect } from './analyze';
 import { balanceTable } from './balance';
 import { fitPropensity, transientPropensity } from './propensity';
+import { checkData, subsetData } from './data';
 import { mseRdBandwidth } from './rd-bandwidth';
 import { demeanTwoWay, denseIndex } from './twfe';
 import type { CausalData } from './types';
@@ -123,5 +124,17 @@ describe('the nightly shortcuts give the plain way numbers', () => {
       pilot: 29.42358345950408,
       derivative_pilot: 26.76379937931908,
     });
+  });
+
+  it('a subset of columns known finite is known finite; a non-finite one is still found', () => {
+    const index = data.outcome.flatMap((_, i) => (i % 3 === 0 ? [] : [i]));
+    expect(checkData(data, true, 5).status).toBe('ok');
+    expect(checkData(subsetData(data, index), true, 5)).toEqual(
+      checkData(subsetData(structuredClone(data), index), true, 5),
+    );
+    const broken = { ...data, covariates: { ...data.covariates, x3: data.outcome.map(() => NaN) } };
+    expect(checkData(subsetData(broken, index), true, 5).reasons).toEqual([
+      'covariate x3 has non-finite values',
+    ]);
   });
 });
