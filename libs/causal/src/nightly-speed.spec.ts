@@ -2,7 +2,8 @@
  * The nightly attribution's shortcuts (issue 17) give the very numbers of the plain way: a
  * propensity model left unfrozen, an analysis without refuters, the fused demeaning passes, the
  * balance table's arms split once, the RD bandwidth's nearest-neighbour residuals over runs
- * of tied scores, and the finiteness of a subset known from its source.
+ * of tied scores, the fixed-effects regressions' demeaned columns computed once per column, and the
+ * finiteness of a subset known from its source.
  */
 import { createRng, weightedStandardizedMeanDifference } from '@hirelearn/stats';
 import { analyzeEffect } from './analyze';
@@ -10,7 +11,8 @@ import { balanceTable } from './balance';
 import { fitPropensity, transientPropensity } from './propensity';
 import { checkData, subsetData } from './data';
 import { mseRdBandwidth } from './rd-bandwidth';
-import { demeanTwoWay, denseIndex } from './twfe';
+import { demeanTwoWay, denseIndex, twfeRegression } from './twfe';
+import { withinUnitEffect } from './within-unit';
 import type { CausalData } from './types';
 
 /** A confounded question on `n` rows of 40 clusters (seeded). */
@@ -124,6 +126,48 @@ describe('the nightly shortcuts give the plain way numbers', () => {
       pilot: 29.42358345950408,
       derivative_pilot: 26.76379937931908,
     });
+  });
+
+  it('twfeRegression over demeaned columns it has already seen: the numbers of fresh copies', () => {
+    const rng = createRng('twfe-cache');
+    const n = 600;
+    const unit = Array.from({ length: n }, () => `u${Math.floor(25 * rng.uniform())}`);
+    const time = Array.from({ length: n }, () => Math.floor(6 * rng.uniform()));
+    const x = Array.from({ length: n }, () => rng.normal());
+    const d = Array.from({ length: n }, () => (rng.uniform() < 0.5 ? 1 : 0));
+    const y = x.map((v, i) => 0.3 * v + 0.2 * d[i] + rng.normal());
+    const fresh = () => twfeRegression([...y], [[...d], [...x]], [...unit], [...time]);
+    const first = twfeRegression(y, [d, x], unit, time);
+    expect(first.status).toBe('ok');
+    expect(twfeRegression(y, [d, x], unit, time)).toEqual(first);
+    expect(fresh()).toEqual(first);
+    // A permuted treatment beside the same outcome and covariate (the placebo refit).
+    const permuted = [...d].reverse();
+    expect(twfeRegression(y, [permuted, x], unit, time)).toEqual(
+      twfeRegression([...y], [[...permuted], [...x]], [...unit], [...time]),
+    );
+    // One period: null is a period column of zeros.
+    expect(twfeRegression(y, [d, x], unit, null)).toEqual(
+      twfeRegression(
+        [...y],
+        [[...d], [...x]],
+        [...unit],
+        y.map(() => 0),
+      ),
+    );
+  });
+
+  it('withinUnitEffect twice on the same columns, and on copies: the same effect', () => {
+    const first = withinUnitEffect(data);
+    expect(first.status).toBe('ok');
+    expect(withinUnitEffect(data)).toEqual(first);
+    const copies = {
+      outcome: [...data.outcome],
+      treatment: [...data.treatment],
+      covariates: { x1: [...data.covariates.x1], x2: [...data.covariates.x2] },
+      clusters: [...data.clusters!],
+    };
+    expect(withinUnitEffect(copies)).toEqual(first);
   });
 
   it('a subset of columns known finite is known finite; a non-finite one is still found', () => {

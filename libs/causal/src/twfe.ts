@@ -32,6 +32,36 @@ export function denseIndex(ids: readonly (string | number)[]): {
   return { index, count: seen.size };
 }
 
+/** A grouping of the rows: each row's dense group index, the number of groups, rows per group. */
+interface Grouping {
+  readonly index: Int32Array;
+  readonly count: number;
+  readonly counts: Float64Array;
+}
+
+/**
+ * The grouping of each ids array seen (a `Map` lookup per row): the same unit ids reach every
+ * regression of a run (each treatment, each refuter refit). Ids arrays are never written once
+ * handed over.
+ */
+const GROUPINGS = new WeakMap<readonly (string | number)[], Grouping>();
+
+/** `denseIndex` of `ids` with its group counts, computed once per array. */
+export function grouping(ids: readonly (string | number)[]): Grouping {
+  let g = GROUPINGS.get(ids);
+  if (g === undefined) {
+    const { index, count } = denseIndex(ids);
+    g = { index, count, counts: groupCounts(index, count) };
+    GROUPINGS.set(ids, g);
+  }
+  return g;
+}
+
+/** Every one of `n` rows in one period (a regression with unit effects only). */
+function onePeriod(n: number): Grouping {
+  return { index: new Int32Array(n), count: 1, counts: Float64Array.of(n) };
+}
+
 /** Rows per group of the dense index `g` (`k` groups). */
 function groupCounts(g: Int32Array, k: number): Float64Array {
   const c = new Float64Array(k);
@@ -79,13 +109,17 @@ function demeanColumn(
   return false;
 }
 
+/** The demeaning's convergence bound (relative to the column's scale) and its round limit. */
+const DEMEAN_TOL = 1e-10;
+const DEMEAN_MAX_ITER = 10_000;
+
 /** Demeans each column by unit and by period alternately until the largest mean is < tol·scale. */
 export function demeanTwoWay(
   columns: readonly Float64Array[],
   unit: readonly (string | number)[],
   time: readonly (string | number)[],
-  tol = 1e-10,
-  maxIter = 10_000,
+  tol = DEMEAN_TOL,
+  maxIter = DEMEAN_MAX_ITER,
 ): boolean {
   const u = denseIndex(unit);
   const t = denseIndex(time);
@@ -112,18 +146,62 @@ export type TwfeFit =
       readonly reason: string;
     };
 
-/** Y on the regressors `x` (columns) with unit and period fixed effects, clustered by unit. */
+/** A column demeaned under one (unit, period) grouping; null when it did not converge. */
+interface Demeaned {
+  readonly unit: readonly (string | number)[];
+  readonly time: readonly (string | number)[] | null;
+  readonly values: Float64Array | null;
+}
+
+/**
+ * Each column's demeaned copy per grouping, computed once: the covariates and the outcome are
+ * the same arrays in every within-user treatment of a run and in the refuters' refits that keep
+ * the rows (a permuted treatment, one more covariate), and copying and demeaning them was most
+ * of those regressions. Columns are never written once handed over; the copies are only read.
+ */
+const DEMEANED = new WeakMap<readonly number[], Demeaned[]>();
+
+/** `col` demeaned by unit and period (`demeanColumn`, default bounds), or null (no convergence). */
+function demeaned(
+  col: readonly number[],
+  unit: readonly (string | number)[],
+  time: readonly (string | number)[] | null,
+  u: Grouping,
+  t: Grouping,
+): Float64Array | null {
+  const seen = DEMEANED.get(col) ?? [];
+  const hit = seen.find((d) => d.unit === unit && d.time === time);
+  if (hit !== undefined) return hit.values;
+  // `new Float64Array(array)` copies a packed array directly; `Float64Array.from` iterates it.
+  const values = new Float64Array(col);
+  let scale = 1;
+  for (let i = 0; i < values.length; i++) scale = max(scale, abs(values[i]));
+  const ok = demeanColumn(values, u, t, DEMEAN_TOL * scale, DEMEAN_MAX_ITER);
+  seen.push({ unit, time, values: ok ? values : null });
+  DEMEANED.set(col, seen);
+  return ok ? values : null;
+}
+
+/**
+ * Y on the regressors `x` (columns) with unit and period fixed effects, clustered by unit;
+ * `time` null: one period (unit effects only).
+ */
 export function twfeRegression(
   y: readonly number[],
   x: readonly (readonly number[])[],
   unit: readonly (string | number)[],
-  time: readonly (string | number)[],
+  time: readonly (string | number)[] | null,
 ): TwfeFit {
   const n = y.length;
-  // \`new Float64Array(array)\` copies a packed array directly; \`Float64Array.from\` iterates it.
-  const columns = [new Float64Array(y), ...x.map((c) => new Float64Array(c))];
-  if (!demeanTwoWay(columns, unit, time)) {
-    return { status: 'not_converged', reason: 'alternating projections did not converge' };
+  const units = grouping(unit);
+  const periods = time === null ? onePeriod(n) : grouping(time);
+  const columns: Float64Array[] = [];
+  for (const c of [y, ...x]) {
+    const d = demeaned(c, unit, time, units, periods);
+    if (d === null) {
+      return { status: 'not_converged', reason: 'alternating projections did not converge' };
+    }
+    columns.push(d);
   }
   const [yt, ...xt] = columns;
   const k = xt.length;
@@ -137,7 +215,6 @@ export function twfeRegression(
       };
     }
   }
-  const units = denseIndex(unit);
   if (units.count < 2) return { status: 'insufficient_data', reason: 'need >= 2 units' };
   const solved = solveDemeaned(yt, xt) ?? solveDemeanedByQr(yt, xt);
   if (solved === null) {
@@ -161,7 +238,7 @@ export function twfeRegression(
     for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) meat[a][c] += sums[o + a] * sums[o + c];
   }
   const groups = units.count;
-  const dof = k + denseIndex(time).count - 1;
+  const dof = k + periods.count - 1;
   const vcov = sandwich(bread, meat, (groups / (groups - 1)) * ((n - 1) / (n - dof)));
   return { status: 'ok', beta, vcov, n_clusters: groups };
 }

@@ -20,7 +20,7 @@
 import { checkData } from './data';
 import { failedEffect, makeEffect } from './effect';
 import { CausalSettings, DEFAULT_CAUSAL_SETTINGS } from './settings';
-import { denseIndex, twfeRegression } from './twfe';
+import { grouping, twfeRegression } from './twfe';
 import { CausalData, EffectEstimate } from './types';
 
 export interface WithinUnitEffect extends EffectEstimate {
@@ -74,19 +74,18 @@ export function withinUnitEffect(
   if (data.clusters === undefined) {
     return fail('invalid_input', 'clusters: the unit of each row is required (fixed effects)');
   }
-  const { index, count } = denseIndex(data.clusters);
+  const { index, count } = grouping(data.clusters);
   const informative = unitsWithBothArms(data.treatment, index, count);
   if (informative === 0) {
     return fail('insufficient_data', 'no unit has both treated and control rows', count, 0);
   }
   const adjusted = names.filter((n) => variesWithinUnit(data.covariates[n], index, count));
   const absorbed = names.filter((n) => !adjusted.includes(n));
-  const once = new Array<number>(data.outcome.length).fill(0);
   const fit = twfeRegression(
     data.outcome,
     [data.treatment, ...adjusted.map((n) => data.covariates[n])],
     data.clusters,
-    once,
+    null,
   );
   if (fit.status !== 'ok') return fail(fit.status, fit.reason, count, informative);
   return makeEffect(
