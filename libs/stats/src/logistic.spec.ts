@@ -280,6 +280,47 @@ describe('logistic units on a 2 × 2 table', () => {
     expect(rankCheck(d, false, false)).toEqual({ aliased: [2], firstStep: null });
   });
 
+  it('rankCheck with λ > 0: the ridge covers only the penalized columns, so the unpenalized are checked', () => {
+    // Columns 0 and 1 are both constant (1 and 2): X^T W X + λ E_P is singular when P = {2}.
+    const twoConstants = X.map(([c, x]) => [c, 2 * c, x]);
+    const unpenalizedAliased = irlsData(twoConstants, 3, y, all, undefined, 1, [2]);
+    expect(rankCheck(unpenalizedAliased, false, false)).toEqual({ aliased: [1], firstStep: null });
+    expect(rankCheck(unpenalizedAliased, true, true).aliased).toEqual([1]);
+    // Penalizing one of the two makes the penalized system positive definite.
+    const covered = irlsData(twoConstants, 3, y, all, undefined, 1, [1, 2]);
+    expect(rankCheck(covered, false, false)).toEqual({ aliased: [], firstStep: null });
+    // Doubled penalized columns are what the ridge is for.
+    const doubled = irlsData(
+      X.map(([c, x]) => [c, x, 2 * x]),
+      3,
+      y,
+      all,
+      undefined,
+      1,
+      [1, 2],
+    );
+    expect(rankCheck(doubled, false, false).aliased).toEqual([]);
+  });
+
+  it('logistic with λ > 0 and aliased unpenalized columns -> singular_design naming them', () => {
+    const fit = logistic(
+      X.map(([, x]) => [1, 2, x]),
+      y,
+      { lambda: 1, penalized: [2], names: ['one', 'two', 'x'] },
+    );
+    expect(fit.status).toBe('singular_design');
+    expect(fit.aliased).toEqual([1]);
+    expect(fit.reason).toMatch(/column\(s\) two .*unpenalized/);
+    expect(fit.coefficients.every(Number.isNaN)).toBe(true);
+    expect(
+      logistic(
+        X.map(([, x]) => [1, 2, x]),
+        y,
+        { lambda: 1, penalized: [1, 2] },
+      ).status,
+    ).toBe('ok');
+  });
+
   it('irls converges to the saturated MLE (−log 3, log 9)', () => {
     const path = irls(data(), [0, 0], null, 100, 1e-10);
     expect(path.converged).toBe(true);

@@ -12,7 +12,8 @@
  *   ill-conditioned (a pivot below 1e-8) the step falls back to the QR of the augmented system
  *   [√W X; √λ E_P] against [√W z; 0] (McCullagh & Nelder, Generalized Linear Models, 2nd ed.,
  *   §2.5; Hastie, Tibshirani & Friedman, ESL 2nd ed., §4.4.1). The rank check on the
- *   unweighted design is likewise the QR's, skipped only when XᵀX is clearly positive definite. P = all columns except the
+ *   unweighted design's unpenalized columns (the ridge covers only P) is likewise the QR's,
+ *   skipped only when their XᵀX is clearly positive definite. P = all columns except the
  *   constant (intercept) columns unless `penalized` lists them. Start β = 0 (or `start`); step halving if
  *   the penalized log-likelihood decreases; converged when
  *   |dev − dev_old| / (|dev| + 0.1) < tol (R's `glm.control` rule, tol 1e-10 here).
@@ -355,10 +356,12 @@ export function irlsStep(d: IrlsData, eta: Float64Array): IrlsStep {
 }
 
 /**
- * Rank check on the unweighted design (ridge would otherwise mask collinearity): the QR decides
- * unless XᵀX is clearly positive definite. Unweighted, the first IRLS system (at β = 0, p = ½)
- * is exactly XᵀX/4, so its Cholesky serves as the check and is returned as step 1; from a
- * given start or with weights the check is its own pass over XᵀX.
+ * Rank check on the unweighted design (ridge would otherwise mask collinearity). XᵀWX + λ E_P is
+ * positive definite exactly when the unpenalized columns (all of them when λ = 0) have full
+ * column rank, so those are the columns checked: the QR decides unless their XᵀX is clearly
+ * positive definite. Unweighted with λ = 0, the first IRLS system (at β = 0, p = ½) is exactly
+ * XᵀX/4, so its Cholesky serves as the check and is returned as step 1; otherwise the check is
+ * its own pass over the unpenalized columns' XᵀX.
  */
 export function rankCheck(
   d: IrlsData,
@@ -367,18 +370,25 @@ export function rankCheck(
 ): { readonly aliased: readonly number[]; readonly firstStep: IrlsStep | null } {
   const { xs, n, k } = d;
   let firstStep: IrlsStep | null = null;
-  if (d.lambda === 0 && !weighted && !started) {
+  const stepIsCheck = d.lambda === 0 && !weighted && !started;
+  if (stepIsCheck) {
     working(new Float64Array(n), d.y, d.w, d.W, d.z);
     firstStep = choleskyStep(d);
+    if (firstStep !== null) return { aliased: [], firstStep };
   }
+  const penalized = new Set(d.penalized);
+  const columns = Array.from({ length: k }, (_, j) => j).filter((j) => !penalized.has(j));
+  if (columns.length === 0) return { aliased: [], firstStep };
+  const m = columns.length;
+  const sub = m === k ? xs : new Float64Array(n * m);
+  if (sub !== xs) columns.forEach((j, c) => sub.set(xs.subarray(j * n, (j + 1) * n), c * n));
   const clearlyFullRank =
-    d.lambda > 0 ||
-    firstStep !== null ||
-    ((weighted || started) &&
-      solveNormal(normalSystem(xs, n, k, null, null).G, new Float64Array(k), k) !== null);
+    !stepIsCheck &&
+    solveNormal(normalSystem(sub, n, m, null, null).G, new Float64Array(m), m) !== null;
   if (clearlyFullRank) return { aliased: [], firstStep };
-  const qr = leastSquaresQr(d.rows(), Array.from(d.y), DEFAULT_RANK_TOLERANCE);
-  return { aliased: qr.full_rank ? [] : qr.aliased, firstStep };
+  const rows = d.rows().map((row) => columns.map((j) => row[j]));
+  const qr = leastSquaresQr(rows, Array.from(d.y), DEFAULT_RANK_TOLERANCE);
+  return { aliased: qr.full_rank ? [] : qr.aliased.map((c) => columns[c]), firstStep };
 }
 
 /** Where IRLS stopped: β̂, η = Xβ̂, and why (converged, or a step with no finite solution). */
@@ -527,7 +537,11 @@ export function logistic(
   const d = irlsData(X, k, y, used, weights, s.lambda, s.penalized);
   const { aliased, firstStep } = rankCheck(d, weights !== undefined, s.start !== undefined);
   if (aliased.length > 0) {
-    const reason = rankDeficientReason(aliased, s.names);
+    const ridge =
+      s.lambda > 0
+        ? '; the ridge (lambda > 0) covers only the penalized columns, so the unpenalized ones must have full rank: penalize or drop one'
+        : '';
+    const reason = rankDeficientReason(aliased, s.names) + ridge;
     return logisticResult(head, 'singular_design', reason, { n, aliased });
   }
   const y0 = d.y[0];
