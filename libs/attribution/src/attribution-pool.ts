@@ -86,7 +86,11 @@ export function analyzeInWorkers(
     const results = new Array<CausalAnalysis>(names.length);
     const pool = Array.from(
       { length: Math.min(workers, names.length) },
-      () => new Worker(workerScript, { workerData }),
+      () =>
+        new Worker(workerScript, {
+          workerData,
+          resourceLimits: { maxYoungGenerationSizeMb: settings.worker_young_generation_mb },
+        }),
     );
     let next = 0;
     let done = 0;

@@ -98,4 +98,10 @@ describe('attribution on worker threads', () => {
   it('refuses a worker count that is not a positive integer, naming the setting', () => {
     expect(() => attributionSettings({ workers: 0 })).toThrow(/workers must be an integer >= 1/);
   });
+
+  it("refuses a worker heap's young generation that is not a positive integer of MB", () => {
+    expect(() => attributionSettings({ worker_young_generation_mb: 0.5 })).toThrow(
+      /worker_young_generation_mb must be an integer >= 1, got 0.5/,
+    );
+  });
 });

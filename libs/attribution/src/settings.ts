@@ -88,6 +88,13 @@ export interface AttributionSettings {
    * on the calling thread. The effects are the same either way, in the same order.
    */
   readonly workers: number;
+  /**
+   * The young generation of each worker thread's heap, in MB (V8's default is a few MB). Every
+   * fit and refit allocates arrays of one value per row (scores, weights, predictions, subsets)
+   * that die within the fit; with room for a fit's worth of them the scavenger frees them
+   * cheaply instead of promoting them to the old generation's mark-compact (README: Time).
+   */
+  readonly worker_young_generation_mb: number;
 }
 
 export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
@@ -112,6 +119,7 @@ export const DEFAULT_ATTRIBUTION_SETTINGS: AttributionSettings = Object.freeze({
   did: Object.freeze({ period: 'month', pre_trend_periods: 2, adjust_for_other_edits: true }),
   headline: DEFAULT_HEADLINE_SETTINGS,
   workers: Math.min(2, availableParallelism()),
+  worker_young_generation_mb: 96,
 });
 
 /** Frozen settings: the defaults overridden by `overrides`. */
@@ -121,6 +129,12 @@ export function attributionSettings(
   const workers = overrides.workers;
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
     throw new RangeError(`attribution settings: workers must be an integer >= 1, got ${workers}`);
+  }
+  const young = overrides.worker_young_generation_mb;
+  if (young !== undefined && !(Number.isInteger(young) && young >= 1)) {
+    throw new RangeError(
+      `attribution settings: worker_young_generation_mb must be an integer >= 1, got ${young}`,
+    );
   }
   return Object.freeze({ ...DEFAULT_ATTRIBUTION_SETTINGS, ...overrides });
 }
