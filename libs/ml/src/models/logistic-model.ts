@@ -42,7 +42,10 @@ export class LogisticModel implements BinaryModel {
 
 /**
  * Regularized (ridge) logistic regression, fitted by `logistic` of @hirelearn/stats (IRLS
- * with the penalty on every column but the intercept).
+ * with the penalty on every column but the intercept). The penalized columns are named, not
+ * left to `logistic`'s default (the non-constant ones): a feature constant in a training split
+ * (an ensemble fold) would otherwise be a second unpenalized constant beside the intercept, an
+ * exactly singular system; penalized, its coefficient is the ridge's.
  */
 export class RidgeLogistic {
   readonly settings: RidgeLogisticSettings;
@@ -54,7 +57,8 @@ export class RidgeLogistic {
     const bad = checkTrainingData(X, y, this.settings.minRows);
     if (bad) return bad;
     const design = X.map((x) => [1, ...x]);
-    const r = logistic(design, y, { lambda: this.settings.lambda });
+    const penalized = X[0].map((_, j) => j + 1);
+    const r = logistic(design, y, { lambda: this.settings.lambda, penalized });
     if (r.status !== 'ok' && r.status !== 'separation') {
       return { status: 'not_converged', reason: `${r.status}: ${r.reason}` };
     }

@@ -38,6 +38,25 @@ describe('RidgeLogistic', () => {
     expect(back.predict(X.slice(0, 5))).toEqual(fit.model.predict(X.slice(0, 5)));
   });
 
+  it('a feature constant in training is penalized: coefficient 0, the rest as without it', () => {
+    // Beside the unpenalized intercept a constant column would make the system singular; the
+    // ridge on it puts the whole level in the free intercept.
+    const { X, y } = logisticData(500, -0.5, [1, -2], 12);
+    const without = new RidgeLogistic().fit(X, y);
+    const withConstant = new RidgeLogistic().fit(
+      X.map((x) => [...x, 3]),
+      y,
+    );
+    if (without.status !== 'ok') throw new Error(without.reason);
+    if (withConstant.status !== 'ok') throw new Error(withConstant.reason);
+    const a = withConstant.model.artifact;
+    expect(Math.abs(a.coefficients[2])).toBeLessThan(1e-8);
+    expect(a.intercept).toBeCloseTo(without.model.artifact.intercept, 8);
+    a.coefficients
+      .slice(0, 2)
+      .forEach((b, j) => expect(b).toBeCloseTo(without.model.artifact.coefficients[j], 8));
+  });
+
   it('returns a status, not a throw, for too little data or one class', () => {
     expect(new RidgeLogistic().fit([[1]], [1]).status).toBe('insufficient_data');
     const X = Array.from({ length: 60 }, (_, i) => [i]);
