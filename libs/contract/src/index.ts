@@ -6,3 +6,4 @@ export * from './examples';
 export { COMPANY_SIZES, EDUCATION_LEVELS, SENIORITY_LEVELS, identifier } from './primitives';
 export { HOSTILE_STRINGS } from './hostile-strings';
 export { parseInstant } from './instant';
+export { escapeRegex } from './regex';

@@ -4,6 +4,7 @@
  */
 import type { Period } from '../period';
 import type { PostingDimension } from './series';
+import { escapeRegex } from '@hirelearn/contract';
 import { num, numOrNull, OPTED_OUT_USERS, str, type SqlSource } from '@hirelearn/store';
 
 /** Level words a posting title starts with ("Senior Data Scientist"): removed to get the role. */
@@ -15,8 +16,6 @@ const TITLE_LEVEL_WORDS: readonly string[] = Object.freeze([
   'Principal',
   'Lead',
 ]);
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A title's level word and the space after it: removed from a posting title to get its role. */
 export const ROLE_TITLE_PATTERN = `^(${TITLE_LEVEL_WORDS.map(escapeRegex).join('|')})\\s+`;

@@ -1,5 +1,6 @@
 import { RESUME_FEATURES, type ResumeDnaSettings, type ResumeFeature } from './settings';
 import { roleTopSkills, snapshotCounts } from './resume-dna-queries';
+import { escapeRegex } from '@hirelearn/contract';
 import { type SqlSource } from '@hirelearn/store';
 
 /** The DNA of one `RESUME_SNAPSHOT`: its features, each in [0, 1], more being better. */
@@ -11,8 +12,6 @@ export interface SnapshotFeatures {
   readonly role: string | null;
   readonly features: Readonly<Record<ResumeFeature, number>>;
 }
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The weak openings as one anchored expression (each a whole word or phrase). */
 export function weakOpeningPattern(openings: readonly string[]): string {

@@ -1,4 +1,4 @@
-import { COMPANY_SIZES } from '@hirelearn/contract';
+import { COMPANY_SIZES, escapeRegex } from '@hirelearn/contract';
 import { findPersonalData, type PersonalDataKind } from './scrub';
 import { DEFAULT_K_ANONYMITY } from './k-anonymity';
 
@@ -68,10 +68,6 @@ export interface AuditArtifact {
 }
 
 const mask = (s: string) => s.slice(0, 2) + '*'.repeat(Math.max(0, s.length - 2));
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Small cells in a parsed JSON value: objects whose user count is below k and not suppressed. */
 function smallCells(value: unknown, settings: PrivacyAuditSettings, out: string[]): void {
@@ -145,7 +141,7 @@ export function auditArtifacts(
   const findings: PrivacyFinding[] = [];
   const known = settings.known_user_ids.length
     ? new RegExp(
-        `(?<![\\w-])(?:${settings.known_user_ids.map(escapeRegExp).join('|')})(?![\\w-])`,
+        `(?<![\\w-])(?:${settings.known_user_ids.map(escapeRegex).join('|')})(?![\\w-])`,
         'g',
       )
     : null;
