@@ -6,7 +6,7 @@ import type { ValidatedLine } from './validate-lines';
 export interface ClassifiedBatch extends Batch {
   readonly received: number;
   /** Exact repeats of an earlier line of the same batch (same id, same bytes). */
-  readonly duplicates_in_batch: number;
+  readonly duplicatesInBatch: number;
   /**
    * Lines of users erased earlier: counted, bytes never stored. Lines that cannot be read
    * as events count when any quoted string in them is an erased user's id.
@@ -32,7 +32,7 @@ export function classifyLines(
 ): ClassifiedBatch {
   const events: StagedEvent[] = [];
   const quarantine: QuarantineEntry[] = [];
-  const deletions: { user_id: string; at_ms: number }[] = [];
+  const deletions: { userId: string; atMs: number }[] = [];
   const firstById = new Map<string, string>();
   let duplicates = 0;
   let refused = 0;
@@ -53,7 +53,7 @@ export function classifyLines(
       continue;
     }
     if (v.event_type === 'USER_DELETION_REQUESTED' && v.user_id !== null) {
-      deletions.push({ user_id: v.user_id, at_ms: v.occurred_at_ms });
+      deletions.push({ userId: v.user_id, atMs: v.occurredAtMs });
       door.markErased(v.user_id);
       continue;
     }
@@ -80,7 +80,7 @@ export function classifyLines(
       event_type: v.event_type,
       user_id: v.user_id,
       application_id: v.application_id,
-      occurred_at_ms: v.occurred_at_ms,
+      occurredAtMs: v.occurredAtMs,
       payload: v.text,
       source,
       line: v.line,
@@ -91,7 +91,7 @@ export function classifyLines(
     quarantine,
     deletions,
     received: validated.length,
-    duplicates_in_batch: duplicates,
+    duplicatesInBatch: duplicates,
     refused,
   };
 }

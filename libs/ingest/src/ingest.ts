@@ -124,14 +124,14 @@ async function ingestInputs(
   const writeNext = async () => {
     const { validated, source } = await (waiting.shift() as (typeof waiting)[number]);
     const batch = classifyLines(validated, source, door);
-    for (const d of batch.deletions) await options.eraseElsewhere?.(d.user_id);
+    for (const d of batch.deletions) await options.eraseElsewhere?.(d.userId);
     const outcome = await store.writeBatch(batch);
     totals.received += batch.received;
     totals.stored += outcome.stored;
-    totals.duplicates += batch.duplicates_in_batch + outcome.duplicates;
+    totals.duplicates += batch.duplicatesInBatch + outcome.duplicates;
     totals.released += outcome.released;
     totals.refused += batch.refused;
-    totals.erased += outcome.erased_users;
+    totals.erased += outcome.erasedUsers;
     for (const q of batch.quarantine) byReason[q.reason] = (byReason[q.reason] ?? 0) + 1;
     if (outcome.conflicts > 0)
       byReason.duplicate_conflict = (byReason.duplicate_conflict ?? 0) + outcome.conflicts;

@@ -14,7 +14,7 @@ export type ValidatedLine =
       readonly event_type: string;
       readonly user_id: string | null;
       readonly application_id: string | null;
-      readonly occurred_at_ms: number;
+      readonly occurredAtMs: number;
     }
   | {
       readonly ok: false;
@@ -91,7 +91,7 @@ export function validateLines(lines: readonly InputLine[], nowMs: number): Valid
       event_type: event.event_type,
       user_id: fieldOf(event, 'user_id'),
       application_id: fieldOf(event, 'application_id'),
-      occurred_at_ms: Date.parse(event.timestamp),
+      occurredAtMs: Date.parse(event.timestamp),
     };
   });
 }

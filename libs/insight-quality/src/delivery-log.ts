@@ -79,7 +79,7 @@ export class DeliveryLog {
     );
     return {
       recorded: result.inserted,
-      already_logged: result.duplicate_ids.length,
+      already_logged: result.duplicateIds.length,
       deliveries,
     };
   }

@@ -73,7 +73,7 @@ export async function publishPersonalizedConfigs(
   const inserted = await c.insertMany(
     fresh.map((x) => ({ ...x, ...audit, _id: x.user_id, version: 1 })),
   );
-  const conflicts = [...inserted.duplicate_ids];
+  const conflicts = [...inserted.duplicateIds];
   let done = fresh.length;
   onProgress(done, configs.length);
   for (const x of configs) {

@@ -62,7 +62,7 @@ export function storeSink(documents: DocumentStore, writeBatch = 250): Predictio
         try {
           const r = await collection.insertMany(batch);
           inserted += r.inserted;
-          failed += r.duplicate_ids.length;
+          failed += r.duplicateIds.length;
         } catch {
           failed += batch.length;
         }

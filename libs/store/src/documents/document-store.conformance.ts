@@ -127,12 +127,12 @@ export function describeDocumentStoreConformance(
         }));
         await expect(models.insertMany(batch)).resolves.toEqual({
           inserted: 2500,
-          duplicate_ids: [],
+          duplicateIds: [],
         });
         await expect(models.count()).resolves.toBe(2500);
         await expect(models.count({ version: 2 })).resolves.toBe(833);
         await expect(models.get('p01234')).resolves.toEqual({ ...batch[1234], revision: 1 });
-        await expect(models.insertMany([])).resolves.toEqual({ inserted: 0, duplicate_ids: [] });
+        await expect(models.insertMany([])).resolves.toEqual({ inserted: 0, duplicateIds: [] });
       });
 
       it('names taken ids, in the store or earlier in the batch, and writes every other document', async () => {
@@ -144,7 +144,7 @@ export function describeDocumentStoreConformance(
           { _id: 'n1', model: 'again' },
           { _id: 'n3', model: 'new', revision: 9 },
         ]);
-        expect(result).toEqual({ inserted: 3, duplicate_ids: ['old', 'n1'] });
+        expect(result).toEqual({ inserted: 3, duplicateIds: ['old', 'n1'] });
         expect(ids(await models.find())).toEqual(['n1', 'n2', 'n3', 'old']);
         await expect(models.get('old')).resolves.toEqual({
           _id: 'old',

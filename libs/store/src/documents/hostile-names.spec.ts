@@ -90,7 +90,7 @@ describe('document store under hostile names', () => {
     const docs = HOSTILE_STRINGS.map((h) => ({ _id: h, user_id: h, body: { [h]: h } }));
     await expect(notes.insertMany(docs)).resolves.toEqual({
       inserted: docs.length,
-      duplicate_ids: [],
+      duplicateIds: [],
     });
     for (const d of docs) {
       await expect(notes.get(d._id)).resolves.toEqual({ ...d, revision: 1 });

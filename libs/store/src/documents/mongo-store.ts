@@ -176,8 +176,8 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
         writeErrors.forEach((e) => taken.add(sent[e.index]));
       }
     }
-    const duplicate_ids = docs.filter((_, i) => repeated.has(i) || taken.has(i)).map((d) => d._id);
-    return { inserted: docs.length - duplicate_ids.length, duplicate_ids };
+    const duplicateIds = docs.filter((_, i) => repeated.has(i) || taken.has(i)).map((d) => d._id);
+    return { inserted: docs.length - duplicateIds.length, duplicateIds };
   }
 
   async get(id: string): Promise<T | null> {

@@ -263,7 +263,7 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
   async insertMany(docs: readonly T[]): Promise<InsertManyResult> {
     this.assertWritable();
     assertJsonDocuments(docs);
-    const duplicate_ids: string[] = [];
+    const duplicateIds: string[] = [];
     this.db
       .transaction(() => {
         for (const doc of docs) {
@@ -271,12 +271,12 @@ class SqliteCollection<T extends StoredDocument> implements DocumentCollection<T
             this.insertRow.run(doc._id, JSON.stringify(bodyOf(doc)));
           } catch (error) {
             if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
-            duplicate_ids.push(doc._id);
+            duplicateIds.push(doc._id);
           }
         }
       })
       .immediate();
-    return { inserted: docs.length - duplicate_ids.length, duplicate_ids };
+    return { inserted: docs.length - duplicateIds.length, duplicateIds };
   }
 
   async get(id: string): Promise<T | null> {

@@ -54,7 +54,7 @@ export interface InsertManyResult {
   /** Documents written, each with revision 1. */
   readonly inserted: number;
   /** `_id`s already taken (in the collection, or earlier in the same batch), in batch order: not written. */
-  readonly duplicate_ids: readonly string[];
+  readonly duplicateIds: readonly string[];
 }
 
 export interface DocumentCollection<T extends StoredDocument> {
@@ -65,7 +65,7 @@ export interface DocumentCollection<T extends StoredDocument> {
    * unordered bulk insert), for write-heavy logs. Every document is checked first: one that
    * is not JSON data rejects the call with InvalidDocumentError naming `docs[i].field`, and
    * nothing is written. A taken `_id` does not fail the others: it is reported in
-   * `duplicate_ids` and the first document with it stays as it was.
+   * `duplicateIds` and the first document with it stays as it was.
    */
   insertMany(docs: readonly T[]): Promise<InsertManyResult>;
   get(id: string): Promise<T | null>;

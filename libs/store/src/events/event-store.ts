@@ -139,7 +139,7 @@ export class EventStore {
           e.event_type,
           e.user_id,
           e.application_id,
-          e.occurred_at_ms,
+          e.occurredAtMs,
           e.payload,
           e.source,
           e.line,
@@ -187,7 +187,7 @@ export class EventStore {
       const released = (await c.run(`INSERT INTO raw_events SELECT * ${ready}`)).rowsChanged;
       await c.run(`DELETE ${ready}`);
       const quarantined = await this.quarantine([...batch.quarantine, ...conflicts]);
-      for (const d of batch.deletions) await this.eraseWithin(d.user_id, d.at_ms);
+      for (const d of batch.deletions) await this.eraseWithin(d.userId, d.atMs);
       // Staged rows must not outlive their batch: an erasure would miss them.
       await c.run('DELETE FROM stage; DELETE FROM q_stage');
       // The file is rewritten once, when the run finishes (`finishRun`), not per batch.
@@ -196,9 +196,9 @@ export class EventStore {
         duplicates: seen.length - conflictIds.size,
         conflicts: conflictIds.size,
         quarantined,
-        pending_added: pendingAdded,
+        pendingAdded,
         released,
-        erased_users: batch.deletions.length,
+        erasedUsers: batch.deletions.length,
       };
     });
   }

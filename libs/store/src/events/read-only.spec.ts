@@ -18,7 +18,7 @@ describe('EventStore.open read-only', () => {
           event_type: 'JOB_POSTED',
           user_id: null,
           application_id: null,
-          occurred_at_ms: Date.parse('2026-01-05T08:00:00Z'),
+          occurredAtMs: Date.parse('2026-01-05T08:00:00Z'),
           payload: '{"event_id":"e1"}',
           source: 'test',
           line: 1,

@@ -18,7 +18,7 @@ function event(id: string, userId: string, padding = 0): StagedEvent {
     event_type: 'USER_PROFILE_UPDATED',
     user_id: userId,
     application_id: null,
-    occurred_at_ms: Date.UTC(2026, 0, 1),
+    occurredAtMs: Date.UTC(2026, 0, 1),
     payload,
     source: 'test.ndjson',
     line: 1,
@@ -53,7 +53,7 @@ describe('the rewrite after an erasure', () => {
     const batch: Batch = {
       events: bulk('e'),
       quarantine: [],
-      deletions: withErasure ? [{ user_id: 'user-7', at_ms: Date.UTC(2026, 1, 1) }] : [],
+      deletions: withErasure ? [{ userId: 'user-7', atMs: Date.UTC(2026, 1, 1) }] : [],
     };
     await store.writeBatch(batch);
     const before = bytesWritten();

@@ -7,7 +7,7 @@ const event = (id: string, userId: string | null): StagedEvent => ({
   event_type: userId === null ? 'JOB_POSTED' : 'USER_PROFILE_UPDATED',
   user_id: userId,
   application_id: null,
-  occurred_at_ms: Date.UTC(2026, 0, 1),
+  occurredAtMs: Date.UTC(2026, 0, 1),
   payload: JSON.stringify({ event_id: id }),
   source: 'test.ndjson',
   line: 1,

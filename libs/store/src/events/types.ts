@@ -5,7 +5,7 @@ export interface StagedEvent {
   readonly user_id: string | null;
   readonly application_id: string | null;
   /** Event time in epoch milliseconds (UTC). */
-  readonly occurred_at_ms: number;
+  readonly occurredAtMs: number;
   /** The event's line exactly as received. */
   readonly payload: string;
   readonly source: string;
@@ -31,16 +31,16 @@ export interface BatchOutcome {
   readonly duplicates: number;
   readonly conflicts: number;
   readonly quarantined: number;
-  readonly pending_added: number;
+  readonly pendingAdded: number;
   readonly released: number;
-  readonly erased_users: number;
+  readonly erasedUsers: number;
 }
 
 export interface Batch {
   readonly events: readonly StagedEvent[];
   readonly quarantine: readonly QuarantineEntry[];
   /** Users whose USER_DELETION_REQUESTED came in this batch, erased after it is applied. */
-  readonly deletions: readonly { readonly user_id: string; readonly at_ms: number }[];
+  readonly deletions: readonly { readonly userId: string; readonly atMs: number }[];
 }
 
 export interface QuarantineRow {

@@ -13,7 +13,7 @@ function job(id: string): StagedEvent {
     event_type: 'JOB_POSTED',
     user_id: null,
     application_id: null,
-    occurred_at_ms: Date.UTC(2026, 0, 1),
+    occurredAtMs: Date.UTC(2026, 0, 1),
     payload,
     source: 'test.ndjson',
     line: 1,
