@@ -7,6 +7,7 @@ import { FACT_TABLES, factsSql, type FactsSettings } from './facts';
 import type { Batch, BatchOutcome, QuarantineRow, StoreStatus } from './types';
 import { parseStoreUrl, type StoreLocation } from './store-url';
 import { withTransaction } from './rollback';
+import { InterruptedRewriteError, isAccessError } from './interrupted-rewrite-error';
 
 /** Batches land in temp tables first (appended in bulk), then move with set-based SQL. */
 const STAGE_TABLES = `
@@ -543,10 +544,16 @@ function rewrittenFile(file: string): string {
 /**
  * Puts a complete rewrite in the file's place. The old WAL goes first: replayed onto the
  * rewrite it would bring the erased rows back. Safe to repeat after a crash at any step.
+ * Without write access to the folder it throws `InterruptedRewriteError`, which says so.
  */
 function replaceWithRewrite(file: string): void {
-  rmSync(`${file}.wal`, { force: true });
-  renameSync(rewrittenFile(file), file);
+  try {
+    rmSync(`${file}.wal`, { force: true });
+    renameSync(rewrittenFile(file), file);
+  } catch (error) {
+    if (!isAccessError(error)) throw error;
+    throw new InterruptedRewriteError(file, rewrittenFile(file), error);
+  }
 }
 
 /** The WAL size past which DuckDB checkpoints by itself (see `connect`). */
