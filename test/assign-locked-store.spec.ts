@@ -16,6 +16,12 @@ import {
   serveLearningEngine,
 } from '@hirelearn/experiments';
 import * as pb from '@hirelearn/proto';
+import {
+  callerDetails,
+  DEFAULT_ERROR_DETAILS,
+  serverSecuritySettings,
+  toGrpcError,
+} from '@hirelearn/rpc';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
 import { definition } from '../libs/experiments/src/testing/fixtures';
 
@@ -68,7 +74,7 @@ describe('Assign while the event store is locked', () => {
       dbUrl: `duckdb://${file}`,
       host: '127.0.0.1',
       port: 0,
-      security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
+      security: serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
     });
     const client = new pb.ExperimentsClient(service.address, credentials.createInsecure());
     const assign = promisify(client.assign.bind(client)) as (
@@ -90,14 +96,14 @@ describe('internal errors on the wire', () => {
   it('carry a generic message and an id; the detail goes to the log', () => {
     const lines: string[] = [];
     const secret = new Error('IO Error: Could not set lock on file "/srv/x.duckdb": PID 4242');
-    const details = pb.callerDetails(secret, true, pb.DEFAULT_ERROR_DETAILS, (l) => lines.push(l));
+    const details = callerDetails(secret, true, DEFAULT_ERROR_DETAILS, (l) => lines.push(l));
     expect(details).toMatch(/^internal error \(id [0-9a-f]{12}\)/);
     expect(details).not.toContain('/srv/x.duckdb');
     expect(details).not.toContain('4242');
     const id = /id ([0-9a-f]+)/.exec(details)?.[1] as string;
     expect(lines.join('\n')).toContain(id);
     expect(lines.join('\n')).toContain('/srv/x.duckdb');
-    expect(pb.toGrpcError(secret).details).not.toContain('/srv/x.duckdb');
+    expect(toGrpcError(secret).details).not.toContain('/srv/x.duckdb');
   });
 });
 

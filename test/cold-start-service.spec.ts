@@ -10,7 +10,7 @@ import {
   type ColdStartArtifact,
 } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import type { RunningService } from '@hirelearn/proto';
+import type { RunningService } from '@hirelearn/rpc';
 import { Registry, startRegistryServer } from '@hirelearn/registry';
 import {
   dayOneOfRequest,

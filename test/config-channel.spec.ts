@@ -16,7 +16,7 @@ import {
   type ConfigVersion,
 } from '@hirelearn/config';
 import { recommendationId, type OptimizationRecommendation } from '@hirelearn/optimize';
-import { clientSecuritySettings } from '@hirelearn/proto';
+import { clientSecuritySettings } from '@hirelearn/rpc';
 import { openDocumentStore } from '@hirelearn/store';
 import { CLI, cliJson, listeningAddress, runCli } from './support/cli';
 import { writeCredentials } from './support/credentials';

@@ -19,7 +19,7 @@ import {
   type ClientSecuritySettings,
   type RunningService,
   type ServerSecuritySettings,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import {
   Registry,
   registryServiceSettings,

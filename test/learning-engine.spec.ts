@@ -17,6 +17,7 @@ import { GrowthBook } from '@growthbook/growthbook';
 import { analyzeFromStore, personalizationOptOuts } from '@hirelearn/experiments';
 import { ingest } from '@hirelearn/ingest';
 import * as pb from '@hirelearn/proto';
+import { clientConnection, clientSecuritySettings } from '@hirelearn/rpc';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { EventStore } from '@hirelearn/store';
 import { listeningAddress, runCli } from './support/cli';
@@ -110,9 +111,9 @@ const NIGHTLY = 'nightly-token-0123456789abcdef0123456789ab';
 
 /** A client of `address` that sends `token` (none: anonymous). */
 function clientOf(address: string, token?: string): pb.ExperimentsClient {
-  const c = pb.clientConnection(
+  const c = clientConnection(
     address,
-    pb.clientSecuritySettings({}, { token: token ?? null, tokenFile: null }),
+    clientSecuritySettings({}, { token: token ?? null, tokenFile: null }),
   );
   return new pb.ExperimentsClient(address, c.credentials, c.options);
 }

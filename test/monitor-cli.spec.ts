@@ -5,6 +5,7 @@ import { EventStore, openDocumentStore } from '@hirelearn/store';
 import { modelHealthCollection, scoreVersion } from '@hirelearn/monitoring';
 import { credentials, type ServiceError } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
+import { clientConnection, clientSecuritySettings } from '@hirelearn/rpc';
 import { listeningAddress, requireBuiltCli, runCli, startCli } from './support/cli';
 
 /** `hirelearn quality` and `hirelearn monitor` through the built CLI. */
@@ -176,7 +177,7 @@ describe('hirelearn quality and monitor (built CLI)', () => {
       ),
     ).rejects.toMatchObject({ code: 16 });
     anonymous.close();
-    const local = pb.clientConnection(address, pb.clientSecuritySettings({}));
+    const local = clientConnection(address, clientSecuritySettings({}));
     const client = new pb.MonitorClient(address, local.credentials, local.options);
     const call = <Res>(method: 'runNow' | 'getHealth', req: object): Promise<Res> =>
       new Promise((resolve, reject) =>

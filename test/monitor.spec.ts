@@ -13,7 +13,13 @@ import {
   startMonitorServer,
 } from '@hirelearn/monitoring';
 import * as pb from '@hirelearn/proto';
-import { startGrpcServer, type RunningService } from '@hirelearn/proto';
+import {
+  clientConnection,
+  clientSecuritySettings,
+  serverSecuritySettings,
+  startGrpcServer,
+  type RunningService,
+} from '@hirelearn/rpc';
 import { Registry, RegistryGrpcClient, startRegistryServer } from '@hirelearn/registry';
 import {
   ensemblePredictorBindings,
@@ -46,8 +52,7 @@ const who = { by: 'test', reason: 'cross-app test' };
 /** The drift monitor rolls back as itself (role monitor); the test asks for passes as ops. */
 const MONITOR_TOKEN = 'drift-monitor-token-0123456789abcdef01234';
 const OPS_TOKEN = 'ops-token-0123456789abcdef0123456789abcdef';
-const withToken = (token: string | null) =>
-  pb.clientSecuritySettings({}, { token, tokenFile: null });
+const withToken = (token: string | null) => clientSecuritySettings({}, { token, tokenFile: null });
 
 /** The request of one submitted application, from its event (what the orchestrator knows). */
 function features(e: EventOf<'APPLICATION_SUBMITTED'>): pb.ApplicationFeatures {
@@ -112,7 +117,7 @@ class Scenario {
       await registerRun(this.registry, run, { by: 'test', code_version: 't' });
     await this.registry.promote(MODEL, 1, who);
     await this.registry.promote(MODEL, 2, who);
-    const security = pb.serverSecuritySettings(
+    const security = serverSecuritySettings(
       {},
       {
         credentialsFile: writeCredentials(path.join(this.dir, 'credentials.json'), [
@@ -144,7 +149,7 @@ class Scenario {
     this.monitor = await startMonitorServer(loop, this.documents, { security });
     const insecure = credentials.createInsecure();
     this.predictorClient = new pb.InterviewPredictorClient(this.predictor.address, insecure);
-    const ops = pb.clientConnection(this.monitor.address, withToken(OPS_TOKEN));
+    const ops = clientConnection(this.monitor.address, withToken(OPS_TOKEN));
     this.monitorClient = new pb.MonitorClient(this.monitor.address, ops.credentials, ops.options);
   }
 

@@ -16,7 +16,7 @@ import {
   type PersonalizedConfig,
 } from '@hirelearn/personalize';
 import * as pb from '@hirelearn/proto';
-import { serverSecuritySettings, type RunningService } from '@hirelearn/proto';
+import { serverSecuritySettings, type RunningService } from '@hirelearn/rpc';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import { defaultSimSettings, simulateWorld } from '@hirelearn/sim';
 import { openDocumentStore } from '@hirelearn/store';

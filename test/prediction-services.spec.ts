@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { credentials } from '@grpc/grpc-js';
 import { fitScore, loadEnsemble, type FitScoreArtifact } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import type { RunningService } from '@hirelearn/proto';
+import type { RunningService } from '@hirelearn/rpc';
 import { Registry, RegistryGrpcClient, startRegistryServer } from '@hirelearn/registry';
 import {
   PREDICTIONS_COLLECTION,

@@ -14,7 +14,7 @@ import {
   type RegisterVersionInput,
   type WatchEvent,
 } from '@hirelearn/registry';
-import { clientSecuritySettings } from '@hirelearn/proto';
+import { clientSecuritySettings } from '@hirelearn/rpc';
 import { CLI, listeningAddress, runCli } from './support/cli';
 import { writeCredentials } from './support/credentials';
 import { until } from './support/until';

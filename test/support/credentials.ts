@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import type { Role } from '@hirelearn/proto';
+import type { Role } from '@hirelearn/rpc';
 
 /** A principal of a test's credentials file: a raw token (stored hashed) or a certificate name. */
 export interface TestPrincipal {

@@ -1,7 +1,12 @@
 import * as path from 'node:path';
 import { credentials } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
-import { startGrpcServer, type RunningService } from '@hirelearn/proto';
+import {
+  clientSecuritySettings,
+  serverSecuritySettings,
+  startGrpcServer,
+  type RunningService,
+} from '@hirelearn/rpc';
 import {
   ensemblePredictorBindings,
   fitScoreBindings,
@@ -81,7 +86,7 @@ export function specServiceSettings(
     port: 0,
     predictionLog: { flushIntervalMs: 600_000, writeBatch: 64, maxBuffered: 10_000 },
     predictionLogWorker: null,
-    security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
-    registrySecurity: pb.clientSecuritySettings({}),
+    security: serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
+    registrySecurity: clientSecuritySettings({}),
   };
 }

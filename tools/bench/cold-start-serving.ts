@@ -40,7 +40,7 @@ import {
   type DayOneFeatures,
 } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import { startGrpcServer, unary } from '@hirelearn/proto';
+import { serverSecuritySettings, startGrpcServer, unary } from '@hirelearn/rpc';
 import type { ModelVersion } from '@hirelearn/registry';
 import {
   answerOf,
@@ -202,7 +202,7 @@ async function main(): Promise<void> {
   const served = new ServedModel('cold-start', inMemoryRegistry(content), parseColdStart);
   await served.start();
   const service = await startGrpcServer(coldStartBindings(served, log), {
-    security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
+    security: serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
   });
   const empty = await startGrpcServer(
     [
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
         },
       },
     ],
-    { security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }) },
+    { security: serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }) },
   );
   // Requests as new users send them: a profile, and what their first resume says (as
   // answers: the pool keeps day-one features, not resumes).

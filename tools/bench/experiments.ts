@@ -20,6 +20,7 @@ import {
 } from '@hirelearn/experiments';
 import { duckdbMemory } from '@hirelearn/env';
 import * as pb from '@hirelearn/proto';
+import { serverSecuritySettings } from '@hirelearn/rpc';
 import { definition, runningExperiment } from '../../libs/experiments/src/testing/fixtures';
 import { EventStore, openDocumentStore } from '@hirelearn/store';
 
@@ -55,7 +56,7 @@ async function assignOverGrpc(dir: string): Promise<{ seconds: number; enrolled:
     host: '127.0.0.1',
     port: 0,
     // Assign is a read, open on loopback; the local token stays in the bench's folder.
-    security: pb.serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
+    security: serverSecuritySettings({}, { tokenFile: path.join(dir, 'token') }),
   });
   const client = new pb.ExperimentsClient(service.address, credentials.createInsecure(), {
     'grpc.max_receive_message_length': 64 << 20,

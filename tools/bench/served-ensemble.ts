@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as pb from '@hirelearn/proto';
-import type { ServiceBinding } from '@hirelearn/proto';
+import type { ServiceBinding } from '@hirelearn/rpc';
 import { Registry } from '@hirelearn/registry';
 import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import {

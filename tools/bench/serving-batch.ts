@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pb from '@hirelearn/proto';
-import { startGrpcServer } from '@hirelearn/proto';
+import { startGrpcServer } from '@hirelearn/rpc';
 import {
   featuresFromPb,
   PREDICTIONS_COLLECTION,

@@ -17,7 +17,7 @@ import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pb from '@hirelearn/proto';
-import { startGrpcServer, unary, type ServiceBinding } from '@hirelearn/proto';
+import { startGrpcServer, unary, type ServiceBinding } from '@hirelearn/rpc';
 import { benchEnsemble } from './served-ensemble';
 
 /** The same two RPCs answered empty: what grpc-js, the loopback and the machine cost alone. */

@@ -9,7 +9,7 @@ import {
   serverSecuritySettings,
   type ClientSecuritySettings,
   type ServerSecuritySettings,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 
 export interface ServerSecurityOpts {
   tlsCert?: string;

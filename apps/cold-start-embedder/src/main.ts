@@ -8,7 +8,7 @@
  * Prints one line with the address it listens on.
  */
 import { loadAttribution } from '@hirelearn/nightly';
-import { runService } from '@hirelearn/proto';
+import { runService } from '@hirelearn/rpc';
 import { serveColdStartEmbedder } from '@hirelearn/services';
 import { settings } from './settings';
 

@@ -7,7 +7,7 @@
  * the registry service at HIRELEARN_REGISTRY_ADDRESS when set.
  */
 import { DEFAULT_MONITOR_SETTINGS, runMonitorJob, serveDriftMonitor } from '@hirelearn/monitoring';
-import { runService } from '@hirelearn/proto';
+import { runService } from '@hirelearn/rpc';
 import { settings } from './settings';
 
 const message = (error: unknown): string =>

@@ -4,7 +4,7 @@
  * on the registry's Watch; every prediction is logged to the document store.
  * Prints one line with the address it listens on.
  */
-import { runService } from '@hirelearn/proto';
+import { runService } from '@hirelearn/rpc';
 import { serveEnsemblePredictor } from '@hirelearn/services';
 import { settings } from './settings';
 

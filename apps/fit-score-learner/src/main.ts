@@ -4,7 +4,7 @@
  * Watch. The weights are learned by `hirelearn models train fit-score`.
  * Prints one line with the address it listens on.
  */
-import { runService } from '@hirelearn/proto';
+import { runService } from '@hirelearn/rpc';
 import { serveFitScoreLearner } from '@hirelearn/services';
 import { settings } from './settings';
 

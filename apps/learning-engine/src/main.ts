@@ -4,7 +4,7 @@
  * stores its settings name, until SIGINT or SIGTERM. Prints one line with the address it
  * listens on (useful with port 0).
  */
-import { runService } from '@hirelearn/proto';
+import { runService } from '@hirelearn/rpc';
 import { serveLearningEngine } from '@hirelearn/experiments';
 import { settings } from './settings';
 

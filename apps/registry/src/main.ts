@@ -4,7 +4,7 @@
  * until SIGINT or SIGTERM. Prints one line with the address it listens on (useful with port 0).
  */
 import { nightlyEvidenceCheck } from '@hirelearn/nightly';
-import { runService } from '@hirelearn/proto';
+import { runService } from '@hirelearn/rpc';
 import { serveRegistry } from '@hirelearn/registry';
 import { loadableArtifact } from '@hirelearn/services';
 import { settings } from './settings';

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { ConflictError, InvalidArgumentError, NotFoundError } from '@hirelearn/proto';
+import { ConflictError, InvalidArgumentError, NotFoundError } from '@hirelearn/rpc';
 import type { DocumentStore } from '@hirelearn/store';
 import {
   configCollections,

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 import { IDENTITY_SCORE_MAP } from '@hirelearn/optimize';
 import { z } from 'zod';
 import { WEIGHTS_SUM_TOLERANCE } from './settings';

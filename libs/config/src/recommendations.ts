@@ -5,7 +5,7 @@ import {
   type JsonValue,
   type OptimizationRecommendation,
 } from '@hirelearn/optimize';
-import { FailedPreconditionError, InvalidArgumentError, NotFoundError } from '@hirelearn/proto';
+import { FailedPreconditionError, InvalidArgumentError, NotFoundError } from '@hirelearn/rpc';
 import type { DocumentCollection, DocumentStore, StoredDocument } from '@hirelearn/store';
 import type { ConfigChannel } from './channel';
 import type { ConfigVersion } from './documents';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readSetting } from './settings';
 
 // The TLS, credential and token variables of the gRPC servers and clients, one schema each.
-// They are returned by the field of the security settings each one sets (libs/proto's
+// They are returned by the field of the security settings each one sets (libs/rpc's
 // `serverSecuritySettings(variables, overrides)` and `clientSecuritySettings`), which default
 // what is unset, resolve the paths and check the pairs.
 

@@ -19,7 +19,7 @@ import {
   type FitWeightsConfig,
   type PlanningConfig,
 } from '@hirelearn/config';
-import { NotFoundError } from '@hirelearn/proto';
+import { NotFoundError } from '@hirelearn/rpc';
 import type { DocumentCollection, DocumentStore, StoredDocument } from '@hirelearn/store';
 import type { PersonalizedConfig } from './personalized-config';
 

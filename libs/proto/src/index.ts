@@ -3,7 +3,8 @@
  * and the Open Inference Protocol's own `proto/inference/open_inference_grpc.proto`
  * (`make proto`). Messages are plain interfaces with the proto's snake_case field names and
  * encode/decode/fromJSON/toJSON helpers; services are @grpc/grpc-js service definitions,
- * server interfaces and client classes.
+ * server interfaces and client classes. The runtime that serves and calls them (servers,
+ * clients, security, the error hierarchy) is `@hirelearn/rpc`.
  */
 export * from './gen/hirelearn/v1/registry';
 export * from './gen/hirelearn/v1/prediction';
@@ -30,14 +31,3 @@ export { protobufFileName as configProtoFile } from './gen/hirelearn/v1/config';
 export { protobufFileName as coldStartProtoFile } from './gen/hirelearn/v1/cold_start';
 export { protobufFileName as personalizationProtoFile } from './gen/hirelearn/v1/personalization';
 export { protobufFileName as inferenceProtoFile } from './gen/inference/open_inference_grpc';
-export * from './errors';
-export * from './grpc-status';
-export * from './grpc-server';
-export * from './open-streams';
-export * from './reconnecting-stream';
-export * from './unary-call';
-export * from './service-client';
-export * from './security';
-export * from './run-service';
-export * from './standard-services';
-export * from './error-details';

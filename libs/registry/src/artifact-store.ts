@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IntegrityError, NotFoundError } from '@hirelearn/proto';
+import { IntegrityError, NotFoundError } from '@hirelearn/rpc';
 
 /** Lowercase hex sha256 of bytes. */
 export function sha256Hex(bytes: Uint8Array): string {

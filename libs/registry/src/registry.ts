@@ -5,7 +5,7 @@ import {
   IntegrityError,
   InvalidArgumentError,
   NotFoundError,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import type { DocumentStore } from '@hirelearn/store';
 import { ArtifactStore } from './artifact-store';
 import {

@@ -20,7 +20,7 @@ import {
   serverSecuritySettings,
   type RunningService,
   type ServerSecuritySettings,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import { startRegistryServer } from './grpc/server';
 
 /** Settings of a registry service, read from the environment once by its app. */

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 import { SHA256_PATTERN } from './artifact-store';
 import { ARTIFACT_FORMATS, type ChangeBy, type RegisterVersionInput } from './types';
 

@@ -11,7 +11,7 @@ import {
   type DayOneResume,
 } from '@hirelearn/ml';
 import type * as pb from '@hirelearn/proto';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 import { checkNumber, REQUEST_RULES, type NumberRule } from './request-rules';
 
 /** The contract's identifiers (`user_id`): 1-128 characters. */

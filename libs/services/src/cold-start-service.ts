@@ -11,7 +11,7 @@ import {
   type EditEffectInput,
 } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/proto';
+import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/rpc';
 import type { ModelVersion } from '@hirelearn/registry';
 import {
   ANSWER_KINDS,

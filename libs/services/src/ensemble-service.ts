@@ -1,6 +1,6 @@
 import type { ApplicationFeatures, EnsemblePrediction } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/proto';
+import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/rpc';
 import type { ModelVersion } from '@hirelearn/registry';
 import { featuresFromPb, predictionToPb } from './convert';
 import { describeServed, inferenceBinding } from './inference';

@@ -1,5 +1,5 @@
 import { FIT_COMPONENTS, type FitScoreArtifact, type FitWeights } from '@hirelearn/ml';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 
 const { exp } = Math;
 

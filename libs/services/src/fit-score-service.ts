@@ -1,6 +1,6 @@
 import { fitScore, FIT_COMPONENTS, type FitScoreArtifact, type FitWeights } from '@hirelearn/ml';
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/proto';
+import { InvalidArgumentError, unary, type ServiceBinding } from '@hirelearn/rpc';
 import { fitInterviewProbability } from './fit-probability';
 import { describeServed, inferenceBinding } from './inference';
 import type { PredictionLog } from './prediction-log';

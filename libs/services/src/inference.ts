@@ -1,5 +1,5 @@
 import * as pb from '@hirelearn/proto';
-import { NotFoundError, UnavailableError, unary, type ServiceBinding } from '@hirelearn/proto';
+import { NotFoundError, unary, UnavailableError, type ServiceBinding } from '@hirelearn/rpc';
 import type { FailedSwitch, Loaded, ServedModel } from './served-model';
 import {
   decodeInputs,

@@ -1,5 +1,5 @@
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 
 /**
  * The one rule for the numbers a prediction request carries, shared by PredictInterview,

@@ -1,4 +1,4 @@
-import { UnavailableError } from '@hirelearn/proto';
+import { UnavailableError } from '@hirelearn/rpc';
 import type { ModelVersion, Registry, RegistryGrpcClient, Watch } from '@hirelearn/registry';
 
 /** What a model service needs of the registry: in-process or over gRPC, the same calls. */

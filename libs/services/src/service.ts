@@ -23,7 +23,7 @@ import {
   type RunningService,
   type ServerSecuritySettings,
   type ServiceBinding,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import {
   DEFAULT_PREDICTION_LOG,
   PredictionLog,

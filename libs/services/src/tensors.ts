@@ -1,5 +1,5 @@
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 
 /** The Open Inference Protocol datatypes our models take and give. */
 export type TensorDatatype = 'FP64' | 'BOOL' | 'BYTES';

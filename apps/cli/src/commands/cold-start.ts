@@ -11,7 +11,7 @@ import {
   type NextQuestion,
 } from '@hirelearn/ml';
 import { loadAttribution } from '@hirelearn/nightly';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 import { Registry, registryServiceSettings } from '@hirelearn/registry';
 import {
   answerOf,

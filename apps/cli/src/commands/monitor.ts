@@ -3,6 +3,12 @@ import type { Command } from 'commander';
 import { Metadata } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
 import {
+  clientConnection,
+  fromGrpcError,
+  isServiceError,
+  type ClientSecuritySettings,
+} from '@hirelearn/rpc';
+import {
   modelHealthCollection,
   renderHealthReport,
   runMonitorJob,
@@ -142,13 +148,13 @@ export function registerMonitor(program: Command): void {
 }
 
 /** One `RunNow` of the Monitor service; verdicts with the enum prefixes dropped. */
-export async function runNowOverGrpc(address: string, security: pb.ClientSecuritySettings) {
-  const connection = pb.clientConnection(address, security);
+export async function runNowOverGrpc(address: string, security: ClientSecuritySettings) {
+  const connection = clientConnection(address, security);
   const client = new pb.MonitorClient(address, connection.credentials, connection.options);
   try {
     const response = await new Promise<pb.RunNowResponse>((resolve, reject) =>
       client.runNow({}, new Metadata(), { deadline: Date.now() + 30 * 60_000 }, (error, r) =>
-        error ? reject(pb.isServiceError(error) ? pb.fromGrpcError(error) : error) : resolve(r),
+        error ? reject(isServiceError(error) ? fromGrpcError(error) : error) : resolve(r),
       ),
     );
     const versions = (response.run?.versions ?? []).map((v) => ({

@@ -1,6 +1,7 @@
 import type { ServiceError } from '@grpc/grpc-js';
 import type { Command } from 'commander';
 import * as pb from '@hirelearn/proto';
+import { clientConnection } from '@hirelearn/rpc';
 import { seniorityMatch, type LabelledApplication } from '@hirelearn/ml';
 import { DEFAULT_ENSEMBLE_PORT, DEFAULT_FIT_SCORE_PORT, featuresToPb } from '@hirelearn/services';
 import { loadApplications } from '@hirelearn/training';
@@ -89,7 +90,7 @@ export function registerPredict(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (ids: string[], opts: PredictOpts) => {
       const applications = await applicationsOf(ids, opts.db);
-      const connection = pb.clientConnection(opts.address, clientSecurityFrom(opts));
+      const connection = clientConnection(opts.address, clientSecurityFrom(opts));
       const client = new pb.InterviewPredictorClient(
         opts.address,
         connection.credentials,
@@ -128,7 +129,7 @@ export function registerPredict(program: Command): void {
     .action(async (ids: string[], opts: PredictOpts) => {
       const requests = scoreFitRequests(await applicationsOf(ids, opts.db));
       const responses: pb.ScoreFitResponse[] = [];
-      const connection = pb.clientConnection(opts.address, clientSecurityFrom(opts));
+      const connection = clientConnection(opts.address, clientSecurityFrom(opts));
       for (const request of requests) {
         const client = new pb.FitScorerClient(
           opts.address,

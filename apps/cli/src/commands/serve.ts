@@ -8,7 +8,7 @@ import {
   serveDriftMonitor,
 } from '@hirelearn/monitoring';
 import { loadAttribution, nightlyEvidenceCheck } from '@hirelearn/nightly';
-import { serveUntilInterrupted } from '@hirelearn/proto';
+import { serveUntilInterrupted } from '@hirelearn/rpc';
 import { registryServiceSettings, serveRegistry } from '@hirelearn/registry';
 import {
   DEFAULT_COLD_START_PORT,

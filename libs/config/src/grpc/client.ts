@@ -1,5 +1,5 @@
 import * as pb from '@hirelearn/proto';
-import { ServiceClient, UnavailableError, type ServiceClientOptions } from '@hirelearn/proto';
+import { ServiceClient, UnavailableError, type ServiceClientOptions } from '@hirelearn/rpc';
 import type { ConfigVersion } from '../documents';
 import type { ConfigLayer } from '../layers';
 import type { Decision, RecommendationStatus, StoredRecommendation } from '../recommendations';

@@ -1,6 +1,6 @@
 import type { Evidence, EvidenceKind, JsonValue } from '@hirelearn/optimize';
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 import type { ConfigVersion } from '../documents';
 import { configLayer, parseLayerConfig, type ConfigLayer } from '../layers';
 import {

@@ -1,6 +1,6 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import * as pb from '@hirelearn/proto';
-import { actorOf, OpenStreams, toGrpcError, unary } from '@hirelearn/proto';
+import { actorOf, OpenStreams, toGrpcError, unary } from '@hirelearn/rpc';
 import type { ConfigChannel } from '../channel';
 import type { EvidenceCheck, RecommendationStore } from '../recommendations';
 import {

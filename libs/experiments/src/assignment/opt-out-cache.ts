@@ -1,4 +1,4 @@
-import { UnavailableError } from '@hirelearn/proto';
+import { UnavailableError } from '@hirelearn/rpc';
 import type { EventStore } from '@hirelearn/store';
 import { personalizationOptOuts } from './opt-out-queries';
 

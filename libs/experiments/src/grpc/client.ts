@@ -9,7 +9,7 @@ import {
   clientSecuritySettings,
   unaryCall,
   type ClientSecuritySettings,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import type { Assignment, AssignmentReason } from '../assignment/assigner';
 import type { VariantValue } from '../types';
 

@@ -4,7 +4,7 @@
  * values (null) as empty strings, statuses and outcomes as enums, intervals as two doubles.
  */
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 import type { ExperimentResults, MetricComparison } from '../analysis/results';
 import type { Assignment } from '../assignment/assigner';
 import type { ExperimentChange, ExperimentDecision } from '../catalog/documents';

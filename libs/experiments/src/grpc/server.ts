@@ -14,7 +14,7 @@ import {
   unary,
   type Caller,
   type ServiceBinding,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import type { EventStore } from '@hirelearn/store';
 import { analyzeFromStore } from '../analysis/analyze';
 import { Assigner } from '../assignment/assigner';

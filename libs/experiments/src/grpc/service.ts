@@ -19,7 +19,7 @@ import {
   startGrpcServer,
   type RunningService,
   type ServerSecuritySettings,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import { DEFAULT_EVENT_DB, EventStore, openDocumentStore } from '@hirelearn/store';
 import {
   DEFAULT_OPT_OUT_CACHE,

@@ -7,7 +7,7 @@ import {
   toGrpcError,
   unary,
   type ServiceBinding,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import type { DocumentStore } from '@hirelearn/store';
 import { modelHealthToPb, monitorRunToPb, runTriggerToPb, verdictToPb } from './convert';
 import { findHealth, latestHealth } from './health-queries';

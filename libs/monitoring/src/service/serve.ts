@@ -1,9 +1,5 @@
 import { Registry, RegistryGrpcClient } from '@hirelearn/registry';
-import {
-  startGrpcServer,
-  type RunningService,
-  type ServerSecuritySettings,
-} from '@hirelearn/proto';
+import { startGrpcServer, type RunningService, type ServerSecuritySettings } from '@hirelearn/rpc';
 import { EventStore, openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { registryTarget, type RegistryView } from '../monitor/registry-target';
 import { DEFAULT_MONITOR_SETTINGS, type MonitorSettings } from '../monitor/settings';

@@ -3,7 +3,7 @@ import {
   serverSecuritySettings,
   type ClientSecuritySettings,
   type ServerSecuritySettings,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import { clientSecurityVariables, listenAddress, serverSecurityVariables } from '@hirelearn/env';
 import { monitorJobSettings, type MonitorJobSettings } from '../monitor/job';
 

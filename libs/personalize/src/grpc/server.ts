@@ -1,7 +1,7 @@
 import type { ConfigChannel } from '@hirelearn/config';
 import { identifier } from '@hirelearn/contract';
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError, unary } from '@hirelearn/proto';
+import { InvalidArgumentError, unary } from '@hirelearn/rpc';
 import type { DocumentStore } from '@hirelearn/store';
 import { readPersonalizedConfig } from '../store';
 import { personalizedConfigToPb } from './convert';

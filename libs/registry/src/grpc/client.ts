@@ -4,7 +4,7 @@ import {
   ServiceClient,
   UnavailableError,
   type ServiceClientOptions,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import { sha256Hex } from '../artifact-store';
 import type {
   ChangeBy,

@@ -1,5 +1,5 @@
 import * as pb from '@hirelearn/proto';
-import { InvalidArgumentError } from '@hirelearn/proto';
+import { InvalidArgumentError } from '@hirelearn/rpc';
 import type {
   ArtifactFormat,
   ModelVersion,

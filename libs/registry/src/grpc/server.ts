@@ -14,7 +14,7 @@ import {
   unary,
   type RunningService,
   type ServerSecuritySettings,
-} from '@hirelearn/proto';
+} from '@hirelearn/rpc';
 import type { Registry } from '../registry';
 import type { ModelVersion } from '../types';
 import {

@@ -5,7 +5,7 @@ import { openDocumentStore, type DocumentStore } from '@hirelearn/store';
 import { Registry } from '../registry';
 import type { WatchEvent } from '../types';
 import { RegistryGrpcClient } from './client';
-import { serverSecuritySettings, type RunningService } from '@hirelearn/proto';
+import { serverSecuritySettings, type RunningService } from '@hirelearn/rpc';
 import { startRegistryServer } from './server';
 
 function until(predicate: () => boolean, ms = 5000): Promise<void> {

@@ -6,7 +6,7 @@ import {
   ExperimentsGrpcClient,
   personalizationOptOuts,
 } from '@hirelearn/experiments';
-import type { ClientSecuritySettings } from '@hirelearn/proto';
+import type { ClientSecuritySettings } from '@hirelearn/rpc';
 import { CliError } from '../../cli-error';
 import { printJson } from '../../output';
 import {

@@ -5,7 +5,8 @@ import type {
   ClientReadableStream,
 } from '@grpc/grpc-js';
 import { reconnectingStream, type ReconnectingStreamOptions } from './reconnecting-stream';
-import { clientConnection, clientSecuritySettings, type ClientSecuritySettings } from './security';
+import { clientConnection } from './security/client';
+import { clientSecuritySettings, type ClientSecuritySettings } from './security/settings';
 import { unaryCall, type UnaryMethod } from './unary-call';
 
 export interface ServiceClientOptions {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { credentials, makeGenericClientConstructor, type ServiceError } from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
-import { InterviewPredictorService } from './gen/hirelearn/v1/prediction';
+import { InterviewPredictorService } from '@hirelearn/proto';
 import { startGrpcServer, type RunningService } from './grpc-server';
-import { serverSecuritySettings } from './security';
+import { serverSecuritySettings } from './security/settings';
 import { serviceName } from './standard-services';
 
 /**

@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '@grpc/grpc-js';
-import * as pb from '../index';
+import * as pb from '@hirelearn/proto';
 import { accessOf, roleMay, SERVICE_ACCESS } from './access';
 
 /** Every service definition the generated code exports (`XService`). */

@@ -31,7 +31,7 @@ function protoFiles(dir: string): string[] {
 
 /**
  * The repository's `proto/` folder, found upward from this module (the sources under
- * libs/proto/src and the bundles under dist/apps/* both live inside the repository).
+ * libs/rpc/src and the bundles under dist/apps/* both live inside the repository).
  * Reflection needs the files' descriptors, which ts-proto's generated code does not carry.
  */
 export function protoDirectory(from = __dirname): string {
