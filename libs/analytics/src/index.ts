@@ -11,7 +11,6 @@ export { analyticsSettings, DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings }
 export { parsePeriod, ALL_TIME, type Period } from './period';
 export { rateOf, shrunkRate, type Rate } from './rate';
 
-
 // Per user and per segment.
 export {
   userPerformance,
