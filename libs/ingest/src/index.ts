@@ -1,4 +1,15 @@
-export * from './ingest';
-export * from './input-files';
-export * from './validator-pool';
-export { DEFAULT_LINE_LIMITS, type LineLimits } from './read-lines';
+/**
+ * @hirelearn/ingest — event logs (NDJSON plain or gzipped, Parquet, folders, globs, stdin)
+ * validated against the contract on worker threads and written in batches into the event store.
+ * The public API only: what other projects import. Reading and expanding inputs, classifying
+ * batches and packing lines for the workers stay internal (specs import them by path).
+ */
+
+// One ingest run and what it reports.
+export { ingest, type IngestReport } from './ingest';
+
+// The limits a line must keep (`--max-line-bytes`).
+export { DEFAULT_LINE_LIMITS } from './read-lines';
+
+// Validation on worker threads (the CLI's and the bench's; in-thread validation is the default).
+export { workerValidator } from './validator-pool';
