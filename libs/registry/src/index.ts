@@ -1,4 +1,21 @@
-export * from './types';
+// The registry's domain: stages, versions, their artifacts and changes, watches.
+export {
+  STAGES,
+  ARTIFACT_FORMATS,
+  type Stage,
+  type ArtifactFormat,
+  type ArtifactRef,
+  type ArtifactCheck,
+  type DataWindow,
+  type ModelVersion,
+  type StageTransition,
+  type RegisterVersionInput,
+  type ChangeBy,
+  type GuardedChange,
+  type StageChange,
+  type WatchEvent,
+  type Watch,
+} from './types';
 export {
   registrySettings,
   DEFAULT_ARTIFACTS_DIR,
