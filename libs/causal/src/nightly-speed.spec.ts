@@ -170,6 +170,23 @@ describe('the nightly shortcuts give the plain way numbers', () => {
     expect(withinUnitEffect(copies)).toEqual(first);
   });
 
+  it('subsetData picks the rows of every column as the plain index.map does, in order', () => {
+    const index = [5, 0, 7, 7, 1199, 3];
+    const withInstrument = { ...data, instruments: { z: data.treatment.map((t) => 1 - t) } };
+    const plain = <T>(col: readonly T[]) => index.map((i) => col[i]);
+    const sub = subsetData(withInstrument, index);
+    expect(sub.outcome).toEqual(plain(data.outcome));
+    expect(sub.treatment).toEqual(plain(data.treatment));
+    expect(sub.covariates).toEqual({
+      x1: plain(data.covariates.x1),
+      x2: plain(data.covariates.x2),
+    });
+    expect(sub.clusters).toEqual(plain(data.clusters!));
+    expect(sub.instruments).toEqual({ z: plain(withInstrument.instruments.z) });
+    const numbered = { ...data, clusters: data.clusters!.map((_, i) => i % 7) };
+    expect(subsetData(numbered, index).clusters).toEqual(plain(numbered.clusters));
+  });
+
   it('a subset of columns known finite is known finite; a non-finite one is still found', () => {
     const index = data.outcome.flatMap((_, i) => (i % 3 === 0 ? [] : [i]));
     expect(checkData(data, true, 5).status).toBe('ok');

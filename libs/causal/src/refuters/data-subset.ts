@@ -27,7 +27,11 @@ function subsetIndex(
   }
   const ids = [...new Set(data.clusters)];
   const keep = new Set(sampleWithoutReplacement(rng, ids, Math.round(fraction * ids.length)));
-  return data.clusters.flatMap((c, i) => (keep.has(c) ? [i] : []));
+  const rows: number[] = [];
+  data.clusters.forEach((c, i) => {
+    if (keep.has(c)) rows.push(i);
+  });
+  return rows;
 }
 
 export function dataSubset<D extends CausalData>(
