@@ -71,21 +71,32 @@ describe('the rewrite after an erasure', () => {
     expect(await finishWrites(path.join(dir, 'erased.duckdb'), true)).toBeLessThan(1.5);
   });
 
-  it('a complete rewrite left by a crash replaces the file at the next open; the old WAL is not replayed', async () => {
+  /**
+   * A store holding one event 'kept', its complete rewrite beside it (`*.rewritten`, as a crash
+   * after the copy leaves it), and `walStatement` run on the old file into its WAL only.
+   */
+  async function interruptedRewrite(walStatement: string): Promise<string> {
     const file = path.join(dir, 'store.duckdb');
     const store = await EventStore.open(file);
     await store.writeBatch({ events: [event('kept', 'user-k')], quarantine: [], deletions: [] });
     await store.close();
-    // The crash's state: the complete rewrite waits beside the old file, whose WAL holds a
-    // row the rewrite erased.
     copyFileSync(file, `${file}.rewritten`);
     const old = await DuckDBInstance.create(file);
     const c = await old.connect();
-    await c.run(`INSERT INTO raw_events SELECT 'erased', 'USER_PROFILE_UPDATED', 'user-e', NULL,
-      TIMESTAMP '2026-01-01', 'SECRET-4711', md5('SECRET-4711'), 'test.ndjson', 2`);
+    await c.run(walStatement);
     await c.run('PRAGMA disable_checkpoint_on_shutdown');
     c.closeSync();
     old.closeSync();
+    return file;
+  }
+
+  it('a complete rewrite left by a crash replaces the file at the next open; the old WAL is not replayed', async () => {
+    // The crash's state: the complete rewrite waits beside the old file, whose WAL holds a
+    // row the rewrite erased.
+    const file = await interruptedRewrite(
+      `INSERT INTO raw_events SELECT 'erased', 'USER_PROFILE_UPDATED', 'user-e', NULL,
+      TIMESTAMP '2026-01-01', 'SECRET-4711', md5('SECRET-4711'), 'test.ndjson', 2`,
+    );
     expect(readFileSync(`${file}.wal`).includes('SECRET-4711')).toBe(true);
 
     const reopened = await EventStore.open(file);
@@ -98,17 +109,7 @@ describe('the rewrite after an erasure', () => {
   });
 
   it('a reader opening the store finishes such a rewrite first', async () => {
-    const file = path.join(dir, 'store.duckdb');
-    const store = await EventStore.open(file);
-    await store.writeBatch({ events: [event('kept', 'user-k')], quarantine: [], deletions: [] });
-    await store.close();
-    copyFileSync(file, `${file}.rewritten`);
-    const old = await DuckDBInstance.create(file);
-    const c = await old.connect();
-    await c.run(`DELETE FROM raw_events`);
-    await c.run('PRAGMA disable_checkpoint_on_shutdown');
-    c.closeSync();
-    old.closeSync();
+    const file = await interruptedRewrite('DELETE FROM raw_events');
 
     const reader = await EventStore.open(file, { readOnly: true });
     const ids = await reader.rows('SELECT event_id FROM raw_events');

@@ -5,9 +5,10 @@ import { rollback, RollbackError, withTransaction } from './rollback';
  * The disk-full case end to end (a real `ulimit -f`) is in test/cli.spec.ts; here the helper
  * on a real DuckDB connection, the failure injected where the real one struck.
  */
-describe('rollback', () => {
+describe('rollback and withTransaction', () => {
   let instance: DuckDBInstance;
   let c: DuckDBConnection;
+  const count = async () => (await c.runAndReadAll('SELECT count(*) FROM t')).getRowsJson();
   beforeEach(async () => {
     instance = await DuckDBInstance.create(':memory:');
     c = await instance.connect();
@@ -23,7 +24,7 @@ describe('rollback', () => {
     await c.run('INSERT INTO t VALUES (1)');
     const failure = await c.run('INSERT INTO t VALUES (1)').catch((e: unknown) => e);
     expect(await rollback(c, failure)).toBe(failure);
-    expect((await c.runAndReadAll('SELECT count(*) FROM t')).getRowsJson()).toEqual([['0']]);
+    expect(await count()).toEqual([['0']]);
   });
 
   it('a failure that already ended the transaction keeps its message first, and is the cause', async () => {
@@ -40,23 +41,8 @@ describe('rollback', () => {
     expect((thrown as Error).cause).toBe(full);
     expect(String((thrown as RollbackError).rollbackError)).toMatch(/no transaction is active/);
   });
-});
 
-describe('withTransaction', () => {
-  let instance: DuckDBInstance;
-  let c: DuckDBConnection;
-  const count = async () => (await c.runAndReadAll('SELECT count(*) FROM t')).getRowsJson();
-  beforeEach(async () => {
-    instance = await DuckDBInstance.create(':memory:');
-    c = await instance.connect();
-    await c.run('CREATE TABLE t (id INTEGER PRIMARY KEY)');
-  });
-  afterEach(() => {
-    c.closeSync();
-    instance.closeSync();
-  });
-
-  it('commits the work and returns its value', async () => {
+  it('withTransaction commits the work and returns its value', async () => {
     const value = await withTransaction(c, async () => {
       await c.run('INSERT INTO t VALUES (1), (2)');
       return 'done';
@@ -68,7 +54,7 @@ describe('withTransaction', () => {
     expect(await count()).toEqual([['3']]);
   });
 
-  it('rolls back every statement of failed work and throws its error', async () => {
+  it('withTransaction rolls back every statement of failed work and throws its error', async () => {
     const failure = await withTransaction(c, async () => {
       await c.run('INSERT INTO t VALUES (1)');
       await c.run('INSERT INTO t VALUES (1)');
@@ -79,7 +65,7 @@ describe('withTransaction', () => {
     expect(await count()).toEqual([['0']]);
   });
 
-  it('work that ended the transaction itself: its error leads, the rollback failure follows', async () => {
+  it('withTransaction, work that ended the transaction itself: its error leads, the rollback failure follows', async () => {
     const thrown = await withTransaction(c, async () => {
       await c.run('COMMIT');
       throw new Error('No space left on device');
