@@ -5,7 +5,7 @@ import { marketInsights } from './market';
 import { ALL_TIME } from './period';
 import { userSegments } from './segments';
 import { analyticsSettings } from './settings';
-import { storeOf } from './testing/event-builder';
+import { applicationEvents, profileEvent, storeOf } from './testing/event-builder';
 import { crossUserWorld } from './testing/cross-user-world';
 import { userPatterns } from './user-patterns';
 
@@ -211,6 +211,26 @@ describe('cross-user analytics (known answers)', () => {
       expect(male.ci_below_reference).toBe(false); // 6 applications: too few to call it
       expect(male.disparity).toBe(false);
       expect(f.flagged).toBe(0);
+    });
+  });
+
+  describe('fairnessAudit with attribute names that are not plain words', () => {
+    it('reads each attribute by its key, quotes and dots included', async () => {
+      // Keys come from events: `"` ended the JSON path the audit built and failed the query.
+      const attributes = { 'gen"der': 'f', 'age.band': '30-39' };
+      const odd = await storeOf([
+        profileEvent('q1', '2025-02-01T00:00:00Z', {}, { protected_attributes: attributes }),
+        ...applicationEvents({ user: 'q1', app: 'qa1', at: '2025-02-02T09:00:00Z' }),
+      ]);
+      try {
+        const f = await fairnessAudit(odd, analyticsSettings({ k: 1 }));
+        expect(f.groups.map((g) => [g.attribute, g.group, g.user_count])).toEqual([
+          ['age.band', '30-39', 1],
+          ['gen"der', 'f', 1],
+        ]);
+      } finally {
+        await odd.close();
+      }
     });
   });
 });

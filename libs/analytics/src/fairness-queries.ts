@@ -20,9 +20,11 @@ const SQL = `
   WITH pa AS (
     SELECT DISTINCT ON (user_id) user_id, attributes FROM user_protected_attributes
     WHERE user_id NOT IN (${OPTED_OUT_USERS}) ORDER BY user_id, valid_from DESC),
+  -- Each key with its value as json_each reads them: a key is never spelled into a JSON path,
+  -- where a quote in it (keys come from events) ended the path and failed the query.
   kv AS (
-    SELECT user_id, key AS attribute, json_extract_string(attributes, '$."' || key || '"') AS grp
-    FROM (SELECT user_id, attributes, unnest(json_keys(attributes)) AS key FROM pa))
+    SELECT pa.user_id, j.key AS attribute, j.value ->> '$' AS grp
+    FROM pa, json_each(pa.attributes) AS j)
   SELECT attribute, grp, count(DISTINCT kv.user_id)::INTEGER AS user_count, count(*)::INTEGER AS n,
     count(*) FILTER (WHERE reached_interview)::INTEGER AS interviews,
     count(*) FILTER (WHERE reached_offer)::INTEGER AS offers
