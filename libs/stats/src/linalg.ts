@@ -97,7 +97,12 @@ export function leastSquaresQr(
   const qr = new QrDecomposition(scaled);
   const R = qr.upperTriangularMatrix;
   const aliased: number[] = [];
-  for (let j = 0; j < k; j++) if (!(Math.abs(R.get(j, j)) >= tol)) aliased.push(j);
+  // A pivot below the tolerance is aliased; an exactly zero (or NaN) one is at any tolerance,
+  // 0 included: the triangular solve cannot divide by it.
+  for (let j = 0; j < k; j++) {
+    const pivot = Math.abs(R.get(j, j));
+    if (!(pivot >= tol && pivot > 0)) aliased.push(j);
+  }
   if (aliased.length > 0) {
     return {
       full_rank: false,

@@ -84,3 +84,21 @@ describe('normal equations by equilibrated Cholesky', () => {
     expect(solveNormal(normalSystem(zero, 5, 2, null, null).G, new Float64Array(2), 2)).toBeNull();
   });
 });
+
+describe('least squares by QR', () => {
+  it('calls an exactly zero pivot aliased at any tolerance, 0 included (ml-matrix threw)', () => {
+    // Both columns are (1, 0, 0) once scaled: R₂₂ is exactly 0. The IRLS fallback asks for
+    // tolerance 0 (the rank was checked before), and a zero pivot still cannot be solved.
+    const X = [
+      [3, 3],
+      [0, 0],
+      [0, 0],
+    ];
+    for (const tol of [0, 1e-10]) {
+      const sol = leastSquaresQr(X, [1, 2, 3], tol);
+      expect(sol.full_rank).toBe(false);
+      expect(sol.aliased).toEqual([1]);
+      expect(sol.beta.every(Number.isNaN)).toBe(true);
+    }
+  });
+});
