@@ -1,8 +1,9 @@
 // Worker-thread entry: validates the batches the pool sends, in the order they arrive.
 import { parentPort } from 'node:worker_threads';
-import { validateLines } from './validate-lines';
+import { transferablesOf, validateBatch } from './validate-lines';
 import { unpackLines, type PackedLines } from './validator-pool';
 
 parentPort?.on('message', (batch: PackedLines & { nowMs: number }) => {
-  parentPort?.postMessage(validateLines(unpackLines(batch), batch.nowMs));
+  const validated = validateBatch(unpackLines(batch), batch.nowMs);
+  parentPort?.postMessage(validated, transferablesOf(validated));
 });

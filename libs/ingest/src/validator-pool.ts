@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { InputLine } from './read-lines';
-import { validateLines, type ValidatedLine } from './validate-lines';
+import {
+  unpackValidated,
+  validateBatch,
+  type ValidatedBatch,
+  type ValidatedLine,
+} from './validate-lines';
 
 /** Validates batches of lines; implementations may run them in parallel. */
 export interface LineValidator {
@@ -11,7 +16,7 @@ export interface LineValidator {
 
 /** Validation on the calling thread. */
 export const inThreadValidator: LineValidator = {
-  validate: async (lines, nowMs) => validateLines(lines, nowMs),
+  validate: async (lines, nowMs) => unpackValidated(validateBatch(lines, nowMs), lines),
   close: async () => undefined,
 };
 
@@ -52,6 +57,7 @@ export function unpackLines({ buffer, ends, numbers, cuts }: PackedLines): Input
 }
 
 interface Job {
+  readonly lines: readonly InputLine[];
   readonly resolve: (v: ValidatedLine[]) => void;
   readonly reject: (e: Error) => void;
 }
@@ -67,7 +73,14 @@ export function workerValidator(workerScript: string, threads: number): LineVali
   const workers = Array.from({ length: threads }, () => {
     const worker = new Worker(workerScript);
     const queue: Job[] = [];
-    worker.on('message', (result: ValidatedLine[]) => queue.shift()?.resolve(result));
+    worker.on('message', (result: ValidatedBatch) => {
+      const job = queue.shift();
+      try {
+        job?.resolve(unpackValidated(result, job.lines));
+      } catch (error) {
+        job?.reject(error as Error);
+      }
+    });
     worker.on('error', (error) => {
       for (const job of queue.splice(0)) job.reject(error);
     });
@@ -78,7 +91,7 @@ export function workerValidator(workerScript: string, threads: number): LineVali
     validate(lines, nowMs) {
       const w = workers[next++ % workers.length];
       return new Promise((resolve, reject) => {
-        w.queue.push({ resolve, reject });
+        w.queue.push({ lines, resolve, reject });
         const packed = packLines(lines);
         w.worker.postMessage({ ...packed, nowMs }, [packed.buffer.buffer as ArrayBuffer]);
       });
