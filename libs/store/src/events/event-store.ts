@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { DuckDBConnection, DuckDBInstance, listValue, type DuckDBValue } from '@duckdb/node-api';
 import { EVENT_STORE_MIGRATIONS } from './migrations';
 import { FACT_TABLES, factsSql, type FactsSettings } from './facts';
-import type { Batch, BatchOutcome, QuarantineRow, StoreStatus } from './types';
+import type { Batch, BatchOutcome, QuarantineRow, StagedEvent, StoreStatus } from './types';
 import { parseStoreUrl, type StoreLocation } from './store-url';
 import { withTransaction } from './rollback';
 import { InterruptedRewriteError, isAccessError } from './interrupted-rewrite-error';
@@ -130,9 +130,11 @@ export class EventStore {
 
   /** Applies one batch atomically; see `BatchOutcome` for what each count means. */
   async writeBatch(batch: Batch): Promise<BatchOutcome> {
+    refuseRepeatedIds(batch.events);
     const c = this.connection;
+    // The stage is empty here: each batch empties it before its COMMIT, and a rollback
+    // takes back whatever a failed batch appended (the appender writes in the transaction).
     return withTransaction(c, async () => {
-      await c.run('DELETE FROM stage');
       await this.append(
         'stage',
         batch.events.map((e) => [
@@ -146,7 +148,6 @@ export class EventStore {
           e.line,
         ]),
       );
-      await this.refuseRepeatedIds();
       const seen = await this.rows(`
         SELECT s.event_id, md5(s.payload) = coalesce(r.content_hash, p.content_hash) AS same
         FROM stage s
@@ -172,25 +173,30 @@ export class EventStore {
           source: e.source,
           line: e.line,
         }));
-      await c.run(`INSERT OR IGNORE INTO known_applications
-        SELECT application_id, any_value(user_id) FROM stage
-        WHERE event_type = 'APPLICATION_CREATED' GROUP BY application_id`);
-      const orphan = `FROM stage WHERE event_type = 'STATUS_CHANGED'
+      // Counts are the statements' own (rowsChanged), not a count(*) before each. Statements
+      // whose count is not needed share a round trip with the next: `run` executes a script
+      // and reports its last statement's count.
+      const orphan = `event_type = 'STATUS_CHANGED'
         AND application_id NOT IN (SELECT application_id FROM known_applications)`;
-      // Counts are the statements' own (rowsChanged), not a count(*) before each.
       const pendingAdded = (
-        await c.run(`INSERT INTO pending_events ${STAGED_EVENTS} WHERE event_type = 'STATUS_CHANGED'
-          AND application_id NOT IN (SELECT application_id FROM known_applications)`)
+        await c.run(`INSERT OR IGNORE INTO known_applications
+            SELECT application_id, any_value(user_id) FROM stage
+            WHERE event_type = 'APPLICATION_CREATED' GROUP BY application_id;
+          INSERT INTO pending_events ${STAGED_EVENTS} WHERE ${orphan}`)
       ).rowsChanged;
-      await c.run(`DELETE ${orphan}`);
-      const stored = (await c.run(`INSERT INTO raw_events ${STAGED_EVENTS}`)).rowsChanged;
-      const ready = `FROM pending_events WHERE application_id IN (SELECT application_id FROM known_applications)`;
-      const released = (await c.run(`INSERT INTO raw_events SELECT * ${ready}`)).rowsChanged;
-      await c.run(`DELETE ${ready}`);
+      // Every staged row not pending (IS NOT TRUE: a row the orphan test leaves NULL is stored).
+      const stored = (
+        await c.run(`INSERT INTO raw_events ${STAGED_EVENTS} WHERE (${orphan}) IS NOT TRUE`)
+      ).rowsChanged;
       const quarantined = await this.quarantine([...batch.quarantine, ...conflicts]);
+      // Staged rows must not outlive their batch: an erasure would miss them. The release
+      // deletes exactly the rows it copied (same condition, same transaction): its count.
+      const ready = `FROM pending_events WHERE application_id IN (SELECT application_id FROM known_applications)`;
+      const released = (
+        await c.run(`DELETE FROM stage; DELETE FROM q_stage;
+          INSERT INTO raw_events SELECT * ${ready}; DELETE ${ready}`)
+      ).rowsChanged;
       for (const d of batch.deletions) await this.eraseWithin(d.userId, d.atMs);
-      // Staged rows must not outlive their batch: an erasure would miss them.
-      await c.run('DELETE FROM stage; DELETE FROM q_stage');
       // The file is rewritten once, when the run finishes (`finishRun`), not per batch.
       return {
         stored: stored + released,
@@ -202,21 +208,6 @@ export class EventStore {
         erasedUsers: batch.deletions.length,
       };
     });
-  }
-
-  /**
-   * A batch repeating an event_id is refused whole, as the primary key on `event_id` refused it
-   * before migration 2: the door (`classifyLines`) settles repeats before a batch gets here.
-   */
-  private async refuseRepeatedIds(): Promise<void> {
-    const repeated = await scalar(
-      this.connection,
-      `SELECT event_id FROM stage GROUP BY event_id HAVING count(*) > 1 LIMIT 1`,
-    );
-    if (repeated !== null)
-      throw new Error(
-        `event_id: '${String(repeated)}' appears more than once in one batch; a batch must hold each event once`,
-      );
   }
 
   /**
@@ -336,7 +327,7 @@ export class EventStore {
   private async quarantine(entries: Batch['quarantine']): Promise<number> {
     if (entries.length === 0) return 0;
     const now = Date.now();
-    await this.connection.run('DELETE FROM q_stage');
+    // q_stage is empty here, like the stage, and emptied with it (`writeBatch`).
     await this.append(
       'q_stage',
       entries.map((q) => [
@@ -598,6 +589,23 @@ function fileOf(location: StoreLocation): string {
     `the event log runs on the embedded DuckDB engine; '${location.url}' is a MongoDB URL, which holds ` +
       `model metadata and predictions (documents). Pass --db duckdb:///path.duckdb for event commands.`,
   );
+}
+
+/**
+ * A batch repeating an event_id is refused whole, as the primary key on `event_id` refused it
+ * before migration 2: the door (`classifyLines`) settles repeats before a batch gets here.
+ * Checked on the batch itself before anything is staged (a GROUP BY over the stage cost a
+ * round trip and a scan per batch).
+ */
+function refuseRepeatedIds(events: readonly StagedEvent[]): void {
+  const ids = new Set<string>();
+  for (const { event_id: id } of events) {
+    if (ids.has(id))
+      throw new Error(
+        `event_id: '${id}' appears more than once in one batch; a batch must hold each event once`,
+      );
+    ids.add(id);
+  }
 }
 
 function quarantineId(source: string, line: number, raw: Uint8Array): string {

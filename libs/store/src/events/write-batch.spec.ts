@@ -47,6 +47,51 @@ describe('writeBatch', () => {
     await store.close();
   });
 
+  it('a batch that fails after staging its events leaves none of them for the next batch', async () => {
+    const store = await EventStore.open('duckdb::memory:');
+    // A quarantine entry without a reason fails the quarantine insert, after the events
+    // were staged and inserted: the rollback must take the staged rows back too.
+    const invalid = {
+      event_id: null,
+      event_type: null,
+      user_id: null,
+      reason: null as unknown as string,
+      field: 'line',
+      message: 'not JSON',
+      raw: Buffer.from('{'),
+      source: 'test.ndjson',
+      line: 3,
+    };
+    await expect(
+      store.writeBatch({ events: [job('a'), job('b')], quarantine: [invalid], deletions: [] }),
+    ).rejects.toThrow(/reason/);
+    expect(await store.writeBatch(batchOf(job('c')))).toMatchObject({ stored: 1, duplicates: 0 });
+    expect(await storedIds(store)).toEqual(['c']);
+    await store.close();
+  });
+
+  it('a STATUS_CHANGED without an application_id lands once, stored or pending, never lost', async () => {
+    const store = await EventStore.open('duckdb::memory:');
+    const status = (id: string) => ({
+      ...job(id),
+      event_type: 'STATUS_CHANGED',
+      application_id: null,
+    });
+    const created = { ...job('c'), event_type: 'APPLICATION_CREATED', application_id: 'app-1' };
+    // Before any application is known, then after one is.
+    await store.writeBatch(batchOf(status('s1')));
+    await store.writeBatch(batchOf(created, status('s2')));
+    const landed = await store.rows(`SELECT event_id, count(*)::INTEGER AS n FROM (
+        SELECT event_id FROM raw_events UNION ALL SELECT event_id FROM pending_events)
+      GROUP BY 1 ORDER BY 1`);
+    expect(landed).toEqual([
+      { event_id: 'c', n: 1 },
+      { event_id: 's1', n: 1 },
+      { event_id: 's2', n: 1 },
+    ]);
+    await store.close();
+  });
+
   it('an event_id already stored is a duplicate, never a second row', async () => {
     const store = await EventStore.open('duckdb::memory:');
     await store.writeBatch(batchOf(job('a')));
