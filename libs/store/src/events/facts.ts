@@ -70,8 +70,9 @@ const SHAPES = {
   },
 } as const;
 
-const parsed = (shape: keyof typeof SHAPES) =>
-  `json_transform(payload, '${JSON.stringify(SHAPES[shape])}')`;
+const parsedFrom = (shape: keyof typeof SHAPES, column: string) =>
+  `json_transform(${column}, '${JSON.stringify(SHAPES[shape])}')`;
+const parsed = (shape: keyof typeof SHAPES) => parsedFrom(shape, 'payload');
 
 /**
  * A number of days spelled into the facts' SQL (a script of several statements, which cannot
@@ -95,16 +96,17 @@ export function factsSql(settings: FactsSettings): string {
   return `
   CREATE OR REPLACE TABLE applications AS
   WITH app AS (
-    SELECT application_id, user_id, event_type, occurred_at, ${parsed('application')} AS j FROM raw_events
-    WHERE event_type IN ('APPLICATION_CREATED', 'APPLICATION_SUBMITTED')),
-  times AS (
     SELECT application_id,
       min(occurred_at) FILTER (WHERE event_type = 'APPLICATION_CREATED') AS created_at,
-      min(occurred_at) FILTER (WHERE event_type = 'APPLICATION_SUBMITTED') AS submitted_at
-    FROM app GROUP BY 1),
+      min(occurred_at) FILTER (WHERE event_type = 'APPLICATION_SUBMITTED') AS submitted_at,
+      arg_max({'user_id': user_id, 'payload': payload},
+        (event_type = 'APPLICATION_SUBMITTED', occurred_at)) AS context_event
+    FROM raw_events WHERE event_type IN ('APPLICATION_CREATED', 'APPLICATION_SUBMITTED')
+    GROUP BY 1),
   ctx AS (
-    SELECT DISTINCT ON (application_id) application_id, user_id, j FROM app
-    ORDER BY application_id, event_type = 'APPLICATION_SUBMITTED' DESC, occurred_at DESC),
+    SELECT application_id, context_event.user_id AS user_id, created_at, submitted_at,
+      ${parsedFrom('application', 'context_event.payload')} AS j
+    FROM app),
   st AS (
     SELECT application_id, occurred_at, j.outcome.status AS status, j.outcome.days_to_response AS days
     FROM (SELECT application_id, occurred_at, ${parsed('status')} AS j FROM raw_events
@@ -119,7 +121,7 @@ export function factsSql(settings: FactsSettings): string {
       arg_max(status, occurred_at) AS last_status
     FROM st GROUP BY 1),
   as_of AS (SELECT max(occurred_at) AS t FROM raw_events)
-  SELECT c.application_id, c.user_id, j.job_id AS job_id,
+  SELECT t.application_id, t.user_id, j.job_id AS job_id,
     j.resume_version_id AS resume_version_id,
     j.context.strategy_mode AS strategy_mode,
     j.context.fit_score AS fit_score,
@@ -151,8 +153,8 @@ export function factsSql(settings: FactsSettings): string {
     coalesce(r.last_status, CASE
       WHEN coalesce(t.submitted_at, t.created_at) + INTERVAL ${ghostDays} DAY <= as_of.t THEN 'ghosted'
       ELSE 'pending' END) AS final_status
-  FROM ctx c JOIN times t USING (application_id) LEFT JOIN reached r USING (application_id), as_of
-  ORDER BY c.application_id;
+  FROM ctx t LEFT JOIN reached r USING (application_id), as_of
+  ORDER BY t.application_id;
 
   CREATE OR REPLACE TABLE users AS
   WITH p AS (
