@@ -135,19 +135,7 @@ export class EventStore {
     // The stage is empty here: each batch empties it before its COMMIT, and a rollback
     // takes back whatever a failed batch appended (the appender writes in the transaction).
     return withTransaction(c, async () => {
-      await this.append(
-        'stage',
-        batch.events.map((e) => [
-          e.event_id,
-          e.event_type,
-          e.user_id,
-          e.application_id,
-          e.occurredAtMs,
-          e.payload,
-          e.source,
-          e.line,
-        ]),
-      );
+      await this.append('stage', batch.events, STAGE_COLUMNS);
       const seen = await this.rows(`
         SELECT s.event_id, md5(s.payload) = coalesce(r.content_hash, p.content_hash) AS same
         FROM stage s
@@ -328,22 +316,19 @@ export class EventStore {
     if (entries.length === 0) return 0;
     const now = Date.now();
     // q_stage is empty here, like the stage, and emptied with it (`writeBatch`).
-    await this.append(
-      'q_stage',
-      entries.map((q) => [
-        quarantineId(q.source, q.line, q.raw),
-        q.event_id,
-        q.event_type,
-        q.user_id,
-        q.reason,
-        q.field,
-        q.message,
-        q.raw,
-        q.source,
-        q.line,
-        now,
-      ]),
-    );
+    await this.append('q_stage', entries, [
+      (q) => quarantineId(q.source, q.line, q.raw),
+      (q) => q.event_id,
+      (q) => q.event_type,
+      (q) => q.user_id,
+      (q) => q.reason,
+      (q) => q.field,
+      (q) => q.message,
+      (q) => q.raw,
+      (q) => q.source,
+      (q) => q.line,
+      () => now,
+    ]);
     // Counts the rows inserted, not those ignored as already quarantined.
     const inserted = await this.connection.run(`INSERT OR IGNORE INTO quarantine
       SELECT DISTINCT ON (quarantine_id) quarantine_id, event_id, event_type, user_id, reason, field,
@@ -501,14 +486,20 @@ export class EventStore {
     return new Set(rows.map((r) => String(r.table_name)));
   }
 
-  private async append(
+  /**
+   * Appends rows to a temp table, each column read from the row by its getter: an array per
+   * row (what this took before) cost a batch of 20,000 events about 25 ms of CPU on the main
+   * thread, allocating and collecting them.
+   */
+  private async append<T>(
     table: string,
-    rows: readonly (readonly (string | number | null | Uint8Array)[])[],
+    rows: readonly T[],
+    columns: readonly ((row: T) => AppendedValue)[],
   ): Promise<void> {
     if (rows.length === 0) return;
     const appender = await this.connection.createAppender(table, 'main', 'temp');
     for (const row of rows) {
-      for (const v of row) appendValue(appender, v);
+      for (const column of columns) appendValue(appender, column(row));
       appender.endRow();
     }
     appender.closeSync();
@@ -517,7 +508,21 @@ export class EventStore {
 
 type Appender = Awaited<ReturnType<DuckDBConnection['createAppender']>>;
 
-function appendValue(appender: Appender, v: string | number | null | Uint8Array): void {
+type AppendedValue = string | number | null | Uint8Array;
+
+/** The stage's columns (`STAGE_TABLES`) from a staged event, in order. */
+const STAGE_COLUMNS: readonly ((e: StagedEvent) => AppendedValue)[] = [
+  (e) => e.event_id,
+  (e) => e.event_type,
+  (e) => e.user_id,
+  (e) => e.application_id,
+  (e) => e.occurredAtMs,
+  (e) => e.payload,
+  (e) => e.source,
+  (e) => e.line,
+];
+
+function appendValue(appender: Appender, v: AppendedValue): void {
   if (v === null) appender.appendNull();
   else if (typeof v === 'string') appender.appendVarchar(v);
   else if (typeof v === 'number') appender.appendBigInt(BigInt(Math.round(v)));
