@@ -112,11 +112,11 @@ export function validateEvent(value: unknown, now: Date = new Date()): Validatio
     const reason = reasonOf(issue);
     return invalid(reason, issue.path.join('.'), ruleOf(issue, reason));
   }
-  // The contract's default: an event without `schema_version` is version 1.
-  const event = {
-    ...parsed.data,
-    schema_version: parsed.data.schema_version ?? 1,
-  } as HirelearnEvent;
+  // The contract's default: an event without `schema_version` is version 1. zod's output is
+  // a new object, never `value`, so the default goes on it in place: copying the event to add
+  // it cost more than the rest of this function (at 150,000 events an ingest).
+  const event = parsed.data as HirelearnEvent;
+  event.schema_version ??= 1;
   const at = Date.parse(event.timestamp);
   if (at - now.getTime() > MAX_FUTURE_MS) {
     return invalid(
