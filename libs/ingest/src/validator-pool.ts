@@ -37,8 +37,8 @@ export function packLines(lines: readonly InputLine[]): PackedLines {
   const cuts: [number, NonNullable<InputLine['cut']>][] = [];
   let at = 0;
   lines.forEach((l, i) => {
-    buffer.set(l.bytes, at);
-    at += l.bytes.length;
+    // Buffer#copy: half the time of Uint8Array#set for lines of a few hundred bytes.
+    at += l.bytes.copy(buffer, at);
     ends[i] = at;
     numbers[i] = l.line;
     if (l.cut) cuts.push([i, l.cut]);
@@ -63,10 +63,11 @@ interface Job {
 }
 
 /**
- * Validation on worker threads running `workerScript` (the built `validate-worker.js`). Batches
- * go round-robin; each worker answers its batches in order, so results come back in order per
- * worker and every caller gets its own batch's answer. Falls back to the calling thread when
- * the script is missing (running from source, e.g. under jest).
+ * Validation on worker threads running `workerScript` (the built `validate-worker.js`). Each
+ * batch is cut in one part per worker, so a batch is answered in the time of its share: the
+ * first one sooner (the ingest's writes wait for it), the others in the same total time. Each
+ * worker answers its parts in order, so every caller gets its own batch's answer. Falls back to
+ * the calling thread when the script is missing (running from source, e.g. under jest).
  */
 export function workerValidator(workerScript: string, threads: number): LineValidator {
   if (threads < 1 || !existsSync(workerScript)) return inThreadValidator;
@@ -86,15 +87,20 @@ export function workerValidator(workerScript: string, threads: number): LineVali
     });
     return { worker, queue };
   });
-  let next = 0;
+  const validatePart = (w: (typeof workers)[number], lines: readonly InputLine[], nowMs: number) =>
+    new Promise<ValidatedLine[]>((resolve, reject) => {
+      w.queue.push({ lines, resolve, reject });
+      const packed = packLines(lines);
+      w.worker.postMessage({ ...packed, nowMs }, [packed.buffer.buffer as ArrayBuffer]);
+    });
   return {
-    validate(lines, nowMs) {
-      const w = workers[next++ % workers.length];
-      return new Promise((resolve, reject) => {
-        w.queue.push({ lines, resolve, reject });
-        const packed = packLines(lines);
-        w.worker.postMessage({ ...packed, nowMs }, [packed.buffer.buffer as ArrayBuffer]);
-      });
+    async validate(lines, nowMs) {
+      const size = Math.ceil(lines.length / workers.length);
+      const parts = workers
+        .map((w, i) => [w, lines.slice(i * size, (i + 1) * size)] as const)
+        .filter(([, part]) => part.length > 0);
+      const answers = await Promise.all(parts.map(([w, part]) => validatePart(w, part, nowMs)));
+      return answers.flat();
     },
     async close() {
       await Promise.all(workers.map((w) => w.worker.terminate()));
