@@ -37,8 +37,8 @@ export function packLines(lines: readonly InputLine[]): PackedLines {
   const cuts: [number, NonNullable<InputLine['cut']>][] = [];
   let at = 0;
   lines.forEach((l, i) => {
-    // Buffer#copy: half the time of Uint8Array#set for lines of a few hundred bytes.
-    at += l.bytes.copy(buffer, at);
+    buffer.set(l.bytes, at);
+    at += l.bytes.length;
     ends[i] = at;
     numbers[i] = l.line;
     if (l.cut) cuts.push([i, l.cut]);
