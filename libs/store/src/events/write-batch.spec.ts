@@ -92,6 +92,54 @@ describe('writeBatch', () => {
     await store.close();
   });
 
+  it('erases every user a batch asks for, and their quarantined lines, with one tombstone each', async () => {
+    const store = await EventStore.open('duckdb::memory:');
+    const of = (id: string, user: string) => ({ ...job(id), user_id: user });
+    const unparsed = (line: number, raw: string) => ({
+      event_id: null,
+      event_type: null,
+      user_id: null,
+      reason: 'invalid_json',
+      field: 'line',
+      message: 'not JSON',
+      raw: Buffer.from(raw),
+      source: 'test.ndjson',
+      line,
+    });
+    await store.writeBatch({
+      events: [of('e1', 'u1'), of('e2', 'u2'), of('e3', 'u3')],
+      // The second names its user in an unterminated quoted string.
+      quarantine: [
+        unparsed(4, '{"user_id": "u1", '),
+        unparsed(5, '{"user_id": "u2'),
+        unparsed(6, '"u3"'),
+      ],
+      deletions: [],
+    });
+    const at = (day: number) => Date.UTC(2026, 1, day);
+    const outcome = await store.writeBatch({
+      events: [],
+      quarantine: [],
+      deletions: [
+        { userId: 'u1', atMs: at(1) },
+        { userId: 'u2', atMs: at(2) },
+        { userId: 'u1', atMs: at(3) },
+      ],
+    });
+    expect(outcome.erasedUsers).toBe(3);
+    expect(await storedIds(store)).toEqual(['e3']);
+    expect(await store.rows('SELECT line::INTEGER AS line FROM quarantine')).toEqual([{ line: 6 }]);
+    expect(
+      await store.rows(
+        'SELECT user_hash, erased_at::VARCHAR AS erased_at FROM tombstones ORDER BY 2',
+      ),
+    ).toEqual([
+      { user_hash: store.userHash('u1'), erased_at: '2026-02-01 00:00:00' },
+      { user_hash: store.userHash('u2'), erased_at: '2026-02-02 00:00:00' },
+    ]);
+    await store.close();
+  });
+
   it('an event_id already stored is a duplicate, never a second row', async () => {
     const store = await EventStore.open('duckdb::memory:');
     await store.writeBatch(batchOf(job('a')));
