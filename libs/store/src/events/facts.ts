@@ -184,9 +184,11 @@ export function factsSql(settings: FactsSettings): string {
   ORDER BY p.user_id, valid_from;
 
   CREATE OR REPLACE TABLE user_protected_attributes AS
-  SELECT user_id, occurred_at AS valid_from, (payload::JSON->'$.protected_attributes') AS attributes
-  FROM raw_events
-  WHERE event_type = 'USER_PROFILE_UPDATED' AND (payload::JSON->'$.protected_attributes') IS NOT NULL
+  SELECT user_id, valid_from, attributes FROM (
+    SELECT user_id, occurred_at AS valid_from,
+      json_extract(payload, '$.protected_attributes') AS attributes
+    FROM raw_events WHERE event_type = 'USER_PROFILE_UPDATED')
+  WHERE attributes IS NOT NULL
   ORDER BY user_id, valid_from;
 
   CREATE OR REPLACE TABLE resume_versions AS
