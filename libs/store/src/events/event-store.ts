@@ -161,15 +161,19 @@ export class EventStore {
           source: e.source,
           line: e.line,
         }));
+      // Applications not known yet, once each (migration 3); a NULL id is not set aside and
+      // fails the batch on the NOT NULL column, as it failed on the primary key.
       // Counts are the statements' own (rowsChanged), not a count(*) before each. Statements
       // whose count is not needed share a round trip with the next: `run` executes a script
       // and reports its last statement's count.
       const orphan = `event_type = 'STATUS_CHANGED'
         AND application_id NOT IN (SELECT application_id FROM known_applications)`;
       const pendingAdded = (
-        await c.run(`INSERT OR IGNORE INTO known_applications
+        await c.run(`INSERT INTO known_applications
             SELECT application_id, any_value(user_id) FROM stage
-            WHERE event_type = 'APPLICATION_CREATED' GROUP BY application_id;
+            WHERE event_type = 'APPLICATION_CREATED'
+              AND (application_id NOT IN (SELECT application_id FROM known_applications)) IS NOT FALSE
+            GROUP BY application_id;
           INSERT INTO pending_events ${STAGED_EVENTS} WHERE ${orphan}`)
       ).rowsChanged;
       // Every staged row not pending (IS NOT TRUE: a row the orphan test leaves NULL is stored).

@@ -176,4 +176,49 @@ describe('writeBatch', () => {
     expect(await storedIds(store)).toEqual(['new', 'old']);
     await store.close();
   });
+
+  it('migration 3 keeps the known applications of a store written with their index, each once', async () => {
+    const file = path.join(dir, 'v2.duckdb');
+    const instance = await DuckDBInstance.create(file);
+    const c = await instance.connect();
+    await c.run(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)',
+    );
+    for (const m of EVENT_STORE_MIGRATIONS.slice(0, 2)) {
+      await c.run(m.sql());
+      await c.run(`INSERT INTO schema_migrations VALUES (${m.version}, 'v', now()::TIMESTAMP)`);
+    }
+    await c.run(`INSERT INTO known_applications VALUES ('app-old', 'u-old')`);
+    c.closeSync();
+    instance.closeSync();
+
+    const store = await EventStore.open(`duckdb://${file}`);
+    const indexes = await store.rows(
+      `SELECT count(*)::INTEGER AS n FROM duckdb_constraints()
+       WHERE table_name = 'known_applications' AND constraint_type = 'PRIMARY KEY'`,
+    );
+    expect(indexes).toEqual([{ n: 0 }]);
+    const created = (id: string, app: string, user: string) => ({
+      ...job(id),
+      event_type: 'APPLICATION_CREATED',
+      application_id: app,
+      user_id: user,
+    });
+    const status = { ...job('s'), event_type: 'STATUS_CHANGED', application_id: 'app-old' };
+    const outcome = await store.writeBatch(
+      batchOf(
+        created('c1', 'app-old', 'u-other'),
+        created('c2', 'app-new', 'u-new'),
+        created('c3', 'app-new', 'u-new'),
+        status,
+      ),
+    );
+    expect(outcome).toMatchObject({ stored: 4, pendingAdded: 0 });
+    await store.writeBatch(batchOf(created('c4', 'app-new', 'u-new')));
+    expect(await store.rows('SELECT * FROM known_applications ORDER BY ALL')).toEqual([
+      { application_id: 'app-new', user_id: 'u-new' },
+      { application_id: 'app-old', user_id: 'u-old' },
+    ]);
+    await store.close();
+  });
 });
