@@ -422,6 +422,47 @@ describe('event type and shape', () => {
   });
 });
 
+describe('text must be Unicode (the contract says UTF-8)', () => {
+  // `\ud800` is a high surrogate with no low one: no UTF-8 text can hold it. Accepted, it was
+  // stored and then every DuckDB read of the payload failed, the facts rebuild of every later
+  // ingest into the store included.
+  const lone = 'lone-\ud800-x';
+  it.each([
+    ['APPLICATION_CREATED', 'event_id'],
+    ['RESUME_SNAPSHOT', 'resume.skills.1'],
+    ['SUGGESTION_ACCEPTED', 'suggested_content.text'],
+  ] as const)('a lone surrogate in %s %s is invalid_encoding naming the field', (type, path) => {
+    const event =
+      path === 'resume.skills.1'
+        ? variant(type, 'resume.skills', ['SQL', lone])
+        : path === 'suggested_content.text'
+          ? variant(type, 'suggested_content', { text: lone })
+          : variant(type, path, lone);
+    expectInvalid(event, 'invalid_encoding', path, /well-formed Unicode/);
+    expect(validateLine(JSON.stringify(event), NOW)).toMatchObject({
+      ok: false,
+      reason: 'invalid_encoding',
+      field: path,
+    });
+  });
+
+  it('a lone surrogate in a key is invalid_encoding naming the object', () => {
+    const event = variant('USER_PROFILE_UPDATED', 'protected_attributes', { [lone]: 'x' });
+    expectInvalid(event, 'invalid_encoding', 'protected_attributes', /key/);
+  });
+
+  it('pairs, escaped or not, and an escaped backslash before "ud800" are text', () => {
+    // JSON text: an escaped pair, the character itself, an escaped backslash then "ud800".
+    for (const text of ['\\ud83d\\ude00', '😀', '\\\\ud800']) {
+      const line = JSON.stringify(variant('APPLICATION_CREATED', 'job_id', 'x')).replace(
+        '"job_id":"x"',
+        `"job_id":"${text}"`,
+      );
+      expect(validateLine(line, NOW)).toMatchObject({ ok: true });
+    }
+  });
+});
+
 describe('consistency: score_delta', () => {
   it.each(RESUME_TYPES)('%s: score_delta within 0.01 of after - before is accepted', (type) => {
     for (const delta of [11, 11.01, 10.99, 11.005]) {

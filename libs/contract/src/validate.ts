@@ -14,7 +14,8 @@ export type InvalidReason =
   | 'naive_timestamp'
   | 'invalid_timestamp'
   | 'future_timestamp'
-  | 'inconsistent_value';
+  | 'inconsistent_value'
+  | 'invalid_encoding';
 
 export type Validation =
   | { readonly ok: true; readonly event: HirelearnEvent }
@@ -83,14 +84,59 @@ function ruleOf(issue: z.core.$ZodIssue, reason: InvalidReason): string {
   }
 }
 
+/** A lone surrogate: matched by `\p{Cs}` only when no partner makes it one code point. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The first string or key in `value` that is not well-formed Unicode (a lone surrogate, which
+ * a JSON `\u` escape can spell but no UTF-8 text can hold), as a validation; null when all are.
+ */
+function illFormedText(value: unknown, path: readonly (string | number)[]): Validation | null {
+  if (typeof value === 'string') {
+    return LONE_SURROGATE.test(value)
+      ? invalid(
+          'invalid_encoding',
+          path.join('.'),
+          `must be well-formed Unicode text (got ${describe(value)}, a lone surrogate UTF-8 cannot hold)`,
+        )
+      : null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = illFormedText(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(key))
+      return invalid(
+        'invalid_encoding',
+        path.join('.'),
+        `a key must be well-formed Unicode text (got ${JSON.stringify(key)}, a lone surrogate UTF-8 cannot hold)`,
+      );
+    const found = illFormedText(v, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * Checks one decoded JSON value against the contract. `now` is the ingest time: timestamps
  * more than a day after it are rejected. Returns the first problem found, with its field path.
  */
 export function validateEvent(value: unknown, now: Date = new Date()): Validation {
+  return checkEvent(value, now, true);
+}
+
+/** `validateEvent`, the walk for lone surrogates skipped when the caller knows there are none. */
+function checkEvent(value: unknown, now: Date, mayHoldLoneSurrogates: boolean): Validation {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return invalid('not_an_object', '', `an event must be a JSON object (got ${describe(value)})`);
   }
+  const illFormed = mayHoldLoneSurrogates ? illFormedText(value, []) : null;
+  if (illFormed) return illFormed;
   const record = value as Record<string, unknown>;
   const type = record.event_type;
   if (type === undefined) return invalid('missing_field', 'event_type', 'is required');
@@ -136,5 +182,6 @@ export function validateLine(line: string, now: Date = new Date()): Validation {
   } catch (error) {
     return invalid('invalid_json', '', `not valid JSON: ${(error as Error).message}`);
   }
-  return validateEvent(value, now);
+  // Decoded UTF-8 holds no lone surrogate: only a `\u` escape can spell one.
+  return checkEvent(value, now, line.includes('\\u'));
 }

@@ -242,6 +242,18 @@ describe('quarantine', () => {
     expect(await one(store, 'SELECT count(*)::INT AS n FROM raw_events')).toEqual({ n: 50 });
   });
 
+  it('a lone surrogate escape is quarantined, so later ingests still build the facts', async () => {
+    // Stored, it failed every DuckDB read of its payload: the facts rebuild of this ingest
+    // and of every later one, clean files included.
+    const poison = created('lone-\ud800-x', 'a1', 'u1', '2026-01-02T09:00:00Z');
+    const store = await openStore();
+    const first = await run(store, [writeLines('poison.ndjson', [poison])]);
+    expect(first).toMatchObject({ stored: 0, quarantined_by_reason: { invalid_encoding: 1 } });
+    const clean = created('c2', 'a2', 'u1', '2026-01-02T09:00:00Z');
+    const second = await run(store, [writeLines('clean.ndjson', [clean])]);
+    expect(second).toMatchObject({ status: 'completed', stored: 1, facts: { applications: 1 } });
+  });
+
   it('re-ingesting the same bad lines adds nothing to the quarantine', async () => {
     const file = writeLines('bad.ndjson', ['nope', '{}']);
     const store = await openStore();
