@@ -22,10 +22,16 @@
  *   make build && npx tsx tools/bench/ingest.ts [rounds=5] [users=700]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_LINE_LIMITS, ingest, readInputLines, workerValidator } from '@hirelearn/ingest';
+import {
+  DEFAULT_LINE_LIMITS,
+  defaultValidateThreads,
+  ingest,
+  readInputLines,
+  workerValidator,
+} from '@hirelearn/ingest';
 import { defaultSimSettings, writeWorld } from '@hirelearn/sim';
 import { duckdbMemory } from '@hirelearn/env';
 import { DEFAULT_DUCKDB_MEMORY, DEFAULT_FACTS_SETTINGS, EventStore } from '@hirelearn/store';
@@ -154,7 +160,7 @@ async function validatedIngest(
   // The CLI's validator: worker threads running the built worker (make build), else in-thread.
   const validator = workerValidator(
     path.resolve('dist/apps/cli/validate-worker.js'),
-    availableParallelism(),
+    defaultValidateThreads(),
   );
   const report = await ingest(store, [file], { validator });
   await store.close();

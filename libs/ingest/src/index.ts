@@ -12,5 +12,6 @@ export { ingest, type IngestReport } from './ingest';
 // reads them (the ingest bench's floor reads the same way).
 export { DEFAULT_LINE_LIMITS, readInputLines } from './read-lines';
 
-// Validation on worker threads (the CLI's and the bench's; in-thread validation is the default).
-export { workerValidator } from './validator-pool';
+// Validation on worker threads (the CLI's and the bench's; in-thread validation is the default)
+// and how many the CLI starts unless told.
+export { defaultValidateThreads, workerValidator } from './validator-pool';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { exampleEvents } from '@hirelearn/contract';
 import type { InputLine } from './read-lines';
-import { inThreadValidator, workerValidator } from './validator-pool';
+import { defaultValidateThreads, inThreadValidator, workerValidator } from './validator-pool';
 import { unpackValidated, validateBatch } from './validate-lines';
 
 // A batch's verdicts cross back from a worker as typed arrays and one joined string: each line
@@ -119,5 +119,11 @@ describe('a validated batch read back', () => {
     } finally {
       await workers.close();
     }
+  });
+});
+
+describe('defaultValidateThreads', () => {
+  it('leaves one core to the main thread and DuckDB, and starts at least one worker', () => {
+    expect([1, 2, 4, 16].map((cores) => defaultValidateThreads(cores))).toEqual([1, 1, 3, 15]);
   });
 });

@@ -1,7 +1,12 @@
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_LINE_LIMITS, ingest, workerValidator, type IngestReport } from '@hirelearn/ingest';
+import {
+  DEFAULT_LINE_LIMITS,
+  defaultValidateThreads,
+  ingest,
+  workerValidator,
+  type IngestReport,
+} from '@hirelearn/ingest';
 import { printFields, printJson, printTable, progressReporter } from '../output';
 import { integerOption } from '../integer-option';
 import { dbOption, documentEraser, withEventStore } from '../store-option';
@@ -29,9 +34,9 @@ export function registerIngest(program: Command): void {
     )
     .option(
       '--threads <n>',
-      'worker threads validating events (0: validate on the main thread)',
+      'worker threads validating events (0: validate on the main thread; default: one per core but one)',
       integerOption('--threads'),
-      availableParallelism(),
+      defaultValidateThreads(),
     )
     .option(
       '--max-line-bytes <n>',
