@@ -1,5 +1,12 @@
 import { EVENT_TYPES, validateLine } from '@hirelearn/contract';
+import type { QuarantineEntry } from '@hirelearn/store';
 import type { InputLine } from './read-lines';
+
+/** Why a line was refused, and the ids that could be read from it (the quarantine's columns). */
+type Refusal = Pick<
+  QuarantineEntry,
+  'event_id' | 'event_type' | 'user_id' | 'reason' | 'field' | 'message'
+>;
 
 /**
  * The stateless half of the door: one line decoded and checked against the contract. It needs
@@ -16,27 +23,11 @@ export type ValidatedLine =
       readonly application_id: string | null;
       readonly occurredAtMs: number;
     }
-  | {
-      readonly ok: false;
-      readonly line: number;
-      readonly bytes: Uint8Array;
-      readonly event_id: string | null;
-      readonly event_type: string | null;
-      readonly user_id: string | null;
-      readonly reason: string;
-      readonly field: string;
-      readonly message: string;
-    };
+  | ({ readonly ok: false; readonly line: number; readonly bytes: Uint8Array } & Refusal);
 
 /** A line the door refused, by its index in the batch; its bytes stay with the sender. */
-export interface RefusedLine {
+export interface RefusedLine extends Refusal {
   readonly index: number;
-  readonly event_id: string | null;
-  readonly event_type: string | null;
-  readonly user_id: string | null;
-  readonly reason: string;
-  readonly field: string;
-  readonly message: string;
 }
 
 /**
