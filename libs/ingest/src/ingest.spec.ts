@@ -254,6 +254,19 @@ describe('quarantine', () => {
     expect(second).toMatchObject({ status: 'completed', stored: 1, facts: { applications: 1 } });
   });
 
+  it('the status lists quarantine reasons by count, ties by name', async () => {
+    // Ties came in any order: two runs of the demo printed the same counts differently.
+    const lines = ['[1]', '[2]', 'nope', ev('MODE_CHANGED', { timestamp: 'soon' }), '{}'];
+    const store = await openStore();
+    await run(store, [writeLines('ties.ndjson', lines)]);
+    expect(Object.entries((await store.status()).quarantine_by_reason)).toEqual([
+      ['not_an_object', 2],
+      ['invalid_json', 1],
+      ['invalid_timestamp', 1],
+      ['missing_field', 1],
+    ]);
+  });
+
   it('re-ingesting the same bad lines adds nothing to the quarantine', async () => {
     const file = writeLines('bad.ndjson', ['nope', '{}']);
     const store = await openStore();

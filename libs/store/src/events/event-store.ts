@@ -417,7 +417,7 @@ export class EventStore {
       count(DISTINCT user_id) AS users, count(*) AS n FROM raw_events`)
     )[0];
     const byReason = await this.rows(
-      `SELECT reason, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 2 DESC`,
+      `SELECT reason, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 2 DESC, 1`,
     );
     const count = async (t: string) =>
       Number(await scalar(this.connection, `SELECT count(*) FROM ${t}`));
